@@ -38,7 +38,7 @@ def require(module: str) -> ModuleType:
     try:
         return importlib.import_module(module)
     except ImportError as err:
-        extra, pkg = EXTRAS.get(module, (None, module))
+        extra, pkg = EXTRAS.get(module.split(".")[0], (None, module.split(".")[0]))
         hint = (
             f"pip install -e '.[{extra}]'" if extra and extra != "core" else f"pip install {pkg}"
         )

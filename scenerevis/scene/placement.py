@@ -39,6 +39,27 @@ class BoxResolver:
         return None
 
 
+@dataclass
+class ChainResolver:
+    """Tries each resolver in order; the first mesh found wins."""
+
+    resolvers: list
+
+    def resolve(self, obj: SceneObject):
+        for r in self.resolvers:
+            mesh = r.resolve(obj)
+            if mesh is not None:
+                return mesh
+        return None
+
+    def mesh_path(self, obj: SceneObject):
+        for r in self.resolvers:
+            path = r.mesh_path(obj) if hasattr(r, "mesh_path") else None
+            if path is not None:
+                return path
+        return None
+
+
 #: File names tried, in order, inside ``<root>/<asset id>/`` (the 3D-FUTURE layout).
 MESH_FILE_NAMES: tuple[str, ...] = ("raw_model.glb", "raw_model.obj", "model.glb", "model.obj")
 
@@ -66,6 +87,10 @@ class DirectoryResolver:
             if (folder / name).is_file():
                 return folder / name
         return None
+
+    def mesh_path(self, obj: SceneObject) -> Path | None:
+        """The mesh file of ``obj``'s asset, or None."""
+        return self.path_for(obj.asset_id) if obj.asset_id else None
 
     def resolve(self, obj: SceneObject):
         asset_id = obj.asset_id

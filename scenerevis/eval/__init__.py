@@ -1,0 +1,1 @@
+"""eval: batch evaluation of scene folders (mesh physics, voxel losses) with JSON reports."""

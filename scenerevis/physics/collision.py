@@ -1,0 +1,94 @@
+"""collision.py: pairwise mesh penetration with python-fcl, after an exact AABB broad phase.
+
+Contacts and depths are FCL's (as trimesh's CollisionManager reports them); a pair collides when
+its deepest contact exceeds the depth threshold (DESIGN.md section 6, CNR).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from scenerevis._optional import require
+
+
+@dataclass(frozen=True)
+class Contact:
+    """Deepest FCL contact between objects ``i`` < ``j``; ``depth`` in metres."""
+
+    i: int
+    j: int
+    depth: float
+
+
+def candidate_pairs(aabbs: np.ndarray, active: np.ndarray | None = None, pad: float = 1e-6) -> np.ndarray:
+    """(k, 2) int pairs i < j whose AABBs ``(n, 2, 3)`` overlap (touching counts), among ``active``."""
+    n = len(aabbs)
+    if n < 2:
+        return np.zeros((0, 2), dtype=int)
+    lo, hi = aabbs[:, 0] - pad, aabbs[:, 1] + pad
+    overlap = np.all((lo[:, None, :] <= hi[None, :, :]) & (lo[None, :, :] <= hi[:, None, :]), axis=2)
+    if active is not None:
+        overlap &= active[:, None] & active[None, :]
+    i, j = np.nonzero(np.triu(overlap, k=1))
+    return np.column_stack([i, j])
+
+
+def fcl_geometry(mesh):
+    """FCL geometry of a trimesh in its own frame, chosen as trimesh's CollisionManager does.
+
+    Convex meshes become ``fcl.Convex`` (GJK/EPA: exact penetration depth); others a
+    ``fcl.BVHModel`` (triangle-pair contacts, whose depths FCL only approximates).
+    """
+    require("fcl")
+    from trimesh.collision import mesh_to_BVH, mesh_to_convex
+
+    return mesh_to_convex(mesh) if mesh.is_convex else mesh_to_BVH(mesh)
+
+
+def _fcl_object(bvh, transform: np.ndarray):
+    fcl = require("fcl")
+    return fcl.CollisionObject(bvh, fcl.Transform(transform[:3, :3], transform[:3, 3]))
+
+
+def pair_contact(obj_a, obj_b, max_contacts: int = 100000) -> float | None:
+    """Deepest penetration depth (m) between two ``fcl.CollisionObject``, or None when apart."""
+    fcl = require("fcl")
+    request = fcl.CollisionRequest(num_max_contacts=max_contacts, enable_contact=True)
+    result = fcl.CollisionResult()
+    if fcl.collide(obj_a, obj_b, request, result) == 0:
+        return None
+    return max((c.penetration_depth for c in result.contacts), default=0.0)
+
+
+def find_contacts(local_meshes: list, transforms: np.ndarray, aabbs: np.ndarray, active: np.ndarray | None = None) -> list[Contact]:
+    """All touching/penetrating pairs with their deepest contact depth.
+
+    Parameters
+    ----------
+    local_meshes : list of trimesh.Trimesh
+        Object meshes in object frame; the same mesh object may be shared (its FCL geometry is built once).
+    transforms : (n, 4, 4) float
+        World-from-object transforms.
+    aabbs : (n, 2, 3) float
+        World AABBs that contain each placed mesh (broad phase).
+    active : (n,) bool, optional
+        Objects that take part (others, e.g. rugs, are skipped).
+    """
+    pairs = candidate_pairs(aabbs, active)
+    if len(pairs) == 0:
+        return []
+    geoms: dict[int, object] = {}
+    objs: dict[int, object] = {}
+    for idx in np.unique(pairs):
+        mesh = local_meshes[idx]
+        if id(mesh) not in geoms:
+            geoms[id(mesh)] = fcl_geometry(mesh)
+        objs[int(idx)] = _fcl_object(geoms[id(mesh)], transforms[idx])
+    contacts = []
+    for i, j in pairs:
+        depth = pair_contact(objs[int(i)], objs[int(j)])
+        if depth is not None:
+            contacts.append(Contact(int(i), int(j), float(depth)))
+    return contacts

@@ -1,0 +1,28 @@
+"""format.py: write replies in the model protocol (<think>, <create_scene>, <tool_calls>).
+
+Used by the built-in policy and the training-data builders, so their text parses with
+:func:`scenerevis.tools.parse.parse_reply` exactly like a model's.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from scenerevis.tools.parse import ToolCall
+
+
+def format_create_scene(scene_dict: dict[str, Any], think: str | None = None) -> str:
+    """``<create_scene>`` + fenced JSON + ``</create_scene>`` (optionally after a think block)."""
+    head = f"<think>{think}</think>\n" if think else ""
+    return f"{head}<create_scene>\n```json\n{json.dumps(scene_dict, indent=2)}\n```\n</create_scene>"
+
+
+def format_tool_calls(calls: list[ToolCall | dict[str, Any]], think: str = "") -> str:
+    """``<think>...</think>`` then ``<tool_calls>`` + JSON list + ``</tool_calls>``; ids default to tool_k."""
+    items = []
+    for i, c in enumerate(calls):
+        d = c.to_dict() if isinstance(c, ToolCall) else dict(c)
+        d.setdefault("id", f"tool_{i + 1}")
+        items.append({"id": d["id"], "name": d["name"], "arguments": d.get("arguments", {})})
+    return f"<think>{think}</think>\n<tool_calls>\n{json.dumps(items, indent=2)}\n</tool_calls>"
