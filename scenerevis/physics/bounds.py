@@ -1,4 +1,4 @@
-"""bounds.py: out-of-bounds share of each object's surface samples (DESIGN.md section 6, OBR)."""
+"""bounds.py: out-of-bounds share of each object's surface samples (DESIGN.md section 6, OBR) and outside volume."""
 
 from __future__ import annotations
 
@@ -37,3 +37,34 @@ def outside_fraction(mesh, polygon, y_min: float, y_max: float, samples: int, se
     trimesh = require("trimesh")
     points, _ = trimesh.sample.sample_surface(mesh, samples, seed=seed)
     return float(1.0 - points_inside(points, polygon, y_min, y_max).mean())
+
+
+def room_prism_mesh(floor_xz: np.ndarray, floor_y: float, ceiling_y: float):
+    """Watertight trimesh of the room prism: floor polygon ``(n, 2)`` (XZ) from ``floor_y`` to ``ceiling_y``."""
+    trimesh = require("trimesh")
+    shapely = require("shapely")
+    xz = np.asarray(floor_xz, dtype=float)
+    # extrude_polygon builds along +Z from an XY polygon; rotating by -90 deg about X maps
+    # (x, y, h) -> (x, h, -y), so the polygon is given as (x, -z) to land on (x, h, z).
+    prism = trimesh.creation.extrude_polygon(shapely.Polygon(np.column_stack([xz[:, 0], -xz[:, 1]])).buffer(0), ceiling_y - floor_y)
+    prism.apply_transform(trimesh.transformations.rotation_matrix(-np.pi / 2, (1, 0, 0)))
+    prism.apply_translation((0.0, floor_y, 0.0))
+    return prism
+
+
+def _manifold(mesh):
+    mf = require("manifold3d")
+    return mf.Manifold(
+        mf.Mesh(vert_properties=np.asarray(mesh.vertices, dtype=np.float32), tri_verts=np.asarray(mesh.faces, dtype=np.uint32))
+    )
+
+
+def outside_volume(mesh, room_mesh) -> float | None:
+    """Exact volume (m^3) of a watertight world-space ``mesh`` outside ``room_mesh`` (manifold3d
+    boolean difference), or None when the mesh is not a closed volume."""
+    if not mesh.is_watertight:
+        return None
+    solid = _manifold(mesh)
+    if solid.status().name != "NoError" or solid.is_empty():
+        return None
+    return float(max((solid - _manifold(room_mesh)).volume(), 0.0))

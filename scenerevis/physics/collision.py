@@ -35,16 +35,18 @@ def candidate_pairs(aabbs: np.ndarray, active: np.ndarray | None = None, pad: fl
     return np.column_stack([i, j])
 
 
-def fcl_geometry(mesh):
+def fcl_geometry(mesh, convex: bool | None = None):
     """FCL geometry of a trimesh in its own frame, chosen as trimesh's CollisionManager does.
 
     Convex meshes become ``fcl.Convex`` (GJK/EPA: exact penetration depth); others a
-    ``fcl.BVHModel`` (triangle-pair contacts, whose depths FCL only approximates).
+    ``fcl.BVHModel`` (triangle-pair contacts, whose depths FCL only approximates). Pass ``convex``
+    when it is already known, to skip the convexity test.
     """
     require("fcl")
     from trimesh.collision import mesh_to_BVH, mesh_to_convex
 
-    return mesh_to_convex(mesh) if mesh.is_convex else mesh_to_BVH(mesh)
+    convex = mesh.is_convex if convex is None else convex
+    return mesh_to_convex(mesh) if convex else mesh_to_BVH(mesh)
 
 
 def _fcl_object(bvh, transform: np.ndarray):
@@ -62,7 +64,13 @@ def pair_contact(obj_a, obj_b, max_contacts: int = 100000) -> float | None:
     return max((c.penetration_depth for c in result.contacts), default=0.0)
 
 
-def find_contacts(local_meshes: list, transforms: np.ndarray, aabbs: np.ndarray, active: np.ndarray | None = None) -> list[Contact]:
+def find_contacts(
+    local_meshes: list,
+    transforms: np.ndarray,
+    aabbs: np.ndarray,
+    active: np.ndarray | None = None,
+    convex: np.ndarray | None = None,
+) -> list[Contact]:
     """All touching/penetrating pairs with their deepest contact depth.
 
     Parameters
@@ -75,6 +83,8 @@ def find_contacts(local_meshes: list, transforms: np.ndarray, aabbs: np.ndarray,
         World AABBs that contain each placed mesh (broad phase).
     active : (n,) bool, optional
         Objects that take part (others, e.g. rugs, are skipped).
+    convex : (n,) bool, optional
+        Known convexity of each mesh (else tested per mesh).
     """
     pairs = candidate_pairs(aabbs, active)
     if len(pairs) == 0:
@@ -84,7 +94,7 @@ def find_contacts(local_meshes: list, transforms: np.ndarray, aabbs: np.ndarray,
     for idx in np.unique(pairs):
         mesh = local_meshes[idx]
         if id(mesh) not in geoms:
-            geoms[id(mesh)] = fcl_geometry(mesh)
+            geoms[id(mesh)] = fcl_geometry(mesh, None if convex is None else bool(convex[idx]))
         objs[int(idx)] = _fcl_object(geoms[id(mesh)], transforms[idx])
     contacts = []
     for i, j in pairs:

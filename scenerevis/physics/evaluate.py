@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
-from scenerevis.physics.bounds import footprint_inside, outside_fraction, room_polygon
+from scenerevis.physics.bounds import footprint_inside, outside_fraction, outside_volume, room_polygon, room_prism_mesh
 from scenerevis.physics.collision import find_contacts
 from scenerevis.physics.config import PhysicsConfig
 from scenerevis.physics.geometry import PlacedScene, is_floor_covering, oriented_corners, place_scene, world_aabbs
@@ -90,7 +90,7 @@ def evaluate_physics(
     active = np.array([not (config.ignore_floor_coverings and is_floor_covering(o)) for o in objs], dtype=bool)
 
     pairs = []
-    for c in find_contacts(placed.local, placed.transforms, world_aabbs(objs), active):
+    for c in find_contacts(placed.local, placed.transforms, world_aabbs(objs), active, placed.convex):
         if c.depth <= config.depth_threshold:
             continue
         a, b = per[objs[c.i].id], per[objs[c.j].id]
@@ -102,7 +102,7 @@ def evaluate_physics(
     pairs.sort(key=lambda p: -p["depth"])
 
     poly, y_min, y_max = _room(scene, config)
-    room_vox = None
+    room_vox = room_mesh = None
     for i, o in enumerate(objs):
         if footprint_inside(oriented_corners(o), poly, y_min, y_max):
             continue
@@ -110,10 +110,16 @@ def evaluate_physics(
         info.oob_fraction = outside_fraction(placed.world(i), poly, y_min, y_max, config.oob_samples, config.seed + i)
         info.out_of_bounds = info.oob_fraction > config.oob_fraction_threshold
         if info.out_of_bounds and config.oob_volume:
-            if room_vox is None:
-                room_vox = RoomVoxels(scene.floor_xz, scene.floor_y, scene.ceiling_y, config.voxel_pitch)
-            vox = mesh_voxels(placed.world(i), config.voxel_pitch)
-            info.oob_volume = float((~room_vox.contains(vox)).sum() * config.voxel_pitch**3)
+            # exact for closed meshes (manifold3d); voxel estimate at the voxel pitch otherwise
+            if room_mesh is None:
+                room_mesh = room_prism_mesh(scene.floor_xz, scene.floor_y, scene.ceiling_y)
+            volume = outside_volume(placed.world(i), room_mesh)
+            if volume is None:
+                if room_vox is None:
+                    room_vox = RoomVoxels(scene.floor_xz, scene.floor_y, scene.ceiling_y, config.voxel_pitch)
+                vox = mesh_voxels(placed.world(i), config.voxel_pitch)
+                volume = float((~room_vox.contains(vox)).sum() * config.voxel_pitch**3)
+            info.oob_volume = volume
 
     colliding = [o.id for o in objs if per[o.id].colliding]
     oob = [o.id for o in objs if per[o.id].out_of_bounds]

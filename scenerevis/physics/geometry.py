@@ -44,12 +44,15 @@ class PlacedScene:
         World-from-object transforms (rotation by ``rot``, translation to ``pos``).
     boxed : (n,) bool
         True where no asset mesh was found and a box of ``size`` stands in.
+    convex : (n,) bool
+        Whether each mesh is convex (per-axis scaling keeps convexity, so it is computed once per asset).
     """
 
     scene: Scene
     local: list
     transforms: np.ndarray
     boxed: np.ndarray
+    convex: np.ndarray
     _world: dict[int, object] = field(default_factory=dict, repr=False)
 
     def world(self, i: int):
@@ -67,13 +70,19 @@ def place_scene(scene: Scene, resolver: MeshResolver | None = None, cache: dict 
     ``cache`` (optional, caller-owned) keeps local meshes across scenes, keyed by (asset id, size).
     """
     cache = {} if cache is None else cache
-    local, boxed, transforms = [], [], []
+    local, boxed, convex, transforms = [], [], [], []
     for obj in scene.objects:
         raw = resolver.resolve(obj) if resolver is not None else None
-        key = (obj.asset_id if raw is not None else None, tuple(round(s, 6) for s in obj.size))
+        asset = obj.asset_id if raw is not None else None
+        key = (asset, tuple(round(s, 6) for s in obj.size))
         if key not in cache:
             cache[key] = normalize_mesh(raw if raw is not None else unit_box(), obj.size)
+        if ("convex", asset) not in cache:
+            cache[("convex", asset)] = bool(raw.is_convex) if raw is not None else True
         local.append(cache[key])
+        convex.append(cache[("convex", asset)])
         boxed.append(raw is None)
         transforms.append(obj.transform())
-    return PlacedScene(scene, local, np.array(transforms).reshape(-1, 4, 4), np.array(boxed, dtype=bool))
+    return PlacedScene(
+        scene, local, np.array(transforms).reshape(-1, 4, 4), np.array(boxed, dtype=bool), np.array(convex, dtype=bool)
+    )

@@ -24,39 +24,48 @@ def _barycentric_grid(n: int) -> np.ndarray:
     return np.column_stack([1.0 - a - b, a, b])
 
 
-def surface_indices(triangles: np.ndarray, pitch: float) -> np.ndarray:
-    """(k, 3) int64 unique voxel indices touched by sample points of ``triangles`` (m, 3, 3).
-
-    Each triangle is sampled on a barycentric grid with spacing <= pitch / 2 along its edges.
-    """
+def _sample_points(triangles: np.ndarray, pitch: float) -> np.ndarray:
+    """(k, 3) float points on ``triangles`` (m, 3, 3): a barycentric grid with spacing <= pitch / 2."""
     tri = np.asarray(triangles, dtype=float)
-    if len(tri) == 0:
-        return np.zeros((0, 3), dtype=np.int64)
     edges = np.stack(
-        [np.linalg.norm(tri[:, 1] - tri[:, 0], axis=1), np.linalg.norm(tri[:, 2] - tri[:, 1], axis=1), np.linalg.norm(tri[:, 0] - tri[:, 2], axis=1)],
+        [
+            np.linalg.norm(tri[:, 1] - tri[:, 0], axis=1),
+            np.linalg.norm(tri[:, 2] - tri[:, 1], axis=1),
+            np.linalg.norm(tri[:, 0] - tri[:, 2], axis=1),
+        ],
         axis=1,
     )
     splits = np.maximum(1, np.ceil(edges.max(axis=1) / (pitch / 2.0))).astype(int)
-    chunks = []
-    for n in np.unique(splits):
-        w = _barycentric_grid(int(n))
-        pts = np.einsum("wk,tkd->twd", w, tri[splits == n]).reshape(-1, 3)
-        chunks.append(np.unique(np.round(pts / pitch).astype(np.int64), axis=0))
-    return np.unique(np.concatenate(chunks), axis=0)
+    chunks = [
+        np.einsum("wk,tkd->twd", _barycentric_grid(int(n)), tri[splits == n]).reshape(-1, 3) for n in np.unique(splits)
+    ]
+    return np.concatenate(chunks)
+
+
+def _surface_grid(triangles: np.ndarray, pitch: float) -> tuple[np.ndarray, np.ndarray]:
+    """Dense bool grid of the voxels the surface touches, and the index ``(3,)`` of its corner voxel."""
+    idx = np.round(_sample_points(triangles, pitch) / pitch).astype(np.int64)
+    lo = idx.min(axis=0)
+    grid = np.zeros(idx.max(axis=0) - lo + 1, dtype=bool)
+    grid[tuple((idx - lo).T)] = True
+    return grid, lo
+
+
+def surface_indices(triangles: np.ndarray, pitch: float) -> np.ndarray:
+    """(k, 3) int64 voxel indices touched by the surface of ``triangles`` (m, 3, 3)."""
+    if len(triangles) == 0:
+        return np.zeros((0, 3), dtype=np.int64)
+    grid, lo = _surface_grid(triangles, pitch)
+    return np.argwhere(grid).astype(np.int64) + lo
 
 
 def filled_indices(triangles: np.ndarray, pitch: float) -> np.ndarray:
     """(k, 3) int64 voxel indices of the surface voxels plus the cavities they enclose."""
     ndimage = require("scipy.ndimage")
-    surf = surface_indices(triangles, pitch)
-    if len(surf) == 0:
-        return surf
-    lo = surf.min(axis=0)
-    shape = surf.max(axis=0) - lo + 1
-    grid = np.zeros(shape, dtype=bool)
-    grid[tuple((surf - lo).T)] = True
-    filled = ndimage.binary_fill_holes(grid)
-    return np.argwhere(filled).astype(np.int64) + lo
+    if len(triangles) == 0:
+        return np.zeros((0, 3), dtype=np.int64)
+    grid, lo = _surface_grid(triangles, pitch)
+    return np.argwhere(ndimage.binary_fill_holes(grid)).astype(np.int64) + lo
 
 
 def mesh_voxels(mesh, pitch: float) -> np.ndarray:

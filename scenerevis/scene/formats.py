@@ -135,7 +135,8 @@ def scene_from_dict(data: Any, source: str = "<scene>") -> Scene:
             if not isinstance(raw_objs, list):
                 raise SceneFormatError(source, f"groups[{gi}].objects", "expected a list")
             member = None if g.get("group_type") == UNGROUPED else name
-            if member is not None:
+            meta = {k: v for k, v in g.items() if k not in ("group_name", "objects")}
+            if member is not None and any(v not in ("", None) for v in meta.values()):
                 groups[name] = GroupInfo(
                     group_type=str(g.get("group_type", "")),
                     description=str(g.get("description", "")),

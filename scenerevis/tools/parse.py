@@ -129,4 +129,5 @@ def parse_reply(text: Any) -> ParsedReply:
     if err is not None:
         return ParsedReply("invalid", think, errors=[err])
     calls, errors = _parse_calls(data)
-    return ParsedReply("tool_calls", think, calls=calls, errors=errors)
+    kind = "invalid" if errors and not calls else "tool_calls"
+    return ParsedReply(kind, think, calls=calls, errors=errors)
