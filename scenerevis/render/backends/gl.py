@@ -37,29 +37,33 @@ def _light_pose(direction) -> np.ndarray:
     return pose
 
 
+#: Offscreen renderers by (width, height), shared by every GLBackend of the process and never deleted:
+#: pyrender's EGL platform terminates the process-wide EGL display when any renderer is deleted,
+#: which breaks every other live renderer.
+_RENDERERS: dict[tuple[int, int], object] = {}
+
+
+def offscreen_renderer(width: int, height: int):
+    """The process's shared ``pyrender.OffscreenRenderer`` of that size (created on first use)."""
+    pyrender = require("pyrender")
+    key = (int(width), int(height))
+    if key not in _RENDERERS:
+        try:
+            _RENDERERS[key] = pyrender.OffscreenRenderer(*key)
+        except Exception as err:  # noqa: BLE001 - GL context creation fails in many library-specific ways
+            raise RenderError(
+                f"cannot create an offscreen GL context ({type(err).__name__}: {err}); on a headless machine "
+                "start the process with PYOPENGL_PLATFORM=egl"
+            ) from err
+    return _RENDERERS[key]
+
+
 @register_backend("gl")
 class GLBackend:
-    """pyrender offscreen renderer kept alive between calls (one GL context per backend object)."""
+    """pyrender offscreen rendering through the process-wide shared GL context."""
 
     def __init__(self, config: RenderConfig) -> None:
         self.config = config
-        self._renderer = None
-        self._size: tuple[int, int] | None = None
-
-    def _get_renderer(self, width: int, height: int):
-        pyrender = require("pyrender")
-        if self._renderer is None or self._size != (width, height):
-            if self._renderer is not None:
-                self._renderer.delete()
-            try:
-                self._renderer = pyrender.OffscreenRenderer(width, height)
-            except Exception as err:  # noqa: BLE001 - GL context creation fails in many library-specific ways
-                raise RenderError(
-                    f"cannot create an offscreen GL context ({type(err).__name__}: {err}); on a headless machine "
-                    "start the process with PYOPENGL_PLATFORM=egl"
-                ) from err
-            self._size = (width, height)
-        return self._renderer
 
     def build_scene(self, scene: Scene, resolver: MeshResolver | None = None):
         """The pyrender.Scene of ``scene``: room + placed objects + lights (no camera)."""
@@ -90,12 +94,10 @@ class GLBackend:
                 pc = pyrender.OrthographicCamera(xmag=half * cam.aspect, ymag=half, znear=cam.znear, zfar=cam.zfar)
             node = pr.add(pc, pose=np.asarray(cam.pose, dtype=float))
             pr.main_camera_node = node
-            color, _ = self._get_renderer(cam.width, cam.height).render(pr, flags=flags)
+            color, _ = offscreen_renderer(cam.width, cam.height).render(pr, flags=flags)
             pr.remove_node(node)
             out[name] = np.ascontiguousarray(color[..., :3], dtype=np.uint8)
         return out
 
     def close(self) -> None:
-        if self._renderer is not None:
-            self._renderer.delete()
-            self._renderer = None
+        """Nothing to release: the GL context is shared process-wide (see :func:`offscreen_renderer`)."""
