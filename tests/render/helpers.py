@@ -48,10 +48,19 @@ def other_scene():
     return make_room(corners, room_id="other", objects=objects)
 
 
-def object_masks(image: np.ndarray, colors=None, tol: float = 40.0) -> dict[str, np.ndarray]:
-    """Boolean mask per object id: pixels within ``tol`` (RGB distance) of the object's colour."""
-    img = np.asarray(image, dtype=float)
-    return {k: np.linalg.norm(img - np.asarray(c, dtype=float), axis=-1) < tol for k, c in (colors or COLORS).items()}
+def object_masks(image: np.ndarray, colors=None, tol: float = 60.0) -> dict[str, np.ndarray]:
+    """Boolean mask per object id: pixels whose nearest colour, among the objects' colours and the
+    default room/background colours, is that object's, and within ``tol`` (RGB distance) of it.
+    Nearest-colour labelling splits anti-aliased edge pixels fairly between neighbours."""
+    from scenerevis.render.config import RenderConfig
+
+    cfg = RenderConfig()
+    colors = dict(COLORS if colors is None else colors)
+    palette = list(colors.values()) + [cfg.background, cfg.floor_color, cfg.wall_color]
+    img = np.asarray(image, dtype=float)[..., :3]
+    dist = np.stack([np.linalg.norm(img - np.asarray(c, dtype=float), axis=-1) for c in palette])
+    nearest = dist.argmin(axis=0)
+    return {k: (nearest == i) & (dist[i] < tol) for i, k in enumerate(colors)}
 
 
 def centroid(mask: np.ndarray) -> np.ndarray:

@@ -97,12 +97,15 @@ class WorkerState:
             return self.assets[key]
         bpy = self.bpy
         before = set(bpy.data.objects)
-        if path.lower().endswith((".glb", ".gltf")):
-            bpy.ops.import_scene.gltf(filepath=path)
-        elif path.lower().endswith(".obj"):
-            bpy.ops.wm.obj_import(filepath=path, forward_axis="NEGATIVE_Z", up_axis="Y")
-        else:
-            raise ValueError(f"{path}: unsupported mesh file type (expected .glb, .gltf or .obj)")
+        try:
+            if path.lower().endswith((".glb", ".gltf")):
+                bpy.ops.import_scene.gltf(filepath=path)
+            elif path.lower().endswith(".obj"):
+                bpy.ops.wm.obj_import(filepath=path, forward_axis="NEGATIVE_Z", up_axis="Y")
+            else:
+                raise ValueError("unsupported mesh file type (expected .glb, .gltf or .obj)")
+        except (RuntimeError, ValueError) as err:
+            raise RuntimeError(f"cannot import asset {path}: {err}") from err
         new = [o for o in bpy.data.objects if o not in before]
         parts = []
         for o in new:
@@ -194,8 +197,8 @@ def _setup_engine(state: WorkerState, job: dict) -> None:
         c.samples = int(job["samples"])
         c.preview_samples = int(job["samples"])
         c.seed = 0
-        c.use_adaptive_sampling = True
-        c.adaptive_threshold = 0.05
+        c.use_adaptive_sampling = float(job["adaptive_threshold"]) > 0
+        c.adaptive_threshold = float(job["adaptive_threshold"])
         c.use_denoising = bool(job["denoise"])
         c.denoiser = "OPENIMAGEDENOISE"
         c.denoising_input_passes = "RGB_ALBEDO_NORMAL"
