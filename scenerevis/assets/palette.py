@@ -1,0 +1,114 @@
+"""palette.py: named finish colours (RGB 0-255) that catalog variants refer to, with their words for descriptions.
+
+A finish has the colour a renderer shows and whether it is metallic (for the GLB's PBR material).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Finish:
+    """One surface finish.
+
+    Attributes
+    ----------
+    rgb : (3,) int
+        Base colour, sRGB 0-255.
+    metallic : bool
+        True for metals (chrome, brass, steel), False otherwise.
+    """
+
+    rgb: tuple[int, int, int]
+    metallic: bool = False
+
+    @property
+    def rgba(self) -> tuple[int, int, int, int]:
+        return (*self.rgb, 255)
+
+
+FINISHES: dict[str, Finish] = {
+    # woods
+    "walnut": Finish((96, 62, 40)),
+    "dark walnut": Finish((70, 45, 30)),
+    "oak": Finish((184, 146, 98)),
+    "light oak": Finish((214, 184, 140)),
+    "pine": Finish((222, 190, 135)),
+    "cherry": Finish((140, 70, 45)),
+    "mahogany": Finish((105, 45, 35)),
+    "ash": Finish((225, 210, 185)),
+    "bamboo": Finish((205, 180, 120)),
+    "espresso": Finish((55, 38, 30)),
+    # paints and laminates
+    "white": Finish((236, 234, 228)),
+    "off white": Finish((228, 222, 208)),
+    "black": Finish((35, 35, 37)),
+    "grey": Finish((140, 142, 146)),
+    "light grey": Finish((190, 192, 195)),
+    "charcoal": Finish((65, 66, 70)),
+    "navy": Finish((38, 52, 92)),
+    "sage": Finish((150, 170, 140)),
+    "pastel blue": Finish((160, 195, 225)),
+    "pastel pink": Finish((235, 185, 195)),
+    "yellow": Finish((235, 195, 70)),
+    "red": Finish((190, 50, 45)),
+    # fabrics and leathers
+    "grey fabric": Finish((128, 130, 135)),
+    "beige fabric": Finish((205, 190, 165)),
+    "cream fabric": Finish((232, 224, 205)),
+    "navy fabric": Finish((45, 60, 100)),
+    "teal velvet": Finish((30, 115, 118)),
+    "green velvet": Finish((50, 100, 70)),
+    "mustard velvet": Finish((200, 155, 45)),
+    "terracotta": Finish((185, 95, 65)),
+    "blush": Finish((220, 170, 165)),
+    "brown leather": Finish((115, 68, 40)),
+    "cognac leather": Finish((160, 90, 45)),
+    "black leather": Finish((30, 28, 28)),
+    "white linen": Finish((240, 238, 232)),
+    "bedding blue": Finish((150, 175, 205)),
+    "mesh black": Finish((45, 45, 48)),
+    # metals, glass, stone, misc
+    "chrome": Finish((205, 208, 212), True),
+    "steel": Finish((150, 155, 160), True),
+    "brass": Finish((195, 160, 80), True),
+    "matte black metal": Finish((40, 40, 42), True),
+    "glass": Finish((175, 205, 215)),
+    "mirror": Finish((200, 215, 225), True),
+    "marble": Finish((232, 230, 225)),
+    "granite": Finish((80, 78, 76)),
+    "ceramic": Finish((246, 246, 243)),
+    "screen": Finish((18, 18, 22)),
+    "rubber": Finish((30, 30, 30)),
+    "felt green": Finish((25, 110, 60)),
+    "felt blue": Finish((30, 80, 140)),
+    "leaf green": Finish((62, 120, 52)),
+    "dark leaf": Finish((40, 90, 40)),
+    "terracotta pot": Finish((175, 95, 60)),
+    "lamp shade": Finish((245, 235, 210)),
+    "wool red": Finish((160, 60, 55)),
+    "wool blue": Finish((70, 95, 140)),
+    "jute": Finish((190, 165, 120)),
+    "wool grey": Finish((160, 158, 152)),
+    "orange": Finish((225, 120, 40)),
+    "wicker": Finish((185, 150, 95)),
+    "green": Finish((70, 140, 80)),
+}
+
+
+def rgba(name: str) -> tuple[int, int, int, int]:
+    """RGBA of finish ``name``; an unknown name raises KeyError listing a few known ones."""
+    try:
+        return FINISHES[name].rgba
+    except KeyError:
+        raise KeyError(f"unknown finish {name!r}; known include {sorted(FINISHES)[:10]} ...") from None
+
+
+def finish_for_rgba(color) -> Finish | None:
+    """The finish whose colour equals ``color`` (first 3 channels), or None."""
+    rgb = tuple(int(c) for c in list(color)[:3])
+    for fin in FINISHES.values():
+        if fin.rgb == rgb:
+            return fin
+    return None
