@@ -52,7 +52,7 @@ class AssetIndex:
     ----------
     source : str
     ids : list of str
-    sizes : (n, 3) float32, metres
+    sizes : (n, 3) float64, metres
     embeds : (n, D) float32, unit rows
     categories, descriptions : list of str
     id_field : str
@@ -72,7 +72,7 @@ class AssetIndex:
     _pos: dict[str, int] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        self.sizes = np.asarray(self.sizes, np.float32).reshape(-1, 3)
+        self.sizes = np.asarray(self.sizes, np.float64).reshape(-1, 3)
         self.embeds = np.asarray(self.embeds, np.float32)
         n = len(self.ids)
         if self.embeds.ndim != 2 or self.embeds.shape[0] != n or self.sizes.shape[0] != n:

@@ -67,7 +67,7 @@ def read_embeddings(path: str | Path) -> tuple[list[str], np.ndarray, np.ndarray
     data = read_pickle(path, "3D-FUTURE embeddings pickle")
     jids = [str(j) for j in require_key(data, "jids", path, "the embeddings pickle")]
     try:
-        sizes = np.asarray(require_key(data, "sizes", path, "the embeddings pickle"), dtype=np.float32).reshape(len(jids), 3)
+        sizes = np.asarray(require_key(data, "sizes", path, "the embeddings pickle"), dtype=np.float64).reshape(len(jids), 3)
     except ValueError as err:
         raise AssetDataError(f"{path}: field 'sizes' must be ({len(jids)}, 3) to match 'jids'") from err
     embeds = np.asarray(require_key(data, "embeds", path, "the embeddings pickle"), dtype=np.float32)
@@ -104,7 +104,7 @@ def future_index(config, encoder):
         embeds = l2_normalise(embeds)
     else:
         jids = list(meta) + [k for k in scaled if k not in meta]
-        sizes = np.array([(meta.get(j) or scaled[j])["size"] for j in jids], dtype=np.float32)
+        sizes = np.array([(meta.get(j) or scaled[j])["size"] for j in jids], dtype=np.float64)
         embeds = cached_embeddings(encoder, [_text(record(j)) for j in jids], config.cache_dir)
     recs = [record(j) for j in jids]
     return AssetIndex(SOURCE, jids, sizes, embeds, [str(r.get("category") or r.get("summary") or "") for r in recs],

@@ -132,7 +132,7 @@ def objaverse_index(config) -> ObjaverseIndex:
     missing = [u for u in uids if u not in ann]
     if missing:
         raise AssetDataError(f"{ann_path}: no annotation for uid {missing[0]!r} listed in {clip_path} ({len(missing)} missing)")
-    sizes = np.array([bbox_size(ann[u], ann_path, u) for u in uids], dtype=np.float32)
+    sizes = np.array([bbox_size(ann[u], ann_path, u) for u in uids], dtype=np.float64)
     return ObjaverseIndex(uids, sizes, l2_normalise(img), l2_normalise(txt), [str(ann[u].get("category") or "") for u in uids],
                           [str(ann[u].get("description") or "") for u in uids],
                           _specs=(config.clip_encoder, config.sbert_encoder, config.device))
