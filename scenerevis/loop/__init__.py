@@ -1,0 +1,1 @@
+"""loop: the render -> evaluate -> revise episode: conversation building, turns, logging."""
