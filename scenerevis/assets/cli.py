@@ -39,6 +39,7 @@ def _parser() -> argparse.ArgumentParser:
     sh.add_argument("--columns", type=int, default=8)
     sh.add_argument("--variant", type=int, default=1, help="which variant of each category (1-based)")
     sh.add_argument("--backend", default="auto", choices=["auto", "pyrender", "matplotlib"])
+    sh.add_argument("--categories", nargs="+", help="only these categories (default: all)")
 
     m = sub.add_parser("metadata", help="write the built-in catalog records as JSON")
     m.add_argument("--out", default="metadata/builtin_catalog.json")
@@ -84,7 +85,8 @@ def _sheet(args) -> int:
     from scenerevis.fileio import atomic_write_bytes
     import io
 
-    img, backend = catalog_sheet(BuiltinCatalog(), SheetConfig(thumb=args.thumb, columns=args.columns, backend=args.backend), variant=args.variant)
+    img, backend = catalog_sheet(BuiltinCatalog(), SheetConfig(thumb=args.thumb, columns=args.columns, backend=args.backend),
+                                 variant=args.variant, categories=args.categories)
     buf = io.BytesIO()
     img.save(buf, format="PNG", optimize=True)
     atomic_write_bytes(args.out, buf.getvalue())
