@@ -19,8 +19,8 @@ def shared_encoder(monkeypatch, minilm):
     return minilm
 
 
-def test_search_json_lists_ranked_matches(shared_encoder, tmp_path, capsys):
-    rc = cli.main(["search", "ergonomic mesh task chair", "--top-k", "3", "--json", "--cache-dir", str(tmp_path)])
+def test_search_json_lists_ranked_matches(shared_encoder, cache_dir, capsys):
+    rc = cli.main(["search", "ergonomic mesh task chair", "--top-k", "3", "--json", "--cache-dir", str(cache_dir)])
     assert rc == 0
     rows = json.loads(capsys.readouterr().out)
     assert len(rows) == 3 and {"id", "category", "description", "size", "score"} <= set(rows[0])
