@@ -123,6 +123,8 @@ class HFTextTowerEncoder:
             inputs = self._tok(batch, padding=pad, max_length=self.max_length, truncation=True, return_tensors="pt").to(self.device)
             with torch.no_grad():
                 feats = self._model.get_text_features(**inputs)
+            if not torch.is_tensor(feats):  # newer transformers wrap the projected features in an output object
+                feats = feats.pooler_output
             rows.append(feats.float().cpu().numpy())
         return l2_normalise(np.concatenate(rows) if rows else np.zeros((0, self.dim), np.float32))
 
