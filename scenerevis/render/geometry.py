@@ -78,13 +78,23 @@ class AssetRef:
     world_from_asset: np.ndarray
 
 
-def resolve_asset(obj: SceneObject, resolver: MeshResolver | None) -> AssetRef:
-    """Find ``obj``'s mesh: the resolver's ``mesh_path(obj)`` when it has one, else ``resolve(obj)``,
-    else a placeholder box (logged)."""
+def resolve_asset(obj: SceneObject, resolver: MeshResolver | None, use_path: bool = True,
+                  path_cache: dict | None = None) -> AssetRef:
+    """Find ``obj``'s mesh: the resolver's ``mesh_path(obj)`` when it has one (and ``use_path``), else
+    ``resolve(obj)``, else a placeholder box (logged).
+
+    ``path_cache`` (optional, caller-owned) memoises ``mesh_path`` per (asset_source, asset id).
+    """
     path = None
-    mesh_path = getattr(resolver, "mesh_path", None) if resolver is not None else None
+    mesh_path = getattr(resolver, "mesh_path", None) if (resolver is not None and use_path) else None
     if mesh_path is not None:
-        found = mesh_path(obj)
+        ck = (obj.asset_source, obj.asset_id or obj.id)
+        if path_cache is not None and ck in path_cache:
+            found = path_cache[ck]
+        else:
+            found = mesh_path(obj)
+            if path_cache is not None and obj.asset_id:
+                path_cache[ck] = found
         if found is not None and Path(found).is_file():
             path = Path(found)
     raw = resolver.resolve(obj) if resolver is not None else None
@@ -101,6 +111,11 @@ def resolve_asset(obj: SceneObject, resolver: MeshResolver | None) -> AssetRef:
 def _colored(mesh, rgb) -> object:
     mesh.visual.face_colors = np.tile(np.array([*rgb, 255], dtype=np.uint8), (len(mesh.faces), 1))
     return mesh
+
+
+def placeholder_box(config: RenderConfig):
+    """Unit box (bottom-centre at the origin) in the placeholder colour; place it with ``AssetRef.world_from_asset``."""
+    return _colored(unit_box(), config.placeholder_color)
 
 
 def placed_mesh(ref: AssetRef, config: RenderConfig):

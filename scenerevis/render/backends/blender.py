@@ -69,7 +69,8 @@ def build_job(scene: Scene, cameras: dict[str, Camera], config: RenderConfig, re
                      "znear": cam.znear, "zfar": cam.zfar, "output": str(out_dir / f"{job_id}_{name}.png")})
     return {
         "op": "render", "id": job_id, "engine": engine, "device": config.device, "samples": config.samples,
-        "denoise": config.denoise, "adaptive_threshold": config.adaptive_threshold, "shading": config.shading,
+        "denoise": config.denoise, "adaptive_threshold": config.adaptive_threshold,
+        "denoise_quality": config.denoise_quality, "shading": config.shading,
         "exposure": WORKBENCH_EXPOSURE if (engine == "workbench" and config.shading == "lit") else 0.0, "background": linear_rgb(config.background),
         "ambient": AMBIENT_STRENGTH, "sun_strength": SUN_STRENGTH, "sun_direction": sun.round(6).tolist(),
         "room": room, "objects": objects, "cameras": cams,

@@ -203,6 +203,7 @@ def _setup_engine(state: WorkerState, job: dict) -> None:
         c.denoiser = "OPENIMAGEDENOISE"
         c.denoising_input_passes = "RGB_ALBEDO_NORMAL"
         c.denoising_prefilter = "FAST"
+        c.denoising_quality = str(job.get("denoise_quality", "fast")).upper()
         c.max_bounces, c.diffuse_bounces, c.glossy_bounces = 3, 2, 1
         c.transmission_bounces, c.transparent_max_bounces, c.volume_bounces = 2, 2, 0
         c.caustics_reflective = c.caustics_refractive = False

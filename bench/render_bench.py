@@ -1,0 +1,231 @@
+"""render_bench.py: seconds per merged image (top + diagonal) for Workbench, Cycles-CPU and GL against the seed's pipeline.
+
+Baseline (the seed's way, measured in the same run): one fresh Blender process per merged image that
+rebuilds the whole scene for each of the two views (every object's asset file imported again, per
+object), EEVEE at 512 px and 8 samples; the two PNGs are then merged. Ours: one warm worker /
+GL context, both views from one scene build, imported meshes reused by asset id, low samples +
+OpenImageDenoise. The scene: 20 objects from the built-in catalog (coloured boxes when
+``scenerevis.assets`` is missing). Timings on a shared machine are noisy: compare the ratios.
+
+    python bench/render_bench.py [--repeats 5] [--baseline-images 2] [--out bench_out]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+#: (catalog id, instance id, position [x, y, z] m, yaw in degrees) of the 20-object living/dining room.
+LAYOUT = [
+    ("sofa_3seat-01", "sofa_1", (-1.5, 0.0, 1.95), 180),
+    ("coffee_table-01", "coffee_table_1", (-1.5, 0.0, 0.6), 0),
+    ("rug-01", "rug_1", (-1.5, 0.0, 0.7), 0),
+    ("tv_stand-01", "tv_stand_1", (-1.5, 0.0, -2.22), 0),
+    ("tv-01", "tv_1", (-1.5, 0.5, -2.25), 0),
+    ("armchair-01", "armchair_1", (-2.45, 0.0, 0.55), 90),
+    ("side_table-01", "side_table_1", (-2.65, 0.0, 1.95), 0),
+    ("table_lamp-01", "table_lamp_1", (-2.65, 0.55, 1.95), 0),
+    ("floor_lamp-01", "floor_lamp_1", (-0.2, 0.0, 2.2), 0),
+    ("bookshelf-01", "bookshelf_1", (-2.8, 0.0, -0.9), 90),
+    ("plant-01", "plant_1", (-2.7, 0.0, -2.2), 0),
+    ("dining_table-01", "dining_table_1", (1.8, 0.0, 0.3), 0),
+    ("dining_chair-01", "dining_chair_1", (1.45, 0.0, -0.4), 0),
+    ("dining_chair-01", "dining_chair_2", (2.15, 0.0, -0.4), 0),
+    ("dining_chair-01", "dining_chair_3", (1.45, 0.0, 1.0), 180),
+    ("dining_chair-01", "dining_chair_4", (2.15, 0.0, 1.0), 180),
+    ("sideboard-01", "sideboard_1", (1.8, 0.0, -2.27), 0),
+    ("ceiling_lamp-01", "ceiling_lamp_1", (1.8, 1.8, 0.3), 0),
+    ("cabinet-01", "cabinet_1", (2.77, 0.0, 1.8), -90),
+    ("plant-01", "plant_2", (0.4, 0.0, -2.2), 0),
+]
+
+#: Catalog sizes (m) used when scenerevis.assets is not importable.
+FALLBACK_SIZES = {
+    "sofa_3seat-01": (2.1, 0.85, 0.9), "coffee_table-01": (1.1, 0.42, 0.6), "rug-01": (2.0, 0.01, 1.4),
+    "tv_stand-01": (1.6, 0.5, 0.45), "tv-01": (1.25, 0.78, 0.25), "armchair-01": (0.8, 0.9, 0.85),
+    "side_table-01": (0.5, 0.55, 0.5), "table_lamp-01": (0.35, 0.55, 0.35), "floor_lamp-01": (0.4, 1.6, 0.4),
+    "bookshelf-01": (0.9, 1.9, 0.35), "plant-01": (0.5, 1.2, 0.5), "dining_table-01": (1.4, 0.75, 0.9),
+    "dining_chair-01": (0.48, 0.9, 0.52), "sideboard-01": (1.6, 0.8, 0.45), "ceiling_lamp-01": (0.45, 0.9, 0.45),
+    "cabinet-01": (0.9, 1.2, 0.45),
+}
+
+
+def bench_scene():
+    """(scene, resolver, source): the 20-object 6 x 5 m room, with the built-in catalog when importable."""
+    from scenerevis.scene import SceneObject, make_room, yaw_to_quat
+
+    try:
+        from scenerevis.assets import BuiltinCatalog, get_resolver
+
+        catalog, resolver, source = BuiltinCatalog(), get_resolver("builtin"), "builtin catalog"
+        sizes = {aid: tuple(catalog.get(aid).size) for aid, *_ in LAYOUT}
+    except ImportError:  # without the catalog: placeholder boxes of the catalog sizes
+        catalog, resolver, source, sizes = None, None, "placeholder boxes", FALLBACK_SIZES
+    objects = [SceneObject(iid, aid.split("-")[0].replace("_", " "), sizes[aid], pos, yaw_to_quat(math.radians(yaw)),
+                           jid=aid, asset_source="builtin") for aid, iid, pos, yaw in LAYOUT]
+    scene = make_room([[-3, -2.5], [3, -2.5], [3, 2.5], [-3, 2.5]], room_type="living", room_id="bench-living", objects=objects)
+    return scene, resolver, source
+
+
+# ----------------------------------------------------------------------------------- the baseline
+def _baseline_render(job_path: str) -> None:
+    """Inside a fresh process: for each view, reset Blender, import every object's file again, render."""
+    import bpy
+    from mathutils import Matrix, Vector
+
+    job = json.loads(Path(job_path).read_text())
+    for cam in job["cameras"]:
+        bpy.ops.wm.read_factory_settings(use_empty=True)
+        scene = bpy.context.scene
+        scene.render.engine = "BLENDER_EEVEE_NEXT" if job["engine"] == "eevee" else job["engine"].upper()
+        if job["engine"] == "eevee":
+            scene.eevee.taa_render_samples = job["samples"]
+        elif job["engine"] == "CYCLES":
+            scene.cycles.samples = job["samples"]
+            scene.cycles.device = "CPU"
+        for part in job["room"]:
+            mesh = bpy.data.meshes.new(part["name"])
+            mesh.from_pydata([tuple(v) for v in part["vertices"]], [], [tuple(f) for f in part["faces"]])
+            mat = bpy.data.materials.new(part["name"])
+            mat.diffuse_color = (*part["color"], 1.0)
+            mat.use_nodes = True
+            mat.node_tree.nodes["Principled BSDF"].inputs["Base Color"].default_value = (*part["color"], 1.0)
+            mesh.materials.append(mat)
+            obj = bpy.data.objects.new(part["name"], mesh)
+            scene.collection.objects.link(obj)
+        for item in job["objects"]:
+            before = set(bpy.data.objects)
+            bpy.ops.import_scene.gltf(filepath=item["path"])
+            for o in set(bpy.data.objects) - before:
+                if o.parent is None:
+                    o.matrix_world = Matrix(item["matrix"]) @ o.matrix_world
+        sun = bpy.data.lights.new("sun", "SUN")
+        sun.energy = 3.0
+        sun_obj = bpy.data.objects.new("sun", sun)
+        sun_obj.rotation_mode = "QUATERNION"
+        sun_obj.rotation_quaternion = Vector(job["sun_direction"]).to_track_quat("-Z", "Y")
+        scene.collection.objects.link(sun_obj)
+        world = bpy.data.worlds.new("w")
+        world.color = tuple(job["background"])
+        scene.world = world
+        data = bpy.data.cameras.new("cam")
+        data.sensor_fit = "VERTICAL"
+        if cam["type"] == "orthographic":
+            data.type, data.ortho_scale = "ORTHO", cam["ortho_height"]
+        else:
+            data.angle_y = cam["yfov"]
+        cam_obj = bpy.data.objects.new("cam", data)
+        cam_obj.matrix_world = Matrix(cam["matrix"])
+        scene.collection.objects.link(cam_obj)
+        scene.camera = cam_obj
+        scene.render.resolution_x, scene.render.resolution_y = cam["width"], cam["height"]
+        scene.render.filepath = cam["output"]
+        bpy.ops.render.render(write_still=True)
+
+
+def baseline_merged(scene, resolver, out_png: Path, engine: str = "eevee", samples: int = 8) -> float:
+    """Seconds for one merged image the seed's way (fresh process, scene rebuilt per view)."""
+    import numpy as np
+    from PIL import Image
+
+    from scenerevis.fileio import atomic_write_bytes
+    from scenerevis.render import RenderConfig, make_cameras, merge_views
+    from scenerevis.render.backends.blender import build_job
+    from scenerevis.render.compose import to_png_bytes
+
+    cfg = RenderConfig(engine="workbench", resolution=512)
+    t0 = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        job = build_job(scene, make_cameras(scene, cfg), cfg, resolver, tmp, tmp, "base")
+        job["engine"], job["samples"] = engine, samples
+        (tmp / "job.json").write_text(json.dumps(job))
+        env = dict(os.environ, PYTHONPATH=str(ROOT))
+        subprocess.run([sys.executable, __file__, "--baseline-job", str(tmp / "job.json")], check=True, env=env,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        views = {c["name"]: np.asarray(Image.open(c["output"]).convert("RGB")) for c in job["cameras"]}
+        merged = merge_views(views, cfg)
+        atomic_write_bytes(out_png, to_png_bytes(merged))
+    return time.perf_counter() - t0
+
+
+# ----------------------------------------------------------------------------------- ours
+def ours(scene, resolver, config, repeats: int, out_png: Path) -> tuple[float, list[float], dict]:
+    """(cold seconds incl. worker/context start, warm seconds per merged image, last worker timings)."""
+    from scenerevis.render import SceneRenderer
+
+    t0 = time.perf_counter()
+    with SceneRenderer(config, resolver) as r:
+        first = r.render(scene)
+        cold = time.perf_counter() - t0
+        if not first.ok:
+            raise RuntimeError(f"{config.renderer}/{config.engine} failed: {first.error}")
+        warm = []
+        for _ in range(repeats):
+            t = time.perf_counter()
+            res = r.render(scene)
+            warm.append(time.perf_counter() - t)
+        extra = getattr(r.backend, "last_reply", None) or {}
+        from scenerevis.fileio import atomic_write_bytes
+        from scenerevis.render.compose import to_png_bytes
+
+        atomic_write_bytes(out_png, to_png_bytes(res.merged))
+    return cold, warm, extra.get("timings", {})
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--repeats", type=int, default=5, help="warm merged images per engine")
+    p.add_argument("--baseline-images", type=int, default=2, help="merged images rendered the seed's way")
+    p.add_argument("--baseline-engines", default="eevee", help="comma list of eevee,cycles,workbench for the baseline")
+    p.add_argument("--out", default="bench_out", help="folder for the merged images (to look at)")
+    p.add_argument("--baseline-job", default=None, help=argparse.SUPPRESS)
+    args = p.parse_args(argv)
+    if args.baseline_job:
+        _baseline_render(args.baseline_job)
+        return 0
+    os.environ.setdefault("PYOPENGL_PLATFORM", "egl")
+    from scenerevis.render import RenderConfig
+
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    scene, resolver, source = bench_scene()
+    print(f"scene: {len(scene.objects)} objects from the {source}; {os.cpu_count()} CPU cores")
+    rows = []
+    base = {}
+    for eng in args.baseline_engines.split(","):
+        samples = {"eevee": 8, "cycles": 16, "workbench": 1}[eng]
+        times = [baseline_merged(scene, resolver, out / f"baseline_{eng}.png", {"cycles": "CYCLES", "workbench": "BLENDER_WORKBENCH"}.get(eng, eng), samples)
+                 for _ in range(args.baseline_images)]
+        base[eng] = statistics.mean(times)
+        rows.append((f"baseline seed-style {eng} ({samples} spp)", None, times))
+    ref = base.get("eevee", next(iter(base.values())))
+    for name, tag, cfg in [
+        ("ours blender workbench", "workbench", RenderConfig(renderer="blender", engine="workbench")),
+        ("ours blender cycles-cpu", "cycles", RenderConfig(renderer="blender", engine="cycles", device="cpu")),
+        ("ours gl (pyrender/EGL)", "gl", RenderConfig(renderer="gl")),
+    ]:
+        cold, warm, timings = ours(scene, resolver, cfg, args.repeats, out / f"ours_{tag}.png")
+        rows.append((name, cold, warm))
+        if timings:
+            print(f"  {name}: worker timings of the last job: {json.dumps({k: (round(v, 3) if isinstance(v, float) else v) for k, v in timings.items()})}")
+    print(f"\n{'pipeline':42s} {'cold s':>8s} {'s/merged':>9s} {'min':>7s} {'speed-up vs eevee baseline':>28s}")
+    for name, cold, times in rows:
+        mean = statistics.mean(times)
+        print(f"{name:42s} {'' if cold is None else f'{cold:8.2f}':>8s} {mean:9.3f} {min(times):7.3f} {ref / mean:27.1f}x")
+    print(f"\nimages written to {out}/ (baseline_*.png, ours_*.png)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
