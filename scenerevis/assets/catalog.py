@@ -24,7 +24,7 @@ from scenerevis.assets.catalog_variants import VARIANTS
 log = logging.getLogger(__name__)
 
 #: Bump when a generator's geometry changes, so cached GLBs are rebuilt.
-GEOMETRY_VERSION = 1
+GEOMETRY_VERSION = 2
 
 
 @dataclass(frozen=True)

@@ -78,6 +78,14 @@ def frustum(x: float, z: float, y0: float, y1: float, r0: float, r1: float, colo
     return lathe([(r0, 0.0), (r1, y1 - y0)], color, x=x, y=y0, z=z, sections=sections)
 
 
+def ring(x: float, z: float, y0: float, y1: float, r_in: float, r_out: float, color: Color, sections: int = 32) -> trimesh.Trimesh:
+    """Closed flat ring (annulus) around the vertical axis through ``(x, z)``, from ``y0`` to ``y1`` (footrests, rims)."""
+    mesh = trimesh.creation.annulus(r_min=r_in, r_max=r_out, height=y1 - y0, sections=sections)
+    mesh.apply_transform(trimesh.transformations.rotation_matrix(-np.pi / 2, [1, 0, 0]))
+    mesh.apply_translation((x, (y0 + y1) / 2, z))
+    return _paint(mesh, color)
+
+
 def rounded_block(x0: float, x1: float, y0: float, y1: float, z0: float, z1: float, radius: float,
                   color: Color) -> trimesh.Trimesh:
     """Box with rounded edges and corners (cushions, mattresses, pillows): convex hull of corner spheres."""

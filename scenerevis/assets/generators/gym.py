@@ -6,8 +6,6 @@ on a treadmill and a bike, so their console stands at the back (-Z) end.
 
 from __future__ import annotations
 
-import numpy as np
-
 from scenerevis.assets import parts as P
 from scenerevis.assets.generators.registry import generator
 from scenerevis.assets.palette import rgba

@@ -207,8 +207,12 @@ def stool(w: float, h: float, d: float, p: dict) -> list:
     kind = p.get("base", "legs")
     if kind == "column":
         out += [P.column(0, 0, 0.02, h - 0.04, 0.03, wood), P.frustum(0, 0, 0, 0.025, r * 0.85, r * 0.8, wood)]
-        if h > 0.55:
-            out.append(P.frustum(0, 0, h * 0.33, h * 0.33 + 0.02, r * 0.7, r * 0.7, wood))
+        if h > 0.55:  # footrest ring on three spokes
+            y = h * 0.33
+            out.append(P.ring(0, 0, y, y + 0.02, r * 0.62, r * 0.72, wood))
+            for k in range(3):
+                a = 2 * np.pi * k / 3
+                out.append(P.rod((0, y + 0.01, 0), (r * 0.66 * np.cos(a), y + 0.01, r * 0.66 * np.sin(a)), 0.008, wood, sections=8))
     else:
         s = r * 0.62
         for ang in (np.pi / 4, 3 * np.pi / 4, 5 * np.pi / 4, 7 * np.pi / 4):
