@@ -19,6 +19,7 @@ class LoopConfig:
     render: bool = True  # render every turn (off: no images, e.g. for fast physics-only runs)
     export_glb: bool = True  # write the final scene as final_scene.glb
     write_report: bool = True  # write report.html
+    room_prompt: str | None = None  # text shown in the creation turn instead of the requirement
     default_room_xz: tuple[float, float] = (4.0, 5.0)  # room used when the creation reply is unusable (m)
     default_ceiling: float = 2.7  # ceiling of that room (m)
 

@@ -184,7 +184,7 @@ def run_episode(
         image, feedback = finish_turn(rec, scene, time.perf_counter())
     else:
         t0 = time.perf_counter()
-        reply = policy.act(_observation(0, requirement, None, None, None))
+        reply = policy.act(_observation(0, config.room_prompt or requirement, None, None, None))
         rec = TurnLog(0, requirement, None, reply, "")
         rec.timings["policy"] = time.perf_counter() - t0
         atomic_write_text(out / "response_iter_0.txt", reply or "")
