@@ -23,8 +23,8 @@ from scenerevis.assets.catalog_variants import VARIANTS
 
 log = logging.getLogger(__name__)
 
-#: Bump when a generator's geometry changes, so cached GLBs are rebuilt.
-GEOMETRY_VERSION = 2
+#: Bump when generator geometry or the GLB encoding changes, so cached GLBs are rebuilt.
+GEOMETRY_VERSION = 3
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--objaverse-dir", default=None, help="objathor base dir (default: $OBJATHOR_ASSETS_BASE_DIR)")
     s.add_argument("--clip-encoder", help="CLIP text tower for Objaverse, e.g. clip:<path>")
     s.add_argument("--sbert-encoder", help="SBERT model for Objaverse, e.g. sbert:<path>")
-    s.add_argument("--cache-dir", help="cache folder (default: $XDG_CACHE_HOME/scenerevis or ~/.cache/scenerevis)")
+    s.add_argument("--cache-dir", help="cache folder (default: $SCENEREVIS_CACHE_DIR, $XDG_CACHE_HOME/scenerevis or ~/.cache/scenerevis)")
 
     sh = sub.add_parser("sheet", help="render a labelled contact sheet, one thumbnail per category")
     sh.add_argument("--out", default="docs/catalog.png")
@@ -51,8 +51,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _cache_dir(arg: str | None) -> str | None:
+    """--cache-dir, else $SCENEREVIS_CACHE_DIR, else $XDG_CACHE_HOME/scenerevis, else None (library default)."""
     if arg:
         return arg
+    if os.environ.get("SCENEREVIS_CACHE_DIR"):
+        return os.environ["SCENEREVIS_CACHE_DIR"]
     xdg = os.environ.get("XDG_CACHE_HOME")
     return str(Path(xdg) / "scenerevis") if xdg else None
 
@@ -85,7 +88,7 @@ def _sheet(args) -> int:
     from scenerevis.fileio import atomic_write_bytes
     import io
 
-    img, backend = catalog_sheet(BuiltinCatalog(), SheetConfig(thumb=args.thumb, columns=args.columns, backend=args.backend),
+    img, backend = catalog_sheet(BuiltinCatalog(_cache_dir(None)), SheetConfig(thumb=args.thumb, columns=args.columns, backend=args.backend),
                                  variant=args.variant, categories=args.categories)
     buf = io.BytesIO()
     img.save(buf, format="PNG", optimize=True)

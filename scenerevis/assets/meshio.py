@@ -2,6 +2,7 @@
 
 The GLB holds one primitive per colour with a ``pbrMetallicRoughness.baseColorFactor`` material, so
 Blender's glTF importer and any glTF viewer show the colours without a vertex-colour node setup.
+Face colours are sRGB (0-255); glTF base colour factors are linear, so both directions convert.
 """
 
 from __future__ import annotations
@@ -12,6 +13,18 @@ from pathlib import Path
 import numpy as np
 
 from scenerevis.assets.palette import finish_for_rgba
+
+
+def srgb_to_linear(rgb: np.ndarray) -> np.ndarray:
+    """sRGB channel values in [0, 1] -> linear values (glTF ``baseColorFactor`` is linear)."""
+    c = np.asarray(rgb, dtype=float)
+    return np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
+
+
+def linear_to_srgb(lin: np.ndarray) -> np.ndarray:
+    """Linear channel values in [0, 1] -> sRGB values in [0, 1]."""
+    c = np.clip(np.asarray(lin, dtype=float), 0.0, 1.0)
+    return np.where(c <= 0.0031308, c * 12.92, 1.055 * c ** (1 / 2.4) - 0.055)
 
 
 def coloured_scene(mesh):
@@ -29,7 +42,8 @@ def coloured_scene(mesh):
         metallic = 0.8 if (fin is not None and fin.metallic) else 0.0
         rough = 0.35 if metallic else 0.75
         part.visual = trimesh.visual.TextureVisuals(
-            material=PBRMaterial(name=f"c{int(rgba[0]):02x}{int(rgba[1]):02x}{int(rgba[2]):02x}", baseColorFactor=[int(c) for c in rgba],
+            material=PBRMaterial(name=f"c{int(rgba[0]):02x}{int(rgba[1]):02x}{int(rgba[2]):02x}",
+                                 baseColorFactor=[*srgb_to_linear(rgba[:3] / 255.0), rgba[3] / 255.0],
                                  metallicFactor=metallic, roughnessFactor=rough, doubleSided=False)
         )
         scene.add_geometry(part, geom_name=f"part_{i:02d}")
@@ -47,7 +61,9 @@ def _main_color(mesh) -> np.ndarray:
     material = getattr(vis, "material", None)
     if material is not None:
         try:
-            return np.asarray(material.main_color, dtype=np.uint8)
+            lin = np.asarray(material.main_color, dtype=float) / 255.0  # glTF base colours are linear
+            rgb = np.round(linear_to_srgb(lin[:3]) * 255.0)
+            return np.array([*rgb, lin[3] * 255.0], dtype=float).round().astype(np.uint8)
         except Exception:  # noqa: BLE001 - odd materials fall back to grey
             return np.array([180, 180, 180, 255], np.uint8)
     try:
