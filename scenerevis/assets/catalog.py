@@ -24,7 +24,7 @@ from scenerevis.assets.catalog_variants import VARIANTS
 log = logging.getLogger(__name__)
 
 #: Bump when generator geometry or the GLB encoding changes, so cached GLBs are rebuilt.
-GEOMETRY_VERSION = 3
+GEOMETRY_VERSION = 4
 
 
 @dataclass(frozen=True)

@@ -52,7 +52,7 @@ VARIANTS: dict[str, tuple[VariantSpec, ...]] = {
     "desk": (
         _v((1.3, 0.75, 0.65), {"top": "oak", "leg": "matte black metal", "leg_style": "metal"}, "oak writing desk on thin black metal legs", "industrial", "oak, black", "wood, steel"),
         _v((1.4, 0.76, 0.7), {"top": "white", "leg": "white", "pedestal": True, "leg_style": "square", "modesty": False}, "white computer desk with a three drawer pedestal", "modern", "white", "laminate"),
-        _v((1.6, 1.1, 0.75), {"top": "walnut", "leg": "charcoal", "leg_style": "panel", "monitor": True}, "tall standing desk in walnut with a monitor", "contemporary", "walnut, charcoal", "wood, steel"),
+        _v((1.6, 1.1, 0.75), {"top": "walnut", "leg": "charcoal", "leg_style": "panel"}, "tall standing desk in walnut with charcoal side panels", "contemporary", "walnut, charcoal", "wood, steel"),
     ),
     "office_chair": (
         _v((0.65, 1.1, 0.65), {"seat": "mesh black"}, "black mesh office chair with armrests on a five star base", "ergonomic", "black", "mesh, nylon"),

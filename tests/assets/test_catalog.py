@@ -114,3 +114,15 @@ def test_metadata_file_matches_the_code():
     cat = BuiltinCatalog()
     assert data["content_hash"] == cat.content_hash(), "run: python -m scenerevis.assets metadata"
     assert [a["id"] for a in data["assets"]] == cat.ids
+
+
+def test_generators_build_to_size_so_fitting_only_trims_millimetres():
+    """Raw generator output may overhang its box by at most 3 cm (handles, knobs): decor never squashes an asset."""
+    from scenerevis.assets import parts
+    from scenerevis.assets.generators import get_generator
+
+    for a in build_assets():
+        w, h, d = a.size
+        lo, hi = parts.assemble(get_generator(a.generator)(w, h, d, dict(a.params))).bounds
+        over = max(np.max(np.array([-w / 2, 0, -d / 2]) - lo), np.max(hi - np.array([w / 2, h, d / 2])))
+        assert over <= 0.03, (a.id, round(float(over), 3))

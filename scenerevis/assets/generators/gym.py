@@ -73,17 +73,18 @@ def rowing_machine(w: float, h: float, d: float, p: dict) -> list:
 def weight_bench(w: float, h: float, d: float, p: dict) -> list:
     frame, pad = rgba(p.get("frame", "black")), rgba(p.get("pad", "black leather"))
     pad_h = min(0.45, h) if not p.get("rack", False) else 0.45
-    out = [P.rounded_block(-0.15, 0.15, pad_h - 0.07, pad_h, -d / 2 + 0.1, d / 2 - 0.05, 0.02, pad)]
+    z0 = -d / 2 if not p.get("rack", False) else -d / 2 + 0.1
+    out = [P.rounded_block(-0.15, 0.15, pad_h - 0.07, pad_h, z0, d / 2 - 0.05, 0.02, pad)]
     out += [P.block(-0.04, 0.04, 0.05, pad_h - 0.07, -d / 2 + 0.2, -d / 2 + 0.26, frame), P.block(-0.04, 0.04, 0.05, pad_h - 0.07, d / 2 - 0.3, d / 2 - 0.24, frame),
-            P.block(-w / 2 + 0.05, w / 2 - 0.05, 0, 0.05, -d / 2 + 0.15, -d / 2 + 0.3, frame), P.block(-w / 2 + 0.05, w / 2 - 0.05, 0, 0.05, d / 2 - 0.32, d / 2 - 0.2, frame),
+            P.block(-w / 2, w / 2, 0, 0.05, -d / 2 + 0.15, -d / 2 + 0.3, frame), P.block(-w / 2, w / 2, 0, 0.05, d / 2 - 0.32, d / 2 - 0.2, frame),
             P.block(-0.03, 0.03, 0.04, 0.1, -d / 2 + 0.2, d / 2 - 0.24, frame)]
     if p.get("rack", False):
         for sx in (-1, 1):
             x = sx * (w / 2 - 0.04)
             out += [P.block(x - 0.03, x + 0.03, 0, h, -d / 2, -d / 2 + 0.06, frame), P.block(x - 0.03, x + 0.03, 0, 0.05, -d / 2, -d / 2 + 0.35, frame)]
-        out.append(P.rod((-w / 2, h - 0.15, -d / 2 + 0.08), (w / 2, h - 0.15, -d / 2 + 0.08), 0.014, rgba("chrome")))
+        out.append(P.rod((-w / 2, h - 0.15, -d / 2 + 0.12), (w / 2, h - 0.15, -d / 2 + 0.12), 0.014, rgba("chrome")))
         for sx in (-1, 1):
-            out.append(P.rod((sx * (w / 2 - 0.02), h - 0.15, -d / 2 + 0.08), (sx * (w / 2 - 0.2), h - 0.15, -d / 2 + 0.08), 0.12, rgba("rubber"), sections=24))
+            out.append(P.rod((sx * (w / 2 - 0.02), h - 0.15, -d / 2 + 0.12), (sx * (w / 2 - 0.2), h - 0.15, -d / 2 + 0.12), 0.12, rgba("rubber"), sections=24))
     if p.get("leg_roller", True):
         out.append(P.rod((-0.2, 0.22, d / 2 - 0.08), (0.2, 0.22, d / 2 - 0.08), 0.06, pad))
         out.append(P.block(-0.03, 0.03, 0.05, 0.22, d / 2 - 0.11, d / 2 - 0.05, frame))

@@ -30,8 +30,12 @@ def _base_cabinets(w: float, h: float, d: float, p: dict, top_t: float = 0.04) -
     return out, h
 
 
-def _faucet(x: float, z: float, y: float, color, reach: float = 0.16) -> list:
-    return [P.column(x, z, y, y + 0.25, 0.014, color), P.rod((x, y + 0.25, z), (x, y + 0.25, z + reach), 0.012, color, sections=10)]
+def _faucet(x: float, z: float, y: float, color, reach: float = 0.16, height: float = 0.25) -> list:
+    """A tap: a column from ``y`` up ``height`` and a spout reaching ``reach`` towards +Z (nothing when too low)."""
+    if height < 0.04:
+        return []
+    top = y + height - 0.012
+    return [P.column(x, z, y, top, 0.014, color), P.rod((x, top, z), (x, top, z + reach), 0.012, color, sections=10)]
 
 
 @generator("kitchen_counter")
@@ -42,7 +46,7 @@ def kitchen_counter(w: float, h: float, d: float, p: dict) -> list:
     if feature == "sink":
         out.append(P.block(-0.3, 0.25, top_y - 0.002, top_y + 0.003, -0.2, 0.18, rgba("steel")))
         out.append(P.block(-0.27, 0.22, top_y + 0.003, top_y + 0.004, -0.17, 0.15, rgba("charcoal")))
-        out += _faucet(0.0, -d / 2 + 0.08, top_y, rgba("chrome"))
+        out += _faucet(0.0, -d / 2 + 0.08, top_y, rgba("chrome"), height=min(0.25, h - top_y))
     elif feature == "cooktop":
         out.append(P.block(-0.3, 0.3, top_y - 0.002, top_y + 0.006, -0.25, 0.25, rgba("screen")))
         for x in (-0.15, 0.15):
@@ -104,14 +108,15 @@ def fridge(w: float, h: float, d: float, p: dict) -> list:
 def stove(w: float, h: float, d: float, p: dict) -> list:
     body, top = rgba(p.get("body", "steel")), rgba(p.get("top", "black"))
     ch = min(h, 0.92)
-    out = [P.block(-w / 2, w / 2, 0, ch - 0.03, -d / 2, d / 2 - 0.02, body), P.block(-w / 2, w / 2, ch - 0.03, ch, -d / 2, d / 2 - 0.02, top),
-           P.block(-w / 2 + 0.03, w / 2 - 0.03, 0.15, ch - 0.2, d / 2 - 0.02, d / 2, body), P.block(-w / 2 + 0.1, w / 2 - 0.1, 0.3, ch - 0.3, d / 2 - 0.005, d / 2 + 0.002, rgba("screen")),
-           P.rod((-w / 2 + 0.08, ch - 0.23, d / 2 + 0.03), (w / 2 - 0.08, ch - 0.23, d / 2 + 0.03), 0.012, rgba("chrome"))]
+    zf = d / 2 - 0.045  # door face; handle and knobs stay inside the depth
+    out = [P.block(-w / 2, w / 2, 0, ch - 0.03, -d / 2, zf - 0.02, body), P.block(-w / 2, w / 2, ch - 0.03, ch, -d / 2, zf - 0.02, top),
+           P.block(-w / 2 + 0.03, w / 2 - 0.03, 0.15, ch - 0.2, zf - 0.02, zf, body), P.block(-w / 2 + 0.1, w / 2 - 0.1, 0.3, ch - 0.3, zf - 0.005, zf + 0.002, rgba("screen")),
+           P.rod((-w / 2 + 0.08, ch - 0.23, zf + 0.03), (w / 2 - 0.08, ch - 0.23, zf + 0.03), 0.012, rgba("chrome"))]
     for x in (-w / 4, w / 4):
         for z in (-d / 5, d / 6):
             out.append(P.frustum(x, z, ch, ch + 0.02, 0.08 if z < 0 else 0.06, 0.06, rgba("charcoal")))
     for i in range(4):
-        out.append(P.rod((-w / 2 + 0.1 + i * (w - 0.2) / 3, ch - 0.1, d / 2 - 0.02), (-w / 2 + 0.1 + i * (w - 0.2) / 3, ch - 0.1, d / 2 + 0.02), 0.02, rgba("black"), sections=12))
+        out.append(P.rod((-w / 2 + 0.1 + i * (w - 0.2) / 3, ch - 0.1, zf - 0.02), (-w / 2 + 0.1 + i * (w - 0.2) / 3, ch - 0.1, zf + 0.02), 0.02, rgba("black"), sections=12))
     if h > ch + 0.05:
         out.append(P.block(-w / 2, w / 2, ch, h, -d / 2, -d / 2 + 0.05, body))
     return out
@@ -157,7 +162,9 @@ def bathtub(w: float, h: float, d: float, p: dict) -> list:
     out += [P.rounded_block(-w / 2, -w / 2 + wall, y0, h, -d / 2, d / 2, rr, shell), P.rounded_block(w / 2 - wall, w / 2, y0, h, -d / 2, d / 2, rr, shell),
             P.rounded_block(-w / 2, w / 2, y0, h, -d / 2, -d / 2 + wall, rr, shell), P.rounded_block(-w / 2, w / 2, y0, h, d / 2 - wall, d / 2, rr, shell),
             P.block(-w / 2 + wall - 0.005, w / 2 - wall + 0.005, y0 + 0.06, y0 + 0.1, -d / 2 + wall - 0.005, d / 2 - wall + 0.005, inner)]
-    out += _faucet(0, -d / 2 + 0.035, h, rgba(p.get("tap", "chrome")), reach=0.12)
+    # wall spout on the back rim, inside the tub's height
+    tap = rgba(p.get("tap", "chrome"))
+    out += [P.block(-0.04, 0.04, h - 0.1, h - 0.01, -d / 2 + 0.01, -d / 2 + wall + 0.01, tap), P.rod((0, h - 0.04, -d / 2 + wall), (0, h - 0.04, -d / 2 + wall + 0.12), 0.014, tap)]
     return out
 
 
@@ -180,7 +187,7 @@ def sink(w: float, h: float, d: float, p: dict) -> list:
     out[-1].apply_scale((min(1.0, (w - 0.04) / 0.4), 1.0, min(1.0, (d - 0.12) / 0.4)))
     out[-1].vertices[:, 1] += 0.0
     out.append(P.block(-0.17 * min(1.0, (w - 0.04) / 0.4), 0.17 * min(1.0, (w - 0.04) / 0.4), top_y + 0.125, top_y + 0.132, -0.1, 0.12, rgba("light grey")))
-    out += _faucet(0, -d / 2 + 0.05, top_y + 0.0, tap, reach=0.12)
+    out += _faucet(0, -d / 2 + 0.05, top_y, tap, reach=0.12, height=min(0.25, h - top_y))
     out.append(P.block(-w / 2, w / 2, top_y, h, -d / 2, -d / 2 + 0.02, rgba(p.get("splash", p.get("top", "marble")))) if kind != "pedestal" else P.block(-w / 2, w / 2, top_y, h, -d / 2, -d / 2 + 0.02, china))
     return out
 
