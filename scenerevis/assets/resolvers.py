@@ -105,7 +105,8 @@ def get_resolver(source: str = "builtin", *, cache_dir: str | None = None, futur
     def objaverse():
         from scenerevis.assets.sources.objaverse import ObjaverseResolver
 
-        return ObjaverseResolver([objaverse_glb_dir, objaverse_dir], best_effort=best_effort)
+        ann = Path(objaverse_dir) / "annotations.json.gz" if objaverse_dir else None
+        return ObjaverseResolver([objaverse_glb_dir, objaverse_dir], best_effort=best_effort, annotations=ann)
 
     if source == "builtin":
         return BuiltinResolver(best_effort=best_effort, cache_dir=cache_dir)

@@ -84,7 +84,9 @@ def make_objaverse(base: Path, encoder=None, dim: int = 384, glb_dir: Path | Non
     for uid, (desc, cat, size) in OBJAVERSE.items():
         lo = {"x": -size[0] / 2, "y": 0.0, "z": -size[2] / 2}
         hi = {"x": size[0] / 2, "y": size[1], "z": size[2] / 2}
-        ann[uid] = {"uid": uid, "description": desc, "category": cat, "thor_metadata": {"assetMetadata": {"boundingBox": {"min": lo, "max": hi}}}}
+        ann[uid] = {"uid": uid, "description": desc, "category": cat, "pose_z_rot_angle": 0.0,
+                    "thor_metadata": {"assetMetadata": {"boundingBox": {"min": lo, "max": hi}}}}
+    ann["dd44ee55ff66"]["pose_z_rot_angle"] = float(np.pi / 2)  # its GLB is stored turned by a quarter
     with gzip.open(base / "annotations.json.gz", "wt", encoding="utf-8") as fh:
         json.dump(ann, fh)
     uids = list(OBJAVERSE)
@@ -106,7 +108,9 @@ def make_objaverse(base: Path, encoder=None, dim: int = 384, glb_dir: Path | Non
     _coloured_l(OBJAVERSE["aa11bb22cc33"][2]).export(shard / "aa11bb22cc33.glb")
     gd = glb_dir or base
     (gd / "dd").mkdir(parents=True, exist_ok=True)
-    _coloured_l(OBJAVERSE["dd44ee55ff66"][2]).export(gd / "dd" / "dd44ee55ff66.glb")
+    turned = _coloured_l(OBJAVERSE["dd44ee55ff66"][2])
+    turned.apply_transform(trimesh.transformations.rotation_matrix(-np.pi / 2, [0, 1, 0]))  # front now faces -X
+    turned.export(gd / "dd" / "dd44ee55ff66.glb")
     return {"objaverse_dir": str(base), "objaverse_glb_dir": str(gd) if glb_dir else None}
 
 

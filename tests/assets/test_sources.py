@@ -166,6 +166,11 @@ def test_objaverse_resolver_finds_both_glb_layouts(objaverse):
     for o in (chair, book):
         mesh, boxed = object_mesh(o, res)
         assert not boxed and np.allclose(mesh.extents, o.size)
+    # objathor's pose_z_rot_angle turns the stored (sideways) bookcase back: its back panel ends up at -Z
+    raw = res.resolve(book)
+    assert np.allclose(raw.extents, (0.9, 1.9, 0.35), atol=1e-6)
+    top = raw.vertices[raw.vertices[:, 1] > 1.5]
+    assert top[:, 2].mean() < 0
     with pytest.raises(AssetDataError, match=r"no GLB for Objaverse uid '0f9e8d7c6b5a'"):
         res.resolve(_obj(3, uid="0f9e8d7c6b5a"))
 

@@ -140,13 +140,30 @@ def objaverse_index(config) -> ObjaverseIndex:
 
 @dataclass
 class ObjaverseResolver:
-    """GLBs of Objaverse uids under one or more folders, in the ``<uid[:2]>/<uid>.glb`` or ``glbs/000-xxx/<uid>.glb`` layouts."""
+    """GLBs of Objaverse uids under one or more folders, in the ``<uid[:2]>/<uid>.glb`` or ``glbs/000-xxx/<uid>.glb`` layouts.
+
+    When ``annotations`` (path of objathor's ``annotations.json.gz``) is given and ``canonicalize`` is
+    True, each mesh is turned about +Y by its annotation's ``pose_z_rot_angle`` (radians; objathor's
+    front-view correction, a turn about the up axis) so that its front faces +Z like our other assets.
+    """
 
     roots: list
     best_effort: bool = False
     cache_size: int = 128
+    annotations: str | Path | None = None
+    canonicalize: bool = True
+    _angles: dict | None = field(default=None, repr=False)
     _glbs_map: dict | None = field(default=None, repr=False)
     _cache: dict = field(default_factory=dict, repr=False)
+
+    def front_angle(self, uid: str) -> float:
+        """objathor's ``pose_z_rot_angle`` of ``uid`` (radians), 0 when unknown or canonicalisation is off."""
+        if not (self.canonicalize and self.annotations and Path(self.annotations).is_file()):
+            return 0.0
+        if self._angles is None:
+            ann = read_json(self.annotations, "objathor annotations")
+            self._angles = {u: float(a.get("pose_z_rot_angle") or 0.0) for u, a in ann.items() if isinstance(a, dict)}
+        return self._angles.get(uid, 0.0)
 
     def __post_init__(self) -> None:
         self.roots = [Path(r) for r in self.roots if r]
@@ -192,6 +209,11 @@ class ObjaverseResolver:
             mesh = load_coloured(path)
         except (ValueError, FileNotFoundError) as err:
             return missing_mesh(str(err), self.best_effort)
+        angle = self.front_angle(uid)
+        if angle:
+            import trimesh
+
+            mesh.apply_transform(trimesh.transformations.rotation_matrix(angle, [0.0, 1.0, 0.0]))
         if len(self._cache) >= self.cache_size:
             self._cache.pop(next(iter(self._cache)))
         self._cache[uid] = mesh
