@@ -1,0 +1,60 @@
+"""cli.py: the command line of eval/vlm_scene_eval.py (VLM-judge scores of a folder of scenes)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+from pathlib import Path
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description="VLM-judge scores (rationality, spatial layout, accessibility; 1-10) of final renders.")
+    p.add_argument("--render-dir", help="folder of prompt_{i}_final_render.png")
+    p.add_argument("--json-dir", help="folder of prompt_{i}_final_scene.json (metadata, caps; rendered when no PNG)")
+    p.add_argument("--prompts-file", help="line i is the request of prompt_{i}")
+    p.add_argument("--output", default="vlm_eval_results.json", help="JSON report (rewritten after every scene)")
+    p.add_argument("--max-scenes", type=int, default=None)
+    p.add_argument("--max-workers", type=int, default=4, help="scenes judged concurrently")
+    p.add_argument("--resume", action="store_true", help="keep answered scenes of an existing --output")
+    p.add_argument("--base-url", help="OpenAI-compatible endpoint, e.g. http://localhost:8000/v1")
+    p.add_argument("--model", required=True, help="served model name / Azure deployment")
+    p.add_argument("--api-key-env", default="OPENAI_API_KEY", help="environment variable holding the key")
+    p.add_argument("--azure", action="store_true", help="Azure OpenAI; --base-url is the Azure endpoint (key or Entra ID)")
+    p.add_argument("--azure-api-version", default="2024-10-21")
+    p.add_argument("--renderer", default="blender", choices=["blender", "gl"], help="for scenes given only as JSON")
+    p.add_argument("--quiet", action="store_true")
+    args = p.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if not args.render_dir and not args.json_dir:
+        raise SystemExit("error: give --render-dir and/or --json-dir")
+    from scenerevis.judge.batch import find_items, judge_items, render_missing
+    from scenerevis.judge.judge import Judge, JudgeConfig
+
+    prompts = None
+    if args.prompts_file:
+        prompts = [ln.strip() for ln in Path(args.prompts_file).read_text(encoding="utf-8").splitlines() if ln.strip()]
+    try:
+        items = find_items(args.render_dir, args.json_dir, prompts, args.max_scenes)
+        config = JudgeConfig(
+            model=args.model,
+            base_url=args.base_url,
+            azure=args.azure,
+            azure_api_version=args.azure_api_version,
+            api_key=os.environ.get(args.api_key_env),
+        )
+    except (FileNotFoundError, ValueError) as err:
+        raise SystemExit(f"error: {err}") from None
+    if any(it.render is None for it in items):
+        os.environ.setdefault("PYOPENGL_PLATFORM", "egl")
+        from scenerevis.render import RenderConfig
+
+        render_missing(items, Path(args.output).parent / "judge_renders", RenderConfig(renderer=args.renderer))
+    report = judge_items(items, Judge(config), args.output, resume=args.resume, max_workers=args.max_workers, progress=not args.quiet)
+    s = report["summary"]
+    for d in config.dimensions:
+        m = s[d]
+        mean = f"{m['mean']:.2f} ± {m['std']:.2f}" if m["mean"] is not None else "n/a"
+        print(f"{d:15s} {mean}  (n={m['n']}, flagged {m['flagged']})")
+    print(f"{s['num_scenes']} scenes judged, {s['num_failed']} failed -> {args.output}")
+    return 0
