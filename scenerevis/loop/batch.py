@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 
 from scenerevis.fileio import atomic_write_bytes, atomic_write_json
-from scenerevis.loop.factory import RunSpec, build_env, build_policy
+from scenerevis.loop.factory import RunSpec, build_env, build_initial_llm, build_policy
 from scenerevis.scene.formats import scene_from_dict
 from scenerevis.scene.model import Scene
 
@@ -78,6 +78,17 @@ class PromptRunner:
         self.spec, self.out = spec, Path(out)
         self.policy = build_policy(spec)
         self.env = build_env(spec)
+        self.initial_llm = build_initial_llm(spec)
+
+    def _llm_scene(self, requirement: str) -> tuple[Scene | None, str | None]:
+        from scenerevis.loop.initial import llm_initial_scene
+
+        client, model = self.initial_llm
+        try:
+            return llm_initial_scene(requirement, client, model), "llm"
+        except Exception as err:  # noqa: BLE001 - fall back to the policy's own creation turn
+            log.warning("first scene from the LLM failed (%s); the policy creates the room", err)
+            return None, f"llm failed: {type(err).__name__}: {err}"
 
     def run(self, i: int, prompt: str) -> dict[str, Any]:
         from scenerevis.loop.episode import run_episode
@@ -87,6 +98,9 @@ class PromptRunner:
             shutil.rmtree(folder)  # a partial earlier attempt: start clean
         try:
             requirement, initial = split_prompt(prompt, f"prompt {i}")
+            origin = "prompt" if initial is not None else None
+            if initial is None and self.initial_llm is not None:
+                initial, origin = self._llm_scene(requirement)
             res = run_episode(
                 self.policy, self.env, requirement, folder, self.spec.loop, initial_scene=initial, seed=self.spec.loop.seed + i
             )
@@ -98,7 +112,9 @@ class PromptRunner:
         if final_img is not None and final_img.is_file():
             atomic_write_bytes(self.out / "final_renders_collection" / f"prompt_{i}_final_render.png", final_img.read_bytes())
         atomic_write_bytes(self.out / "final_scenes_collection" / f"prompt_{i}_final_scene.json", scene_bytes)
-        return {"index": i, "prompt": prompt, **res.summary()}
+        if origin is not None:
+            atomic_write_json(folder / "initial_scene_source.json", {"source": origin})
+        return {"index": i, "prompt": prompt, "initial_scene": origin, **res.summary()}
 
     def close(self) -> None:
         self.env.close()

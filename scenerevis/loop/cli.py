@@ -44,6 +44,10 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--max-context-tokens", type=int, default=None, help="estimated token budget of the context")
     g.add_argument("--system-prompt-file", help="exact system prompt a checkpoint was trained with")
     g.add_argument("--temperature", type=float, default=None)
+    g.add_argument("--use-gpt-with-objects", action="store_true", help="an LLM writes the first scene (room + 5-10 objects)")
+    g.add_argument("--gpt-model", help="model of that LLM (default: --model)")
+    g.add_argument("--gpt-base-url", help="endpoint of that LLM (default: --base-url)")
+    g.add_argument("--gpt-api-key-env", help="env var with that LLM's key (default: --api-key-env)")
     g = p.add_argument_group("environment")
     g.add_argument("--asset-source", default="auto", choices=["auto", "builtin", "3d-future", "objaverse", "none"])
     g.add_argument("--models-path", help="3D-FUTURE-model folder (<root>/<jid>/raw_model.glb|obj)")
@@ -88,7 +92,7 @@ def _policy_config(args: argparse.Namespace) -> dict[str, Any]:
         if not args.model:
             raise SystemExit(f"error: --policy {args.policy} needs --model PATH (a local checkpoint)")
         cfg["model_path"] = args.model
-    return {**cfg, **extra}
+    return {**{k: v for k, v in cfg.items() if v is not None}, **extra}
 
 
 def build_spec(args: argparse.Namespace):
@@ -125,7 +129,19 @@ def build_spec(args: argparse.Namespace):
         from scenerevis.render import RenderConfig
 
         render = RenderConfig(renderer=args.renderer, engine=args.engine, resolution=args.resolution, seed=args.seed)
+    initial_llm = None
+    if args.use_gpt_with_objects:
+        model = args.gpt_model or args.model
+        if not model:
+            raise SystemExit("error: --use-gpt-with-objects needs --gpt-model (or --model)")
+        initial_llm = {
+            "model": model,
+            "base_url": args.gpt_base_url or args.base_url,
+            "azure": args.azure,
+            "api_key": os.environ.get(args.gpt_api_key_env or args.api_key_env),
+        }
     return RunSpec(
+        initial_llm=initial_llm,
         policy=args.policy,
         policy_config=_policy_config(args),
         loop=loop,

@@ -181,6 +181,7 @@ def run_episode(
     if initial_scene is not None:
         scene = initial_scene.copy()
         rec = TurnLog(0, requirement, None, None, "initial_scene")
+        rec.errors = env.retrieve(scene, [o.id for o in scene.objects if not o.asset_id])
         image, feedback = finish_turn(rec, scene, time.perf_counter())
     else:
         t0 = time.perf_counter()

@@ -129,3 +129,15 @@ def test_floor_area_and_footprint():
     fp = scene.objects[0].footprint()
     # rotated by 90 deg: 2 m along z, 1 m along x
     assert np.ptp(fp[:, 0]) == pytest.approx(1.0) and np.ptp(fp[:, 1]) == pytest.approx(2.0)
+
+
+def test_atomic_writes_get_ordinary_permissions(tmp_path):
+    import os
+
+    from scenerevis.fileio import atomic_write_text
+
+    p = atomic_write_text(tmp_path / "a.txt", "x")
+    assert p.stat().st_mode & 0o777 == 0o644
+    os.chmod(p, 0o664)
+    atomic_write_text(p, "y")
+    assert p.stat().st_mode & 0o777 == 0o664 and p.read_text() == "y"
