@@ -1,0 +1,88 @@
+"""quality_bench.py: run the built-in rule designer on prompt files and print physics / completeness per room type.
+
+Usage: python bench/quality_bench.py [--prompts-dir split_prompts] [--iterations 10] [--max-prompts N]
+Each ``<room_type>.txt`` holds one prompt per line. Objects are evaluated as boxes of their size
+(rugs ignored in collisions, as the evaluator does by default).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from collections import defaultdict
+from pathlib import Path
+
+
+def run(prompts_dir: Path, iterations: int, max_prompts: int | None, seed: int, voxels: bool, show_failures: int) -> dict:
+    from scenerevis.physics import evaluate_physics, evaluate_voxels
+    from scenerevis.policy.audit import audit_scene
+    from scenerevis.policy.prompt_parse import parse_prompt
+    from scenerevis.policy.simulate import run_rule_episode
+
+    rows: dict[str, list[dict]] = defaultdict(list)
+    failures = []
+    for path in sorted(prompts_dir.glob("*.txt")):
+        lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+        for k, prompt in enumerate(lines[:max_prompts] if max_prompts else lines):
+            t0 = time.perf_counter()
+            scene, turns = run_rule_episode(prompt, iterations=iterations, seed=seed)
+            dt = time.perf_counter() - t0
+            rep = evaluate_physics(scene)
+            pbl = evaluate_voxels(scene).pbl if voxels else float("nan")
+            audit = audit_scene(scene, parse_prompt(prompt))
+            errors = sum(len(t.errors) for t in turns)
+            row = {
+                "file": path.stem, "index": k, "objects": len(scene.objects), "cnr": rep.collision_rate,
+                "obr": rep.oob_rate, "essentials": audit.essentials_ok, "counts_ok": audit.counts_ok,
+                "explicit_counts": audit.explicit_counts, "pbl": pbl, "seconds": dt, "turns": len(turns),
+                "errors": errors, "area": scene.floor_area,
+            }
+            rows[path.stem].append(row)
+            if rep.collision_rate > 1.0 or rep.oob_rate > 0 or not audit.essentials_ok or errors or not audit.counts_ok:
+                failures.append({**row, "prompt": prompt[:160], "missing": [list(m) for m in audit.missing_essentials],
+                                 "count_misses": audit.count_misses, "colliding": rep.colliding_objects, "oob": rep.oob_objects})
+    header = f"{'room type':<14}{'prompts':>8}{'objects':>9}{'CNR %':>8}{'OBR %':>8}{'CNR<=1':>8}{'OBR=0':>7}{'essent.':>8}{'counts':>8}{'PBL m3':>9}{'turns':>7}{'s/ep':>7}"
+    print(header)
+    print("-" * len(header))
+    summary = {}
+    everything = [r for rs in rows.values() for r in rs]
+    for name, rs in list(rows.items()) + [("ALL", everything)]:
+        if not rs:
+            continue
+        mean = lambda key: statistics.fmean(r[key] for r in rs)  # noqa: E731
+        with_counts = [r for r in rs if r["explicit_counts"]]
+        s = {
+            "prompts": len(rs), "objects": mean("objects"), "cnr": mean("cnr"), "obr": mean("obr"),
+            "cnr_ok": sum(r["cnr"] <= 1.0 for r in rs) / len(rs), "obr_ok": sum(r["obr"] == 0 for r in rs) / len(rs),
+            "essentials": sum(r["essentials"] for r in rs) / len(rs),
+            "counts": (sum(r["counts_ok"] for r in with_counts) / len(with_counts)) if with_counts else float("nan"),
+            "pbl": mean("pbl"), "turns": mean("turns"), "seconds": mean("seconds"),
+        }
+        summary[name] = s
+        print(f"{name:<14}{s['prompts']:>8}{s['objects']:>9.1f}{s['cnr']:>8.2f}{s['obr']:>8.2f}{s['cnr_ok']:>8.0%}{s['obr_ok']:>7.0%}"
+              f"{s['essentials']:>8.0%}{s['counts']:>8.0%}{s['pbl']:>9.4f}{s['turns']:>7.1f}{s['seconds']:>7.2f}")
+    print(f"\n{len(failures)} prompt(s) with CNR > 1 %, OBR > 0, missing essentials, unmet counts or reply errors")
+    for f in failures[:show_failures]:
+        print(json.dumps(f))
+    return {"summary": summary, "failures": failures}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--prompts-dir", type=Path, default=Path("split_prompts"))
+    ap.add_argument("--iterations", type=int, default=10)
+    ap.add_argument("--max-prompts", type=int, default=None, help="at most this many prompts per file")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--no-voxels", action="store_true", help="skip the voxel PBL (faster)")
+    ap.add_argument("--show-failures", type=int, default=20)
+    ap.add_argument("--json", type=Path, default=None, help="also write the summary and failures here")
+    args = ap.parse_args()
+    out = run(args.prompts_dir, args.iterations, args.max_prompts, args.seed, not args.no_voxels, args.show_failures)
+    if args.json:
+        args.json.write_text(json.dumps(out, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,408 @@
+"""layout.py: place planned pieces one by one in a room's free space, by placement role, the way a designer groups them.
+
+Frame: world XZ, metres, yaw radians (0 faces +Z). Anchors go first (bed, TV wall + sofa, table,
+desk, large storage against walls), companions are placed relative to the anchors found in the
+current floor plan, decor last. Every accepted pose fits the :class:`Space` (no overlap with a
+``BODY_GAP`` margin, inside the walls, keep-out zones respected), so it also passes the box checks.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass
+
+import shapely
+from shapely.ops import polylabel
+
+from scenerevis.policy import slots as S
+from scenerevis.policy.free_space import Body, Space
+from scenerevis.policy.plan import PlannedItem
+from scenerevis.policy.poses import CLEARANCE_STEPS, Pose, corner_poses, first_fit, fit, grid_poses, iter_sizes, wall_poses
+from scenerevis.scene.rooms import load_rooms
+
+BEDS = ("double_bed", "king_bed", "single_bed", "bunk_bed")
+SOFAS = ("sofa", "sectional", "loveseat")
+TABLES = ("dining_table", "small_table")
+#: Order in which roles are placed within one turn (anchors first).
+ROLE_ORDER = (
+    "bed", "bed_side", "tv_wall", "sofa", "sofa_front", "center", "around_table", "desk", "desk_front",
+    "cardio", "wall_long", "corner_wall", "wall", "bed_foot", "counter_front", "seating",
+    "beside_seating", "free", "corner", "on_surface", "floor_covering",
+)
+WALL_PREFERENCE = {
+    "wardrobe": "corner", "bookshelf": "any", "sideboard": "center", "dresser": "any", "desk": "any",
+    "kitchen_counter": "corner", "fridge": "corner", "toilet": "corner", "bathroom_sink": "any",
+    "shower": "corner", "filing_cabinet": "corner", "cabinet": "any", "piano": "center",
+}
+
+
+@dataclass
+class Placement:
+    """A placed piece: its plan item, its body (pose, size) and a phrase for the reasoning text."""
+
+    item: PlannedItem
+    body: Body
+    note: str
+
+    @property
+    def position(self) -> tuple[float, float, float]:
+        x, z, _ = self.body.pose
+        return (x, self.body.y0, z)
+
+    @property
+    def yaw(self) -> float:
+        return self.body.pose[2]
+
+    @property
+    def size(self) -> tuple[float, float, float]:
+        return self.body.size
+
+
+def role_rank(category: str) -> int:
+    role = load_rooms().category(category).role
+    return ROLE_ORDER.index(role) if role in ROLE_ORDER else len(ROLE_ORDER)
+
+
+class Placer:
+    """Places plan items into ``space`` (mutated: every placed body is added).
+
+    ``totals`` is the planned number of each category in the finished room (chairs around a table
+    are spaced for that many); ``sizes`` the planned size of each category (for look-ahead).
+    """
+
+    def __init__(self, space: Space, rng: random.Random, totals: dict[str, int], sizes: dict[str, tuple[float, float, float]]):
+        self.space = space
+        self.rng = rng
+        self.totals = totals
+        self.sizes = sizes
+        self.facts = load_rooms()
+        self._n = 0
+
+    # ------------------------------------------------------------------ helpers
+    def _add(self, item: PlannedItem, body: Body, note: str) -> Placement:
+        self._n += 1
+        body.id = f"planned_{self._n}"
+        body.category = item.category
+        self.space.add(body)
+        return Placement(item, body, note)
+
+    def _name(self, item: PlannedItem) -> str:
+        return self.facts.category(item.category).noun
+
+    def _wall_note(self, pose_body: Body, item: PlannedItem, wall_name: str | None) -> str:
+        where = f"against the {wall_name}" if wall_name else "on the floor"
+        return f"the {self._name(item)} goes {where}, facing into the room"
+
+    def _free_centre(self) -> tuple[float, float]:
+        """Pole of inaccessibility of the floor left free by bodies and their keep-out zones."""
+        used = [b.poly for b in self.space.bodies if not b.rug and b.y0 < 0.05]
+        used += [b.keepout for b in self.space.bodies if b.keepout is not None]
+        free = self.space.room.difference(shapely.union_all(used)) if used else self.space.room
+        if free.is_empty:
+            c = self.space.room.centroid
+            return c.x, c.y
+        if free.geom_type == "MultiPolygon":
+            free = max(free.geoms, key=lambda g: g.area)
+        p = polylabel(free, tolerance=0.05)
+        return p.x, p.y
+
+    def _wall_pose_list(self, size, prefer="any", **kw) -> list[Pose]:
+        w, _, d = size
+        return wall_poses(self.space, w, d, self.rng, prefer=prefer, **kw)
+
+    # ------------------------------------------------------------------ dispatch
+    def place(self, item: PlannedItem) -> Placement | None:
+        """Place one item; None when it does not fit anywhere (after shrinking within its size range)."""
+        cat = self.facts.category(item.category)
+        handler = getattr(self, f"_role_{cat.role}", None) or self._role_wall
+        return handler(item)
+
+    # ------------------------------------------------------------------ anchors
+    def _role_bed(self, item: PlannedItem) -> Placement | None:
+        ns_size = self.sizes.get("nightstand", self.facts.category("nightstand").size)
+        want_ns = min(self.totals.get("nightstand", 0) - len(self.space.of_category("nightstand")), 2)
+        best: tuple[int, Body] | None = None
+        for size in iter_sizes(item.size, self.facts.category(item.category).min_size, 2):
+            for f in CLEARANCE_STEPS:
+                for pose in self._wall_pose_list(size, "center", jitter=0.6)[:600]:
+                    body = fit(self.space, item.category, pose, size, factor=f)
+                    if body is None:
+                        continue
+                    body.id = "_probe"
+                    self.space.add(body)
+                    n_ok = sum(1 for p, s in S.bed_side(body, ns_size) if fit(self.space, "nightstand", p, s, exempt={"_probe"}))
+                    self.space.remove("_probe")
+                    if n_ok >= want_ns:
+                        return self._add(item, body, f"the {self._name(item)} goes with its headboard against the {pose.wall.name()}, centred on the wall")
+                    if best is None or n_ok > best[0]:
+                        best = (n_ok, body)
+                if best is not None:
+                    break
+            if best is not None:
+                break
+        if best is not None:
+            return self._add(item, best[1], f"the {self._name(item)} goes with its headboard against a wall")
+        return None
+
+    def _sofa_at_tv(self, tv: Body, size, need_ct: bool) -> Body | None:
+        tx, tz, tyaw = tv.pose
+        fx, fz = math.sin(tyaw), math.cos(tyaw)
+        ct_size = self.sizes.get("coffee_table", self.facts.category("coffee_table").size)
+        dists = sorted((1.8 + 0.1 * k for k in range(19)), key=lambda D: abs(D - 2.6))
+        for f in CLEARANCE_STEPS:
+            for D in dists:
+                for lateral in (0.0, 0.3, -0.3):
+                    off = tv.size[2] / 2 + D + size[2] / 2
+                    x = tx + fx * off + math.cos(tyaw) * lateral
+                    z = tz + fz * off - math.sin(tyaw) * lateral
+                    body = fit(self.space, "sofa", Pose(x, z, tyaw + math.pi), size, factor=f)
+                    if body is None:
+                        continue
+                    if need_ct:
+                        body.id = "_probe"
+                        self.space.add(body)
+                        ok = any(fit(self.space, "coffee_table", p, s, exempt={"_probe"}) for p, s in S.sofa_front(body, ct_size))
+                        self.space.remove("_probe")
+                        if not ok:
+                            continue
+                    return body
+        return None
+
+    def _role_sofa(self, item: PlannedItem) -> Placement | None:
+        need_ct = self.totals.get("coffee_table", 0) > len(self.space.of_category("coffee_table"))
+        for size in iter_sizes(item.size, self.facts.category(item.category).min_size, 2):
+            for tv in self.space.of_category("tv_stand"):
+                body = self._sofa_at_tv(tv, size, need_ct)
+                if body is not None:
+                    return self._add(item, body, f"the {self._name(item)} faces the TV stand from about {self._dist(tv, body):.1f} m")
+            body = first_fit(self.space, item.category, self._wall_pose_list(size, "center"), size)
+            if body is not None:
+                return self._add(item, body, self._wall_note(body, item, None) + ", back to a wall")
+        return None
+
+    @staticmethod
+    def _dist(a: Body, b: Body) -> float:
+        return math.hypot(a.pose[0] - b.pose[0], a.pose[1] - b.pose[1])
+
+    def _role_tv_wall(self, item: PlannedItem) -> Placement | None:
+        sofa_cat = next((c for c in SOFAS if self.totals.get(c, 0) > len(self.space.of_category(c))), None)
+        sofas = [b for b in self.space.bodies if b.category in SOFAS]
+        for size in iter_sizes(item.size, self.facts.category(item.category).min_size, 2):
+            poses = self._wall_pose_list(size, "center", jitter=0.8)
+            if sofas:
+                s = sofas[0]
+                sx, sz, syaw = s.pose
+                def cost(p: Pose) -> float:
+                    facing = abs(math.cos(p.yaw - syaw) + 1.0)
+                    ahead = (p.x - sx) * math.sin(syaw) + (p.z - sz) * math.cos(syaw)
+                    lateral = abs((p.x - sx) * math.cos(syaw) - (p.z - sz) * math.sin(syaw))
+                    return facing * 10 + lateral + (0 if ahead > 0 else 10)
+                poses.sort(key=cost)
+            for f in CLEARANCE_STEPS:
+                for pose in poses[:800]:
+                    body = fit(self.space, item.category, pose, size, factor=f)
+                    if body is None:
+                        continue
+                    if sofa_cat and not sofas:
+                        body.id = "_probe"
+                        self.space.add(body)
+                        ok = self._sofa_at_tv(body, self.sizes[sofa_cat], self.totals.get("coffee_table", 0) > 0) is not None
+                        self.space.remove("_probe")
+                        if not ok:
+                            continue
+                    return self._add(item, body, f"the TV stand goes against the {pose.wall.name()} so the seating can face it")
+        return None
+
+    def _role_center(self, item: PlannedItem) -> Placement | None:
+        cx, cz = self._free_centre()
+        minx, minz, maxx, maxz = self.space.room.bounds
+        long_x = (maxx - minx) >= (maxz - minz)
+        w, _, d = item.size
+        yaws = [0.0, math.pi / 2] if (w >= d) == long_x else [math.pi / 2, 0.0]
+        n_chairs = self.totals.get("dining_chair", 0) if item.category in TABLES else self.totals.get("bar_stool", 0) if item.category == "kitchen_island" else 0
+        chair_size = self.sizes.get("dining_chair", self.facts.category("dining_chair").size)
+        best: tuple[int, Body] | None = None
+        for size in iter_sizes(item.size, self.facts.category(item.category).min_size, 2):
+            poses = grid_poses(self.space, (cx, cz), yaws, self.rng, step=0.1, limit=700)
+            for f in (1.0, 0.83, 0.6, 0.3):
+                for pose in poses:
+                    body = fit(self.space, item.category, pose, size, factor=f)
+                    if body is None:
+                        continue
+                    if item.category in TABLES and n_chairs:
+                        body.id = "_probe"
+                        self.space.add(body)
+                        n_ok = sum(1 for p, s in S.around_table(body, chair_size, n_chairs) if fit(self.space, "dining_chair", p, s, exempt={"_probe"}))
+                        self.space.remove("_probe")
+                        if n_ok < n_chairs:
+                            if best is None or n_ok > best[0]:
+                                best = (n_ok, body)
+                            continue
+                    return self._add(item, body, f"the {self._name(item)} sits in the middle of the free floor with room to walk around it")
+        if best is not None:
+            return self._add(item, best[1], f"the {self._name(item)} sits in the open floor")
+        return None
+
+    def _role_desk(self, item: PlannedItem) -> Placement | None:
+        chair = self.sizes.get("office_chair", self.facts.category("office_chair").size)
+        prefer = self.rng.choice(["corner", "any", "center"])
+        for size in iter_sizes(item.size, self.facts.category(item.category).min_size, 3):
+            for f in CLEARANCE_STEPS:
+                for pose in self._wall_pose_list(size, prefer)[:800]:
+                    body = fit(self.space, item.category, pose, size, factor=f)
+                    if body is None:
+                        continue
+                    body.id = "_probe"
+                    self.space.add(body)
+                    ok = any(fit(self.space, "office_chair", p, s, exempt={"_probe"}) for p, s in S.desk_front(body, chair))
+                    self.space.remove("_probe")
+                    if ok:
+                        return self._add(item, body, f"the desk goes against the {pose.wall.name()} with room for the chair in front")
+        return self._role_wall(item)
+
+    def _role_wall(self, item: PlannedItem, **kw) -> Placement | None:
+        prefer = WALL_PREFERENCE.get(item.category, "any")
+        cat = self.facts.category(item.category)
+        for size in iter_sizes(item.size, cat.min_size, 3):
+            body = first_fit(self.space, item.category, self._wall_pose_list(size, prefer, **kw), size)
+            if body is not None:
+                note = f"the {self._name(item)} stands with its back to a wall, front clear"
+                if size != item.size:
+                    note += " (a slightly smaller size to fit)"
+                return self._add(item, body, note)
+        return None
+
+    def _role_cardio(self, item: PlannedItem) -> Placement | None:
+        return self._role_wall(item, facing_wall=True, offset=0.3)
+
+    def _role_wall_long(self, item: PlannedItem) -> Placement | None:
+        return self._role_wall(item, along_wall=True)
+
+    def _role_corner_wall(self, item: PlannedItem) -> Placement | None:
+        return self._role_wall(item)
+
+    # ------------------------------------------------------------------ companions
+    def _attach(self, item: PlannedItem, anchor_cats, slot_fn, note: str, fallback: bool = True) -> Placement | None:
+        anchors = [b for b in self.space.bodies if b.category in anchor_cats]
+        for f in CLEARANCE_STEPS:
+            for anchor in anchors:
+                for pose, size in slot_fn(anchor, item.size):
+                    body = fit(self.space, item.category, pose, size, exempt={anchor.id}, factor=f)
+                    if body is not None:
+                        return self._add(item, body, note)
+        return self._role_free(item) if fallback else None
+
+    def _role_bed_side(self, item: PlannedItem) -> Placement | None:
+        return self._attach(item, BEDS, S.bed_side, "a nightstand flanks the bed head", fallback=False) or self._role_wall(item)
+
+    def _role_bed_foot(self, item: PlannedItem) -> Placement | None:
+        return self._attach(item, BEDS, S.bed_foot, f"a {self._name(item)} sits across the foot of the bed")
+
+    def _role_sofa_front(self, item: PlannedItem) -> Placement | None:
+        return self._attach(item, SOFAS, S.sofa_front, "the coffee table sits about 0.45 m in front of the sofa")
+
+    def _role_around_table(self, item: PlannedItem) -> Placement | None:
+        n = max(self.totals.get(item.category, 1), 1)
+        return self._attach(item, TABLES, lambda a, s: S.around_table(a, s, n), "chairs go around the table, each facing it", fallback=False)
+
+    def _role_desk_front(self, item: PlannedItem) -> Placement | None:
+        return self._attach(item, ("desk", "vanity"), S.desk_front, "the chair is pulled up to the desk")
+
+    def _role_counter_front(self, item: PlannedItem) -> Placement | None:
+        n = self.totals.get(item.category, 2)
+        return self._attach(item, ("bar_counter", "kitchen_island", "kitchen_counter"), lambda a, s: S.counter_front(a, s, n), "stools line up at the counter")
+
+    def _role_seating(self, item: PlannedItem) -> Placement | None:
+        got = self._attach(item, ("coffee_table",), S.coffee_sides, "an armchair turns towards the coffee table", fallback=False)
+        if got is not None:
+            return got
+        for size in iter_sizes(item.size, self.facts.category(item.category).min_size, 2):
+            body = first_fit(self.space, item.category, corner_poses(self.space, size[0], size[2], self.rng), size)
+            if body is not None:
+                return self._add(item, body, f"a {self._name(item)} makes a reading corner")
+        return self._role_free(item)
+
+    def _role_beside_seating(self, item: PlannedItem) -> Placement | None:
+        got = self._attach(item, SOFAS + ("armchair", "bed"), S.beside, f"a {self._name(item)} sits beside the seating", fallback=False)
+        return got or self._role_corner(item)
+
+    def _role_on_surface(self, item: PlannedItem) -> Placement | None:
+        cat = self.facts.category(item.category)
+        for host_cat in cat.hosts:
+            for host in self.space.of_category(host_cat):
+                if any(b.category == item.category and b.y0 >= host.y1 - 0.01 and b.poly.intersects(host.poly) for b in self.space.bodies):
+                    continue
+                for pose, size in S.on_top(host, item.size, item.category):
+                    if size[0] < cat.size_range[0][0] * 0.8 or pose.y + size[1] > self.space.ceiling - 0.05:
+                        continue
+                    body = fit(self.space, item.category, pose, size, exempt={host.id})
+                    if body is not None:
+                        return self._add(item, body, f"a {self._name(item)} stands on the {self.facts.category(host_cat).noun}")
+        return None
+
+    # ------------------------------------------------------------------ free pieces and decor
+    def _role_free(self, item: PlannedItem) -> Placement | None:
+        target = self._free_centre()
+        if item.category == "weight_bench":
+            racks = self.space.of_category("dumbbell_rack")
+            if racks:
+                rx, rz, ryaw = racks[0].pose
+                target = (rx + math.sin(ryaw) * 1.3, rz + math.cos(ryaw) * 1.3)
+        if item.category == "ottoman":
+            seats = [b for b in self.space.bodies if b.category == "armchair"]
+            if seats:
+                sx, sz, syaw = seats[0].pose
+                target = (sx + math.sin(syaw) * 0.9, sz + math.cos(syaw) * 0.9)
+        yaws = [0.0, math.pi / 2, math.pi, -math.pi / 2]
+        for size in iter_sizes(item.size, self.facts.category(item.category).min_size, 2):
+            body = first_fit(self.space, item.category, grid_poses(self.space, target, yaws, self.rng, limit=900), size, limit=3600)
+            if body is not None:
+                return self._add(item, body, f"a {self._name(item)} goes in the open floor where it blocks no path")
+        return None
+
+    def _role_corner(self, item: PlannedItem) -> Placement | None:
+        poses: list[Pose] = []
+        if item.category == "floor_lamp":
+            for anchor in [b for b in self.space.bodies if b.category in SOFAS + ("armchair", "desk")]:
+                poses += [p for p, _ in S.beside(anchor, item.size)]
+        poses += corner_poses(self.space, item.size[0], item.size[2], self.rng)
+        body = first_fit(self.space, item.category, poses, item.size)
+        if body is None:
+            body = first_fit(self.space, item.category, self._wall_pose_list(item.size, "corner"), item.size)
+        if body is None:
+            return self._role_free(item)
+        return self._add(item, body, f"a {self._name(item)} fills a corner")
+
+    def _role_floor_covering(self, item: PlannedItem) -> Placement | None:
+        if item.category == "exercise_mat":
+            return self._role_free(item)
+        w, h, d = item.size
+        targets: list[tuple[float, float, float, float, float]] = []  # x, z, yaw, w, d
+        for b in self.space.bodies:
+            x, z, yaw = b.pose
+            bw, _, bd = b.size
+            if b.category in BEDS:
+                cx, cz = x + math.sin(yaw) * bd * 0.2, z + math.cos(yaw) * bd * 0.2
+                targets.append((cx, cz, yaw, bw + 1.0, min(bd * 0.9, 2.4)))
+            elif b.category == "coffee_table":
+                targets.append((x, z, yaw, bw + 1.2, bd + 1.2))
+            elif b.category in TABLES:
+                targets.append((x, z, yaw, bw + 1.3, bd + 1.3))
+            elif b.category == "desk":
+                cx, cz = x + math.sin(yaw) * (bd / 2 + 0.5), z + math.cos(yaw) * (bd / 2 + 0.5)
+                targets.append((cx, cz, yaw, bw + 0.4, 1.2))
+        if not targets:
+            cx, cz = self._free_centre()
+            targets.append((cx, cz, 0.0, w, d))
+        cat = self.facts.category(item.category)
+        (wl, wh), _, (dl, dh) = cat.size_range
+        for x, z, yaw, tw, td in targets:
+            tw, td = min(max(tw, wl), wh), min(max(td, dl), dh)
+            for k in range(8):
+                s = 1.0 - 0.08 * k
+                size = (max(round(tw * s, 2), wl), h, max(round(td * s, 2), dl))
+                body = fit(self.space, item.category, Pose(x, z, yaw), size, rug=True)
+                if body is not None:
+                    return self._add(item, body, "a rug anchors the group and ties it together")
+        return None

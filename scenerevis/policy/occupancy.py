@@ -1,0 +1,75 @@
+"""occupancy.py: build the floor plan (:class:`Space`) of an existing scene, with each object's category and keep-out zone.
+
+Objects are matched by instance id; their category comes from their description (``vocab``), so
+scenes the policy did not make (given initial scenes, user edits) are handled the same way.
+"""
+
+from __future__ import annotations
+
+import math
+
+from shapely.geometry.base import BaseGeometry
+
+from scenerevis.physics import is_floor_covering
+from scenerevis.policy.free_space import Body, Space, front_zone, local_to_world, rect, room_space
+from scenerevis.policy.vocab import classify_description
+from scenerevis.scene.model import Scene, SceneObject
+from scenerevis.scene.rooms import load_rooms
+from scenerevis.scene.rotation import quat_to_yaw
+
+
+def keepout_for(category: str | None, x: float, z: float, yaw: float, w: float, d: float, factor: float = 1.0) -> BaseGeometry | None:
+    """Keep-out zone (XZ polygon) of an object of ``category`` at pose (x, z, yaw) with footprint ``w`` x ``d``.
+
+    ``factor`` scales every clearance of ``rooms.json`` (1 = full clearance, 0 = none).
+    """
+    if category is None or factor <= 0:
+        return None
+    cat = load_rooms().categories.get(category)
+    if cat is None or not cat.clearance:
+        return None
+    cl = {k: v * factor for k, v in cat.clearance.items()}
+    if "around" in cl:
+        body = rect(x, z, yaw, w, d)
+        return body.buffer(cl["around"], join_style="mitre").difference(body)
+    front = 0.0 if cat.role == "cardio" else cl.get("front", 0.0)
+    zone = front_zone(x, z, yaw, w, d, front, cl.get("side", 0.0))
+    if cl.get("back", 0.0) > 0:
+        bx, bz = local_to_world(x, z, yaw, 0.0, -(d / 2 + cl["back"] / 2))
+        back = rect(bx, bz, yaw, w, cl["back"])
+        zone = back if zone is None else zone.union(back)
+    return zone
+
+
+def object_pose(obj: SceneObject) -> tuple[float, float, float]:
+    """(x, z, yaw) of an object: its footprint centre in XZ (metres) and yaw (radians)."""
+    return float(obj.pos[0]), float(obj.pos[2]), float(quat_to_yaw(obj.rot))
+
+
+def body_from_object(obj: SceneObject, category: str | None, with_keepout: bool = True) -> Body:
+    """The floor-plan body of a scene object (its rotated ``size`` footprint and height range)."""
+    x, z, yaw = object_pose(obj)
+    w, h, d = (float(v) for v in obj.size)
+    y0 = float(obj.pos[1])
+    keep = keepout_for(category, x, z, yaw, w, d) if with_keepout and y0 < 0.3 else None
+    return Body(obj.id, category, rect(x, z, yaw, w, d), y0, y0 + h, keep, is_floor_covering(obj), (x, z, yaw), (w, h, d))
+
+
+def categorize(scene: Scene, room_type: str = "") -> dict[str, str | None]:
+    """Instance id -> category (None when the description names no known category)."""
+    rt = room_type or scene.room_type
+    return {o.id: classify_description(o.desc, rt) for o in scene.objects}
+
+
+def space_from_scene(scene: Scene, room_type: str = "", categories: dict[str, str | None] | None = None) -> Space:
+    """A :class:`Space` holding every object of ``scene`` as a body."""
+    cats = categories if categories is not None else categorize(scene, room_type)
+    space = room_space(scene.floor_xz, scene.ceiling_y - scene.floor_y)
+    for o in scene.objects:
+        space.add(body_from_object(o, cats.get(o.id)))
+    return space
+
+
+def snap_yaw(yaw: float) -> float:
+    """``yaw`` rounded to a multiple of 90 degrees (radians)."""
+    return round(yaw / (math.pi / 2)) * (math.pi / 2)

@@ -1,0 +1,257 @@
+"""plan.py: turn a parsed prompt into the designer's furnishing plan (what to add, how many, sizes, descriptions, turn).
+
+Requested objects keep their counts and descriptions; the room type's essentials and a seeded
+choice of usual extras complete the room. Sizes come from ``rooms.json`` (metres), scaled by the
+prompt's size words and clamped to each category's range.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass, field
+
+from scenerevis.policy.prompt_parse import PromptSpec
+from scenerevis.scene.rooms import Category, load_rooms
+
+Vec3 = tuple[float, float, float]
+
+#: Most instances of a category the designer will place.
+MAX_COUNT = {"nightstand": 2, "dining_chair": 14, "bar_stool": 6, "armchair": 6, "table_lamp": 4, "tv": 1, "monitor": 2}
+DEFAULT_MAX = 4
+FINISHES = {
+    "wood": ["light oak", "walnut", "natural ash", "dark stained wood", "white oak", "teak"],
+    "soft": ["light grey fabric", "beige linen", "charcoal fabric", "cream boucle", "sage green velvet", "tan leather"],
+    "metal": ["black metal", "brushed brass", "matte white", "chrome", "dark bronze"],
+}
+_SOFT = {"sofa", "loveseat", "sectional", "armchair", "ottoman", "beanbag", "bench", "office_chair", "dining_chair", "bar_stool"}
+_METAL = {"floor_lamp", "table_lamp", "tv", "monitor", "treadmill", "exercise_bike", "rowing_machine", "weight_bench", "dumbbell_rack", "storage_rack", "fridge", "mirror", "coat_rack"}
+_BEDS = ("double_bed", "king_bed", "single_bed", "bunk_bed")
+_SOFAS = ("sofa", "sectional", "loveseat")
+
+
+@dataclass
+class PlannedItem:
+    """One object the designer intends to place.
+
+    ``size`` is ``[w, h, d]`` in metres (front +Z); ``stage`` the edit turn group (1 essentials and
+    their companions, 2 secondary furniture, 3 lighting, plants, rugs and decor).
+    """
+
+    category: str
+    desc: str
+    size: Vec3
+    stage: int
+    group: str
+    requested: bool = False
+    essential: bool = False
+    round: bool = False
+
+
+@dataclass
+class DesignPlan:
+    """The full plan of one episode."""
+
+    spec: PromptSpec
+    room_type: str
+    items: list[PlannedItem] = field(default_factory=list)
+
+    def count(self, category: str) -> int:
+        return sum(1 for i in self.items if i.category == category)
+
+    def categories(self) -> list[str]:
+        seen: list[str] = []
+        for i in self.items:
+            if i.category not in seen:
+                seen.append(i.category)
+        return seen
+
+
+def _finish(cat: str, spec: PromptSpec, rng: random.Random) -> str:
+    family = "soft" if cat in _SOFT else "metal" if cat in _METAL else "wood"
+    if cat in ("plant", "rug", "exercise_mat"):
+        return ""
+    options = FINISHES[family]
+    if spec.colours and family != "metal" and rng.random() < 0.5:
+        return rng.choice(spec.colours)
+    return rng.choice(options)
+
+
+def default_desc(cat: Category, spec: PromptSpec, rng: random.Random) -> str:
+    """A description for an object the prompt did not describe: style + finish + noun."""
+    style = spec.style[0] if spec.style else rng.choice(["modern", "contemporary", "simple"])
+    extra = {
+        "plant": rng.choice(["potted plant in a ceramic planter", "potted fiddle-leaf fig", "potted monstera plant"]),
+        "rug": rng.choice(["rectangular area rug in soft neutral tones", "flat-woven wool rug", "low-pile area rug"]),
+        "exercise_mat": "rubber exercise mat",
+    }.get(cat.name)
+    if extra:
+        return f"{style} {extra}"
+    finish = _finish(cat.name, spec, rng)
+    return " ".join(w for w in (style, finish, cat.noun) if w)
+
+
+def _sized(cat: Category, scale: float = 1.0) -> Vec3:
+    w, h, d = cat.size
+    return cat.clamp_size((w * scale, h, d))
+
+
+def dining_layout(n: int) -> tuple[int, int]:
+    """(chairs per long side, chairs at the ends) for ``n`` chairs around a rectangular table."""
+    if n <= 2:
+        return 1, 0 if n == 2 else 1
+    if n >= 6:
+        ends = 2 if n % 2 == 0 else 1
+    else:
+        ends = n % 2
+    return math.ceil((n - ends) / 2), ends
+
+
+def dining_table_size(n: int, round_table: bool, scale: float = 1.0) -> Vec3:
+    """Table size (m) that seats ``n`` chairs, 0.6 m per place."""
+    cat = load_rooms().category("dining_table")
+    if round_table:
+        dia = min(max(0.9, 0.19 * max(n, 4) * 1.0 + 0.2), 1.5)
+        return (dia, 0.75, dia)
+    per_side, ends = dining_layout(n)
+    length = max(1.2, 0.6 * per_side + 0.3) * (scale if scale > 1 else 1.0)
+    length = min(length, 2.8)
+    depth = 0.9 if length < 1.8 else 1.0
+    return cat.clamp_size((length, 0.75, depth))
+
+
+def build_plan(spec: PromptSpec, seed: int = 0, extras: bool = True) -> DesignPlan:
+    """The designer's plan for ``spec``; deterministic for a given ``seed``."""
+    facts = load_rooms()
+    rng = random.Random(f"plan:{seed}:{spec.text}")
+    room = facts.room_type(spec.room_type)
+    plan = DesignPlan(spec, room.name)
+    wanted: dict[str, int] = {}
+    descs: dict[str, str] = {}
+    scales: dict[str, float] = {}
+    rounds: dict[str, bool] = {}
+    requested: set[str] = set()
+    for it in spec.items:
+        wanted[it.category] = min(it.count, MAX_COUNT.get(it.category, DEFAULT_MAX))
+        descs[it.category] = it.desc
+        scales[it.category] = it.size_scale
+        rounds[it.category] = it.round
+        requested.add(it.category)
+
+    # A small table with three or more chairs is a dining table; two beds of different kinds are one bed.
+    if "small_table" in wanted and "dining_table" not in wanted and wanted.get("dining_chair", 0) >= 3:
+        wanted["dining_table"] = wanted.pop("small_table")
+        descs["dining_table"] = descs.pop("small_table").replace("small table", "dining table")
+        if descs["dining_table"].endswith(" table") and "dining" not in descs["dining_table"]:
+            descs["dining_table"] = descs["dining_table"][: -len(" table")] + " dining table"
+        rounds["dining_table"] = rounds.pop("small_table", False)
+        requested.add("dining_table")
+    beds = [c for c in _BEDS if c in wanted]
+    if len(beds) > 1 and spec.room_type != "kids_room":
+        keep = next(c for c in ("king_bed", "double_bed", "single_bed", "bunk_bed") if c in beds)
+        total = sum(wanted[c] for c in beds if c != keep)
+        for c in beds:
+            if c != keep:
+                wanted.pop(c)
+        if total > 1:
+            wanted[keep] = min(wanted[keep] + total - 1, 2)
+
+    essentials: set[str] = set()
+    for req in room.essentials:
+        if not any(c in wanted for c in req):
+            choice = req[0]
+            if spec.room_type in ("bedroom",) and spec.size_hint == "small" and choice == "double_bed":
+                choice = "single_bed" if rng.random() < 0.5 else choice
+            wanted[choice] = facts.category(choice).plural_count if choice in ("nightstand",) else 1
+            if choice == "dining_chair":
+                wanted[choice] = 6 if spec.size_hint == "large" else 4
+            essentials.add(choice)
+        else:
+            essentials.update(c for c in req if c in wanted)
+    for c in list(wanted):
+        if c in spec.excluded:
+            wanted.pop(c)
+
+    def need(cat: str, n: int) -> None:
+        if cat not in wanted and cat not in spec.excluded:
+            wanted[cat] = n
+
+    # companions of the anchors
+    bed = next((c for c in _BEDS if c in wanted), None)
+    if bed and spec.room_type in ("bedroom", "kids_room"):
+        need("nightstand", 1 if spec.room_type == "kids_room" or wanted.get(bed, 1) > 1 else 2)
+    if "desk" in wanted:
+        need("office_chair", wanted["desk"])
+    if "dining_table" in wanted:
+        need("dining_chair", 6 if spec.size_hint == "large" or scales.get("dining_table", 1) > 1 else 4)
+    if "dining_chair" in wanted and "dining_table" not in wanted and "small_table" not in wanted:
+        need("dining_table" if wanted["dining_chair"] > 2 else "small_table", 1)
+    if "small_table" in wanted and wanted.get("dining_chair", 0) == 0 and spec.room_type not in ("dining_room",):
+        need("dining_chair", 2)
+    if any(c in wanted for c in _SOFAS) and spec.room_type in ("living_room", "game_room"):
+        need("coffee_table", 1)
+    if "tv" in wanted:
+        need("tv_stand", 1)
+    if "bar_stool" in wanted and "bar_counter" not in wanted and "kitchen_island" not in wanted:
+        need("kitchen_island" if spec.room_type == "kitchen" else "bar_counter", 1)
+    if "office_chair" in wanted and "desk" not in wanted:
+        need("desk", 1)
+
+    if extras:
+        for cat in room.default_extra:
+            if cat in wanted or cat in spec.excluded:
+                continue
+            if cat == "tv" and "tv_stand" not in wanted:
+                continue
+            if cat in ("tv", "rug", "table_lamp") or rng.random() < 0.75:
+                n = facts.category(cat).plural_count if cat in ("table_lamp",) else 1
+                if cat == "table_lamp":
+                    n = min(2, wanted.get("nightstand", 0)) or (1 if "desk" in wanted else 0)
+                    if n == 0:
+                        continue
+                wanted[cat] = n
+        if "tv_stand" in wanted:
+            need("tv", 1)
+    for cat in list(wanted):
+        if wanted[cat] <= 0:
+            wanted.pop(cat)
+
+    n_chairs = wanted.get("dining_chair", 0)
+    for cat_name, n in wanted.items():
+        cat = facts.category(cat_name)
+        desc = descs.get(cat_name) or default_desc(cat, spec, rng)
+        if cat_name == "dining_table":
+            size = dining_table_size(n_chairs, rounds.get(cat_name, False), scales.get(cat_name, 1.0))
+        else:
+            size = _sized(cat, scales.get(cat_name, 1.0))
+        stage = cat.stage
+        if cat_name in requested or cat_name in essentials:
+            stage = min(stage, 2) if cat.role in ("corner", "floor_covering", "on_surface") else 1
+        if cat_name in ("nightstand", "office_chair", "coffee_table", "dining_chair"):
+            stage = 1
+        if cat_name == "tv":
+            stage = min(stage, 2)
+        for _ in range(n):
+            plan.items.append(
+                PlannedItem(cat_name, desc, size, stage, cat.group, cat_name in requested, cat_name in essentials, rounds.get(cat_name, False))
+            )
+    plan.items.sort(key=lambda i: (i.stage, -facts.category(i.category).priority))
+    return plan
+
+
+def footprint_need(plan: DesignPlan) -> float:
+    """Floor area (m^2) the plan needs: footprints plus their clearances, rugs and on-surface items excluded."""
+    facts = load_rooms()
+    total = 0.0
+    for it in plan.items:
+        cat = facts.category(it.category)
+        if cat.role in ("floor_covering", "on_surface"):
+            continue
+        w, _, d = it.size
+        cl = cat.clearance
+        if "around" in cl:
+            a = min(cl["around"], 0.9)
+            total += (w + 2 * a) * (d + 2 * a) * 0.8
+        else:
+            total += (w + 2 * cl.get("side", 0.0)) * (d + cl.get("front", 0.3) + cl.get("back", 0.0))
+    return total

@@ -1,0 +1,175 @@
+"""poses.py: candidate poses for one object (against a wall, in a corner, free on the floor) and the fit test.
+
+Frame: world XZ, metres; yaw in radians about +Y (0 faces +Z). A candidate is accepted when its
+footprint fits the :class:`Space` and its keep-out zone is free (see :mod:`free_space`).
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+import numpy as np
+
+from scenerevis.policy.free_space import WALL_GAP, Body, Space, WallSegment, rect
+from scenerevis.policy.occupancy import keepout_for
+
+#: Clearance factors tried in order when a piece does not fit with its full clearance.
+CLEARANCE_STEPS = (1.0, 0.75, 0.5)
+
+
+@dataclass(frozen=True)
+class Pose:
+    """Bottom-centre (x, y, z) in metres and yaw in radians; ``wall`` is the wall it backs onto, if any."""
+
+    x: float
+    z: float
+    yaw: float
+    y: float = 0.0
+    wall: WallSegment | None = None
+
+
+def fit(
+    space: Space,
+    category: str,
+    pose: Pose,
+    size: tuple[float, float, float],
+    obj_id: str = "",
+    exempt: set[str] | frozenset[str] = frozenset(),
+    factor: float = 1.0,
+    rug: bool = False,
+    gap: float | None = None,
+) -> Body | None:
+    """The body of ``category`` at ``pose`` when it fits ``space`` (not added), else None.
+
+    ``exempt`` are bodies whose keep-out zones this object may enter (its group's anchor); its own
+    keep-out zone must be inside the room and free of every floor body except the ``exempt`` ones.
+    """
+    w, h, d = size
+    poly = rect(pose.x, pose.z, pose.yaw, w, d)
+    kwargs = {} if gap is None else {"gap": gap}
+    if not space.body_ok(poly, pose.y, pose.y + h, exempt=exempt, rug=rug, **kwargs):
+        return None
+    keep = None if rug or pose.y > 0.3 else keepout_for(category, pose.x, pose.z, pose.yaw, w, d, factor)
+    if keep is not None and not space.keepout_ok(keep, ignore=set(exempt)):
+        return None
+    return Body(obj_id, category, poly, pose.y, pose.y + h, keep, rug, (pose.x, pose.z, pose.yaw), tuple(size))
+
+
+def wall_poses(
+    space: Space,
+    w: float,
+    d: float,
+    rng: random.Random,
+    prefer: str = "any",
+    step: float = 0.05,
+    facing_wall: bool = False,
+    along_wall: bool = False,
+    offset: float = 0.0,
+    wall_order: list[int] | None = None,
+    jitter: float = 0.3,
+) -> list[Pose]:
+    """Poses with the object's back against a wall, front into the room, sorted best first.
+
+    ``prefer``: ``"center"`` (middle of long walls first), ``"corner"`` (ends of walls first) or
+    ``"any"`` (seeded order). ``facing_wall`` turns the front to the wall (cardio machines);
+    ``along_wall`` puts the long side against the wall (bathtubs). ``offset`` adds distance from the wall.
+    """
+    along, out = (d, w) if along_wall else (w, d)
+    walls = space.walls()
+    longest = max(wl.length for wl in walls)
+    cands: list[tuple[float, Pose]] = []
+    for wall in walls:
+        L = wall.length
+        if L < along + 2 * WALL_GAP:
+            continue
+        lo, hi = along / 2 + WALL_GAP + 0.005, L - along / 2 - WALL_GAP - 0.005
+        ts = list(np.arange(lo, hi + 1e-9, step)) + [L / 2] if hi > lo else [L / 2]
+        base_cost = (longest - L) * (1.0 if prefer == "center" else 0.3)
+        if wall_order is not None and wall.index in wall_order:
+            base_cost -= 5.0 * (len(wall_order) - wall_order.index(wall.index))
+        wall_jitter = rng.uniform(0, jitter * 3)
+        yaw = wall.yaw + (math.pi if facing_wall else 0.0) + (math.pi / 2 if along_wall else 0.0)
+        for t in ts:
+            if t < lo - 1e-9 or t > hi + 1e-9:
+                continue
+            p = wall.a + wall.direction * t + wall.normal * (out / 2 + WALL_GAP + 0.005 + offset)
+            if prefer == "center":
+                cost = abs(t - L / 2)
+            elif prefer == "corner":
+                cost = min(t - lo, hi - t)
+            else:
+                cost = 0.0
+            cost += base_cost + wall_jitter + rng.uniform(0, jitter)
+            cands.append((cost, Pose(float(p[0]), float(p[1]), yaw, 0.0, wall)))
+    cands.sort(key=lambda c: c[0])
+    return [p for _, p in cands]
+
+
+def corner_poses(space: Space, w: float, d: float, rng: random.Random) -> list[Pose]:
+    """Poses tucked into the room's corners (back to one wall, side to the other), corners in seeded order."""
+    walls = space.walls()
+    out = []
+    for i, wall in enumerate(walls):
+        for at_end in (False, True):
+            t = (wall.length - w / 2 - WALL_GAP - 0.01) if at_end else (w / 2 + WALL_GAP + 0.01)
+            if wall.length < w + 0.05:
+                continue
+            p = wall.a + wall.direction * t + wall.normal * (d / 2 + WALL_GAP + 0.01)
+            out.append((rng.random(), Pose(float(p[0]), float(p[1]), wall.yaw, 0.0, wall)))
+    out.sort(key=lambda c: c[0])
+    return [p for _, p in out]
+
+
+def grid_poses(
+    space: Space,
+    target: tuple[float, float],
+    yaws: Iterable[float],
+    rng: random.Random,
+    step: float = 0.1,
+    limit: int = 3000,
+) -> list[Pose]:
+    """Poses on a ``step`` grid over the room, nearest to ``target`` (x, z) first, each with every yaw."""
+    minx, minz, maxx, maxz = space.room.bounds
+    xs = np.arange(minx + step / 2, maxx, step)
+    zs = np.arange(minz + step / 2, maxz, step)
+    gx, gz = np.meshgrid(xs, zs, indexing="ij")
+    pts = np.column_stack([gx.ravel(), gz.ravel()])
+    dist = np.hypot(pts[:, 0] - target[0], pts[:, 1] - target[1]) + np.array([rng.uniform(0, 0.02) for _ in range(len(pts))])
+    order = np.argsort(dist)[:limit]
+    yaws = list(yaws)
+    return [Pose(float(pts[i, 0]), float(pts[i, 1]), y) for i in order for y in yaws]
+
+
+def first_fit(
+    space: Space,
+    category: str,
+    poses: Iterable[Pose],
+    size: tuple[float, float, float],
+    exempt: set[str] | frozenset[str] = frozenset(),
+    factors: Iterable[float] = CLEARANCE_STEPS,
+    rug: bool = False,
+    limit: int = 4000,
+) -> Body | None:
+    """The first pose that fits, trying every pose at full clearance before relaxing it."""
+    poses = list(poses)[:limit]
+    for f in factors:
+        for pose in poses:
+            body = fit(space, category, pose, size, exempt=exempt, factor=f, rug=rug)
+            if body is not None:
+                return body
+    return None
+
+
+def iter_sizes(size: tuple[float, float, float], min_size: tuple[float, float, float], steps: int = 3) -> Iterator[tuple[float, float, float]]:
+    """``size``, then sizes shrunk towards ``min_size`` in ``steps`` equal steps (width and depth only)."""
+    yield size
+    w, h, d = size
+    for k in range(1, steps + 1):
+        t = k / steps
+        nw = w + (min(min_size[0], w) - w) * t
+        nd = d + (min(min_size[2], d) - d) * t
+        if (nw, nd) != (w, d):
+            yield (round(nw, 3), h, round(nd, 3))

@@ -1,0 +1,347 @@
+"""prompt_parse.py: read a design prompt into a room type, requested objects with counts and descriptions, style and size hints.
+
+Deterministic and rule-based: phrases come from ``rooms.json`` synonyms (see :mod:`vocab`), counts
+from the words before a noun ("two", "a pair of", "at least three"), descriptions from the adjectives
+around it ("glossy black art deco wardrobes with gold trim").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from scenerevis.policy.vocab import Mention, resolve_generic, vocabulary
+from scenerevis.scene.rooms import load_rooms
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "a dozen": 12, "dozen": 12, "single": 1, "both": 2,
+    "twin": 2, "double": 2, "triple": 3,
+}
+#: Words that end a noun phrase when scanning left from the noun (articles, prepositions, verbs...).
+STOP_WORDS = frozenset(
+    """a an the and or but plus with without of for by from on in at near next to beside behind under over
+    around along against between across into onto up down out off each every some any other another more most
+    very so as is are be been being was were has have had i me my we our you your it its their them they this
+    that these those there here which who where when while what want wants need needs like would could should
+    can will create design make build give add adding include includes including featuring features feature
+    centered centred centers centres sits sit sitting stands stand standing placed positioned surrounded
+    flanked paired complemented anchored topped holding holds hold supports support facing faces face tucked
+    set arranged completes complete completing finished accompanied accented lined filled framed chosen
+    picturing imagine imagining pair couple few several least about around approximately roughly also too
+    just only all both either neither no not nor than then plenty lots lot number trio set group row collection
+    help please room space area corner wall side end front back middle center centre top bottom left right one
+    two three four five six seven eight nine ten eleven twelve dozen""".split()
+)
+NEGATIONS = frozenset({"no", "without", "not", "never", "excluding", "except"})
+SMALL_WORDS = frozenset({"small", "compact", "tiny", "little", "mini", "petite", "slim", "narrow", "cozy-sized"})
+LARGE_WORDS = frozenset({"large", "big", "oversized", "huge", "wide", "long", "grand", "generous", "extra-large", "massive"})
+ROOM_LARGE = ("spacious", "open-plan", "open plan", "expansive", "roomy", "large", "big", "generous", "grand", "airy", "huge")
+ROOM_SMALL = ("small", "compact", "tiny", "cramped", "little", "cozy little", "snug", "narrow")
+STYLE_WORDS = (
+    "modern", "contemporary", "minimalist", "minimal", "scandinavian", "nordic", "industrial", "rustic", "farmhouse",
+    "bohemian", "boho", "mid-century", "art deco", "classic", "traditional", "coastal", "japandi", "japanese",
+    "vintage", "retro", "luxurious", "luxury", "elegant", "cozy", "transitional", "eclectic", "french", "baroque",
+    "victorian", "colonial", "mediterranean", "tropical", "zen", "glam", "glamorous", "futuristic", "playful",
+)
+COLOUR_WORDS = (
+    "white", "black", "grey", "gray", "beige", "cream", "ivory", "brown", "tan", "taupe", "navy", "blue", "green",
+    "olive", "sage", "emerald", "teal", "red", "burgundy", "pink", "blush", "purple", "yellow", "mustard", "orange",
+    "gold", "golden", "silver", "brass", "copper", "charcoal", "walnut", "oak", "natural", "terracotta", "rust",
+)
+MATERIAL_WORDS = (
+    "wood", "wooden", "oak", "walnut", "pine", "teak", "bamboo", "rattan", "wicker", "metal", "steel", "iron", "brass",
+    "glass", "marble", "stone", "concrete", "leather", "velvet", "linen", "fabric", "upholstered", "lacquered", "acrylic",
+)
+
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\-]*|\d+(?:\.\d+)?|[,.;:!?()\u2014\u2013]")
+_AREA_RE = re.compile(
+    r"(\d+(?:\.\d+)?)\s*(?:-\s*)?(square\s*met(?:er|re)s?|sq\.?\s*m\b|m2\b|m\u00b2|square\s*feet|square\s*foot|sq\.?\s*ft\b|ft2\b|ft\u00b2)",
+    re.I,
+)
+_DIMS_RE = re.compile(
+    r"(\d+(?:\.\d+)?)\s*(m|meters?|metres?|ft|feet|foot)?\s*(?:by|x|\u00d7|\*)\s*(\d+(?:\.\d+)?)\s*(m\b|meters?|metres?|ft\b|feet|foot)",
+    re.I,
+)
+_LSHAPE_RE = re.compile(r"\bl[\s\-]?shaped?\s+(?:room|space|layout|floor\s*plan|plan|bedroom|living\s*room|study|office)\b", re.I)
+
+
+@dataclass
+class RequestedItem:
+    """One kind of object the prompt asks for.
+
+    ``count`` instances of ``category``; ``desc`` is the retrieval description (singular);
+    ``explicit`` when a number word gave the count, ``at_least`` for "at least N";
+    ``size_scale`` > 1 for "large/long", < 1 for "small/slim" (applied to the width).
+    """
+
+    category: str
+    count: int
+    desc: str
+    explicit: bool = False
+    at_least: bool = False
+    size_scale: float = 1.0
+    round: bool = False
+
+
+@dataclass
+class PromptSpec:
+    """What a prompt asks for.
+
+    Attributes
+    ----------
+    room_type : str
+        A key of ``rooms.json`` room types.
+    room_type_explicit : bool
+        True when the prompt names the room; False when inferred from the furniture.
+    items : list of RequestedItem
+        Requested objects in order of first mention (one entry per category).
+    excluded : set of str
+        Categories the prompt rules out ("no TV").
+    style : list of str
+        Global style words (at most 3), e.g. ``["modern", "minimalist"]``.
+    colours, materials : list of str
+        Colour / material words of the prompt, first mentions first.
+    size_hint : str or None
+        ``"small"`` or ``"large"`` when the room's size is described.
+    area : float or None
+        Requested floor area in m^2.
+    dims : (float, float) or None
+        Requested floor width x depth in metres.
+    l_shape : bool
+        The prompt asks for an L-shaped room.
+    """
+
+    text: str
+    room_type: str
+    room_type_explicit: bool
+    items: list[RequestedItem] = field(default_factory=list)
+    excluded: set[str] = field(default_factory=set)
+    style: list[str] = field(default_factory=list)
+    colours: list[str] = field(default_factory=list)
+    materials: list[str] = field(default_factory=list)
+    size_hint: str | None = None
+    area: float | None = None
+    dims: tuple[float, float] | None = None
+    l_shape: bool = False
+
+    def item(self, category: str) -> RequestedItem | None:
+        return next((i for i in self.items if i.category == category), None)
+
+    def count(self, category: str) -> int:
+        item = self.item(category)
+        return item.count if item else 0
+
+
+@dataclass
+class _Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+def _tokens(text: str) -> list[_Token]:
+    return [_Token(m.group(0), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
+
+
+def _normalise(text: str) -> str:
+    return (
+        text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+        .replace("\u2011", "-").replace("\u2010", "-")
+    )
+
+
+def _count_before(words: list[str]) -> tuple[int | None, bool, bool, bool]:
+    """(count, at_least, indefinite, negated) from the lower-case words just before a noun phrase."""
+    tail = " ".join(words[-4:])
+    m = re.search(r"at least (\w+)$", tail)
+    if m and (m.group(1) in NUMBER_WORDS or m.group(1).isdigit()):
+        return (int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]), True, False, False
+    if re.search(r"(?:pair|couple) of$", tail):
+        return 2, False, False, False
+    if re.search(r"trio of$", tail):
+        return 3, False, False, False
+    m = re.search(r"(?:set|row|group|collection|line) of (\w+)$", tail)
+    if m and (m.group(1) in NUMBER_WORDS or m.group(1).isdigit()):
+        return (int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]), False, False, False
+    if re.search(r"(?:a few|several|a handful of)$", tail):
+        return 3, False, False, False
+    last = words[-1] if words else ""
+    if last.isdigit() and 0 < int(last) < 40:
+        return int(last), False, False, False
+    if last in NUMBER_WORDS and last not in ("single", "double", "twin", "triple"):
+        return NUMBER_WORDS[last], False, False, False
+    if last in ("a", "an", "another"):
+        return 1, False, True, False
+    if last in NEGATIONS or (len(words) >= 2 and words[-2] in NEGATIONS and last in ("a", "an", "any")):
+        return None, False, False, True
+    return None, False, False, False
+
+
+def _phrase_around(text: str, tokens: list[_Token], m: Mention, mentions: list[Mention]) -> tuple[list[str], list[str], list[str]]:
+    """(descriptor words before the noun, trailing "with ..." words, words before the descriptors)."""
+    before = [t for t in tokens if t.end <= m.start]
+    desc: list[str] = []
+    i = len(before) - 1
+    prev_end = m.start
+    while i >= 0 and len(desc) < 6:
+        t = before[i]
+        if t.low in STOP_WORDS or not t.text[0].isalpha() or t.low in NEGATIONS:
+            break
+        if any(o.start <= t.start < o.end for o in mentions if o is not m):
+            break
+        if text[t.end:prev_end].strip(" "):  # punctuation in between
+            break
+        desc.insert(0, t.text)
+        prev_end = t.start
+        i -= 1
+    lead = [t.low for t in before[max(0, i - 3) : i + 1]]
+    trail: list[str] = []
+    after = [t for t in tokens if t.start >= m.end]
+    if after and after[0].low == "with" and not text[m.end:after[0].start].strip():
+        for t in after[1:9]:
+            if not t.text[0].isalnum() or (t.low in STOP_WORDS and t.low not in ("a", "an")):
+                break
+            if any(o.start <= t.start < o.end for o in mentions):
+                break
+            trail.append(t.text)
+        trail = ["with"] + trail if len(trail) >= 2 else []
+    return desc, trail, lead
+
+
+def _find_words(text: str, words: tuple[str, ...]) -> list[str]:
+    hits = []
+    for w in words:
+        m = re.search(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", text, re.I)
+        if m:
+            hits.append((m.start(), w))
+    return [w for _, w in sorted(hits)]
+
+
+def _size_from_text(text: str) -> tuple[float | None, tuple[float, float] | None]:
+    area = dims = None
+    m = _AREA_RE.search(text)
+    if m:
+        value = float(m.group(1))
+        area = value * 0.092903 if "f" in m.group(2).lower() else value
+    m = _DIMS_RE.search(text)
+    if m:
+        unit = (m.group(4) or m.group(2) or "m").lower()
+        k = 0.3048 if unit.startswith("f") else 1.0
+        a, b = float(m.group(1)) * k, float(m.group(3)) * k
+        if 1.5 <= a <= 20 and 1.5 <= b <= 20:
+            dims = (a, b)
+    return area, dims
+
+
+def _infer_room(categories: list[str]) -> str:
+    votes = [
+        ("bedroom", {"single_bed", "double_bed", "king_bed", "bunk_bed", "nightstand", "wardrobe"}),
+        ("dining_room", {"dining_table", "dining_chair", "sideboard"}),
+        ("living_room", {"sofa", "sectional", "loveseat", "coffee_table", "tv_stand"}),
+        ("study", {"desk", "office_chair", "bookshelf", "filing_cabinet"}),
+        ("gym", {"treadmill", "exercise_bike", "rowing_machine", "weight_bench", "dumbbell_rack"}),
+        ("kitchen", {"kitchen_counter", "fridge", "kitchen_island"}),
+        ("bathroom", {"toilet", "bathtub", "shower", "bathroom_sink"}),
+        ("game_room", {"pool_table", "ping_pong_table", "foosball_table", "bar_counter"}),
+    ]
+    best, score = "bedroom", 0
+    for room, cats in votes:
+        s = sum(1 for c in categories if c in cats)
+        if s > score:
+            best, score = room, s
+    return best
+
+
+def parse_prompt(text: str) -> PromptSpec:
+    """Parse a design prompt (see :class:`PromptSpec`). Never raises on odd text."""
+    text = _normalise(str(text))
+    facts = load_rooms()
+    mentions = vocabulary().find(text)
+    tokens = _tokens(text)
+    rooms = [m for m in mentions if m.kind == "room"]
+    objs = [m for m in mentions if m.kind in ("category", "generic")]
+    explicit_room = bool(rooms)
+    room_type = rooms[0].name if rooms else _infer_room([m.name for m in objs if m.kind == "category"])
+    present = {m.name for m in objs if m.kind == "category"}
+    for m in objs:  # tables and beds first: they decide what a bare "chair" or "stool" means
+        if m.kind == "generic" and m.name in ("table", "bed"):
+            cat = resolve_generic(m.name, room_type, present)
+            if cat:
+                present.add(cat)
+
+    spec = PromptSpec(text=text, room_type=room_type, room_type_explicit=explicit_room)
+    numbered: dict[str, int] = {}
+    indefinite: dict[str, int] = {}
+    plural_default: dict[str, int] = {}
+    first: dict[str, RequestedItem] = {}
+    order: list[str] = []
+    for m in objs:
+        cat = m.name if m.kind == "category" else resolve_generic(m.name, room_type, present)
+        if cat is None or cat not in facts.categories:
+            continue
+        desc_words, trail, lead = _phrase_around(text, tokens, m, mentions)
+        count, at_least, indef, negated = _count_before(lead)
+        if negated:
+            spec.excluded.add(cat)
+            continue
+        spec.excluded.discard(cat)
+        if count is not None and not indef:
+            numbered[cat] = max(numbered.get(cat, 0), count)
+        elif indef:
+            extra = 1 if lead and lead[-1] == "another" else 0
+            indefinite[cat] = max(indefinite.get(cat, 0), 1) + extra
+        elif m.plural:
+            plural_default[cat] = max(plural_default.get(cat, 0), facts.categories[cat].plural_count)
+        else:
+            plural_default.setdefault(cat, 1)
+        lows = {w.lower() for w in desc_words}
+        scale = 0.85 if lows & SMALL_WORDS else 1.15 if lows & LARGE_WORDS else 1.0
+        noun = m.phrase if m.kind == "category" else facts.categories[cat].noun
+        desc = " ".join(desc_words + [noun] + trail)
+        item = RequestedItem(cat, 0, desc, size_scale=scale, round=bool({"round", "circular", "oval"} & lows))
+        if cat not in first:
+            first[cat] = item
+            order.append(cat)
+        else:
+            old = first[cat]
+            if len(desc) > len(old.desc) and not old.desc.count(" "):
+                old.desc = desc
+            old.size_scale = old.size_scale if old.size_scale != 1.0 else scale
+            old.round = old.round or item.round
+            old.at_least = old.at_least or at_least
+        if at_least:
+            first[cat].at_least = True
+    for cat in order:
+        if cat in spec.excluded:
+            continue
+        item = first[cat]
+        n_num = numbered.get(cat, 0)
+        item.count = max(n_num, indefinite.get(cat, 0), plural_default.get(cat, 0), 1)
+        item.explicit = n_num > 0 and n_num >= item.count
+        spec.items.append(item)
+
+    spec.style = _find_words(text, STYLE_WORDS)[:3]
+    spec.colours = _find_words(text, COLOUR_WORDS)[:3]
+    spec.materials = _find_words(text, MATERIAL_WORDS)[:3]
+    spec.area, spec.dims = _size_from_text(text)
+    spec.l_shape = bool(_LSHAPE_RE.search(text))
+    low = text.lower()
+    if rooms:
+        room_words, _, _ = _phrase_around(text, tokens, rooms[0], mentions)
+        head = " ".join(w.lower() for w in room_words)
+    else:
+        head = ""
+    if any(re.search(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", head) for w in ROOM_SMALL) or re.search(
+        r"\b(?:small|compact|tiny|little)\s+(?:room|space|apartment|flat|footprint|studio)\b", low
+    ):
+        spec.size_hint = "small"
+    elif any(re.search(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", head) for w in ROOM_LARGE) or re.search(
+        r"\b(?:spacious|open[\s-]plan|expansive|roomy)\b|\b(?:large|big|generous)\s+(?:room|space)\b", low
+    ):
+        spec.size_hint = "large"
+    return spec

@@ -1,0 +1,115 @@
+"""room_shape.py: choose the floor polygon and ceiling height of the empty room for a furnishing plan.
+
+Frame: XZ floor plane, metres, room centred on the origin; corners rounded to 5 cm. The area is the
+room type's typical area, grown to fit the planned furniture with its clearances and kept within
+the type's range from ``rooms.json`` unless the prompt gives explicit dimensions.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass
+
+from scenerevis.policy.plan import DesignPlan, footprint_need
+from scenerevis.scene.rooms import load_rooms
+
+
+@dataclass(frozen=True)
+class RoomShape:
+    """``corners`` (n, 2) XZ counter-clockwise (metres), ``ceiling`` height (m), ``width`` x ``depth`` bounding box."""
+
+    corners: list[tuple[float, float]]
+    ceiling: float
+    width: float
+    depth: float
+    l_shape: bool
+
+    @property
+    def area(self) -> float:
+        xs = [c[0] for c in self.corners]
+        zs = [c[1] for c in self.corners]
+        n = len(xs)
+        return abs(sum(xs[i] * zs[(i + 1) % n] - xs[(i + 1) % n] * zs[i] for i in range(n))) / 2.0
+
+
+def _r(v: float, step: float = 0.05) -> float:
+    return round(round(v / step) * step, 3)
+
+
+def _min_sides(plan: DesignPlan) -> tuple[float, float]:
+    """(short, long) side lengths (m) the largest group needs."""
+    facts = load_rooms()
+    short, long_ = 2.6, 3.0
+    for it in plan.items:
+        cat = facts.category(it.category)
+        w, _, d = it.size
+        if cat.role == "center":
+            a = cat.clearance.get("around", 0.6)
+            if it.category == "dining_table":
+                a = max(a, 0.62 + 0.3)
+            short = max(short, min(w, d) + 2 * a)
+            long_ = max(long_, max(w, d) + 2 * a)
+        elif cat.role == "bed":
+            long_ = max(long_, w + 2 * 0.62 + 0.2)
+            short = max(short, d + 0.8)
+        elif cat.role == "sofa":
+            short = max(short, 0.45 + 2.0 + d + 0.1)
+            long_ = max(long_, w + 1.0)
+        elif cat.role == "cardio":
+            short = max(short, d + cat.clearance.get("back", 0.6) + 0.4)
+    return short, long_
+
+
+def choose_room(plan: DesignPlan, seed: int = 0, l_shape_prob: float = 0.1) -> RoomShape:
+    """Floor polygon and ceiling for ``plan``; deterministic for ``seed``."""
+    facts = load_rooms()
+    spec = plan.spec
+    rt = facts.room_type(plan.room_type)
+    rng = random.Random(f"room:{seed}:{spec.text}")
+    lo, hi = rt.area
+    if spec.size_hint == "small":
+        target = lo + 0.25 * (hi - lo)
+    elif spec.size_hint == "large":
+        target = lo + 0.8 * (hi - lo)
+    else:
+        target = rt.typical_area * rng.uniform(0.92, 1.1)
+    need = footprint_need(plan) * 1.35
+    target = min(max(target, need, lo), hi)
+    if spec.area:
+        target = min(max(spec.area, 4.0), 80.0)
+    short_min, long_min = _min_sides(plan)
+    aspect = rng.uniform(1.05, 1.45)
+    if spec.dims:
+        a, b = sorted(spec.dims)
+        short, long_ = a, b
+    else:
+        short = max(math.sqrt(target / aspect), short_min)
+        long_ = max(target / short, long_min, short)
+        if long_ / short > 1.8:
+            short = max(short, long_ / 1.8)
+    l_shape = spec.l_shape or (not spec.dims and rng.random() < l_shape_prob)
+    if l_shape:
+        # notch one corner; grow the box so the remaining area still meets the target
+        nx, nz = rng.uniform(0.3, 0.4), rng.uniform(0.3, 0.4)
+        grow = 1.0 / math.sqrt(1.0 - nx * nz)
+        long_, short = long_ * grow, short * grow
+    w, d = (long_, short) if rng.random() < 0.5 else (short, long_)
+    w, d = _r(w, 0.1), _r(d, 0.1)
+    hx, hz = w / 2, d / 2
+    if l_shape:
+        cw, cd = _r(w * nx), _r(d * nz)
+        # notch at the (+x, +z) corner, then mirrored to a seeded corner
+        base = [(-hx, -hz), (hx, -hz), (hx, hz - cd), (hx - cw, hz - cd), (hx - cw, hz), (-hx, hz)]
+        sx, sz = rng.choice([(1, 1), (-1, 1), (1, -1), (-1, -1)])
+        corners = _ccw([(x * sx, z * sz) for x, z in base])
+    else:
+        corners = [(-hx, -hz), (hx, -hz), (hx, hz), (-hx, hz)]
+    ceiling = _r(rng.uniform(2.6, 2.8)) if spec.size_hint != "large" else 2.8
+    corners = [(_r(x), _r(z)) for x, z in corners]
+    return RoomShape(corners, ceiling, w, d, l_shape)
+
+
+def _ccw(corners: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    s = sum(corners[i][0] * corners[(i + 1) % len(corners)][1] - corners[(i + 1) % len(corners)][0] * corners[i][1] for i in range(len(corners)))
+    return corners if s > 0 else corners[::-1]

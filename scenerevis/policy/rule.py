@@ -1,0 +1,202 @@
+"""rule.py: the built-in rule-based designer policy ("rule"): creates the room, furnishes it in functional groups over a few turns, repairs, terminates.
+
+It speaks the model protocol exactly (``<create_scene>`` on turn 0, ``<think>`` + ``<tool_calls>``
+after), so its episodes are valid training trajectories. It needs no model and works from the
+current scene each turn (objects matched by instance id and classified by their description), so
+given initial scenes and user edits are handled too. Deterministic for a given seed.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+
+from scenerevis.physics import evaluate_physics
+from scenerevis.policy.base import Observation
+from scenerevis.policy.layout import BEDS, SOFAS, Placement, Placer, role_rank
+from scenerevis.policy.occupancy import categorize, space_from_scene
+from scenerevis.policy.plan import DesignPlan, PlannedItem, build_plan
+from scenerevis.policy.prompt_parse import PromptSpec, parse_prompt
+from scenerevis.policy.registry import register_policy
+from scenerevis.policy.repair import plan_repairs
+from scenerevis.policy.room_shape import RoomShape, choose_room
+from scenerevis.policy.rule_config import RuleConfig
+from scenerevis.scene.formats import make_room, scene_to_flat
+from scenerevis.scene.model import Scene
+from scenerevis.scene.rooms import load_rooms
+from scenerevis.scene.rotation import yaw_to_quat
+from scenerevis.tools.format import format_create_scene, format_tool_calls
+
+STAGE_TEXT = {
+    1: "First the essentials and their companions",
+    2: "Next the secondary furniture",
+    3: "Last the lighting, plants and rugs",
+}
+_NUM = {1: "a", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
+
+
+def equivalence_key(category: str | None) -> str | None:
+    """Categories that stand in for each other when counting what is present (any bed is a bed)."""
+    if category in BEDS:
+        return "bed"
+    if category in SOFAS:
+        return "sofa"
+    return category
+
+
+def _r(v: float, nd: int = 3) -> float:
+    return round(float(v), nd) + 0.0
+
+
+@register_policy("rule")
+class RulePolicy:
+    """Rule-based interior designer; see the module docstring. Build with ``make_policy("rule", **config)``."""
+
+    name = "rule"
+    config_class = RuleConfig
+
+    def __init__(self, config: RuleConfig | None = None):
+        self.config = config or RuleConfig()
+        self.requirement: str | None = None
+        self.seed = 0
+        self.spec: PromptSpec | None = None
+        self.plan: DesignPlan | None = None
+        self.room: RoomShape | None = None
+        self._tried: set[int] = set()
+        self._repairs = 0
+        self._adds = 0
+
+    # ------------------------------------------------------------------ episode
+    def reset(self, requirement: str, seed: int) -> None:
+        """Start an episode: parse the prompt and make the furnishing plan (deterministic for ``seed``)."""
+        self.requirement = requirement
+        self.seed = int(seed)
+        self.spec = parse_prompt(requirement)
+        self.plan = build_plan(self.spec, self.seed, extras=self.config.extras)
+        self.room = choose_room(self.plan, self.seed, self.config.l_shape_prob)
+        self._tried = set()
+        self._repairs = 0
+        self._adds = 0
+
+    def act(self, obs: Observation) -> str:
+        """The reply for this turn (see :class:`scenerevis.policy.base.Policy`)."""
+        if self.plan is None or obs.requirement != self.requirement:
+            self.reset(obs.requirement, self.seed)
+        if obs.scene is None:
+            return self._create()
+        return self._edit(obs.scene)
+
+    # ------------------------------------------------------------------ turn 0
+    def empty_room(self) -> Scene:
+        """The empty room of the plan (floor polygon and ceiling from :func:`choose_room`)."""
+        assert self.room is not None and self.plan is not None
+        return make_room(self.room.corners, self.room.ceiling, self.plan.room_type, f"{self.plan.room_type}-{self.seed:04d}")
+
+    def _create(self) -> str:
+        data = scene_to_flat(self.empty_room())
+        data["objects"] = []
+        return format_create_scene(data)
+
+    # ------------------------------------------------------------------ edit turns
+    def _present(self, scene: Scene) -> tuple[dict[str, str | None], Counter]:
+        cats = categorize(scene, self.plan.room_type)
+        return cats, Counter(equivalence_key(c) for c in cats.values() if c)
+
+    def missing_items(self, scene: Scene) -> list[PlannedItem]:
+        """Plan items not yet in ``scene`` (counted per category; any bed counts as a bed)."""
+        _, present = self._present(scene)
+        left = dict(present)
+        out = []
+        for item in self.plan.items:
+            key = equivalence_key(item.category)
+            if left.get(key, 0) > 0:
+                left[key] -= 1
+            else:
+                out.append(item)
+        return out
+
+    def _edit(self, scene: Scene) -> str:
+        if self.config.repair and scene.objects and self._repairs < self.config.max_repair_turns:
+            report = evaluate_physics(scene)
+            if report.colliding_objects or report.oob_objects:
+                rep = plan_repairs(scene, report, self.plan.room_type, self.seed + self._repairs)
+                if rep.calls:
+                    self._repairs += 1
+                    think = (
+                        f"The physics check finds {len(report.colliding_objects)} colliding and "
+                        f"{len(report.oob_objects)} out-of-bounds objects. I fix them with the smallest changes: "
+                        + "; ".join(rep.notes) + "."
+                    )
+                    return self._reply(rep.calls, think)
+        missing = self.missing_items(scene)
+        for stage in sorted({i.stage for i in missing} - self._tried):
+            self._tried.add(stage)
+            items = [i for i in missing if i.stage <= stage]
+            placements = self._place(scene, items, stage)
+            if placements:
+                self._adds += 1
+                return self._reply(self._add_calls(placements), self._think(scene, stage, placements, items))
+        return self._terminate(scene)
+
+    def _place(self, scene: Scene, items: list[PlannedItem], stage: int) -> list[Placement]:
+        space = space_from_scene(scene, self.plan.room_type)
+        totals = Counter(i.category for i in self.plan.items)
+        sizes = {i.category: i.size for i in self.plan.items}
+        rng = random.Random(f"layout:{self.seed}:{stage}:{self.requirement}")
+        placer = Placer(space, rng, dict(totals), sizes)
+        out = []
+        for item in sorted(items, key=lambda i: (role_rank(i.category), -load_rooms().category(i.category).priority)):
+            got = placer.place(item)
+            if got is not None:
+                out.append(got)
+        return out
+
+    @staticmethod
+    def _add_calls(placements: list[Placement]) -> list[dict]:
+        calls = []
+        for p in placements:
+            x, y, z = p.position
+            calls.append(
+                {
+                    "name": "add_object",
+                    "arguments": {
+                        "object_description": p.item.desc,
+                        "position": [_r(x), _r(y), _r(z)],
+                        "rotation": [_r(v, 6) for v in yaw_to_quat(p.yaw)],
+                        "size": [_r(v) for v in p.size],
+                        "group_name": p.item.group,
+                    },
+                }
+            )
+        return calls
+
+    def _reply(self, calls: list[dict], think: str) -> str:
+        return format_tool_calls(calls, think if self.config.think else "")
+
+    def _think(self, scene: Scene, stage: int, placements: list[Placement], items: list[PlannedItem]) -> str:
+        facts = load_rooms()
+        parts = []
+        if self._adds == 1 and not scene.objects:
+            asked = [i for i in self.spec.items]
+            wants = ", ".join(f"{_NUM.get(i.count, str(i.count))} {i.desc}" for i in asked[:6]) or "a complete, usable layout"
+            label = facts.room_type(self.plan.room_type).label
+            parts.append(f"The brief asks for a {label} with {wants}. The room is about {scene.floor_area:.1f} m2.")
+        parts.append(STAGE_TEXT.get(stage, "Now the remaining pieces") + ":")
+        notes = Counter(p.note for p in placements)
+        parts.append("; ".join(n if c == 1 else f"{n} (x{c})" for n, c in notes.items()) + ".")
+        skipped = len(items) - len(placements)
+        if skipped > 0:
+            parts.append(f"{skipped} planned piece(s) do not fit without blocking a walkway, so I leave them out.")
+        if stage == 1:
+            parts.append("Large pieces keep their backs to the walls and at least 0.6-0.8 m of free floor in front.")
+        return " ".join(parts)
+
+    def _terminate(self, scene: Scene) -> str:
+        cats, present = self._present(scene)
+        rt = load_rooms().room_type(self.plan.room_type)
+        missing = rt.missing_essentials({equivalence_key(c) or "" for c in cats.values()} | {c for c in cats.values() if c})
+        think = f"The {rt.label} has {len(scene.objects)} objects"
+        think += ", all essentials are present" if not missing else f"; {len(missing)} essential(s) could not fit"
+        think += " and the physics check is clean, so the design is done." if self.config.repair else "."
+        reason = f"{rt.label} complete with {len(scene.objects)} objects"
+        return self._reply([{"name": "terminate", "arguments": {"reason": reason}}], think)

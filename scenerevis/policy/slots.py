@@ -1,0 +1,139 @@
+"""slots.py: where a companion piece goes relative to its anchor (nightstands by the bed head, chairs around a table, ...).
+
+Each function takes the anchor's :class:`Body` (pose ``(x, z, yaw)`` and ``size`` in metres, yaw in
+radians, front +Z) and the companion's size, and returns candidate ``(Pose, size)`` pairs in the
+world frame, best first. Companions keep a small gap to their anchor so boxes never touch.
+"""
+
+from __future__ import annotations
+
+import math
+
+from scenerevis.policy.free_space import BODY_GAP, Body, local_to_world
+from scenerevis.policy.plan import dining_layout
+from scenerevis.policy.poses import Pose
+
+Size = tuple[float, float, float]
+Slot = tuple[Pose, Size]
+G = BODY_GAP + 0.01
+
+
+def _at(anchor: Body, lx: float, lz: float, dyaw: float = 0.0, y: float = 0.0) -> Pose:
+    x, z, yaw = anchor.pose
+    wx, wz = local_to_world(x, z, yaw, lx, lz)
+    return Pose(wx, wz, yaw + dyaw, y)
+
+
+def bed_side(bed: Body, size: Size) -> list[Slot]:
+    """Nightstands flanking the bed head, backs to the same wall (left then right)."""
+    bw, _, bd = bed.size
+    w, _, d = size
+    lz = -bd / 2 + d / 2
+    return [(_at(bed, sgn * (bw / 2 + G + w / 2), lz), size) for sgn in (-1, 1)]
+
+
+def bed_foot(bed: Body, size: Size) -> list[Slot]:
+    """A bench across the foot of the bed."""
+    bw, _, bd = bed.size
+    w, h, d = size
+    w = min(w, bw)
+    return [(_at(bed, 0.0, bd / 2 + G + d / 2), (w, h, d))]
+
+
+def sofa_front(sofa: Body, size: Size) -> list[Slot]:
+    """A coffee table 0.45 m in front of the seat, centred (then 0.4 / 0.5 m)."""
+    sw, _, sd = sofa.size
+    w, h, d = size
+    w = min(w, max(sw - 0.3, 0.6))
+    return [(_at(sofa, 0.0, sd / 2 + gap + d / 2), (w, h, d)) for gap in (0.45, 0.4, 0.5)]
+
+
+def beside(anchor: Body, size: Size) -> list[Slot]:
+    """Side tables at the ends of a sofa / armchair, aligned with its back half."""
+    aw, _, ad = anchor.size
+    w, _, d = size
+    lz = -ad / 2 + d / 2 + 0.05
+    return [(_at(anchor, sgn * (aw / 2 + G + w / 2), lz), size) for sgn in (1, -1)]
+
+
+def desk_front(desk: Body, size: Size) -> list[Slot]:
+    """The desk chair in front of the desk, facing it."""
+    _, _, dd = desk.size
+    w, _, d = size
+    return [(_at(desk, lx, dd / 2 + G + d / 2, math.pi), size) for lx in (0.0, 0.15, -0.15)]
+
+
+def around_table(table: Body, size: Size, n_total: int) -> list[Slot]:
+    """Chair places around a table for ``n_total`` chairs, alternating sides, each facing the table.
+
+    Rectangular and round tables alike are boxes for the checks, so chairs sit on the four sides.
+    """
+    tw, _, td = table.size
+    w, h, d = size
+    per_side, ends = dining_layout(max(n_total, 1))
+    long_x = tw >= td
+    L = tw if long_x else td
+    S = td if long_x else tw
+    spacing = L / per_side
+    cw = max(min(w, spacing - G - 0.02), 0.36)
+    slots: list[Slot] = []
+    side_slots: list[list[Slot]] = [[], []]
+    for i in range(per_side):
+        t = -L / 2 + spacing * (i + 0.5)
+        for k, sgn in enumerate((1, -1)):
+            off = S / 2 + G + d / 2
+            if long_x:
+                pose = _at(table, t, sgn * off, math.pi if sgn > 0 else 0.0)
+            else:
+                pose = _at(table, sgn * off, t, -math.pi / 2 if sgn > 0 else math.pi / 2)
+            side_slots[k].append((pose, (cw, h, d)))
+    for a, b in zip(side_slots[0], side_slots[1]):
+        slots.extend([a, b])
+    end_w = max(min(w, S - 0.1), 0.36)
+    for sgn in (1, -1)[:max(ends, 0)] if ends else ():
+        off = L / 2 + G + d / 2
+        if long_x:
+            pose = _at(table, sgn * off, 0.0, -math.pi / 2 if sgn > 0 else math.pi / 2)
+        else:
+            pose = _at(table, 0.0, sgn * off, math.pi if sgn > 0 else 0.0)
+        slots.append((pose, (end_w, h, d)))
+    return slots
+
+
+def counter_front(counter: Body, size: Size, n: int = 3) -> list[Slot]:
+    """Stools along the front of a counter or island, facing it, 0.6 m apart."""
+    cw, _, cd = counter.size
+    w, _, d = size
+    k = max(1, min(n, int((cw + 0.1) // 0.6)))
+    xs = [(-(k - 1) / 2 + i) * 0.6 for i in range(k)]
+    return [(_at(counter, x, cd / 2 + G + 0.05 + d / 2, math.pi), size) for x in xs]
+
+
+def coffee_sides(table: Body, size: Size) -> list[Slot]:
+    """Armchairs at both ends of a coffee table, turned towards it (then one facing it from the far side)."""
+    tw, _, td = table.size
+    w, _, d = size
+    off = tw / 2 + 0.35 + d / 2
+    out = []
+    for lz in (0.2, 0.0, 0.35):
+        out += [(_at(table, off, lz, -math.pi / 2), size), (_at(table, -off, lz, math.pi / 2), size)]
+    out.append((_at(table, 0.0, td / 2 + 0.45 + d / 2, math.pi), size))
+    return out
+
+
+def on_top(host: Body, size: Size, category: str) -> list[Slot]:
+    """Places on the host's top surface (y = host top): TVs and monitors centred at the back, lamps at the ends."""
+    hw, _, hd = host.size
+    w, h, d = size
+    w = min(w, hw - 0.04)
+    d = min(d, hd - 0.04)
+    if w <= 0.05 or d <= 0.02:
+        return []
+    y = host.y1
+    back = -hd / 2 + d / 2 + 0.02
+    if category in ("tv", "monitor"):
+        return [(_at(host, 0.0, back, 0.0, y), (w, h, d))]
+    end = max(hw / 2 - w / 2 - 0.03, 0.0)
+    spots = [(0.0, 0.0)] if hw < 2.2 * w + 0.1 and category == "table_lamp" and host.category == "nightstand" else []
+    spots += [(end, back), (-end, back), (0.0, back)]
+    return [(_at(host, lx, lz, 0.0, y), (w, h, d)) for lx, lz in spots]

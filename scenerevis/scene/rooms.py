@@ -1,0 +1,206 @@
+"""rooms.py: typed access to the room and furniture facts of ``scenerevis/data/rooms.json`` (one cached loader).
+
+Units: metres and square metres. ``size`` is ``[width x, height y, depth z]`` of an object whose front
+faces +Z (DESIGN.md section 2). The designer policy, checks and rewards all read these numbers.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+Vec3 = tuple[float, float, float]
+Range3 = tuple[tuple[float, float], tuple[float, float], tuple[float, float]]
+
+
+@dataclass(frozen=True)
+class Category:
+    """One furniture category.
+
+    Attributes
+    ----------
+    name : str
+        snake_case name (``double_bed``, ``nightstand``).
+    size : (3,) float
+        Typical ``[w, h, d]`` in metres.
+    size_range : ((lo, hi), (lo, hi), (lo, hi))
+        Allowed width / height / depth ranges in metres.
+    synonyms : tuple of str
+        Lower-case phrases that name this category in text (singular).
+    role : str
+        Placement role: ``bed``, ``bed_side``, ``bed_foot``, ``wall``, ``wall_long``, ``corner_wall``,
+        ``sofa``, ``sofa_front``, ``tv_wall``, ``seating``, ``beside_seating``, ``desk``, ``desk_front``,
+        ``center``, ``around_table``, ``counter_front``, ``cardio``, ``corner``, ``free``,
+        ``floor_covering`` or ``on_surface``.
+    group : str
+        Default functional group name.
+    stage : int
+        Designer turn in which it is usually added (1 essentials, 2 secondary, 3 decor).
+    priority : int
+        Importance (0-10): repair moves low-priority objects first and removes them last-resort first.
+    noun : str
+        Noun phrase used when the designer writes a description.
+    clearance : dict
+        Free floor to keep (m): ``front``, ``side``, ``back``, ``around``.
+    plural_count : int
+        Count meant by a bare plural ("nightstands" -> 2).
+    hosts : tuple of str
+        For ``on_surface`` objects, the categories they stand on.
+    """
+
+    name: str
+    size: Vec3
+    size_range: Range3
+    synonyms: tuple[str, ...]
+    role: str
+    group: str
+    stage: int
+    priority: int
+    noun: str
+    clearance: dict[str, float] = field(default_factory=dict)
+    plural_count: int = 1
+    hosts: tuple[str, ...] = ()
+
+    def clamp_size(self, size) -> Vec3:
+        """``size`` clamped into the category's range, per axis (metres)."""
+        return tuple(min(max(float(s), lo), hi) for s, (lo, hi) in zip(size, self.size_range))  # type: ignore[return-value]
+
+    @property
+    def min_size(self) -> Vec3:
+        return tuple(lo for lo, _ in self.size_range)  # type: ignore[return-value]
+
+    @property
+    def is_floor_covering(self) -> bool:
+        return self.role == "floor_covering"
+
+
+@dataclass(frozen=True)
+class RoomType:
+    """One room type: area range (m^2), ceiling range (m), essentials and usual extras.
+
+    ``essentials`` is a tuple of requirements, each a tuple of alternative categories (any one
+    satisfies it, the first is the default choice).
+    """
+
+    name: str
+    label: str
+    synonyms: tuple[str, ...]
+    area: tuple[float, float]
+    typical_area: float
+    ceiling: tuple[float, float]
+    essentials: tuple[tuple[str, ...], ...]
+    often: tuple[str, ...]
+    default_extra: tuple[str, ...]
+
+    def missing_essentials(self, categories) -> list[tuple[str, ...]]:
+        """Requirements not met by the multiset/iterable of category names ``categories``."""
+        have = set(categories)
+        return [req for req in self.essentials if not have.intersection(req)]
+
+
+@dataclass(frozen=True)
+class RoomFacts:
+    """Everything in rooms.json."""
+
+    room_types: dict[str, RoomType]
+    categories: dict[str, Category]
+    generic_nouns: dict[str, dict[str, Any]]
+    ignore_phrases: tuple[str, ...]
+    clearances: dict[str, Any]
+    ceiling: tuple[float, float]
+
+    def category(self, name: str) -> Category:
+        try:
+            return self.categories[name]
+        except KeyError:
+            raise KeyError(f"unknown furniture category {name!r}; known: {', '.join(sorted(self.categories))}") from None
+
+    def room_type(self, name: str) -> RoomType:
+        try:
+            return self.room_types[name]
+        except KeyError:
+            raise KeyError(f"unknown room type {name!r}; known: {', '.join(self.room_types)}") from None
+
+
+def _plural_forms(word: str) -> list[str]:
+    forms = [word, word + "s", word + "es"]
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        forms.append(word[:-1] + "ies")
+    if word.endswith("f"):
+        forms.append(word[:-1] + "ves")
+    if word.endswith("fe"):
+        forms.append(word[:-2] + "ves")
+    if word.endswith("ch") or word.endswith("sh") or word.endswith("x"):
+        forms.append(word + "es")
+    return sorted(set(forms), key=len, reverse=True)
+
+
+def phrase_pattern(phrase: str) -> str:
+    """Regex source matching ``phrase`` as whole words, its last word singular or plural; spaces and
+    hyphens between words are interchangeable (no capturing groups)."""
+    words = re.split(r"[\s\-]+", phrase.strip().lower())
+    head = [re.escape(w) for w in words[:-1]]
+    last = words[-1]
+    plurals = "|".join(re.escape(f[len(last):]) for f in _plural_forms(last) if f != last and f.startswith(last))
+    irregular = [f for f in _plural_forms(last) if not f.startswith(last)]
+    last_re = re.escape(last) + (f"(?:{plurals})?" if plurals else "")
+    if irregular:
+        last_re = f"(?:{last_re}|(?:{'|'.join(re.escape(f) for f in irregular)}))"
+    sep = r"[\s\-]+"
+    return r"(?<![\w'\-])" + sep.join(head + [last_re]) + r"(?![\w]|-\w)"
+
+
+def _load_text() -> str:
+    return resources.files("scenerevis").joinpath("data/rooms.json").read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def load_rooms() -> RoomFacts:
+    """The parsed rooms.json (cached; treat as read-only)."""
+    raw = json.loads(_load_text())
+    cats = {}
+    for name, d in raw["categories"].items():
+        rng = tuple(tuple(float(v) for v in r) for r in d["range"])
+        cats[name] = Category(
+            name=name,
+            size=tuple(float(v) for v in d["size"]),  # type: ignore[arg-type]
+            size_range=rng,  # type: ignore[arg-type]
+            synonyms=tuple(s.lower() for s in d["synonyms"]),
+            role=d["role"],
+            group=d["group"],
+            stage=int(d["stage"]),
+            priority=int(d.get("priority", 5)),
+            noun=d.get("noun", d["synonyms"][0]),
+            clearance={k: float(v) for k, v in d.get("clearance", {}).items()},
+            plural_count=int(d.get("plural_count", 1)),
+            hosts=tuple(d.get("hosts", ())),
+        )
+    rooms = {}
+    for name, d in raw["room_types"].items():
+        rooms[name] = RoomType(
+            name=name,
+            label=d["label"],
+            synonyms=tuple(s.lower() for s in d["synonyms"]),
+            area=tuple(float(v) for v in d["area"]),  # type: ignore[arg-type]
+            typical_area=float(d["typical_area"]),
+            ceiling=tuple(float(v) for v in d["ceiling"]),  # type: ignore[arg-type]
+            essentials=tuple(tuple(req) for req in d["essentials"]),
+            often=tuple(d["often"]),
+            default_extra=tuple(d["default_extra"]),
+        )
+    for rt in rooms.values():
+        for name in [c for req in rt.essentials for c in req] + list(rt.often) + list(rt.default_extra):
+            if name not in cats:
+                raise ValueError(f"rooms.json: room type {rt.name} names unknown category {name!r}")
+    return RoomFacts(
+        room_types=rooms,
+        categories=cats,
+        generic_nouns=raw.get("generic_nouns", {}),
+        ignore_phrases=tuple(raw.get("ignore_phrases", ())),
+        clearances=raw.get("clearances", {}),
+        ceiling=tuple(raw.get("ceiling", (2.6, 2.8))),  # type: ignore[arg-type]
+    )
