@@ -14,8 +14,8 @@ from scenerevis.scene.placement import MeshResolver
 
 log = logging.getLogger(__name__)
 
-#: ``optimizer(scene, report, steps) -> (repaired scene, one line per action taken)``
-Optimizer = Callable[[Scene, PhysicsReport, int], tuple[Scene, list[str]]]
+#: ``optimizer(scene, report, steps, evaluate) -> (repaired scene, one line per action taken)``
+Optimizer = Callable[[Scene, PhysicsReport, int, Callable[[Scene], PhysicsReport]], tuple[Scene, list[str]]]
 #: ``judge(scene, merged image path) -> feedback text``
 Judge = Callable[[Scene, str], str]
 

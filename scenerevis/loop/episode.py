@@ -230,7 +230,7 @@ def run_episode(
         rec.timings["retrieve"] = time.perf_counter() - t
         if config.enable_physics_optimization and env.optimizer is not None and config.physics_opt_steps:
             t = time.perf_counter()
-            scene, rec.repairs = env.optimizer(scene, env.evaluate(scene), config.physics_opt_steps)
+            scene, rec.repairs = env.optimizer(scene, env.evaluate(scene), config.physics_opt_steps, env.evaluate)
             rec.timings["optimize"] = time.perf_counter() - t
         rec.terminated = applied.terminated
         image, feedback = finish_turn(rec, scene, t0)

@@ -73,11 +73,9 @@ def build_env(spec: RunSpec) -> SceneEnv:
 
 
 def _optimizer():
-    """The physics repair of the built-in designer, when it is installed."""
-    try:
-        from scenerevis.policy.repair import physics_optimizer
-    except ImportError:
-        return None
+    """The physics repair of the built-in designer."""
+    from scenerevis.loop.optimize import physics_optimizer
+
     return physics_optimizer
 
 

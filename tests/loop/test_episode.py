@@ -71,3 +71,22 @@ def test_initial_scene_skips_creation(tmp_path):
     policy = ScriptedPolicy([REPLIES[4]])
     res = run_episode(policy, SceneEnv(), "refine", tmp_path, LoopConfig(iterations=2, render=False, export_glb=False), initial_scene=start)
     assert res.turns[0].kind == "initial_scene" and policy.seen[0].turn == 1 and res.terminated
+
+
+def test_physics_optimization_repairs_and_reports(tmp_path):
+    from scenerevis.loop.optimize import physics_optimizer
+
+    replies = [
+        REPLIES[0],
+        format_tool_calls([_add("queen bed", [0, 0, -0.9], [1.6, 1.0, 2.1]), _add("wardrobe", [1.9, 0, 1.0], [1.2, 2.0, 0.6]),
+                           _add("armchair", [0.2, 0, -0.5], [0.8, 0.9, 0.85])]),
+        REPLIES[4],
+    ]
+    policy = ScriptedPolicy(replies)
+    env = SceneEnv(optimizer=physics_optimizer)
+    res = run_episode(policy, env, "a bedroom", tmp_path, LoopConfig(iterations=3, render=False, export_glb=False, enable_physics_optimization=True))
+    t1 = res.turns[1]
+    assert t1.metrics["collision_rate"] == 0.0 and t1.metrics["oob_rate"] == 0.0 and t1.metrics["num_objects"] == 3
+    assert any(n.startswith("wardrobe_1 was outside the room") for n in t1.repairs)
+    assert any(n.startswith("armchair_1 overlapped bed_1") for n in t1.repairs)
+    assert "The physics optimizer changed the scene" in policy.seen[2].feedback
