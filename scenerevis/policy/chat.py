@@ -103,6 +103,8 @@ class ChatPolicy:
         self.last_conversation: list[Message] = []
         #: backend metadata of the latest request (latency, token usage, image count, ...).
         self.last_stats: dict[str, Any] = {}
+        #: text of the creation turn when it differs from the requirement (--room-prompt).
+        self.creation_text: str | None = None
 
     def reset(self, requirement: str, seed: int) -> None:
         """Start a new episode: forget all turns."""
@@ -111,6 +113,7 @@ class ChatPolicy:
         self.records = []
         self.last_conversation = []
         self.last_stats = {}
+        self.creation_text = None
 
     def conversation(self) -> list[Message]:
         """The trimmed conversation for the current (last) record, honouring ``max_images``."""
@@ -125,6 +128,8 @@ class ChatPolicy:
                 max_context_tokens=cfg.max_context_tokens,
                 tokens_per_image=cfg.tokens_per_image,
             )
+            if self.creation_text is not None and self.records[0].scene is None:
+                msgs[1] = Message("user", self.creation_text)  # msgs[1] is always the first record's
             if cfg.max_images is None or count_images(msgs) <= cfg.max_images:
                 return msgs
             middle = max(len(self.records) - 2, 0)
@@ -137,13 +142,19 @@ class ChatPolicy:
             history = kept - 1
 
     def act(self, obs: Any) -> str:
-        """Answer one observation (duck-typed: turn, scene, image_path, feedback) with raw reply text.
+        """Answer one observation (duck-typed: turn, requirement, scene, image_path, feedback) with raw text.
+
+        The requirement of the episode's first observation, when it differs from the one given to
+        :meth:`reset` (``--room-prompt``), is the text of the creation turn; later turns use ``reset``'s.
 
         Returns "" for an empty generation; raises :class:`PolicyGenerationError` when the backend
         fails after its retries (the loop decides what to do).
         """
         if self.records and self.records[-1].reply is None:
             self.records.pop()  # the previous act failed: this call replaces that pending turn
+        if not self.records:
+            text = getattr(obs, "requirement", None)
+            self.creation_text = text if text and text != self.requirement else None
         image = getattr(obs, "image_path", None)
         record = TurnRecord(
             turn=int(obs.turn),

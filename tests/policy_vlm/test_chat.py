@@ -45,6 +45,18 @@ def test_records_seeds_and_conversation(tmp_path: Path) -> None:
     assert policy.records == [] and policy.last_conversation == []
 
 
+def test_room_prompt_is_the_creation_turn_text(tmp_path: Path) -> None:
+    obs_list = observations(tmp_path, 3)
+    obs_list[0].requirement = "an empty 4 m x 5 m bedroom"
+    policy = Scripted(ChatConfig(), ["a", "b", "c"])
+    policy.reset(REQUIREMENT, 0)
+    for o in obs_list:
+        policy.act(o)
+    firsts = [msgs[1].text for msgs, _ in policy.seen]
+    assert firsts == ["an empty 4 m x 5 m bedroom"] * 3
+    assert policy.seen[2][0][3].text.startswith("<image>\n" + REQUIREMENT + "\n<current_scene>")
+
+
 def test_flat_dict_scene_is_used_as_is(tmp_path: Path) -> None:
     from scenerevis.scene.formats import scene_to_flat
 
