@@ -20,6 +20,7 @@ EXTRAS: dict[str, tuple[str, str]] = {
     "torch": ("embed", "torch"),
     "transformers": ("embed", "transformers"),
     "openai": ("policy", "openai"),
+    "azure": ("policy", "azure-identity"),
     "vllm": ("vllm", "vllm"),
     "swift": ("sft", "ms-swift"),
     "verl": ("rl", "verl"),

@@ -68,6 +68,14 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _secret(env_var: str):
+    """The key in ``env_var`` wrapped so it never shows in a repr or log, or None."""
+    from scenerevis.policy.secrets import Secret
+
+    value = os.environ.get(env_var)
+    return Secret(value) if value else None
+
+
 def _policy_config(args: argparse.Namespace) -> dict[str, Any]:
     import json
 
@@ -87,7 +95,7 @@ def _policy_config(args: argparse.Namespace) -> dict[str, Any]:
         if not args.model:
             raise SystemExit("error: --policy openai needs --model")
         cfg.update(model=args.model, base_url=args.base_url, azure=args.azure, azure_api_version=args.azure_api_version)
-        cfg["api_key"] = os.environ.get(args.api_key_env)  # the key is read here, never logged
+        cfg["api_key"] = _secret(args.api_key_env)  # the key is read here, never logged
     else:
         if not args.model:
             raise SystemExit(f"error: --policy {args.policy} needs --model PATH (a local checkpoint)")
@@ -138,7 +146,7 @@ def build_spec(args: argparse.Namespace):
             "model": model,
             "base_url": args.gpt_base_url or args.base_url,
             "azure": args.azure,
-            "api_key": os.environ.get(args.gpt_api_key_env or args.api_key_env),
+            "api_key": _secret(args.gpt_api_key_env or args.api_key_env),
         }
     return RunSpec(
         initial_llm=initial_llm,
