@@ -133,8 +133,22 @@ def _baseline_render(job_path: str) -> None:
         bpy.ops.render.render(write_still=True)
 
 
-def baseline_merged(scene, resolver, out_png: Path, engine: str = "eevee", samples: int = 8) -> float:
-    """Seconds for one merged image the seed's way (fresh process, scene rebuilt per view)."""
+def _proc_cpu(pid: int | None) -> float:
+    """CPU seconds (user + system) used so far by process ``pid`` (Linux /proc), 0 when unknown."""
+    if pid is None:
+        return 0.0
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
+def baseline_merged(scene, resolver, out_png: Path, engine: str = "eevee", samples: int = 8) -> tuple[float, float]:
+    """(wall seconds, CPU seconds incl. the child) for one merged image the seed's way (fresh process,
+    scene rebuilt per view)."""
+    import resource
+
     import numpy as np
     from PIL import Image
 
@@ -144,7 +158,8 @@ def baseline_merged(scene, resolver, out_png: Path, engine: str = "eevee", sampl
     from scenerevis.render.compose import to_png_bytes
 
     cfg = RenderConfig(engine="workbench", resolution=512)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
+    ch0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         job = build_job(scene, make_cameras(scene, cfg), cfg, resolver, tmp, tmp, "base")
@@ -156,12 +171,15 @@ def baseline_merged(scene, resolver, out_png: Path, engine: str = "eevee", sampl
         views = {c["name"]: np.asarray(Image.open(c["output"]).convert("RGB")) for c in job["cameras"]}
         merged = merge_views(views, cfg)
         atomic_write_bytes(out_png, to_png_bytes(merged))
-    return time.perf_counter() - t0
+    ch1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    child = (ch1.ru_utime - ch0.ru_utime) + (ch1.ru_stime - ch0.ru_stime)
+    return time.perf_counter() - t0, time.process_time() - c0 + child
 
 
 # ----------------------------------------------------------------------------------- ours
-def ours(scene, resolver, config, repeats: int, out_png: Path) -> tuple[float, list[float], dict]:
-    """(cold seconds incl. worker/context start, warm seconds per merged image, last worker timings)."""
+def ours(scene, resolver, config, repeats: int, out_png: Path) -> tuple[float, list[float], list[float], dict]:
+    """(cold seconds incl. worker/context start, warm wall seconds per merged image, warm CPU seconds
+    per merged image incl. the Blender worker, last worker timings)."""
     from scenerevis.render import SceneRenderer
 
     t0 = time.perf_counter()
@@ -170,17 +188,20 @@ def ours(scene, resolver, config, repeats: int, out_png: Path) -> tuple[float, l
         cold = time.perf_counter() - t0
         if not first.ok:
             raise RuntimeError(f"{config.renderer}/{config.engine} failed: {first.error}")
-        warm = []
+        warm, cpu = [], []
+        worker = getattr(r.backend, "worker", None)
         for _ in range(repeats):
-            t = time.perf_counter()
+            pid = worker.pid if worker is not None else None
+            t, c, w = time.perf_counter(), time.process_time(), _proc_cpu(pid)
             res = r.render(scene)
             warm.append(time.perf_counter() - t)
+            cpu.append(time.process_time() - c + _proc_cpu(pid) - w)
         extra = getattr(r.backend, "last_reply", None) or {}
         from scenerevis.fileio import atomic_write_bytes
         from scenerevis.render.compose import to_png_bytes
 
         atomic_write_bytes(out_png, to_png_bytes(res.merged))
-    return cold, warm, extra.get("timings", {})
+    return cold, warm, cpu, extra.get("timings", {})
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -205,24 +226,31 @@ def main(argv: list[str] | None = None) -> int:
     base = {}
     for eng in args.baseline_engines.split(","):
         samples = {"eevee": 8, "cycles": 16, "workbench": 1}[eng]
-        times = [baseline_merged(scene, resolver, out / f"baseline_{eng}.png", {"cycles": "CYCLES", "workbench": "BLENDER_WORKBENCH"}.get(eng, eng), samples)
-                 for _ in range(args.baseline_images)]
+        runs = [baseline_merged(scene, resolver, out / f"baseline_{eng}.png",
+                                {"cycles": "CYCLES", "workbench": "BLENDER_WORKBENCH"}.get(eng, eng), samples)
+                for _ in range(args.baseline_images)]
+        times, cpu = [w for w, _ in runs], [c for _, c in runs]
         base[eng] = statistics.mean(times)
-        rows.append((f"baseline seed-style {eng} ({samples} spp)", None, times))
+        rows.append((f"baseline seed-style {eng} ({samples} spp)", None, times, cpu))
     ref = base.get("eevee", next(iter(base.values())))
     for name, tag, cfg in [
         ("ours blender workbench", "workbench", RenderConfig(renderer="blender", engine="workbench")),
         ("ours blender cycles-cpu", "cycles", RenderConfig(renderer="blender", engine="cycles", device="cpu")),
         ("ours gl (pyrender/EGL)", "gl", RenderConfig(renderer="gl")),
     ]:
-        cold, warm, timings = ours(scene, resolver, cfg, args.repeats, out / f"ours_{tag}.png")
-        rows.append((name, cold, warm))
+        cold, warm, cpu, timings = ours(scene, resolver, cfg, args.repeats, out / f"ours_{tag}.png")
+        rows.append((name, cold, warm, cpu))
         if timings:
             print(f"  {name}: worker timings of the last job: {json.dumps({k: (round(v, 3) if isinstance(v, float) else v) for k, v in timings.items()})}")
-    print(f"\n{'pipeline':42s} {'cold s':>8s} {'s/merged':>9s} {'min':>7s} {'speed-up vs eevee baseline':>28s}")
-    for name, cold, times in rows:
+    load = os.getloadavg()[0]
+    print(f"\n1-min load average at the end: {load:.2f} on {os.cpu_count()} cores (other work on the machine inflates wall times)")
+    print(f"{'pipeline':42s} {'cold s':>7s} {'s/merged':>9s} {'min s':>7s} {'CPU s':>7s} {'x vs eevee base':>16s} {'x vs same-engine base':>22s}")
+    for name, cold, times, cpu in rows:
         mean = statistics.mean(times)
-        print(f"{name:42s} {'' if cold is None else f'{cold:8.2f}':>8s} {mean:9.3f} {min(times):7.3f} {ref / mean:27.1f}x")
+        same = next((base[e] for e in base if e in name or (e == "cycles" and "cycles" in name)), None)
+        same_s = f"{same / mean:21.1f}x" if same and "baseline" not in name else ""
+        print(f"{name:42s} {'' if cold is None else f'{cold:7.2f}':>7s} {mean:9.3f} {min(times):7.3f} "
+              f"{statistics.mean(cpu):7.2f} {ref / mean:15.1f}x {same_s:>22s}")
     print(f"\nimages written to {out}/ (baseline_*.png, ours_*.png)")
     return 0
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Any
 
 #: Engines the Blender backend knows; the GL backend ignores the engine.
@@ -28,7 +28,7 @@ class RenderConfig:
     denoise_quality: str = "fast"  # OIDN quality: "fast" (~half the CPU of "high", same look at 512 px), "balanced", "high"
     adaptive_threshold: float = 0.05  # Cycles adaptive-sampling noise threshold (0 = always take every sample)
     seed: int = 0  # picks the room corner of the diagonal camera (reproducible)
-    shading: str = "lit"  # "lit" (shaded) or "flat" (unlit base colours, for masks and tests)
+    shading: str = "lit"  # "lit" (shaded) or "flat" (unlit base colours, for masks/tests; Blender then uses Workbench)
     overlays: tuple[str, ...] = ()  # subset of OVERLAYS drawn over both views
     diag_fov_deg: float = 50.0  # vertical field of view of the diagonal camera
     diag_elevation_deg: float = 38.0  # angle of the diagonal camera above the floor plane
@@ -47,7 +47,6 @@ class RenderConfig:
     python_executable: str | None = None  # Python with bpy for the worker; None = the current interpreter
     max_jobs_per_worker: int = 500  # restart the Blender worker after this many jobs (bounds memory)
     asset_cache_dir: str | None = None  # folder for temp GLBs of resolver meshes; None = a temp folder
-    extra: dict[str, Any] = field(default_factory=dict)  # backend-specific settings, passed through
 
     def __post_init__(self) -> None:
         if self.engine not in ENGINES:

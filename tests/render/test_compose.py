@@ -55,3 +55,15 @@ def test_box_overlay_lands_on_the_projected_footprint():
     assert drawn[v0, (u0 + u1) // 2] and drawn[(v0 + v1) // 2, u0]
     assert not drawn[(v0 + v1) // 2, (u0 + u1) // 2]
     assert draw_overlays(blank, cam, scene, ["grid", "arrows", "labels"]).shape == blank.shape
+
+
+def test_importing_the_render_package_loads_no_renderer():
+    import subprocess
+    import sys
+
+    code = ("import sys, scenerevis.render, scenerevis.render.backends.gl, scenerevis.render.backends.blender; "
+            "bad = [m for m in ('bpy', 'pyrender', 'OpenGL') if m in sys.modules]; "
+            "import os; bad += ['PYOPENGL_PLATFORM set'] if os.environ.get('PYOPENGL_PLATFORM') else []; print(bad)")
+    env = {k: v for k, v in __import__("os").environ.items() if k != "PYOPENGL_PLATFORM"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert out.stdout.strip() == "[]"

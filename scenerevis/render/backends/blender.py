@@ -41,8 +41,11 @@ def linear_rgb(rgb8) -> list[float]:
 
 
 def build_job(scene: Scene, cameras: dict[str, Camera], config: RenderConfig, resolver: MeshResolver | None,
-              asset_dir: Path, out_dir: Path, job_id: str) -> dict:
-    """The JSON job (every coordinate in Blender's frame, colours linear) for one scene and its cameras."""
+              asset_dir: Path, out_dir: Path, job_id: str, path_cache: dict | None = None) -> dict:
+    """The JSON job (every coordinate in Blender's frame, colours linear) for one scene and its cameras.
+
+    ``path_cache`` (optional, caller-owned) memoises the resolver's ``mesh_path`` per asset id.
+    """
     engine = "workbench" if config.shading == "flat" else config.engine
     room = []
     for name, mesh in room_meshes(scene, config).items():
@@ -51,7 +54,7 @@ def build_job(scene: Scene, cameras: dict[str, Camera], config: RenderConfig, re
                      "faces": np.asarray(mesh.faces).tolist(), "color": linear_rgb(rgb)})
     objects = []
     for obj in scene.objects:
-        ref = resolve_asset(obj, resolver)
+        ref = resolve_asset(obj, resolver, path_cache=path_cache)
         item = {"id": obj.id, "kind": "box" if ref.kind == "box" else "file", "key": ref.key,
                 "matrix": blender_object_matrix(ref.world_from_asset).round(9).tolist()}
         if ref.kind == "box":
@@ -91,6 +94,7 @@ class BlenderBackend:
         self.worker = BlenderWorker(config.blender_executable, config.python_executable,
                                     max_jobs=config.max_jobs_per_worker, log_dir=self._tmp.name)
         self._ids = itertools.count()
+        self._paths: dict = {}  # (asset_source, asset id) -> mesh_path result, for this backend's lifetime
         self.last_reply: dict | None = None
 
     def render(self, scene: Scene, cameras: dict[str, Camera], resolver: MeshResolver | None = None
@@ -98,7 +102,8 @@ class BlenderBackend:
         """One (h, w, 3) uint8 image per camera; RenderError on worker crash, timeout or job error."""
         from PIL import Image
 
-        job = build_job(scene, cameras, self.config, resolver, self.asset_dir, self.out_dir, f"job{next(self._ids)}")
+        job = build_job(scene, cameras, self.config, resolver, self.asset_dir, self.out_dir,
+                        f"job{next(self._ids)}", self._paths)
         self.last_reply = self.worker.run(job, self.config.timeout_s)
         out = {}
         for cam in job["cameras"]:
