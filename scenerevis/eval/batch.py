@@ -18,7 +18,7 @@ import numpy as np
 from scenerevis.physics.config import PhysicsConfig
 from scenerevis.physics.evaluate import evaluate_physics, evaluate_voxels
 from scenerevis.physics.geometry import place_scene
-from scenerevis.scene.formats import load_scene
+from scenerevis.eval.importers import load_any_scene
 from scenerevis.scene.placement import BoxResolver, DirectoryResolver, MeshResolver
 from scenerevis.scene.validate import SceneFormatError
 
@@ -78,7 +78,7 @@ def _init_worker(config: BatchConfig) -> None:
 def _evaluate_file(path: Path) -> tuple[str, dict | None, str | None]:
     config: BatchConfig = _WORKER["config"]
     try:
-        scene = load_scene(path)
+        scene = load_any_scene(path)
         placed = place_scene(scene, _WORKER["resolver"], _WORKER["cache"])
         if config.kind == "mesh":
             rep = evaluate_physics(scene, config=config.physics, placed=placed)
