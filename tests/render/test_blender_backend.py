@@ -44,10 +44,11 @@ def test_blender_and_gl_silhouettes_agree(flat_renderer):
     for name, mb in object_masks(blender).items():
         mg = object_masks(gl)[name]
         iou = (mb & mg).sum() / (mb | mg).sum()
-        assert iou >= 0.95, (name, iou)
+        # measured 1.0, 1.0, 0.957 (the 23 px lamp: GL's MSAA drops one edge row), 1.0
+        assert iou >= 0.9, (name, iou)
     both_b = np.any(list(object_masks(blender).values()), axis=0)
     both_g = np.any(list(object_masks(gl).values()), axis=0)
-    assert (both_b & both_g).sum() / (both_b | both_g).sum() >= 0.95
+    assert (both_b & both_g).sum() / (both_b | both_g).sum() >= 0.95  # measured 0.997
 
 
 def test_diagonal_view_is_identical_for_the_same_seed(flat_renderer):
@@ -133,3 +134,45 @@ def test_subprocess_mode_with_a_blender_style_executable(tmp_path):
     with SceneRenderer(cfg, ColorBoxResolver()) as r:
         result = r.render(known_scene())
     assert result.ok, result.error
+
+
+def _textured_quad():
+    """Flat 1 x 1 m quad at y = 0 (normal +Y) whose texture is red on the left (u < 0.5), blue on the right."""
+    import trimesh
+    from PIL import Image
+
+    img = np.zeros((8, 8, 3), np.uint8)
+    img[:, :4] = (230, 20, 20)
+    img[:, 4:] = (20, 20, 230)
+    verts = np.array([[-0.5, 0, -0.5], [0.5, 0, -0.5], [0.5, 0, 0.5], [-0.5, 0, 0.5]], float)
+    faces = np.array([[0, 2, 1], [0, 3, 2]])
+    uv = np.column_stack([verts[:, 0] + 0.5, 0.5 - verts[:, 2]])
+    mesh = trimesh.Trimesh(verts, faces, process=False)
+    mesh.visual = trimesh.visual.TextureVisuals(uv=uv, image=Image.fromarray(img))
+    return mesh
+
+
+@pytest.mark.parametrize("suffix", ["glb", "obj"])
+def test_asset_files_are_imported_with_their_textures(tmp_path, suffix):
+    from scenerevis.scene import SceneObject, make_room
+
+    path = tmp_path / f"quad.{suffix}"
+    _textured_quad().export(path)
+
+    class FileResolver:
+        def resolve(self, obj):
+            return None
+
+        def mesh_path(self, obj):
+            return path
+
+    scene = make_room([[-1, -1], [1, -1], [1, 1], [-1, 1]], objects=[SceneObject("rug_1", "rug", (1.2, 0.01, 0.8), (0.0, 0.3, 0.0), jid="quad")])
+    cfg = RenderConfig(renderer="blender", engine="workbench", shading="flat", resolution=128, wall_height=0.0)
+    with SceneRenderer(cfg, FileResolver()) as r:
+        result = r.render(scene)
+    assert result.ok, result.error
+    img, cam = result.views["top"].astype(int), result.cameras["top"]
+    (ul, vl), (ur, vr) = cam.project([[-0.3, 0.3, 0.0], [0.3, 0.3, 0.0]])[0].astype(int)
+    left, right = img[vl, ul], img[vr, ur]
+    assert left[0] > 150 and left[2] < 80, left  # red half on the left (-x)
+    assert right[2] > 150 and right[0] < 80, right  # blue half on the right (+x)

@@ -39,6 +39,7 @@ class WorkerState:
         self.bpy = require("bpy")
         self.assets: OrderedDict[str, list[tuple[Any, Any]]] = OrderedDict()
         self.materials: dict[tuple[float, ...], Any] = {}
+        self.devices: dict[str, str] = {}  # requested Cycles device -> "CPU"/"GPU" (probed once per worker)
         self.jobs_done = 0
 
     # ------------------------------------------------------------------ materials
@@ -208,7 +209,9 @@ def _setup_engine(state: WorkerState, job: dict) -> None:
         c.transmission_bounces, c.transparent_max_bounces, c.volume_bounces = 2, 2, 0
         c.caustics_reflective = c.caustics_refractive = False
         c.use_light_tree = False
-        c.device = _cycles_device(state, job["device"])
+        if job["device"] not in state.devices:
+            state.devices[job["device"]] = _cycles_device(state, job["device"])
+        c.device = state.devices[job["device"]]
     else:
         scene.eevee.taa_render_samples = int(job["samples"])
 
