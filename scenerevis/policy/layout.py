@@ -18,7 +18,7 @@ from shapely.ops import polylabel
 from scenerevis.policy import slots as S
 from scenerevis.policy.free_space import Body, Space
 from scenerevis.policy.plan import PlannedItem
-from scenerevis.policy.poses import CLEARANCE_STEPS, Pose, corner_poses, first_fit, fit, grid_poses, iter_sizes, wall_poses
+from scenerevis.policy.poses import CLEARANCE_STEPS, Pose, corner_poses, feasible, first_fit, fit, grid_poses, iter_sizes, wall_poses
 from scenerevis.scene.rooms import load_rooms
 
 BEDS = ("double_bed", "king_bed", "single_bed", "bunk_bed")
@@ -124,8 +124,9 @@ class Placer:
         want_ns = min(self.totals.get("nightstand", 0) - len(self.space.of_category("nightstand")), 2)
         best: tuple[int, Body] | None = None
         for size in iter_sizes(item.size, self.facts.category(item.category).min_size, 2):
+            poses = feasible(self.space, self._wall_pose_list(size, "center", jitter=0.6)[:600], size)
             for f in CLEARANCE_STEPS:
-                for pose in self._wall_pose_list(size, "center", jitter=0.6)[:600]:
+                for pose in poses:
                     body = fit(self.space, item.category, pose, size, factor=f)
                     if body is None:
                         continue
@@ -199,8 +200,9 @@ class Placer:
                     lateral = abs((p.x - sx) * math.cos(syaw) - (p.z - sz) * math.sin(syaw))
                     return facing * 10 + lateral + (0 if ahead > 0 else 10)
                 poses.sort(key=cost)
+            poses = feasible(self.space, poses[:800], size)
             for f in CLEARANCE_STEPS:
-                for pose in poses[:800]:
+                for pose in poses:
                     body = fit(self.space, item.category, pose, size, factor=f)
                     if body is None:
                         continue
@@ -224,7 +226,7 @@ class Placer:
         chair_size = self.sizes.get("dining_chair", self.facts.category("dining_chair").size)
         best: tuple[int, Body] | None = None
         for size in iter_sizes(item.size, self.facts.category(item.category).min_size, 2):
-            poses = grid_poses(self.space, (cx, cz), yaws, self.rng, step=0.1, limit=700)
+            poses = feasible(self.space, grid_poses(self.space, (cx, cz), yaws, self.rng, step=0.1, limit=700), size)
             for f in (1.0, 0.83, 0.6, 0.3):
                 for pose in poses:
                     body = fit(self.space, item.category, pose, size, factor=f)
@@ -248,8 +250,9 @@ class Placer:
         chair = self.sizes.get("office_chair", self.facts.category("office_chair").size)
         prefer = self.rng.choice(["corner", "any", "center"])
         for size in iter_sizes(item.size, self.facts.category(item.category).min_size, 3):
+            poses = feasible(self.space, self._wall_pose_list(size, prefer)[:800], size)
             for f in CLEARANCE_STEPS:
-                for pose in self._wall_pose_list(size, prefer)[:800]:
+                for pose in poses:
                     body = fit(self.space, item.category, pose, size, factor=f)
                     if body is None:
                         continue
@@ -329,11 +332,12 @@ class Placer:
 
     def _role_on_surface(self, item: PlannedItem) -> Placement | None:
         cat = self.facts.category(item.category)
+        def load(host: Body) -> int:
+            return sum(1 for b in self.space.bodies if b.y0 >= host.y1 - 0.01 and b.poly.intersects(host.poly))
+
         for host_cat in cat.hosts:
-            for host in self.space.of_category(host_cat):
-                if any(b.category == item.category and b.y0 >= host.y1 - 0.01 and b.poly.intersects(host.poly) for b in self.space.bodies):
-                    continue
-                for pose, size in S.on_top(host, item.size, item.category):
+            for host in sorted(self.space.of_category(host_cat), key=load):
+                for pose, size in S.on_top(host, item.size, item.category, self.totals.get(item.category, 1)):
                     if size[0] < cat.size_range[0][0] * 0.8 or pose.y + size[1] > self.space.ceiling - 0.05:
                         continue
                     body = fit(self.space, item.category, pose, size, exempt={host.id})

@@ -190,7 +190,7 @@ def build_plan(spec: PromptSpec, seed: int = 0, extras: bool = True) -> DesignPl
         need("dining_chair", 2)
     if any(c in wanted for c in _SOFAS) and spec.room_type in ("living_room", "game_room"):
         need("coffee_table", 1)
-    if "tv" in wanted:
+    if "tv" in wanted and not any(h in wanted for h in ("dresser", "sideboard", "console_table")):
         need("tv_stand", 1)
     if "bar_stool" in wanted and "bar_counter" not in wanted and "kitchen_island" not in wanted:
         need("kitchen_island" if spec.room_type == "kitchen" else "bar_counter", 1)

@@ -13,7 +13,9 @@ from typing import Iterable, Iterator
 
 import numpy as np
 
-from scenerevis.policy.free_space import WALL_GAP, Body, Space, WallSegment, rect
+import shapely
+
+from scenerevis.policy.free_space import BODY_GAP, WALL_GAP, Body, Space, WallSegment, rect
 from scenerevis.policy.occupancy import keepout_for
 
 #: Clearance factors tried in order when a piece does not fit with its full clearance.
@@ -143,6 +145,42 @@ def grid_poses(
     return [Pose(float(pts[i, 0]), float(pts[i, 1]), y) for i in order for y in yaws]
 
 
+def feasible(
+    space: Space,
+    poses: Iterable[Pose],
+    size: tuple[float, float, float],
+    exempt: set[str] | frozenset[str] = frozenset(),
+    rug: bool = False,
+) -> list[Pose]:
+    """The poses that may fit: a fast, conservative filter run before :func:`fit`.
+
+    A footprint contains the disc of radius min(w, d) / 2 around its centre, so a pose whose centre
+    lies outside the free floor eroded by that radius cannot fit. Rugs and mixed heights pass unfiltered.
+    """
+    poses = list(poses)
+    if rug or len(poses) < 8 or len({round(p.y, 4) for p in poses}) != 1:
+        return poses
+    w, h, d = size
+    y0 = poses[0].y
+    y1 = y0 + h
+    blocks = [
+        b.poly.buffer(BODY_GAP - 2e-3, join_style="mitre")
+        for b in space.bodies
+        if not b.rug and min(y1, b.y1) - max(y0, b.y0) > 1e-3
+    ]
+    if y0 < 0.3:
+        blocks += [b.keepout.buffer(-2e-3) for b in space.bodies if b.keepout is not None and b.id not in exempt]
+    free = space.inner.difference(shapely.union_all(blocks)) if blocks else space.inner
+    r = min(w, d) / 2 - 3e-3
+    region = free.buffer(-r) if r > 0 else free
+    if region.is_empty:
+        return []
+    xs = np.fromiter((p.x for p in poses), float, len(poses))
+    zs = np.fromiter((p.z for p in poses), float, len(poses))
+    mask = shapely.intersects_xy(region, xs, zs)
+    return [p for p, m in zip(poses, mask) if m]
+
+
 def first_fit(
     space: Space,
     category: str,
@@ -154,7 +192,7 @@ def first_fit(
     limit: int = 4000,
 ) -> Body | None:
     """The first pose that fits, trying every pose at full clearance before relaxing it."""
-    poses = list(poses)[:limit]
+    poses = feasible(space, list(poses)[:limit], size, exempt, rug)
     for f in factors:
         for pose in poses:
             body = fit(space, category, pose, size, exempt=exempt, factor=f, rug=rug)

@@ -10,7 +10,12 @@ import importlib
 from typing import Any, Callable
 
 #: Built-in backend name -> module that registers it when imported.
-BUILTIN_MODULES: dict[str, str] = {"rule": "scenerevis.policy.rule"}
+BUILTIN_MODULES: dict[str, str] = {
+    "rule": "scenerevis.policy.rule",
+    "openai": "scenerevis.policy.openai_policy",
+    "transformers": "scenerevis.policy.hf_policy",
+    "vllm": "scenerevis.policy.vllm_policy",
+}
 
 _REGISTRY: dict[str, type] = {}
 

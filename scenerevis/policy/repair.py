@@ -17,12 +17,22 @@ import numpy as np
 from scenerevis.physics.evaluate import PhysicsReport
 from scenerevis.policy.free_space import Space
 from scenerevis.policy.occupancy import categorize, object_pose, space_from_scene
-from scenerevis.policy.poses import Pose, fit, iter_sizes, wall_poses
+from scenerevis.policy.poses import Pose, feasible, fit, iter_sizes, wall_poses
 from scenerevis.scene.model import Scene, SceneObject
 from scenerevis.scene.rooms import load_rooms
 from scenerevis.scene.rotation import yaw_to_quat
 
 _WALL_ROLES = {"bed", "wall", "wall_long", "corner_wall", "tv_wall", "desk", "cardio", "sofa"}
+#: Companion roles may stand inside their anchors' keep-out zones (a nightstand beside the bed).
+_ANCHORS = {
+    "bed_side": ("double_bed", "king_bed", "single_bed", "bunk_bed"),
+    "bed_foot": ("double_bed", "king_bed", "single_bed", "bunk_bed"),
+    "desk_front": ("desk", "vanity"),
+    "around_table": ("dining_table", "small_table"),
+    "sofa_front": ("sofa", "sectional", "loveseat"),
+    "counter_front": ("bar_counter", "kitchen_island", "kitchen_counter"),
+    "on_surface": (),
+}
 
 
 @dataclass
@@ -81,20 +91,22 @@ def relocate(space: Space, obj: SceneObject, category: str | None, rng: random.R
     snapped = round(yaw / (math.pi / 2)) * (math.pi / 2)
     turned = [snapped + k * math.pi / 2 for k in (1, 2, 3)]
     cname = category or "object"
+    anchors = _ANCHORS.get(cat.role, ()) if cat else ()
+    exempt = {b.id for b in space.bodies if b.category in anchors}
     for size in iter_sizes((w, h, d), min_size, 3):
-        same = [Pose(p.x, p.z, yaw, y0) for p in _nearest_poses(space, x, z, [0.0])]
+        same = feasible(space, [Pose(p.x, p.z, yaw, y0) for p in _nearest_poses(space, x, z, [0.0])], size, exempt, rug=rug)
         for factor in (0.5, 0.0):
             for pose in same:
-                if fit(space, cname, pose, size, factor=factor, rug=rug) is not None:
+                if fit(space, cname, pose, size, exempt=exempt, factor=factor, rug=rug) is not None:
                     return pose, size
         if cat is not None and cat.role in _WALL_ROLES and y0 < 0.05:
-            for pose in wall_poses(space, size[0], size[2], rng, prefer="any"):
+            for pose in feasible(space, wall_poses(space, size[0], size[2], rng, prefer="any"), size):
                 if fit(space, cname, pose, size, factor=0.5) is not None:
                     return pose, size
         if y0 < 0.05:
-            for pose in _nearest_poses(space, x, z, turned):
-                if fit(space, cname, Pose(pose.x, pose.z, pose.yaw, y0), size, factor=0.0, rug=rug) is not None:
-                    return Pose(pose.x, pose.z, pose.yaw, y0), size
+            for pose in feasible(space, [Pose(p.x, p.z, p.yaw, y0) for p in _nearest_poses(space, x, z, turned)], size, exempt, rug=rug):
+                if fit(space, cname, pose, size, exempt=exempt, factor=0.0, rug=rug) is not None:
+                    return pose, size
     return None
 
 
@@ -125,14 +137,15 @@ def plan_repairs(scene: Scene, report: PhysicsReport, room_type: str = "", seed:
         changed = []
         if any(abs(a - b) > 1e-6 for a, b in zip(size, obj.size)):
             out.calls.append({"name": "scale_object", "arguments": {"jid": oid, "new_size": [_r(v) for v in size]}})
-            changed.append("shrunk slightly")
+            changed.append("shrunk to " + " x ".join(f"{v:.2f}" for v in size) + " m")
         if abs(math.remainder(pose.yaw - yaw, 2 * math.pi)) > 1e-6:
             out.calls.append({"name": "rotate_object", "arguments": {"jid": oid, "new_rotation": [_r(v, 6) for v in yaw_to_quat(pose.yaw)]}})
             changed.append("turned")
-        out.calls.append({"name": "move_object", "arguments": {"jid": oid, "new_position": [_r(pose.x), _r(pose.y), _r(pose.z)]}})
         moved = math.hypot(pose.x - x, pose.z - z)
+        if moved > 1e-4:
+            out.calls.append({"name": "move_object", "arguments": {"jid": oid, "new_position": [_r(pose.x), _r(pose.y), _r(pose.z)]}})
+            changed.append(f"moved {moved:.2f} m")
         why = "was outside the room" if oid in report.oob_objects else "overlapped " + ", ".join(report.objects[oid].collides_with[:2] or ["a neighbour"])
-        changed.append(f"moved {moved:.2f} m")
         out.notes.append(f"{oid} {why}: " + ", ".join(changed))
         body = fit(space, cats.get(oid) or "object", pose, size, factor=0.0, rug=size[1] <= 0.03)
         if body is not None:

@@ -35,6 +35,29 @@ STAGE_TEXT = {
 _NUM = {1: "a", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
 
 
+def plural(noun: str) -> str:
+    """English plural of the last word of ``noun`` ("bookshelf" -> "bookshelves")."""
+    head, _, last = noun.rpartition(" ")
+    if last.endswith("f") and not last.endswith("ff"):
+        last = last[:-1] + "ves"
+    elif last.endswith(("s", "x", "ch", "sh")):
+        last += "es"
+    elif last.endswith("y") and last[-2:-1] not in ("a", "e", "i", "o", "u"):
+        last = last[:-1] + "ies"
+    else:
+        last += "s"
+    return f"{head} {last}".strip()
+
+
+def counted(n: int, desc: str) -> str:
+    """"a desk", "an office chair", "two nightstands" (the plural goes on the head noun before "with")."""
+    head, sep, tail = desc.partition(" with ")
+    if n == 1:
+        article = "an" if head[:1].lower() in "aeiou" else "a"
+        return f"{article} {desc}"
+    return f"{_NUM.get(n, str(n))} {plural(head)}{sep}{tail}"
+
+
 def equivalence_key(category: str | None) -> str | None:
     """Categories that stand in for each other when counting what is present (any bed is a bed)."""
     if category in BEDS:
@@ -178,9 +201,9 @@ class RulePolicy:
         parts = []
         if self._adds == 1 and not scene.objects:
             asked = [i for i in self.spec.items]
-            wants = ", ".join(f"{_NUM.get(i.count, str(i.count))} {i.desc}" for i in asked[:6]) or "a complete, usable layout"
+            wants = ", ".join(counted(i.count, i.desc) for i in asked[:6]) or "a complete, usable layout"
             label = facts.room_type(self.plan.room_type).label
-            parts.append(f"The brief asks for a {label} with {wants}. The room is about {scene.floor_area:.1f} m2.")
+            parts.append(f"The brief asks for {counted(1, label)} with {wants}. The room is about {scene.floor_area:.1f} m2.")
         parts.append(STAGE_TEXT.get(stage, "Now the remaining pieces") + ":")
         notes = Counter(p.note for p in placements)
         parts.append("; ".join(n if c == 1 else f"{n} (x{c})" for n, c in notes.items()) + ".")

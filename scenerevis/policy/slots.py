@@ -121,7 +121,7 @@ def coffee_sides(table: Body, size: Size) -> list[Slot]:
     return out
 
 
-def on_top(host: Body, size: Size, category: str) -> list[Slot]:
+def on_top(host: Body, size: Size, category: str, n: int = 1) -> list[Slot]:
     """Places on the host's top surface (y = host top): TVs and monitors centred at the back, lamps at the ends."""
     hw, _, hd = host.size
     w, h, d = size
@@ -132,7 +132,9 @@ def on_top(host: Body, size: Size, category: str) -> list[Slot]:
     y = host.y1
     back = -hd / 2 + d / 2 + 0.02
     if category in ("tv", "monitor"):
-        return [(_at(host, 0.0, back, 0.0, y), (w, h, d))]
+        side = w / 2 + 0.04
+        order = (-side, side, 0.0) if n >= 2 else (0.0, -side, side)
+        return [(_at(host, lx, back, 0.0, y), (w, h, d)) for lx in order]
     end = max(hw / 2 - w / 2 - 0.03, 0.0)
     spots = [(0.0, 0.0)] if hw < 2.2 * w + 0.1 and category == "table_lamp" and host.category == "nightstand" else []
     spots += [(end, back), (-end, back), (0.0, back)]

@@ -1,0 +1,103 @@
+"""Tests of scenerevis/policy/prompt_parse.py and vocab.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from scenerevis.policy.prompt_parse import parse_prompt
+from scenerevis.policy.vocab import classify_description
+
+
+def counts(text: str) -> dict[str, int]:
+    return {i.category: i.count for i in parse_prompt(text).items}
+
+
+@pytest.mark.parametrize(
+    "text, category, count",
+    [
+        ("A bedroom with a queen bed and two nightstands.", "nightstand", 2),
+        ("A dining room with a long table and eight chairs.", "dining_chair", 8),
+        ("A living room with a sofa and a pair of armchairs.", "armchair", 2),
+        ("A bedroom with at least two wardrobes.", "wardrobe", 2),
+        ("A bedroom with a small table and a couple of chairs.", "dining_chair", 2),
+        ("A dining room with a table and chairs.", "dining_chair", 4),
+        ("A living room with about six velvet chairs around a round dining table.", "dining_chair", 6),
+        ("A bedroom with nightstands and a bed.", "nightstand", 2),
+        ("A study with 3 bookshelves.", "bookshelf", 3),
+        ("A study with a desk, an armchair and another armchair.", "armchair", 2),
+        ("A living room with a few plants.", "plant", 3),
+    ],
+)
+def test_counts(text, category, count):
+    assert counts(text)[category] == count
+
+
+def test_explicit_and_at_least_flags():
+    spec = parse_prompt("A bedroom with at least two glossy black art deco wardrobes with gold diamond patterns and a bed.")
+    item = spec.item("wardrobe")
+    assert (item.count, item.explicit, item.at_least) == (2, True, True)
+    assert item.desc == "glossy black art deco wardrobe with gold diamond patterns"
+    assert spec.item("double_bed").explicit is False
+
+
+@pytest.mark.parametrize(
+    "text, room",
+    [
+        ("I want a modern livingroom with a sofa.", "living_room"),
+        ("A modern kids' bedroom with a sleek bed.", "kids_room"),
+        ("Design a home office with a desk.", "study"),
+        ("A home gym with a treadmill.", "gym"),
+        ("A study room with a desk and a lounge chair.", "study"),
+        ("A cozy space with a king bed and a wardrobe.", "bedroom"),
+        ("Something with a dining table and six chairs.", "dining_room"),
+        ("A bathroom with a bathtub.", "bathroom"),
+    ],
+)
+def test_room_type(text, room):
+    assert parse_prompt(text).room_type == room
+
+
+def test_generic_words_follow_the_room():
+    assert counts("A kids room with a bed.") == {"single_bed": 1}
+    assert counts("A study with a table and a chair.") == {"desk": 1, "office_chair": 1}
+    assert "bathtub" not in counts("A dining room with a pendant light with three slender LED tubes and a table.")
+
+
+def test_colours_styles_and_descriptions():
+    spec = parse_prompt("A Scandinavian bedroom with a light grey upholstered double bed and two white oak nightstands.")
+    assert spec.style == ["scandinavian"]
+    assert spec.colours[:2] == ["grey", "white"]
+    assert spec.item("double_bed").desc == "light grey upholstered double bed"
+    assert spec.item("nightstand").desc == "white oak nightstand"
+
+
+def test_size_hints():
+    assert parse_prompt("A small bedroom with a bed.").size_hint == "small"
+    assert parse_prompt("A spacious living room with a sofa.").size_hint == "large"
+    assert parse_prompt("A bedroom with a small table.").size_hint is None
+    assert parse_prompt("A study of 12 square metres with a desk.").area == 12.0
+    assert parse_prompt("A 4 by 5 metre dining room.").dims == (4.0, 5.0)
+    assert parse_prompt("A 3.5 x 4 m study.").dims == (3.5, 4.0)
+
+
+def test_shape_and_exclusions():
+    assert parse_prompt("An L-shaped living room with a sofa.").l_shape is True
+    spec = parse_prompt("A living room with an L-shaped sofa and no TV.")
+    assert spec.l_shape is False
+    assert spec.item("sectional") is not None and "tv" in spec.excluded and spec.item("tv") is None
+
+
+@pytest.mark.parametrize(
+    "desc, category",
+    [
+        ("queen bed with a grey fabric headboard", "double_bed"),
+        ("walnut bedside table", "nightstand"),
+        ("black media console", "tv_stand"),
+        ("upholstered dining chair with brass legs", "dining_chair"),
+        ("modern light oak coffee table", "coffee_table"),
+        ("tall potted fiddle-leaf fig", "plant"),
+        ("mysterious object", None),
+    ],
+)
+def test_classify_description(desc, category):
+    assert classify_description(desc, "bedroom") == category
