@@ -280,6 +280,8 @@ def render_job(state: WorkerState, job: dict) -> dict:
 
     Returns ``{"timings": {...seconds...}, "objects": n}``.
     """
+    from mathutils import Matrix
+
     bpy = state.bpy
     t0 = time.perf_counter()
     state.clear_job()
@@ -303,8 +305,6 @@ def render_job(state: WorkerState, job: dict) -> dict:
         ti = time.perf_counter()
         parts = state.asset_parts(item["key"], item["path"])
         t_import += time.perf_counter() - ti
-        from mathutils import Matrix
-
         m = Matrix(item["matrix"])
         for i, (mesh, local) in enumerate(parts):
             obj = _new_object(state, f"{item['id']}#{i}", mesh)
