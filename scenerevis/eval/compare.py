@@ -177,7 +177,10 @@ def load_method(folder: str | Path, name: str | None = None) -> MethodResults:
                 rooms[n] = row.get("room_type_key") or normalize_room_type(row.get("room_type", "")) or "unknown"
             elif kind == "vlm":
                 scene = (row or {}).get("scene")
-                rooms[n] = _room_of_file(Path(scene), cache) if scene else "unknown"
+                path = Path(scene) if scene else None
+                if path is not None and not path.is_absolute() and not path.is_file() and (folder / path).is_file():
+                    path = folder / path  # a relative path written by a judge run started in the result folder
+                rooms[n] = _room_of_file(path, cache)
             else:
                 rooms[n] = _room_of_file(_scene_file(sdir, n, index), cache)
         res.room_types[kind] = rooms

@@ -165,3 +165,15 @@ def test_rotated_furniture_footprint_blocks_its_oriented_cells():
     rep = evaluate_functional(room([obj("shelf", (2.0, 1.0, 0.4), (0, 0, 0), yaw_to_quat(math.pi / 4), id="s")]))
     assert 16.0 - rep.free_area == pytest.approx(0.8, abs=0.04)
     assert np.isfinite(rep.navigability) and rep.navigability == 1.0
+
+
+def test_objects_without_a_working_front_are_reachable_from_any_side():
+    # a dining chair faces the table: its front strip lies under the table, it is reached from behind
+    table = obj("dining table", (1.4, 0.75, 0.9), (0, 0, 0), id="table")
+    chair = obj("dining chair", (0.48, 0.9, 0.52), (0, 0, -0.6), id="chair")  # front (+Z) under the table
+    lamp = obj("brass floor lamp", (0.4, 1.6, 0.4), (-1.75, 0, 1.75), id="lamp")  # front 5 cm from the wall
+    desk = obj("writing desk", (1.2, 0.75, 0.6), (1.0, 0, 1.65), id="desk")  # front 5 cm from the wall
+    rep = evaluate_functional(room([table, chair, lamp, desk]))
+    assert rep.inaccessible_objects == ["desk"] and rep.accessibility == pytest.approx(0.75)
+    strict = evaluate_functional(room([table, chair, lamp, desk]), FunctionalConfig(any_side_words=()))
+    assert strict.inaccessible_objects == ["chair", "lamp", "desk"]
