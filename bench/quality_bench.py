@@ -2,7 +2,11 @@
 
 Usage: python bench/quality_bench.py [--prompts-dir split_prompts] [--iterations 10] [--max-prompts N]
 Each ``<room_type>.txt`` holds one prompt per line. Objects are evaluated as boxes of their size
-(rugs ignored in collisions, as the evaluator does by default).
+(rugs ignored in collisions, as the evaluator does by default). Columns: mean object count, mean
+CNR / OBR (%), share of scenes with CNR <= 1 % and OBR = 0, share with the room type's essentials,
+share meeting every explicit count of the prompt, mean voxel PBL (m^3), mean navigability and
+accessibility (scenerevis.eval.functional), share with a passage narrower than 0.6 m, mean turns,
+seconds per episode (policy + box application, no rendering).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from pathlib import Path
 
 
 def run(prompts_dir: Path, iterations: int, max_prompts: int | None, seed: int, voxels: bool, show_failures: int) -> dict:
+    from scenerevis.eval.functional import evaluate_functional
     from scenerevis.physics import evaluate_physics, evaluate_voxels
     from scenerevis.policy.audit import audit_scene
     from scenerevis.policy.prompt_parse import parse_prompt
@@ -32,18 +37,20 @@ def run(prompts_dir: Path, iterations: int, max_prompts: int | None, seed: int, 
             rep = evaluate_physics(scene)
             pbl = evaluate_voxels(scene).pbl if voxels else float("nan")
             audit = audit_scene(scene, parse_prompt(prompt))
+            fn = evaluate_functional(scene)
             errors = sum(len(t.errors) for t in turns)
             row = {
                 "file": path.stem, "index": k, "objects": len(scene.objects), "cnr": rep.collision_rate,
                 "obr": rep.oob_rate, "essentials": audit.essentials_ok, "counts_ok": audit.counts_ok,
                 "explicit_counts": audit.explicit_counts, "pbl": pbl, "seconds": dt, "turns": len(turns),
-                "errors": errors, "area": scene.floor_area,
+                "errors": errors, "area": scene.floor_area, "nav": fn.navigability,
+                "access": fn.accessibility if fn.accessibility is not None else 1.0, "narrow": fn.narrow_passage,
             }
             rows[path.stem].append(row)
             if rep.collision_rate > 1.0 or rep.oob_rate > 0 or not audit.essentials_ok or errors or not audit.counts_ok:
                 failures.append({**row, "prompt": prompt[:160], "missing": [list(m) for m in audit.missing_essentials],
                                  "count_misses": audit.count_misses, "colliding": rep.colliding_objects, "oob": rep.oob_objects})
-    header = f"{'room type':<14}{'prompts':>8}{'objects':>9}{'CNR %':>8}{'OBR %':>8}{'CNR<=1':>8}{'OBR=0':>7}{'essent.':>8}{'counts':>8}{'PBL m3':>9}{'turns':>7}{'s/ep':>7}"
+    header = f"{'room type':<14}{'prompts':>8}{'objects':>9}{'CNR %':>8}{'OBR %':>8}{'CNR<=1':>8}{'OBR=0':>7}{'essent.':>8}{'counts':>8}{'PBL m3':>9}{'nav':>6}{'access':>7}{'narrow':>7}{'turns':>6}{'s/ep':>6}"
     print(header)
     print("-" * len(header))
     summary = {}
@@ -59,10 +66,12 @@ def run(prompts_dir: Path, iterations: int, max_prompts: int | None, seed: int, 
             "essentials": sum(r["essentials"] for r in rs) / len(rs),
             "counts": (sum(r["counts_ok"] for r in with_counts) / len(with_counts)) if with_counts else float("nan"),
             "pbl": mean("pbl"), "turns": mean("turns"), "seconds": mean("seconds"),
+            "nav": mean("nav"), "access": mean("access"), "narrow": sum(r["narrow"] for r in rs) / len(rs),
         }
         summary[name] = s
         print(f"{name:<14}{s['prompts']:>8}{s['objects']:>9.1f}{s['cnr']:>8.2f}{s['obr']:>8.2f}{s['cnr_ok']:>8.0%}{s['obr_ok']:>7.0%}"
-              f"{s['essentials']:>8.0%}{s['counts']:>8.0%}{s['pbl']:>9.4f}{s['turns']:>7.1f}{s['seconds']:>7.2f}")
+              f"{s['essentials']:>8.0%}{s['counts']:>8.0%}{s['pbl']:>9.4f}{s['nav']:>6.3f}{s['access']:>7.3f}{s['narrow']:>7.0%}"
+              f"{s['turns']:>6.1f}{s['seconds']:>6.2f}")
     print(f"\n{len(failures)} prompt(s) with CNR > 1 %, OBR > 0, missing essentials, unmet counts or reply errors")
     for f in failures[:show_failures]:
         print(json.dumps(f))

@@ -176,6 +176,25 @@ class Space:
                 return False
         return True
 
+    def no_slivers(self, poly: Polygon, exempt: set[str], lo: float, hi: float) -> bool:
+        """False when ``poly`` would stand ``lo``..``hi`` metres from a wall or from a floor-standing
+        body taller than 0.3 m (not in ``exempt``): a strip of floor too narrow to walk through."""
+        for b in self.bodies:
+            if b.rug or b.id in exempt or b.y0 > 0.3 or b.y1 - b.y0 < 0.3:
+                continue
+            if lo < poly.distance(b.poly) < hi:
+                return False
+        for wall in self._edges():
+            if lo < poly.distance(wall) < hi:
+                return False
+        return True
+
+    def _edges(self) -> list:
+        if not hasattr(self, "_edge_lines"):
+            ring = list(self.room.exterior.coords)
+            self._edge_lines = [shapely.LineString([ring[i], ring[i + 1]]) for i in range(len(ring) - 1)]
+        return self._edge_lines
+
     # ------------------------------------------------------------------ edits
     def add(self, body: Body) -> None:
         self.bodies.append(body)

@@ -125,9 +125,9 @@ class Placer:
         best: tuple[int, Body] | None = None
         for size in iter_sizes(item.size, self.facts.category(item.category).min_size, 2):
             poses = feasible(self.space, self._wall_pose_list(size, "center", jitter=0.6)[:600], size)
-            for f in CLEARANCE_STEPS:
+            for f, strict in CLEARANCE_STEPS:
                 for pose in poses:
-                    body = fit(self.space, item.category, pose, size, factor=f)
+                    body = fit(self.space, item.category, pose, size, factor=f, strict=strict)
                     if body is None:
                         continue
                     body.id = "_probe"
@@ -138,10 +138,6 @@ class Placer:
                         return self._add(item, body, f"the {self._name(item)} goes with its headboard against the {pose.wall.name()}, centred on the wall")
                     if best is None or n_ok > best[0]:
                         best = (n_ok, body)
-                if best is not None:
-                    break
-            if best is not None:
-                break
         if best is not None:
             return self._add(item, best[1], f"the {self._name(item)} goes with its headboard against a wall")
         return None
@@ -151,13 +147,13 @@ class Placer:
         fx, fz = math.sin(tyaw), math.cos(tyaw)
         ct_size = self.sizes.get("coffee_table", self.facts.category("coffee_table").size)
         dists = sorted((1.8 + 0.1 * k for k in range(19)), key=lambda D: abs(D - 2.6))
-        for f in CLEARANCE_STEPS:
+        for f, strict in CLEARANCE_STEPS:
             for D in dists:
                 for lateral in (0.0, 0.3, -0.3):
                     off = tv.size[2] / 2 + D + size[2] / 2
                     x = tx + fx * off + math.cos(tyaw) * lateral
                     z = tz + fz * off - math.sin(tyaw) * lateral
-                    body = fit(self.space, "sofa", Pose(x, z, tyaw + math.pi), size, factor=f)
+                    body = fit(self.space, "sofa", Pose(x, z, tyaw + math.pi), size, factor=f, strict=strict)
                     if body is None:
                         continue
                     if need_ct:
@@ -201,9 +197,9 @@ class Placer:
                     return facing * 10 + lateral + (0 if ahead > 0 else 10)
                 poses.sort(key=cost)
             poses = feasible(self.space, poses[:800], size)
-            for f in CLEARANCE_STEPS:
+            for f, strict in CLEARANCE_STEPS:
                 for pose in poses:
-                    body = fit(self.space, item.category, pose, size, factor=f)
+                    body = fit(self.space, item.category, pose, size, factor=f, strict=strict)
                     if body is None:
                         continue
                     if sofa_cat and not sofas:
@@ -227,9 +223,9 @@ class Placer:
         best: tuple[int, Body] | None = None
         for size in iter_sizes(item.size, self.facts.category(item.category).min_size, 2):
             poses = feasible(self.space, grid_poses(self.space, (cx, cz), yaws, self.rng, step=0.1, limit=700), size)
-            for f in (1.0, 0.83, 0.6, 0.3):
+            for f, strict in ((1.0, True), (1.0, False), (0.83, False), (0.6, False), (0.3, False)):
                 for pose in poses:
-                    body = fit(self.space, item.category, pose, size, factor=f)
+                    body = fit(self.space, item.category, pose, size, factor=f, strict=strict)
                     if body is None:
                         continue
                     if item.category in TABLES and n_chairs:
@@ -251,9 +247,9 @@ class Placer:
         prefer = self.rng.choice(["corner", "any", "center"])
         for size in iter_sizes(item.size, self.facts.category(item.category).min_size, 3):
             poses = feasible(self.space, self._wall_pose_list(size, prefer)[:800], size)
-            for f in CLEARANCE_STEPS:
+            for f, strict in CLEARANCE_STEPS:
                 for pose in poses:
-                    body = fit(self.space, item.category, pose, size, factor=f)
+                    body = fit(self.space, item.category, pose, size, factor=f, strict=strict)
                     if body is None:
                         continue
                     body.id = "_probe"
@@ -288,7 +284,7 @@ class Placer:
     # ------------------------------------------------------------------ companions
     def _attach(self, item: PlannedItem, anchor_cats, slot_fn, note: str, fallback: bool = True) -> Placement | None:
         anchors = [b for b in self.space.bodies if b.category in anchor_cats]
-        for f in CLEARANCE_STEPS:
+        for f, strict in CLEARANCE_STEPS:
             for anchor in anchors:
                 for pose, size in slot_fn(anchor, item.size):
                     body = fit(self.space, item.category, pose, size, exempt={anchor.id}, factor=f)

@@ -96,8 +96,11 @@ def _sized(cat: Category, scale: float = 1.0) -> Vec3:
     return cat.clamp_size((w * scale, h, d))
 
 
-def dining_layout(n: int) -> tuple[int, int]:
-    """(chairs per long side, chairs at the ends) for ``n`` chairs around a rectangular table."""
+def dining_layout(n: int, square: bool = False) -> tuple[int, int]:
+    """(chairs per long side, chairs at the ends) for ``n`` chairs around a rectangular table
+    (a square or round table seats up to four one per side)."""
+    if square and 3 <= n <= 4:
+        return 1, n - 2
     if n <= 2:
         return 1, 0 if n == 2 else 1
     if n >= 6:

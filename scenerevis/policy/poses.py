@@ -18,8 +18,11 @@ import shapely
 from scenerevis.policy.free_space import BODY_GAP, WALL_GAP, Body, Space, WallSegment, rect
 from scenerevis.policy.occupancy import keepout_for
 
-#: Clearance factors tried in order when a piece does not fit with its full clearance.
-CLEARANCE_STEPS = (1.0, 0.75, 0.5)
+#: (clearance factor, strict) tiers tried in order: full clearance without leaving slivers of floor
+#: too narrow to walk through, then full clearance, then reduced clearances.
+CLEARANCE_STEPS: tuple[tuple[float, bool], ...] = ((1.0, True), (1.0, False), (0.75, False), (0.5, False))
+#: Gaps between a piece and its neighbours or the walls in this range (m) are dead, unwalkable slivers.
+SLIVER = (0.12, 0.6)
 
 
 @dataclass(frozen=True)
@@ -43,11 +46,13 @@ def fit(
     factor: float = 1.0,
     rug: bool = False,
     gap: float | None = None,
+    strict: bool = False,
 ) -> Body | None:
     """The body of ``category`` at ``pose`` when it fits ``space`` (not added), else None.
 
     ``exempt`` are bodies whose keep-out zones this object may enter (its group's anchor); its own
     keep-out zone must be inside the room and free of every floor body except the ``exempt`` ones.
+    ``strict`` also rejects poses that leave a gap in the ``SLIVER`` range to a wall or a neighbour.
     """
     w, h, d = size
     poly = rect(pose.x, pose.z, pose.yaw, w, d)
@@ -56,6 +61,8 @@ def fit(
         return None
     keep = None if rug or pose.y > 0.3 else keepout_for(category, pose.x, pose.z, pose.yaw, w, d, factor)
     if keep is not None and not space.keepout_ok(keep, ignore=set(exempt)):
+        return None
+    if strict and not rug and pose.y < 0.3 and not space.no_slivers(poly, set(exempt), *SLIVER):
         return None
     return Body(obj_id, category, poly, pose.y, pose.y + h, keep, rug, (pose.x, pose.z, pose.yaw), tuple(size))
 
@@ -187,15 +194,15 @@ def first_fit(
     poses: Iterable[Pose],
     size: tuple[float, float, float],
     exempt: set[str] | frozenset[str] = frozenset(),
-    factors: Iterable[float] = CLEARANCE_STEPS,
+    factors: Iterable[tuple[float, bool]] = CLEARANCE_STEPS,
     rug: bool = False,
     limit: int = 4000,
 ) -> Body | None:
-    """The first pose that fits, trying every pose at full clearance before relaxing it."""
+    """The first pose that fits, trying every pose at the strictest tier before relaxing it."""
     poses = feasible(space, list(poses)[:limit], size, exempt, rug)
-    for f in factors:
+    for f, strict in factors:
         for pose in poses:
-            body = fit(space, category, pose, size, exempt=exempt, factor=f, rug=rug)
+            body = fit(space, category, pose, size, exempt=exempt, factor=f, rug=rug, strict=strict)
             if body is not None:
                 return body
     return None

@@ -46,8 +46,8 @@ def _min_sides(plan: DesignPlan) -> tuple[float, float]:
         w, _, d = it.size
         if cat.role == "center":
             a = cat.clearance.get("around", 0.6)
-            if it.category == "dining_table":
-                a = max(a, 0.62 + 0.3)
+            if it.category in ("dining_table", "small_table") and plan.count("dining_chair"):
+                a = max(a, 0.6 + 0.7)  # chair depth + gap, then a walkway behind the chairs
             short = max(short, min(w, d) + 2 * a)
             long_ = max(long_, max(w, d) + 2 * a)
         elif cat.role == "bed":
@@ -74,7 +74,7 @@ def choose_room(plan: DesignPlan, seed: int = 0, l_shape_prob: float = 0.1) -> R
         target = lo + 0.8 * (hi - lo)
     else:
         target = rt.typical_area * rng.uniform(0.92, 1.1)
-    need = footprint_need(plan) * 1.35
+    need = footprint_need(plan) * 1.5
     target = min(max(target, need, lo), hi)
     if spec.area:
         target = min(max(spec.area, 4.0), 80.0)

@@ -70,7 +70,7 @@ def around_table(table: Body, size: Size, n_total: int) -> list[Slot]:
     """
     tw, _, td = table.size
     w, h, d = size
-    per_side, ends = dining_layout(max(n_total, 1))
+    per_side, ends = dining_layout(max(n_total, 1), square=abs(tw - td) < 0.25)
     long_x = tw >= td
     L = tw if long_x else td
     S = td if long_x else tw
