@@ -3,10 +3,11 @@
 All inputs are (nx, nz) boolean cell masks of a :class:`scenerevis.eval.floorgrid.FloorGrid`; distances
 are metres. Clearance of a free cell is the distance from its centre to the nearest blocked cell
 centre (wall = outside the floor polygon, or furniture), so a gap of ``n`` free cells between two
-obstacles has a ridge clearance of ``n * cell / 2`` for even ``n`` (one cell more for odd ``n``): the
-resolution of every width below is one cell. An agent of radius ``r`` stands on a cell whose
-clearance is at least ``r``; it passes a gap exactly when the gap is at least ``2 r`` wide. Cells are
-connected to their 8 neighbours.
+obstacles has a ridge clearance of ``n * cell / 2`` for even ``n`` and ``(n + 1) * cell / 2`` for odd
+``n``: widths measured as twice a clearance are exact for even ``n`` and one cell too wide for odd
+``n`` (the resolution of every width below is one cell). An agent of radius ``r`` stands on a cell
+whose clearance is at least ``r``, so it passes a gap whose measured width is at least ``2 r``
+(a 0.4 m gap for the default 0.2 m radius). Cells are connected to their 8 neighbours.
 """
 
 from __future__ import annotations
