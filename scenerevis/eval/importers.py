@@ -30,7 +30,8 @@ file is recognised by the marker, or by having ``floor`` / ``width`` and no ``bo
 naming the file and the field (:class:`scenerevis.scene.validate.SceneFormatError`).
 
 Converter: ``python -m scenerevis.eval.importers convert IN [IN ...] --to OUT_DIR`` writes each input
-file (or every ``*.json`` of an input folder) as a flat SSR scene ``OUT_DIR/<name>.json``.
+file (or every ``*.json`` under an input folder, recursively) as a flat SSR scene ``OUT_DIR/<name>.json``;
+a file that fails is reported in one line and the others are still converted (exit status 1).
 """
 
 from __future__ import annotations
@@ -196,12 +197,16 @@ def convert_files(inputs: list[str | os.PathLike], out_dir: str | os.PathLike, f
     failed: dict[str, str] = {}
     out = Path(out_dir)
     for f in files:
+        target = out / f"{f.stem}.json"
+        if target in written:  # two inputs of the same name in different sub-folders
+            failed[str(f)] = f"{f}: <file>: output {target} was already written from another input of the same name"
+            continue
         try:
             scene = load_any_scene(f, fmt)
         except SceneFormatError as err:
             failed[str(f)] = str(err)
             continue
-        written.append(save_scene(scene, out / f"{f.stem}.json"))
+        written.append(save_scene(scene, target))
     return written, failed
 
 
