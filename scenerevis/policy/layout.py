@@ -343,6 +343,14 @@ class Placer:
 
     # ------------------------------------------------------------------ free pieces and decor
     def _role_free(self, item: PlannedItem) -> Placement | None:
+        if item.category == "ottoman":
+            got = self._attach(item, ("coffee_table",), S.coffee_sides, "an ottoman pulls up to the coffee table as extra seating", fallback=False)
+            if got is not None:
+                return got
+        if item.category == "beanbag":
+            body = first_fit(self.space, item.category, corner_poses(self.space, item.size[0], item.size[2], self.rng), item.size)
+            if body is not None:
+                return self._add(item, body, "a beanbag tucks into a corner")
         target = self._free_centre()
         if item.category == "weight_bench":
             racks = self.space.of_category("dumbbell_rack")
@@ -362,11 +370,16 @@ class Placer:
         return None
 
     def _role_corner(self, item: PlannedItem) -> Placement | None:
-        poses: list[Pose] = []
         if item.category == "floor_lamp":
-            for anchor in [b for b in self.space.bodies if b.category in SOFAS + ("armchair", "desk")]:
-                poses += [p for p, _ in S.beside(anchor, item.size)]
-        poses += corner_poses(self.space, item.size[0], item.size[2], self.rng)
+            near: list[Pose] = []
+            for anchor in [b for b in self.space.bodies if b.category in SOFAS + ("armchair", "desk", "bed")]:
+                near += [p for p, _ in S.beside(anchor, item.size)]
+                wider = (item.size[0] + 0.55, item.size[1], item.size[2])
+                near += [p for p, _ in S.beside(anchor, wider)]
+            body = first_fit(self.space, item.category, near, item.size, factors=((1.0, False),))
+            if body is not None:
+                return self._add(item, body, "a floor lamp stands beside the seating for reading light")
+        poses = corner_poses(self.space, item.size[0], item.size[2], self.rng)
         body = first_fit(self.space, item.category, poses, item.size)
         if body is None:
             body = first_fit(self.space, item.category, self._wall_pose_list(item.size, "corner"), item.size)

@@ -77,9 +77,9 @@ def _finish(cat: str, spec: PromptSpec, rng: random.Random) -> str:
     return rng.choice(options)
 
 
-def default_desc(cat: Category, spec: PromptSpec, rng: random.Random) -> str:
+def default_desc(cat: Category, spec: PromptSpec, rng: random.Random, style: str | None = None) -> str:
     """A description for an object the prompt did not describe: style + finish + noun."""
-    style = spec.style[0] if spec.style else rng.choice(["modern", "contemporary", "simple"])
+    style = style or (spec.style[0] if spec.style else rng.choice(["modern", "contemporary", "simple"]))
     extra = {
         "plant": rng.choice(["potted plant in a ceramic planter", "potted fiddle-leaf fig", "potted monstera plant"]),
         "rug": rng.choice(["rectangular area rug in soft neutral tones", "flat-woven wool rug", "low-pile area rug"]),
@@ -129,6 +129,7 @@ def build_plan(spec: PromptSpec, seed: int = 0, extras: bool = True) -> DesignPl
     rng = random.Random(f"plan:{seed}:{spec.text}")
     room = facts.room_type(spec.room_type)
     plan = DesignPlan(spec, room.name)
+    style = spec.style[0] if spec.style else rng.choice(["modern", "contemporary", "simple", "warm modern"])
     wanted: dict[str, int] = {}
     descs: dict[str, str] = {}
     scales: dict[str, float] = {}
@@ -222,7 +223,11 @@ def build_plan(spec: PromptSpec, seed: int = 0, extras: bool = True) -> DesignPl
     n_chairs = wanted.get("dining_chair", 0)
     for cat_name, n in wanted.items():
         cat = facts.category(cat_name)
-        desc = descs.get(cat_name) or default_desc(cat, spec, rng)
+        desc = descs.get(cat_name)
+        if desc and desc.lower() in cat.synonyms:  # a bare noun: give retrieval the room's style and a finish
+            generated = default_desc(cat, spec, rng, style)
+            desc = generated.replace(cat.noun, desc) if cat.noun in generated else desc
+        desc = desc or default_desc(cat, spec, rng, style)
         if cat_name == "dining_table":
             size = dining_table_size(n_chairs, rounds.get(cat_name, False), scales.get(cat_name, 1.0))
         else:

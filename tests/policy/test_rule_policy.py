@@ -13,6 +13,7 @@ from scenerevis.policy.occupancy import categorize
 from scenerevis.policy.rule import RulePolicy
 from scenerevis.policy.simulate import run_rule_episode
 from scenerevis.scene import SceneObject, forward_vector, make_room, quat_to_yaw, yaw_to_quat
+from scenerevis.scene.rooms import load_rooms
 from scenerevis.tools import parse_reply
 
 BEDROOM = "A calm bedroom with a queen bed, two nightstands and a white wardrobe."
@@ -132,3 +133,18 @@ def test_works_from_a_given_scene():
     for ns in of(scene, "nightstand"):
         lat, fwd = local(scene.objects[0], (ns.pos[0], ns.pos[2]))
         assert abs(fwd - (-2.15 / 2 + ns.size[2] / 2)) < 0.05
+
+
+@pytest.mark.parametrize("room", ["bedroom", "living room", "dining room", "study", "kids room", "home gym", "game room", "kitchen", "bathroom"])
+def test_bare_room_prompt_gets_its_essentials(room):
+    from scenerevis.policy.audit import audit_scene
+    from scenerevis.policy.prompt_parse import parse_prompt
+
+    prompt = f"A {room}."
+    scene, turns = run_rule_episode(prompt, iterations=10, seed=2)
+    audit = audit_scene(scene, parse_prompt(prompt))
+    assert audit.missing_essentials == []
+    report = evaluate_physics(scene)
+    assert (report.collision_rate, report.oob_rate) == (0.0, 0.0)
+    lo, hi = load_rooms().room_type(parse_prompt(prompt).room_type).area
+    assert lo <= scene.floor_area <= hi + 1e-6
