@@ -16,6 +16,7 @@ EXTRAS: dict[str, tuple[str, str]] = {
     "PIL": ("core", "pillow"),
     "bpy": ("render", "bpy==4.2.23"),
     "pyrender": ("render", "pyrender"),
+    "matplotlib": ("render", "matplotlib"),
     "sentence_transformers": ("embed", "sentence-transformers"),
     "torch": ("embed", "torch"),
     "transformers": ("embed", "transformers"),

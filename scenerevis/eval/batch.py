@@ -24,7 +24,7 @@ from scenerevis.scene.validate import SceneFormatError
 
 log = logging.getLogger(__name__)
 
-FORMATS = ("auto", "ours", "respace")
+FORMATS = ("auto", "ours", "respace", "box")
 
 
 @dataclass
@@ -33,7 +33,7 @@ class BatchConfig:
 
     kind: str = "mesh"  # "mesh" (CNR/OBR) or "voxel" (OOB/collision volume, PBL)
     models_path: str | None = None  # 3D-FUTURE-style <root>/<jid>/raw_model.glb|obj; None: boxes of size
-    scene_format: str = "auto"  # "auto", "ours" or "respace" (all read by the same auto-detecting loader)
+    scene_format: str = "auto"  # "auto", "ours", "respace" or "box" (all read by the same auto-detecting loader)
     workers: int = 1  # worker processes
     max_scenes: int | None = None  # evaluate only the first N files (sorted by name)
     physics: PhysicsConfig = field(default_factory=PhysicsConfig)

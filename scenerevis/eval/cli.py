@@ -18,7 +18,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
         help="asset meshes as <root>/<jid>/raw_model.glb|obj (3D-FUTURE layout); read only. "
         "Without it, or for ids not found there, objects are evaluated as boxes of their size",
     )
-    parser.add_argument("--format", default="auto", choices=["auto", "ours", "respace"], help="scene file flavour")
+    parser.add_argument("--format", default="auto", choices=["auto", "ours", "respace", "box"], help="scene file flavour (box: scenerevis-box/1)")
     parser.add_argument("--workers", type=int, default=1, help="worker processes")
     parser.add_argument("--max_scenes", type=int, default=None, help="evaluate only the first N files")
     parser.add_argument("--seed", type=int, default=C.DEFAULT_SEED, help="surface-sampling seed")

@@ -37,14 +37,13 @@ a file that fails is reported in one line and the others are still converted (ex
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import os
 import sys
 from pathlib import Path
 from typing import Any
 
-from scenerevis.scene.formats import save_scene, scene_from_dict
+from scenerevis.scene.formats import read_json_file, save_scene, scene_from_dict
 from scenerevis.scene.model import Scene
 from scenerevis.scene.rotation import yaw_to_quat
 from scenerevis.scene.validate import SceneFormatError, as_polygon, as_vector
@@ -173,14 +172,7 @@ def load_any_scene(path: str | os.PathLike, fmt: str = "auto") -> Scene:
     The hook the folder evaluators call, so flat, grouped, ReSpace and box files all evaluate.
     """
     source = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as err:
-        raise SceneFormatError(source, "<file>", f"cannot read: {err.strerror or err}") from err
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise SceneFormatError(source, "<json>", f"invalid JSON at line {err.lineno} col {err.colno}: {err.msg}") from err
+    data = read_json_file(path)
     return scene_from_any(data, source, fmt)
 
 

@@ -20,7 +20,7 @@ from scenerevis.fileio import atomic_write_json, atomic_write_text
 from scenerevis.loop.config import LoopConfig
 from scenerevis.loop.env import SceneEnv
 from scenerevis.physics.feedback import physics_feedback
-from scenerevis.scene.formats import make_room, save_scene, scene_from_dict, scene_to_flat
+from scenerevis.scene.formats import make_room, save_scene, scene_from_dict
 from scenerevis.scene.model import Scene
 from scenerevis.scene.validate import SceneFormatError
 from scenerevis.tools.apply import apply_tool_calls
@@ -141,7 +141,6 @@ def run_episode(
     writer = _TurnWriter(out / "turns.jsonl")
     policy.reset(requirement, config.seed if seed is None else seed)
     turns: list[TurnLog] = []
-    pending_errors: list[str] = []
     terminated = False
 
     def finish_turn(rec: TurnLog, scene: Scene, t0: float) -> tuple[str | None, str | None]:

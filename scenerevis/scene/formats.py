@@ -169,18 +169,22 @@ def scene_from_dict(data: Any, source: str = "<scene>") -> Scene:
     )
 
 
-def load_scene(path: str | os.PathLike) -> Scene:
-    """Read a flat or grouped scene JSON file (format auto-detected)."""
+def read_json_file(path: str | os.PathLike) -> Any:
+    """Parsed JSON of a scene file; unreadable files and bad JSON become one-line SceneFormatErrors."""
     source = str(path)
     try:
         text = Path(path).read_text(encoding="utf-8")
     except OSError as err:
         raise SceneFormatError(source, "<file>", f"cannot read: {err.strerror or err}") from err
     try:
-        data = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as err:
         raise SceneFormatError(source, "<json>", f"invalid JSON at line {err.lineno} col {err.colno}: {err.msg}") from err
-    return scene_from_dict(data, source)
+
+
+def load_scene(path: str | os.PathLike) -> Scene:
+    """Read a flat or grouped scene JSON file (format auto-detected)."""
+    return scene_from_dict(read_json_file(path), str(path))
 
 
 # ---------------------------------------------------------------------------------------- writing
