@@ -20,6 +20,10 @@ from shapely.geometry.base import BaseGeometry
 BODY_GAP = 0.06
 #: Distance kept from the walls (m).
 WALL_GAP = 0.02
+#: Half the narrowest walkway (m): floor closer than this to furniture is not walkable.
+WALK_RADIUS = 0.3
+#: A walkable region smaller than this (m^2 of walker-centre area) is a nook, not a part of the room.
+MIN_REGION = 0.3
 
 
 def rect(x: float, z: float, yaw: float, w: float, d: float) -> Polygon:
@@ -175,6 +179,36 @@ class Space:
             if b.poly.intersection(zone).area > 1e-4:
                 return False
         return True
+
+    def _blocked(self):
+        key = tuple(id(b) for b in self.bodies)
+        if getattr(self, "_blocked_key", None) != key:
+            polys = [b.poly.buffer(WALK_RADIUS, join_style="mitre") for b in self.bodies if not b.rug and b.y0 < 0.3]
+            self._blocked_geom = shapely.union_all(polys) if polys else None
+            self._blocked_key = key
+            self._regions = None
+        return self._blocked_geom
+
+    def _count_regions(self, blocked) -> int:
+        walk = self.room.buffer(-WALK_RADIUS, join_style="mitre")
+        if blocked is not None:
+            walk = walk.difference(blocked)
+        parts = getattr(walk, "geoms", [walk])
+        return sum(1 for g in parts if g.area >= MIN_REGION)
+
+    def walk_regions(self) -> int:
+        """Walkable regions of the floor now (a walker of radius ``WALK_RADIUS`` m; nooks ignored)."""
+        blocked = self._blocked()
+        if self._regions is None:
+            self._regions = self._count_regions(blocked)
+        return self._regions
+
+    def keeps_connected(self, poly: Polygon) -> bool:
+        """Whether adding a floor footprint leaves the walkable floor in no more pieces than now."""
+        before = self.walk_regions()
+        grown = poly.buffer(WALK_RADIUS, join_style="mitre")
+        blocked = self._blocked()
+        return self._count_regions(grown if blocked is None else blocked.union(grown)) <= max(before, 1)
 
     def no_slivers(self, poly: Polygon, exempt: set[str], lo: float, hi: float) -> bool:
         """False when ``poly`` would stand ``lo``..``hi`` metres from a wall or from a floor-standing

@@ -47,12 +47,14 @@ def fit(
     rug: bool = False,
     gap: float | None = None,
     strict: bool = False,
+    connect: bool = True,
 ) -> Body | None:
     """The body of ``category`` at ``pose`` when it fits ``space`` (not added), else None.
 
     ``exempt`` are bodies whose keep-out zones this object may enter (its group's anchor); its own
     keep-out zone must be inside the room and free of every floor body except the ``exempt`` ones.
-    ``strict`` also rejects poses that leave a gap in the ``SLIVER`` range to a wall or a neighbour.
+    ``strict`` also rejects poses that leave a gap in the ``SLIVER`` range to a wall or a neighbour;
+    ``connect`` rejects poses that would cut the walkable floor into more pieces.
     """
     w, h, d = size
     poly = rect(pose.x, pose.z, pose.yaw, w, d)
@@ -63,6 +65,8 @@ def fit(
     if keep is not None and not space.keepout_ok(keep, ignore=set(exempt)):
         return None
     if strict and not rug and pose.y < 0.3 and not space.no_slivers(poly, set(exempt), *SLIVER):
+        return None
+    if connect and not rug and pose.y < 0.3 and not space.keeps_connected(poly):
         return None
     return Body(obj_id, category, poly, pose.y, pose.y + h, keep, rug, (pose.x, pose.z, pose.yaw), tuple(size))
 

@@ -54,7 +54,7 @@ MATERIAL_WORDS = (
     "glass", "marble", "stone", "concrete", "leather", "velvet", "linen", "fabric", "upholstered", "lacquered", "acrylic",
 )
 
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\-]*|\d+(?:\.\d+)?|[,.;:!?()\u2014\u2013]")
+_WORD_RE = re.compile(r"\d+(?:\.\d+)?(?![\w\-])|[A-Za-z0-9][\w'\-]*|[,.;:!?()\u2014\u2013]")
 _AREA_RE = re.compile(
     r"(\d+(?:\.\d+)?)\s*(?:-\s*)?(square\s*met(?:er|re)s?|sq\.?\s*m\b|m2\b|m\u00b2|square\s*feet|square\s*foot|sq\.?\s*ft\b|ft2\b|ft\u00b2)",
     re.I,
@@ -268,8 +268,9 @@ def parse_prompt(text: str) -> PromptSpec:
     explicit_room = bool(rooms)
     room_type = rooms[0].name if rooms else _infer_room([m.name for m in objs if m.kind == "category"])
     present = {m.name for m in objs if m.kind == "category"}
+    beds = [c for c in ("king_bed", "double_bed", "single_bed", "bunk_bed") if c in present]
     for m in objs:  # tables and beds first: they decide what a bare "chair" or "stool" means
-        if m.kind == "generic" and m.name in ("table", "bed"):
+        if m.kind == "generic" and m.name in ("table", "bed") and not (m.name == "bed" and beds):
             cat = resolve_generic(m.name, room_type, present)
             if cat:
                 present.add(cat)
@@ -281,7 +282,10 @@ def parse_prompt(text: str) -> PromptSpec:
     first: dict[str, RequestedItem] = {}
     order: list[str] = []
     for m in objs:
-        cat = m.name if m.kind == "category" else resolve_generic(m.name, room_type, present)
+        if m.kind == "generic" and m.name == "bed" and beds:
+            cat = beds[0]  # "the bed" refers to the bed already named
+        else:
+            cat = m.name if m.kind == "category" else resolve_generic(m.name, room_type, present)
         if cat is None or cat not in facts.categories:
             continue
         desc_words, trail, lead = _phrase_around(text, tokens, m, mentions)

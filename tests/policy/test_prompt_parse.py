@@ -101,3 +101,8 @@ def test_shape_and_exclusions():
 )
 def test_classify_description(desc, category):
     assert classify_description(desc, "bedroom") == category
+
+
+def test_references_and_digits_inside_words():
+    spec = parse_prompt("A bedroom with a king bed, a 3D-style monitor and 2 lamps; a bench sits at the foot of the bed.")
+    assert {i.category: i.count for i in spec.items} == {"king_bed": 1, "monitor": 1, "table_lamp": 2, "bench": 1}

@@ -35,9 +35,10 @@ def test_repair_plan_fixes_overlap_and_oob_by_moving():
     assert before.oob_rate == pytest.approx(100 / 3)
     assert before.colliding_objects == ["bed_1", "nightstand_1"] and before.oob_objects == ["wardrobe_1"]
     rep = plan_repairs(scene, before, "bedroom")
-    # the less important piece of the pair moves (not the bed), to the nearest free spot on the 5 cm grid
+    # the less important piece of the pair moves (not the bed), each to the nearest free spot on the
+    # 5 cm grid that keeps a 0.6 m walkway past the bed corner (so the wardrobe goes 35 cm further in)
     assert rep.calls == [
-        {"name": "move_object", "arguments": {"jid": "wardrobe_1", "new_position": [1.65, 0.0, 1.0]}},
+        {"name": "move_object", "arguments": {"jid": "wardrobe_1", "new_position": [1.65, 0.0, 1.35]}},
         {"name": "move_object", "arguments": {"jid": "nightstand_1", "new_position": [1.15, 0.0, -1.75]}},
     ]
     after = evaluate_physics(apply_tool_calls(scene, [parse_reply_call(c) for c in rep.calls]).scene)
