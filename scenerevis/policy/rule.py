@@ -86,6 +86,7 @@ class RulePolicy:
         self.plan: DesignPlan | None = None
         self.room: RoomShape | None = None
         self._tried: set[int] = set()
+        self._gave_up: tuple[str, ...] = ()
         self._repairs = 0
         self._adds = 0
 
@@ -98,6 +99,7 @@ class RulePolicy:
         self.plan = build_plan(self.spec, self.seed, extras=self.config.extras)
         self.room = choose_room(self.plan, self.seed, self.config.l_shape_prob)
         self._tried = set()
+        self._gave_up = ()
         self._repairs = 0
         self._adds = 0
 
@@ -152,14 +154,25 @@ class RulePolicy:
                     )
                     return self._reply(rep.calls, think)
         missing = self.missing_items(scene)
-        for stage in sorted({i.stage for i in missing} - self._tried):
+        stages = sorted({i.stage for i in missing} - self._tried)
+        if not stages and missing and self._signature(missing) != self._gave_up:
+            stages = [max(self._tried, default=0) + 1]  # pieces went missing since (a user edit): refill
+        for stage in stages:
             self._tried.add(stage)
             items = [i for i in missing if i.stage <= stage]
             placements = self._place(scene, items, stage)
+            left = list(missing)
+            for p in placements:
+                left.remove(p.item)
+            self._gave_up = self._signature(left)
             if placements:
                 self._adds += 1
                 return self._reply(self._add_calls(placements), self._think(scene, stage, placements, items))
         return self._terminate(scene)
+
+    @staticmethod
+    def _signature(items: list[PlannedItem]) -> tuple[str, ...]:
+        return tuple(sorted(i.category for i in items))
 
     def _place(self, scene: Scene, items: list[PlannedItem], stage: int) -> list[Placement]:
         space = space_from_scene(scene, self.plan.room_type)

@@ -148,3 +148,35 @@ def test_bare_room_prompt_gets_its_essentials(room):
     assert (report.collision_rate, report.oob_rate) == (0.0, 0.0)
     lo, hi = load_rooms().room_type(parse_prompt(prompt).room_type).area
     assert lo <= scene.floor_area <= hi + 1e-6
+
+
+def test_user_edit_is_repaired_from_the_current_scene():
+    """After the episode, a user deletes a nightstand and drags the wardrobe onto the bed: the policy
+    moves the wardrobe off the bed, puts a nightstand back beside the bed, then terminates."""
+    from scenerevis.policy.simulate import run_episode
+    from scenerevis.tools import apply_tool_calls
+
+    policy = make_policy("rule")
+    scene, turns = run_episode(policy, BEDROOM, iterations=10, seed=0)
+    assert turns[-1].terminated
+    bed = of(scene, "double_bed")[0]
+    gone = of(scene, "nightstand")[0].id
+    scene.objects = [o for o in scene.objects if o.id != gone]
+    wardrobe = of(scene, "wardrobe")[0]
+    wardrobe.pos = (bed.pos[0], 0.0, bed.pos[2])
+    replies = []
+    for turn in range(len(turns), len(turns) + 4):
+        parsed = parse_reply(policy.act(Observation(turn, BEDROOM, scene)))
+        assert parsed.errors == []
+        replies.append([c.name for c in parsed.calls])
+        result = apply_tool_calls(scene, parsed.calls)
+        assert result.errors == []
+        scene = result.scene
+        if result.terminated:
+            break
+    assert replies[0] == ["move_object"]
+    assert replies[1] == ["add_object"]
+    assert replies[-1] == ["terminate"]
+    assert len(of(scene, "nightstand")) == 2
+    report = evaluate_physics(scene)
+    assert (report.collision_rate, report.oob_rate) == (0.0, 0.0)
