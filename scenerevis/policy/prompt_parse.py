@@ -66,6 +66,12 @@ _DIMS_RE = re.compile(
 _LSHAPE_RE = re.compile(r"\bl[\s\-]?shaped?\s+(?:room|space|layout|floor\s*plan|plan|bedroom|living\s*room|study|office)\b", re.I)
 
 
+_BEDS = ("king_bed", "double_bed", "single_bed", "bunk_bed")
+_SOFAS = ("sofa", "sectional", "loveseat")
+#: Categories a bare "the <noun>" may refer back to.
+_SAME_KIND = {c: _BEDS for c in _BEDS} | {c: _SOFAS for c in _SOFAS}
+
+
 @dataclass
 class RequestedItem:
     """One kind of object the prompt asks for.
@@ -289,6 +295,11 @@ def parse_prompt(text: str) -> PromptSpec:
         if cat is None or cat not in facts.categories:
             continue
         desc_words, trail, lead = _phrase_around(text, tokens, m, mentions)
+        if lead and lead[-1] in ("the", "this", "that", "its", "each") and not desc_words:
+            same = _SAME_KIND.get(cat, ())
+            named = next((c for c in same if c in first and c != cat), None)
+            if named:  # "the sofa" after "a sectional sofa" is the same piece
+                continue
         count, at_least, indef, negated = _count_before(lead)
         if negated:
             spec.excluded.add(cat)

@@ -106,3 +106,8 @@ def test_classify_description(desc, category):
 def test_references_and_digits_inside_words():
     spec = parse_prompt("A bedroom with a king bed, a 3D-style monitor and 2 lamps; a bench sits at the foot of the bed.")
     assert {i.category: i.count for i in spec.items} == {"king_bed": 1, "monitor": 1, "table_lamp": 2, "bench": 1}
+
+
+def test_the_sofa_refers_back_to_the_sectional():
+    spec = parse_prompt("A living room with a grey sectional sofa facing a TV. In front of the sofa sits a coffee table.")
+    assert [(i.category, i.count) for i in spec.items] == [("sectional", 1), ("tv", 1), ("coffee_table", 1)]
