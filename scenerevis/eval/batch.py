@@ -123,23 +123,30 @@ def _voxel_summary(scenes: dict[str, dict]) -> dict[str, Any]:
     }
 
 
-def evaluate_folder(
-    scenes_dir: str | os.PathLike, config: BatchConfig, on_result: Callable[[str, dict | None, str | None], None] | None = None
-) -> dict[str, Any]:
-    """Evaluate every scene file of ``scenes_dir``; returns ``{"summary", "scenes", "failed"}``."""
-    files = find_scene_files(scenes_dir, config.max_scenes)
-    scenes: dict[str, dict] = {}
-    failed: dict[str, str] = {}
+def run_scene_jobs(
+    files: list[Path],
+    fn: Callable[[Path], tuple[str, dict | None, str | None]],
+    workers: int,
+    initializer: Callable[..., None],
+    initargs: tuple,
+    desc: str,
+    progress: bool = True,
+    on_result: Callable[[str, dict | None, str | None], None] | None = None,
+) -> tuple[dict[str, dict], dict[str, str]]:
+    """Run ``fn`` (-> ``(name, result, error)``) on every file, in ``workers`` processes set up by
+    ``initializer(*initargs)``, with a progress bar; returns ``(results by name, errors by name)``."""
     from tqdm import tqdm
 
-    bar = tqdm(total=len(files), desc=f"{config.kind} eval", unit="scene", disable=not config.progress)
-    if config.workers == 1:
-        _init_worker(config)
-        results = map(_evaluate_file, files)
-        pool = None
+    scenes: dict[str, dict] = {}
+    failed: dict[str, str] = {}
+    bar = tqdm(total=len(files), desc=desc, unit="scene", disable=not progress)
+    pool = None
+    if workers == 1 or len(files) <= 1:
+        initializer(*initargs)
+        results = map(fn, files)
     else:
-        pool = ProcessPoolExecutor(config.workers, initializer=_init_worker, initargs=(config,))
-        results = pool.map(_evaluate_file, files, chunksize=max(1, len(files) // (8 * config.workers)))
+        pool = ProcessPoolExecutor(workers, initializer=initializer, initargs=initargs)
+        results = pool.map(fn, files, chunksize=max(1, len(files) // (8 * workers)))
     try:
         for name, result, error in results:
             if error is None:
@@ -154,6 +161,17 @@ def evaluate_folder(
         bar.close()
         if pool is not None:
             pool.shutdown()
+    return scenes, failed
+
+
+def evaluate_folder(
+    scenes_dir: str | os.PathLike, config: BatchConfig, on_result: Callable[[str, dict | None, str | None], None] | None = None
+) -> dict[str, Any]:
+    """Evaluate every scene file of ``scenes_dir``; returns ``{"summary", "scenes", "failed"}``."""
+    files = find_scene_files(scenes_dir, config.max_scenes)
+    scenes, failed = run_scene_jobs(
+        files, _evaluate_file, config.workers, _init_worker, (config,), f"{config.kind} eval", config.progress, on_result
+    )
     summary = _mesh_summary(scenes) if config.kind == "mesh" else _voxel_summary(scenes)
     summary.update(
         num_scenes=len(scenes),

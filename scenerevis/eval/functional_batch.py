@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import logging
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from scenerevis.eval.batch import find_scene_files
+from scenerevis.eval.batch import find_scene_files, run_scene_jobs
 from scenerevis.eval.functional import FunctionalConfig, evaluate_functional, summarize
 from scenerevis.eval.importers import SCENE_FORMATS, load_any_scene
 from scenerevis.scene.validate import SceneFormatError
@@ -53,8 +52,15 @@ def evaluate_file(path: Path, config: FunctionalBatchConfig) -> tuple[str, dict 
         return path.name, None, f"{path}: {type(err).__name__}: {err}"
 
 
-def _evaluate_packed(args: tuple[Path, FunctionalBatchConfig]) -> tuple[str, dict | None, str | None]:
-    return evaluate_file(*args)
+_CONFIG: dict[str, FunctionalBatchConfig] = {}
+
+
+def _init_worker(config: FunctionalBatchConfig) -> None:
+    _CONFIG["config"] = config
+
+
+def _evaluate_one(path: Path) -> tuple[str, dict | None, str | None]:
+    return evaluate_file(path, _CONFIG["config"])
 
 
 def evaluate_functional_folder(
@@ -63,29 +69,10 @@ def evaluate_functional_folder(
     on_result: Callable[[str, dict | None, str | None], None] | None = None,
 ) -> dict[str, Any]:
     """Functional metrics of every scene file of ``scenes_dir``; returns ``{"summary", "scenes", "failed"}``."""
-    from tqdm import tqdm
-
     files = find_scene_files(scenes_dir, config.max_scenes)
-    scenes: dict[str, dict] = {}
-    failed: dict[str, str] = {}
-    jobs = [(f, config) for f in files]
-    bar = tqdm(total=len(files), desc="functional eval", unit="scene", disable=not config.progress)
-    pool = ProcessPoolExecutor(config.workers) if config.workers > 1 and len(files) > 1 else None
-    results = pool.map(_evaluate_packed, jobs, chunksize=max(1, len(jobs) // (8 * config.workers))) if pool else map(_evaluate_packed, jobs)
-    try:
-        for name, result, error in results:
-            if error is None:
-                scenes[name] = result  # type: ignore[assignment]
-            else:
-                failed[name] = error
-                log.warning("failed: %s", error)
-            if on_result:
-                on_result(name, result, error)
-            bar.update(1)
-    finally:
-        bar.close()
-        if pool is not None:
-            pool.shutdown()
+    scenes, failed = run_scene_jobs(
+        files, _evaluate_one, config.workers, _init_worker, (config,), "functional eval", config.progress, on_result
+    )
     summary = summarize(scenes)
     summary.update(
         num_scenes=len(scenes),
