@@ -24,6 +24,8 @@ from scenerevis.scene.rooms import load_rooms
 BEDS = ("double_bed", "king_bed", "single_bed", "bunk_bed")
 SOFAS = ("sofa", "sectional", "loveseat")
 TABLES = ("dining_table", "small_table")
+#: Pieces that make a second zone of a room (the lounge then takes one end of it).
+ZONE_ANCHORS = ("dining_table", "small_table", "pool_table", "ping_pong_table", "kitchen_island", "desk", "piano")
 #: Order in which roles are placed within one turn (anchors first).
 ROLE_ORDER = (
     "bed", "bed_side", "tv_wall", "sofa", "sofa_front", "center", "around_table", "desk", "desk_front",
@@ -57,6 +59,10 @@ class Placement:
     @property
     def size(self) -> tuple[float, float, float]:
         return self.body.size
+
+
+def _a(noun: str) -> str:
+    return ("an " if noun[:1].lower() in "aeiou" else "a ") + noun
 
 
 def role_rank(category: str) -> int:
@@ -93,6 +99,18 @@ class Placer:
     def _wall_note(self, pose_body: Body, item: PlannedItem, wall_name: str | None) -> str:
         where = f"against the {wall_name}" if wall_name else "on the floor"
         return f"the {self._name(item)} goes {where}, facing into the room"
+
+    def _wall_of(self, body: Body) -> str:
+        """"the east wall (x = 1.55)" for a body whose back is against a wall, else "a wall"."""
+        x, z, yaw = body.pose
+        best, name = 0.35, "a wall"
+        for wall in self.space.walls():
+            if abs(math.remainder(wall.yaw - yaw, 2 * math.pi)) > 1e-3:
+                continue
+            dist = abs((x - wall.a[0]) * wall.normal[0] + (z - wall.a[1]) * wall.normal[1]) - body.size[2] / 2
+            if dist < best:
+                best, name = dist, f"the {wall.name()}"
+        return name
 
     def _free_centre(self) -> tuple[float, float]:
         """Pole of inaccessibility of the floor left free by bodies and their keep-out zones."""
@@ -146,7 +164,8 @@ class Placer:
         tx, tz, tyaw = tv.pose
         fx, fz = math.sin(tyaw), math.cos(tyaw)
         ct_size = self.sizes.get("coffee_table", self.facts.category("coffee_table").size)
-        dists = sorted((1.8 + 0.1 * k for k in range(19)), key=lambda D: abs(D - 2.6))
+        best_d = 2.2 if any(self.totals.get(c, 0) for c in ZONE_ANCHORS) else 2.6
+        dists = sorted((1.8 + 0.1 * k for k in range(19)), key=lambda D: abs(D - best_d))
         for f, strict in CLEARANCE_STEPS:
             for D in dists:
                 for lateral in (0.0, 0.3, -0.3):
@@ -185,8 +204,11 @@ class Placer:
     def _role_tv_wall(self, item: PlannedItem) -> Placement | None:
         sofa_cat = next((c for c in SOFAS if self.totals.get(c, 0) > len(self.space.of_category(c))), None)
         sofas = [b for b in self.space.bodies if b.category in SOFAS]
+        zoned = any(self.totals.get(c, 0) for c in ZONE_ANCHORS)
+        order = [w.index for w in sorted(self.space.walls(), key=lambda w: w.length)] if zoned else None
         for size in iter_sizes(item.size, self.facts.category(item.category).min_size, 2):
-            poses = self._wall_pose_list(size, "center", jitter=0.8)
+            # with a second zone (dining, games, work) the TV goes on a short wall so the lounge takes one end
+            poses = self._wall_pose_list(size, "center", jitter=0.8, wall_order=order)
             if sofas:
                 s = sofas[0]
                 sx, sz, syaw = s.pose
@@ -222,7 +244,7 @@ class Placer:
         chair_size = self.sizes.get("dining_chair", self.facts.category("dining_chair").size)
         best: tuple[int, Body] | None = None
         for size in iter_sizes(item.size, self.facts.category(item.category).min_size, 2):
-            poses = feasible(self.space, grid_poses(self.space, (cx, cz), yaws, self.rng, step=0.1, limit=700), size)
+            poses = feasible(self.space, grid_poses(self.space, (cx, cz), yaws, self.rng, step=0.1, limit=2500), size)
             for f, strict in ((1.0, True), (1.0, False), (0.83, False), (0.6, False), (0.3, False)):
                 for pose in poses:
                     body = fit(self.space, item.category, pose, size, factor=f, strict=strict)
@@ -266,7 +288,7 @@ class Placer:
         for size in iter_sizes(item.size, cat.min_size, 3):
             body = first_fit(self.space, item.category, self._wall_pose_list(size, prefer, **kw), size)
             if body is not None:
-                note = f"the {self._name(item)} stands with its back to a wall, front clear"
+                note = f"the {self._name(item)} stands with its back to {self._wall_of(body)}, front clear"
                 if size != item.size:
                     note += " (a slightly smaller size to fit)"
                 return self._add(item, body, note)
@@ -296,7 +318,7 @@ class Placer:
         return self._attach(item, BEDS, S.bed_side, "a nightstand flanks the bed head", fallback=False) or self._role_wall(item)
 
     def _role_bed_foot(self, item: PlannedItem) -> Placement | None:
-        return self._attach(item, BEDS, S.bed_foot, f"a {self._name(item)} sits across the foot of the bed")
+        return self._attach(item, BEDS, S.bed_foot, f"{_a(self._name(item))} sits across the foot of the bed")
 
     def _role_sofa_front(self, item: PlannedItem) -> Placement | None:
         return self._attach(item, SOFAS, S.sofa_front, "the coffee table sits about 0.45 m in front of the sofa")
@@ -319,11 +341,11 @@ class Placer:
         for size in iter_sizes(item.size, self.facts.category(item.category).min_size, 2):
             body = first_fit(self.space, item.category, corner_poses(self.space, size[0], size[2], self.rng), size)
             if body is not None:
-                return self._add(item, body, f"a {self._name(item)} makes a reading corner")
+                return self._add(item, body, f"{_a(self._name(item))} makes a reading corner")
         return self._role_free(item)
 
     def _role_beside_seating(self, item: PlannedItem) -> Placement | None:
-        got = self._attach(item, SOFAS + ("armchair", "bed"), S.beside, f"a {self._name(item)} sits beside the seating", fallback=False)
+        got = self._attach(item, SOFAS + ("armchair", "bed"), S.beside, f"{_a(self._name(item))} sits beside the seating", fallback=False)
         return got or self._role_corner(item)
 
     def _role_on_surface(self, item: PlannedItem) -> Placement | None:
@@ -338,7 +360,7 @@ class Placer:
                         continue
                     body = fit(self.space, item.category, pose, size, exempt={host.id})
                     if body is not None:
-                        return self._add(item, body, f"a {self._name(item)} stands on the {self.facts.category(host_cat).noun}")
+                        return self._add(item, body, f"{_a(self._name(item))} stands on the {self.facts.category(host_cat).noun}")
         return None
 
     # ------------------------------------------------------------------ free pieces and decor
@@ -366,7 +388,7 @@ class Placer:
         for size in iter_sizes(item.size, self.facts.category(item.category).min_size, 2):
             body = first_fit(self.space, item.category, grid_poses(self.space, target, yaws, self.rng, limit=900), size, limit=3600)
             if body is not None:
-                return self._add(item, body, f"a {self._name(item)} goes in the open floor where it blocks no path")
+                return self._add(item, body, f"{_a(self._name(item))} goes in the open floor where it blocks no path")
         return None
 
     def _role_corner(self, item: PlannedItem) -> Placement | None:
@@ -385,7 +407,7 @@ class Placer:
             body = first_fit(self.space, item.category, self._wall_pose_list(item.size, "corner"), item.size)
         if body is None:
             return self._role_free(item)
-        return self._add(item, body, f"a {self._name(item)} fills a corner")
+        return self._add(item, body, f"{_a(self._name(item))} fills a corner")
 
     def _role_floor_covering(self, item: PlannedItem) -> Placement | None:
         if item.category == "exercise_mat":

@@ -41,6 +41,7 @@ def _min_sides(plan: DesignPlan) -> tuple[float, float]:
     """(short, long) side lengths (m) the largest group needs."""
     facts = load_rooms()
     short, long_ = 2.6, 3.0
+    lounge = zone = 0.0
     for it in plan.items:
         cat = facts.category(it.category)
         w, _, d = it.size
@@ -50,14 +51,18 @@ def _min_sides(plan: DesignPlan) -> tuple[float, float]:
                 a = max(a, 0.6 + 0.7)  # chair depth + gap, then a walkway behind the chairs
             short = max(short, min(w, d) + 2 * a)
             long_ = max(long_, max(w, d) + 2 * a)
+            zone = max(zone, min(w, d) + 2 * a)
         elif cat.role == "bed":
             long_ = max(long_, w + 2 * 0.62 + 0.2)
             short = max(short, d + 0.8)
         elif cat.role == "sofa":
             short = max(short, 0.45 + 2.0 + d + 0.1)
             long_ = max(long_, w + 1.0)
+            lounge = max(lounge, 0.45 + 2.2 + d + 0.5)
         elif cat.role == "cardio":
             short = max(short, d + cat.clearance.get("back", 0.6) + 0.4)
+    if lounge and zone:  # a lounge at one end and a table zone at the other
+        long_ = max(long_, lounge + zone)
     return short, long_
 
 
@@ -88,6 +93,8 @@ def choose_room(plan: DesignPlan, seed: int = 0, l_shape_prob: float = 0.1) -> R
         long_ = max(target / short, long_min, short)
         if long_ / short > 1.8:
             short = max(short, long_ / 1.8)
+        if short * long_ > hi:  # keep the judges' area range: narrow the room down to what the groups need
+            short = max(hi / long_, short_min)
     l_shape = spec.l_shape or (not spec.dims and rng.random() < l_shape_prob)
     if l_shape:
         # notch one corner; grow the box so the remaining area still meets the target

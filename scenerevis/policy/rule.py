@@ -29,8 +29,8 @@ from scenerevis.tools.format import format_create_scene, format_tool_calls
 
 STAGE_TEXT = {
     1: "First the essentials and their companions",
-    2: "Next the secondary furniture",
-    3: "Last the lighting, plants and rugs",
+    2: "Next the supporting pieces",
+    3: "Then the finishing touches",
 }
 _NUM = {1: "a", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
 
