@@ -58,7 +58,9 @@ def run(prompts_dir: Path, iterations: int, max_prompts: int | None, seed: int, 
     for name, rs in list(rows.items()) + [("ALL", everything)]:
         if not rs:
             continue
-        mean = lambda key: statistics.fmean(r[key] for r in rs)  # noqa: E731
+        def mean(key: str, rs: list[dict] = rs) -> float:
+            return statistics.fmean(r[key] for r in rs)
+
         with_counts = [r for r in rs if r["explicit_counts"]]
         s = {
             "prompts": len(rs), "objects": mean("objects"), "cnr": mean("cnr"), "obr": mean("obr"),

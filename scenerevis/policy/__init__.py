@@ -1,6 +1,11 @@
 """policy: designers that edit a scene through the tool protocol (the built-in rule designer; model backends later)."""
 
 from scenerevis.policy.base import Observation, Policy
-from scenerevis.policy.registry import known_policies, make_policy, policy_class, register_policy
+from scenerevis.policy.registry import (
+    known_policies,
+    make_policy,
+    policy_class,
+    register_policy,
+)
 
 __all__ = ["Observation", "Policy", "known_policies", "make_policy", "policy_class", "register_policy"]

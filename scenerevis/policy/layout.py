@@ -18,7 +18,17 @@ from shapely.ops import polylabel
 from scenerevis.policy import slots as S
 from scenerevis.policy.free_space import Body, Space
 from scenerevis.policy.plan import PlannedItem
-from scenerevis.policy.poses import CLEARANCE_STEPS, Pose, corner_poses, feasible, first_fit, fit, grid_poses, iter_sizes, wall_poses
+from scenerevis.policy.poses import (
+    CLEARANCE_STEPS,
+    Pose,
+    corner_poses,
+    feasible,
+    first_fit,
+    fit,
+    grid_poses,
+    iter_sizes,
+    wall_poses,
+)
 from scenerevis.scene.rooms import load_rooms
 
 BEDS = ("double_bed", "king_bed", "single_bed", "bunk_bed")
@@ -63,6 +73,15 @@ class Placement:
 
 def _a(noun: str) -> str:
     return ("an " if noun[:1].lower() in "aeiou" else "a ") + noun
+
+
+def _facing_cost(p: Pose, seat: tuple[float, float, float]) -> float:
+    """How badly a TV at pose ``p`` faces a seat at (x, z, yaw): turned away, off-axis, behind it."""
+    sx, sz, syaw = seat
+    facing = abs(math.cos(p.yaw - syaw) + 1.0)
+    ahead = (p.x - sx) * math.sin(syaw) + (p.z - sz) * math.cos(syaw)
+    lateral = abs((p.x - sx) * math.cos(syaw) - (p.z - sz) * math.sin(syaw))
+    return facing * 10 + lateral + (0 if ahead > 0 else 10)
 
 
 def role_rank(category: str) -> int:
@@ -210,14 +229,7 @@ class Placer:
             # with a second zone (dining, games, work) the TV goes on a short wall so the lounge takes one end
             poses = self._wall_pose_list(size, "center", jitter=0.8, wall_order=order)
             if sofas:
-                s = sofas[0]
-                sx, sz, syaw = s.pose
-                def cost(p: Pose) -> float:
-                    facing = abs(math.cos(p.yaw - syaw) + 1.0)
-                    ahead = (p.x - sx) * math.sin(syaw) + (p.z - sz) * math.cos(syaw)
-                    lateral = abs((p.x - sx) * math.cos(syaw) - (p.z - sz) * math.sin(syaw))
-                    return facing * 10 + lateral + (0 if ahead > 0 else 10)
-                poses.sort(key=cost)
+                poses.sort(key=lambda p: _facing_cost(p, sofas[0].pose))
             poses = feasible(self.space, poses[:800], size)
             for f, strict in CLEARANCE_STEPS:
                 for pose in poses:

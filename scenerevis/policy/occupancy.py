@@ -11,7 +11,14 @@ import math
 from shapely.geometry.base import BaseGeometry
 
 from scenerevis.physics import is_floor_covering
-from scenerevis.policy.free_space import Body, Space, front_zone, local_to_world, rect, room_space
+from scenerevis.policy.free_space import (
+    Body,
+    Space,
+    front_zone,
+    local_to_world,
+    rect,
+    room_space,
+)
 from scenerevis.policy.vocab import classify_description
 from scenerevis.scene.model import Scene, SceneObject
 from scenerevis.scene.rooms import load_rooms

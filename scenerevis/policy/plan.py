@@ -116,7 +116,7 @@ def dining_table_size(n: int, round_table: bool, scale: float = 1.0) -> Vec3:
     if round_table:
         dia = min(max(0.9, 0.19 * max(n, 4) * 1.0 + 0.2), 1.5)
         return (dia, 0.75, dia)
-    per_side, ends = dining_layout(n)
+    per_side, _ends = dining_layout(n)
     length = max(1.2, 0.6 * per_side + 0.3) * (scale if scale > 1 else 1.0)
     length = min(length, 2.8)
     depth = 0.9 if length < 1.8 else 1.0

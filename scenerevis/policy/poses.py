@@ -8,14 +8,20 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Iterable, Iterator
 
 import numpy as np
-
 import shapely
 
-from scenerevis.policy.free_space import BODY_GAP, WALL_GAP, Body, Space, WallSegment, rect
+from scenerevis.policy.free_space import (
+    BODY_GAP,
+    WALL_GAP,
+    Body,
+    Space,
+    WallSegment,
+    rect,
+)
 from scenerevis.policy.occupancy import keepout_for
 
 #: (clearance factor, strict) tiers tried in order: full clearance without leaving slivers of floor

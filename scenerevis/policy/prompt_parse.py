@@ -20,18 +20,7 @@ NUMBER_WORDS = {
 }
 #: Words that end a noun phrase when scanning left from the noun (articles, prepositions, verbs...).
 STOP_WORDS = frozenset(
-    """a an the and or but plus with without of for by from on in at near next to beside behind under over
-    around along against between across into onto up down out off each every some any other another more most
-    very so as is are be been being was were has have had i me my we our you your it its their them they this
-    that these those there here which who where when while what want wants need needs like would could should
-    can will create design make build give add adding include includes including featuring features feature
-    centered centred centers centres sits sit sitting stands stand standing placed positioned surrounded
-    flanked paired complemented anchored topped holding holds hold supports support facing faces face tucked
-    set arranged completes complete completing finished accompanied accented lined filled framed chosen
-    picturing imagine imagining pair couple few several least about around approximately roughly also too
-    just only all both either neither no not nor than then plenty lots lot number trio set group row collection
-    help please room space area corner wall side end front back middle center centre top bottom left right one
-    two three four five six seven eight nine ten eleven twelve dozen""".split()
+    ["a", "an", "the", "and", "or", "but", "plus", "with", "without", "of", "for", "by", "from", "on", "in", "at", "near", "next", "to", "beside", "behind", "under", "over", "around", "along", "against", "between", "across", "into", "onto", "up", "down", "out", "off", "each", "every", "some", "any", "other", "another", "more", "most", "very", "so", "as", "is", "are", "be", "been", "being", "was", "were", "has", "have", "had", "i", "me", "my", "we", "our", "you", "your", "it", "its", "their", "them", "they", "this", "that", "these", "those", "there", "here", "which", "who", "where", "when", "while", "what", "want", "wants", "need", "needs", "like", "would", "could", "should", "can", "will", "create", "design", "make", "build", "give", "add", "adding", "include", "includes", "including", "featuring", "features", "feature", "centered", "centred", "centers", "centres", "sits", "sit", "sitting", "stands", "stand", "standing", "placed", "positioned", "surrounded", "flanked", "paired", "complemented", "anchored", "topped", "holding", "holds", "hold", "supports", "support", "facing", "faces", "face", "tucked", "set", "arranged", "completes", "complete", "completing", "finished", "accompanied", "accented", "lined", "filled", "framed", "chosen", "picturing", "imagine", "imagining", "pair", "couple", "few", "several", "least", "about", "around", "approximately", "roughly", "also", "too", "just", "only", "all", "both", "either", "neither", "no", "not", "nor", "than", "then", "plenty", "lots", "lot", "number", "trio", "set", "group", "row", "collection", "help", "please", "room", "space", "area", "corner", "wall", "side", "end", "front", "back", "middle", "center", "centre", "top", "bottom", "left", "right", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozen"]
 )
 NEGATIONS = frozenset({"no", "without", "not", "never", "excluding", "except"})
 SMALL_WORDS = frozenset({"small", "compact", "tiny", "little", "mini", "petite", "slim", "narrow", "cozy-sized"})
@@ -57,13 +46,13 @@ MATERIAL_WORDS = (
 _WORD_RE = re.compile(r"\d+(?:\.\d+)?(?![\w\-])|[A-Za-z0-9][\w'\-]*|[,.;:!?()\u2014\u2013]")
 _AREA_RE = re.compile(
     r"(\d+(?:\.\d+)?)\s*(?:-\s*)?(square\s*met(?:er|re)s?|sq\.?\s*m\b|m2\b|m\u00b2|square\s*feet|square\s*foot|sq\.?\s*ft\b|ft2\b|ft\u00b2)",
-    re.I,
+    re.IGNORECASE,
 )
 _DIMS_RE = re.compile(
     r"(\d+(?:\.\d+)?)\s*(m|meters?|metres?|ft|feet|foot)?\s*(?:by|x|\u00d7|\*)\s*(\d+(?:\.\d+)?)\s*(m\b|meters?|metres?|ft\b|feet|foot)",
-    re.I,
+    re.IGNORECASE,
 )
-_LSHAPE_RE = re.compile(r"\bl[\s\-]?shaped?\s+(?:room|space|layout|floor\s*plan|plan|bedroom|living\s*room|study|office)\b", re.I)
+_LSHAPE_RE = re.compile(r"\bl[\s\-]?shaped?\s+(?:room|space|layout|floor\s*plan|plan|bedroom|living\s*room|study|office)\b", re.IGNORECASE)
 
 
 _BEDS = ("king_bed", "double_bed", "single_bed", "bunk_bed")
@@ -222,7 +211,7 @@ def _phrase_around(text: str, tokens: list[_Token], m: Mention, mentions: list[M
 def _find_words(text: str, words: tuple[str, ...]) -> list[str]:
     hits = []
     for w in words:
-        m = re.search(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", text, re.I)
+        m = re.search(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", text, re.IGNORECASE)
         if m:
             hits.append((m.start(), w))
     return [w for _, w in sorted(hits)]

@@ -7,7 +7,8 @@ and imported only when built, so heavy dependencies (torch, vllm, openai) load o
 from __future__ import annotations
 
 import importlib
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 #: Built-in backend name -> module that registers it when imported.
 BUILTIN_MODULES: dict[str, str] = {

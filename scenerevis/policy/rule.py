@@ -228,7 +228,7 @@ class RulePolicy:
         return " ".join(parts)
 
     def _terminate(self, scene: Scene) -> str:
-        cats, present = self._present(scene)
+        cats, _present = self._present(scene)
         rt = load_rooms().room_type(self.plan.room_type)
         missing = rt.missing_essentials({equivalence_key(c) or "" for c in cats.values()} | {c for c in cats.values() if c})
         think = f"The {rt.label} has {len(scene.objects)} objects"

@@ -13,6 +13,7 @@ from scenerevis.policy.base import Observation, Policy
 from scenerevis.policy.registry import make_policy
 from scenerevis.scene.formats import scene_from_dict
 from scenerevis.scene.model import Scene
+from scenerevis.scene.validate import SceneFormatError
 from scenerevis.tools import apply_tool_calls, parse_reply
 
 
@@ -55,7 +56,7 @@ def run_episode(
         if parsed.kind == "create_scene" and parsed.scene is not None:
             try:
                 scene = scene_from_dict(parsed.scene, "<create_scene>")
-            except Exception as err:  # the scene validator's one-line error goes into the record
+            except SceneFormatError as err:  # the validator's one-line error goes into the record
                 rec.errors.append(str(err))
         elif parsed.kind == "tool_calls" and scene is not None:
             result = apply_tool_calls(scene, parsed.calls)

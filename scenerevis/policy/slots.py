@@ -59,7 +59,7 @@ def beside(anchor: Body, size: Size) -> list[Slot]:
 def desk_front(desk: Body, size: Size) -> list[Slot]:
     """The desk chair in front of the desk, facing it."""
     _, _, dd = desk.size
-    w, _, d = size
+    _w, _, d = size
     return [(_at(desk, lx, dd / 2 + G + d / 2, math.pi), size) for lx in (0.0, 0.15, -0.15)]
 
 
@@ -103,7 +103,7 @@ def around_table(table: Body, size: Size, n_total: int) -> list[Slot]:
 def counter_front(counter: Body, size: Size, n: int = 3) -> list[Slot]:
     """Stools along the front of a counter or island, facing it, 0.6 m apart."""
     cw, _, cd = counter.size
-    w, _, d = size
+    _w, _, d = size
     k = max(1, min(n, int((cw + 0.1) // 0.6)))
     xs = [(-(k - 1) / 2 + i) * 0.6 for i in range(k)]
     return [(_at(counter, x, cd / 2 + G + 0.05 + d / 2, math.pi), size) for x in xs]
@@ -112,7 +112,7 @@ def counter_front(counter: Body, size: Size, n: int = 3) -> list[Slot]:
 def coffee_sides(table: Body, size: Size) -> list[Slot]:
     """Armchairs at both ends of a coffee table, turned towards it (then one facing it from the far side)."""
     tw, _, td = table.size
-    w, _, d = size
+    _w, _, d = size
     off = tw / 2 + 0.35 + d / 2
     out = []
     for lz in (0.2, 0.0, 0.35):

@@ -56,8 +56,8 @@ class Vocabulary:
                 for syn in rt.synonyms:
                     entries[syn] = ("room", rt.name)
         ordered = sorted(entries, key=lambda p: (-len(p), p))
-        self._phrases = [_Phrase(p, *entries[p], re.compile(phrase_pattern(p), re.I)) for p in ordered]
-        self._regex = re.compile("|".join(f"(?:{ph.regex.pattern})" for ph in self._phrases), re.I)
+        self._phrases = [_Phrase(p, *entries[p], re.compile(phrase_pattern(p), re.IGNORECASE)) for p in ordered]
+        self._regex = re.compile("|".join(f"(?:{ph.regex.pattern})" for ph in self._phrases), re.IGNORECASE)
 
     def find(self, text: str) -> list[Mention]:
         """Non-overlapping mentions in ``text``, left to right; at one position the longest phrase wins."""

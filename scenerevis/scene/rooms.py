@@ -134,7 +134,7 @@ def _plural_forms(word: str) -> list[str]:
         forms.append(word[:-1] + "ves")
     if word.endswith("fe"):
         forms.append(word[:-2] + "ves")
-    if word.endswith("ch") or word.endswith("sh") or word.endswith("x"):
+    if word.endswith(("ch", "sh", "x")):
         forms.append(word + "es")
     return sorted(set(forms), key=len, reverse=True)
 

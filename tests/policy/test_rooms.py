@@ -38,7 +38,7 @@ def test_every_synonym_names_one_category():
 
 
 def test_phrase_pattern_plurals_and_hyphens():
-    pat = re.compile(phrase_pattern("tv stand"), re.I)
+    pat = re.compile(phrase_pattern("tv stand"), re.IGNORECASE)
     assert pat.fullmatch("TV stands") and pat.fullmatch("tv-stand")
     assert re.compile(phrase_pattern("bookshelf")).fullmatch("bookshelves")
     assert not re.compile(phrase_pattern("dining")).search("dining-style")

@@ -12,7 +12,13 @@ from scenerevis.policy import Observation, known_policies, make_policy
 from scenerevis.policy.occupancy import categorize
 from scenerevis.policy.rule import RulePolicy
 from scenerevis.policy.simulate import run_rule_episode
-from scenerevis.scene import SceneObject, forward_vector, make_room, quat_to_yaw, yaw_to_quat
+from scenerevis.scene import (
+    SceneObject,
+    forward_vector,
+    make_room,
+    quat_to_yaw,
+    yaw_to_quat,
+)
 from scenerevis.scene.rooms import load_rooms
 from scenerevis.tools import parse_reply
 
@@ -131,7 +137,7 @@ def test_works_from_a_given_scene():
     assert [o.id for o in scene.objects if o.id == "my_bed"] == ["my_bed"]
     assert len(of(scene, "king_bed")) == 1 and len(of(scene, "nightstand")) == 2
     for ns in of(scene, "nightstand"):
-        lat, fwd = local(scene.objects[0], (ns.pos[0], ns.pos[2]))
+        _lat, fwd = local(scene.objects[0], (ns.pos[0], ns.pos[2]))
         assert abs(fwd - (-2.15 / 2 + ns.size[2] / 2)) < 0.05
 
 
@@ -141,7 +147,7 @@ def test_bare_room_prompt_gets_its_essentials(room):
     from scenerevis.policy.prompt_parse import parse_prompt
 
     prompt = f"A {room}."
-    scene, turns = run_rule_episode(prompt, iterations=10, seed=2)
+    scene, _turns = run_rule_episode(prompt, iterations=10, seed=2)
     audit = audit_scene(scene, parse_prompt(prompt))
     assert audit.missing_essentials == []
     report = evaluate_physics(scene)
