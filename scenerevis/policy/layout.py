@@ -115,6 +115,22 @@ class Placer:
     def _name(self, item: PlannedItem) -> str:
         return self.facts.category(item.category).noun
 
+    def _probe(self, anchor: Body, category: str, slots: list) -> int:
+        """How many companions fit in ``slots`` around a candidate ``anchor``, placed one after another
+        (the space is left as it was)."""
+        anchor.id = "_probe"
+        self.space.add(anchor)
+        placed = []
+        for pose, size in slots:
+            body = fit(self.space, category, pose, size, exempt={"_probe"})
+            if body is not None:
+                body.id = f"_probe_{len(placed)}"
+                self.space.add(body)
+                placed.append(body.id)
+        for pid in placed + ["_probe"]:
+            self.space.remove(pid)
+        return len(placed)
+
     def _wall_note(self, pose_body: Body, item: PlannedItem, wall_name: str | None) -> str:
         where = f"against the {wall_name}" if wall_name else "on the floor"
         return f"the {self._name(item)} goes {where}, facing into the room"
@@ -167,10 +183,7 @@ class Placer:
                     body = fit(self.space, item.category, pose, size, factor=f, strict=strict)
                     if body is None:
                         continue
-                    body.id = "_probe"
-                    self.space.add(body)
-                    n_ok = sum(1 for p, s in S.bed_side(body, ns_size) if fit(self.space, "nightstand", p, s, exempt={"_probe"}))
-                    self.space.remove("_probe")
+                    n_ok = self._probe(body, "nightstand", S.bed_side(body, ns_size))
                     if n_ok >= want_ns:
                         return self._add(item, body, f"the {self._name(item)} goes with its headboard against the {pose.wall.name()}, centred on the wall")
                     if best is None or n_ok > best[0]:
@@ -263,10 +276,7 @@ class Placer:
                     if body is None:
                         continue
                     if item.category in TABLES and n_chairs:
-                        body.id = "_probe"
-                        self.space.add(body)
-                        n_ok = sum(1 for p, s in S.around_table(body, chair_size, n_chairs) if fit(self.space, "dining_chair", p, s, exempt={"_probe"}))
-                        self.space.remove("_probe")
+                        n_ok = self._probe(body, "dining_chair", S.around_table(body, chair_size, n_chairs))
                         if n_ok < n_chairs:
                             if best is None or n_ok > best[0]:
                                 best = (n_ok, body)
