@@ -152,18 +152,20 @@ def _normalise(text: str) -> str:
 
 def _count_before(words: list[str]) -> tuple[int | None, bool, bool, bool]:
     """(count, at_least, indefinite, negated) from the lower-case words just before a noun phrase."""
+    while words and words[-1] in ("more", "additional", "extra"):  # "two more chairs", "a couple more"
+        words = words[:-1]
     tail = " ".join(words[-4:])
     m = re.search(r"at least (\w+)$", tail)
     if m and (m.group(1) in NUMBER_WORDS or m.group(1).isdigit()):
         return (int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]), True, False, False
-    if re.search(r"(?:pair|couple) of$", tail):
+    if re.search(r"(?:pair|couple) of$|\ba couple$", tail):
         return 2, False, False, False
     if re.search(r"trio of$", tail):
         return 3, False, False, False
     m = re.search(r"(?:set|row|group|collection|line) of (\w+)$", tail)
     if m and (m.group(1) in NUMBER_WORDS or m.group(1).isdigit()):
         return (int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]), False, False, False
-    if re.search(r"(?:a few|several|a handful of)$", tail):
+    if re.search(r"(?:a few|several|a handful of)$", tail) or tail.endswith(" few") or tail == "few":
         return 3, False, False, False
     last = words[-1] if words else ""
     if last.isdigit() and 0 < int(last) < 40:

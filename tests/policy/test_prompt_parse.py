@@ -111,3 +111,15 @@ def test_references_and_digits_inside_words():
 def test_the_sofa_refers_back_to_the_sectional():
     spec = parse_prompt("A living room with a grey sectional sofa facing a TV. In front of the sofa sits a coffee table.")
     assert [(i.category, i.count) for i in spec.items] == [("sectional", 1), ("tv", 1), ("coffee_table", 1)]
+
+
+@pytest.mark.parametrize(
+    "text, category, count",
+    [
+        ("A living room with a sofa and a couple more armchairs.", "armchair", 2),
+        ("A living room with a sofa and two more armchairs.", "armchair", 2),
+        ("A living room with a sofa and a few more plants.", "plant", 3),
+    ],
+)
+def test_more_after_a_count(text, category, count):
+    assert counts(text)[category] == count
