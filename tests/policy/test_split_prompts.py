@@ -39,3 +39,17 @@ def test_every_split_prompt_gives_a_valid_complete_room(name):
         assert audit.essentials_ok, (line, audit.missing_essentials)
         assert all(not t.errors for t in turns), line
         assert turns[-1].terminated, line
+
+
+def test_every_planned_description_classifies_back_to_its_category():
+    """The policy finds its own pieces again by description on later turns (any bed counts as a bed)."""
+    from scenerevis.policy.plan import build_plan
+    from scenerevis.policy.rule import equivalence_key
+    from scenerevis.policy.vocab import classify_description
+
+    for path in PROMPTS.glob("*.txt"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            plan = build_plan(parse_prompt(line), seed=0)
+            for it in plan.items:
+                got = classify_description(it.desc, plan.room_type)
+                assert equivalence_key(got) == equivalence_key(it.category), (it.desc, it.category, got)
