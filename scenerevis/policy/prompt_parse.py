@@ -22,6 +22,8 @@ NUMBER_WORDS = {
 STOP_WORDS = frozenset(
     ["a", "an", "the", "and", "or", "but", "plus", "with", "without", "of", "for", "by", "from", "on", "in", "at", "near", "next", "to", "beside", "behind", "under", "over", "around", "along", "against", "between", "across", "into", "onto", "up", "down", "out", "off", "each", "every", "some", "any", "other", "another", "more", "most", "very", "so", "as", "is", "are", "be", "been", "being", "was", "were", "has", "have", "had", "i", "me", "my", "we", "our", "you", "your", "it", "its", "their", "them", "they", "this", "that", "these", "those", "there", "here", "which", "who", "where", "when", "while", "what", "want", "wants", "need", "needs", "like", "would", "could", "should", "can", "will", "create", "design", "make", "build", "give", "add", "adding", "include", "includes", "including", "featuring", "features", "feature", "centered", "centred", "centers", "centres", "sits", "sit", "sitting", "stands", "stand", "standing", "placed", "positioned", "surrounded", "flanked", "paired", "complemented", "anchored", "topped", "holding", "holds", "hold", "supports", "support", "facing", "faces", "face", "tucked", "set", "arranged", "completes", "complete", "completing", "finished", "accompanied", "accented", "lined", "filled", "framed", "chosen", "picturing", "imagine", "imagining", "pair", "couple", "few", "several", "least", "about", "around", "approximately", "roughly", "also", "too", "just", "only", "all", "both", "either", "neither", "no", "not", "nor", "than", "then", "plenty", "lots", "lot", "number", "trio", "set", "group", "row", "collection", "help", "please", "room", "space", "area", "corner", "wall", "side", "end", "front", "back", "middle", "center", "centre", "top", "bottom", "left", "right", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozen"]
 )
+#: Phrases that name a furniture group rather than a piece ("a reading corner" -> an armchair).
+CONCEPTS = frozenset({"reading corner", "reading nook"})
 NEGATIONS = frozenset({"no", "without", "not", "never", "excluding", "except"})
 SMALL_WORDS = frozenset({"small", "compact", "tiny", "little", "mini", "petite", "slim", "narrow", "cozy-sized"})
 LARGE_WORDS = frozenset({"large", "big", "oversized", "huge", "wide", "long", "grand", "generous", "extra-large", "massive"})
@@ -307,7 +309,7 @@ def parse_prompt(text: str) -> PromptSpec:
             plural_default.setdefault(cat, 1)
         lows = {w.lower() for w in desc_words}
         scale = 0.85 if lows & SMALL_WORDS else 1.15 if lows & LARGE_WORDS else 1.0
-        noun = m.phrase if m.kind == "category" else facts.categories[cat].noun
+        noun = m.phrase if m.kind == "category" and m.phrase not in CONCEPTS else facts.categories[cat].noun
         desc = " ".join(desc_words + [noun] + trail)
         item = RequestedItem(cat, 0, desc, size_scale=scale, round=bool({"round", "circular", "oval"} & lows))
         if cat not in first:

@@ -123,3 +123,8 @@ def test_the_sofa_refers_back_to_the_sectional():
 )
 def test_more_after_a_count(text, category, count):
     assert counts(text)[category] == count
+
+
+def test_reading_corner_means_an_armchair():
+    spec = parse_prompt("A cozy bedroom with a queen bed and a reading corner.")
+    assert [(i.category, i.desc) for i in spec.items] == [("double_bed", "queen bed"), ("armchair", "armchair")]
