@@ -24,53 +24,51 @@ def _barycentric_grid(n: int) -> np.ndarray:
     return np.column_stack([1.0 - a - b, a, b])
 
 
-def _sample_points(triangles: np.ndarray, pitch: float) -> np.ndarray:
-    """(k, 3) float points on ``triangles`` (m, 3, 3): a barycentric grid with spacing <= pitch / 2."""
-    tri = np.asarray(triangles, dtype=float)
-    edges = np.stack(
-        [
-            np.linalg.norm(tri[:, 1] - tri[:, 0], axis=1),
-            np.linalg.norm(tri[:, 2] - tri[:, 1], axis=1),
-            np.linalg.norm(tri[:, 0] - tri[:, 2], axis=1),
-        ],
-        axis=1,
-    )
+def _sample_points(vertices: np.ndarray, faces: np.ndarray, pitch: float) -> np.ndarray:
+    """(k, 3) float points on the triangles ``vertices[faces]``: a barycentric grid with spacing <= pitch / 2.
+
+    Triangles already smaller than that contribute just their corners (the mesh vertices).
+    """
+    verts = np.asarray(vertices, dtype=float)
+    faces = np.asarray(faces, dtype=np.int64)
+    tri = verts[faces]
+    edges = np.linalg.norm(tri - np.roll(tri, 1, axis=1), axis=2)
     splits = np.maximum(1, np.ceil(edges.max(axis=1) / (pitch / 2.0))).astype(int)
-    chunks = [
-        np.einsum("wk,tkd->twd", _barycentric_grid(int(n)), tri[splits == n]).reshape(-1, 3) for n in np.unique(splits)
-    ]
+    chunks = [verts[np.unique(faces[splits == 1])]] if np.any(splits == 1) else []
+    for n in np.unique(splits[splits > 1]):
+        chunks.append(np.einsum("wk,tkd->twd", _barycentric_grid(int(n)), tri[splits == n]).reshape(-1, 3))
     return np.concatenate(chunks)
 
 
-def _surface_grid(triangles: np.ndarray, pitch: float) -> tuple[np.ndarray, np.ndarray]:
+def _surface_grid(vertices: np.ndarray, faces: np.ndarray, pitch: float) -> tuple[np.ndarray, np.ndarray]:
     """Dense bool grid of the voxels the surface touches, and the index ``(3,)`` of its corner voxel."""
-    idx = np.round(_sample_points(triangles, pitch) / pitch).astype(np.int64)
+    idx = np.round(_sample_points(vertices, faces, pitch) / pitch).astype(np.int64)
     lo = idx.min(axis=0)
     grid = np.zeros(idx.max(axis=0) - lo + 1, dtype=bool)
     grid[tuple((idx - lo).T)] = True
     return grid, lo
 
 
-def surface_indices(triangles: np.ndarray, pitch: float) -> np.ndarray:
-    """(k, 3) int64 voxel indices touched by the surface of ``triangles`` (m, 3, 3)."""
-    if len(triangles) == 0:
+def surface_indices(vertices: np.ndarray, faces: np.ndarray, pitch: float) -> np.ndarray:
+    """(k, 3) int64 voxel indices touched by the surface of the mesh ``(vertices (n, 3), faces (m, 3))``."""
+    if len(faces) == 0:
         return np.zeros((0, 3), dtype=np.int64)
-    grid, lo = _surface_grid(triangles, pitch)
+    grid, lo = _surface_grid(vertices, faces, pitch)
     return np.argwhere(grid).astype(np.int64) + lo
 
 
-def filled_indices(triangles: np.ndarray, pitch: float) -> np.ndarray:
+def filled_indices(vertices: np.ndarray, faces: np.ndarray, pitch: float) -> np.ndarray:
     """(k, 3) int64 voxel indices of the surface voxels plus the cavities they enclose."""
     ndimage = require("scipy.ndimage")
-    if len(triangles) == 0:
+    if len(faces) == 0:
         return np.zeros((0, 3), dtype=np.int64)
-    grid, lo = _surface_grid(triangles, pitch)
+    grid, lo = _surface_grid(vertices, faces, pitch)
     return np.argwhere(ndimage.binary_fill_holes(grid)).astype(np.int64) + lo
 
 
 def mesh_voxels(mesh, pitch: float) -> np.ndarray:
     """(k, 3) int64 filled voxel indices of a world-space trimesh."""
-    return filled_indices(mesh.triangles, pitch)
+    return filled_indices(mesh.vertices, mesh.faces, pitch)
 
 
 def keys(indices: np.ndarray) -> np.ndarray:
