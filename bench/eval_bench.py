@@ -1,6 +1,6 @@
 """Throughput of the mesh (CNR/OBR) and voxel evaluators vs. a straightforward per-pair baseline.
 
-200 seeded scenes of 10-40 objects in rooms of 12-30 m^2. Meshes come from the built-in catalog when
+200 seeded scenes of 10-40 objects in rooms sized so furniture covers about 40 % of the floor. Meshes come from the built-in catalog when
 ``scenerevis.assets`` is installed, else from a small set of procedural furniture-like meshes. The
 baseline is measured in the same run:
 - mesh: FCL geometry built per object, every pair i < j narrow-phased (no broad phase, no sharing),
@@ -64,13 +64,18 @@ def make_scenes(n: int, assets, seed: int) -> list:
     rng = np.random.default_rng(seed)
     scenes = []
     for s in range(n):
-        w, d = rng.uniform(3.5, 6.0), rng.uniform(3.5, 5.5)
         count = int(rng.integers(10, 41)) if s else 40
-        objs: list[SceneObject] = []
-        placed_boxes: list[tuple[float, float, float, float]] = []
+        picks = []
         for _ in range(count):
             jid, size = assets[int(rng.integers(len(assets)))]
-            size = tuple(float(v) * rng.uniform(0.85, 1.15) for v in size)
+            picks.append((jid, tuple(float(v) * rng.uniform(0.85, 1.15) for v in size)))
+        # furniture covers about 40 % of a real room's floor: size the room to its contents
+        area = 2.5 * sum(sz[0] * sz[2] for _, sz in picks)
+        aspect = rng.uniform(1.0, 1.6)
+        w, d = float(np.sqrt(area * aspect)), float(np.sqrt(area / aspect))
+        objs: list[SceneObject] = []
+        placed_boxes: list[tuple[float, float, float, float]] = []
+        for jid, size in picks:
             yaw = float(rng.choice([0, np.pi / 2, np.pi, -np.pi / 2])) if rng.random() < 0.8 else rng.uniform(-np.pi, np.pi)
             # like generated scenes: mostly free placements, some overlaps and some objects poking out
             for _try in range(15):

@@ -16,27 +16,48 @@ _OFFSET = 1 << 20  # index offset so keys are non-negative
 _SPAN = 1 << 21  # keys: ((i + OFF) * SPAN + (j + OFF)) * SPAN + (k + OFF)
 
 
-def _barycentric_grid(n: int) -> np.ndarray:
-    """(m, 3) float barycentric weights of a triangle subdivided ``n`` times per edge."""
-    i, j = np.meshgrid(np.arange(n + 1), np.arange(n + 1), indexing="ij")
-    mask = i + j <= n
-    a, b = i[mask] / n, j[mask] / n
-    return np.column_stack([1.0 - a - b, a, b])
+def _ranges(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For group sizes ``counts``: (group index, position 0..count-1 within the group) of every element."""
+    group = np.repeat(np.arange(len(counts)), counts)
+    starts = np.cumsum(counts) - counts
+    return group, np.arange(int(counts.sum())) - np.repeat(starts, counts)
 
 
 def _sample_points(vertices: np.ndarray, faces: np.ndarray, pitch: float) -> np.ndarray:
-    """(k, 3) float points on the triangles ``vertices[faces]``: a barycentric grid with spacing <= pitch / 2.
-
-    Triangles already smaller than that contribute just their corners (the mesh vertices).
+    """(k, 3) float points covering the triangles ``vertices[faces]`` with spacing <= pitch / 2 along
+    both edges at the widest corner (a sheared lattice, so long thin triangles cost few points), plus
+    the opposite edge sampled at the same spacing. Triangles already smaller than that contribute
+    just their corners (the mesh vertices). Fully vectorised.
     """
     verts = np.asarray(vertices, dtype=float)
     faces = np.asarray(faces, dtype=np.int64)
+    step = pitch / 2.0
     tri = verts[faces]
-    edges = np.linalg.norm(tri - np.roll(tri, 1, axis=1), axis=2)
-    splits = np.maximum(1, np.ceil(edges.max(axis=1) / (pitch / 2.0))).astype(int)
-    chunks = [verts[np.unique(faces[splits == 1])]] if np.any(splits == 1) else []
-    for n in np.unique(splits[splits > 1]):
-        chunks.append(np.einsum("wk,tkd->twd", _barycentric_grid(int(n)), tri[splits == n]).reshape(-1, 3))
+    edges = np.linalg.norm(tri - np.roll(tri, 1, axis=1), axis=2)  # edge k joins corners k-1 and k
+    small = edges.max(axis=1) <= step
+    chunks = [verts[np.unique(faces[small])]] if np.any(small) else []
+    tri, edges = tri[~small], edges[~small]
+    if len(tri):
+        # corner A opposite the longest edge: edge k is opposite corner k + 1
+        a_idx = (np.argmax(edges, axis=1) + 1) % 3
+        rows = np.arange(len(tri))
+        a = tri[rows, a_idx]
+        u = tri[rows, (a_idx + 1) % 3] - a
+        v = tri[rows, (a_idx + 2) % 3] - a
+        nu = np.maximum(1, np.ceil(np.linalg.norm(u, axis=1) / step)).astype(np.int64)
+        nv = np.maximum(1, np.ceil(np.linalg.norm(v, axis=1) / step)).astype(np.int64)
+        # lattice rows i = 0..nu, each with j = 0..floor(nv (1 - i / nu))
+        t_row, i = _ranges(nu + 1)
+        per_row = np.floor(nv[t_row] * (1.0 - i / nu[t_row]) + 1e-9).astype(np.int64) + 1
+        r, j = _ranges(per_row)
+        t = t_row[r]
+        fu, fv = i[r] / nu[t], j / nv[t]
+        chunks.append(a[t] + fu[:, None] * u[t] + fv[:, None] * v[t])
+        # the edge opposite A (B -> C), which the lattice only approaches
+        nbc = np.maximum(1, np.ceil(np.linalg.norm(v - u, axis=1) / step)).astype(np.int64)
+        te, k = _ranges(nbc + 1)
+        f = (k / nbc[te])[:, None]
+        chunks.append(a[te] + u[te] + f * (v[te] - u[te]))
     return np.concatenate(chunks)
 
 

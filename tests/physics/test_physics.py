@@ -148,3 +148,18 @@ def test_sampling_is_seeded_and_reproducible():
 def test_config_rejects_bad_values():
     with pytest.raises(ValueError, match="voxel_pitch"):
         PhysicsConfig(voxel_pitch=0)
+
+
+@pytest.mark.parametrize("yaw", [0.0, 0.4, math.pi / 2])
+def test_voxeliser_matches_trimesh_surface_plus_fill(yaw):
+    from scenerevis.physics.voxel import mesh_voxels
+
+    mesh = table_mesh()
+    mesh.apply_transform(trimesh.transformations.rotation_matrix(yaw, (0, 1, 0)))
+    mesh.apply_translation((0.013, 0.0, -0.021))
+    cyl = trimesh.creation.cylinder(radius=0.3, height=0.9, sections=40)
+    cyl.apply_translation((1.2, 0.45, 0.4))
+    for m in (mesh, cyl):
+        ours = {tuple(v) for v in mesh_voxels(m, P)}
+        ref = {tuple(v) for v in np.round(m.voxelized(P).fill().points / P).astype(int)}
+        assert len(ours & ref) / len(ours | ref) >= 0.97
