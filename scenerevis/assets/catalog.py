@@ -119,7 +119,7 @@ class BuiltinCatalog:
 
     source = "builtin"
 
-    def __init__(self, cache_dir: str | os.PathLike | None = None, mesh_cache_size: int = 64) -> None:
+    def __init__(self, cache_dir: str | os.PathLike | None = None, mesh_cache_size: int = 256) -> None:
         self.assets: list[Asset] = build_assets()
         self._by_id = {a.id: a for a in self.assets}
         if len(self._by_id) != len(self.assets):

@@ -64,6 +64,23 @@ class PlacedScene:
         return self._world[i]
 
 
+_CONVEX: dict[tuple[str | None, str], bool] = {}  # (asset source, asset id) -> convexity, process-wide memo
+
+
+def _is_convex(source: str | None, asset: str | None, raw) -> bool:
+    """Convexity of an asset's mesh (a box when ``raw`` is None), computed once per asset and process."""
+    if raw is None:
+        return True
+    if asset is None:
+        return bool(raw.is_convex)
+    key = (source, asset)
+    if key not in _CONVEX:
+        if len(_CONVEX) > 4096:
+            _CONVEX.clear()
+        _CONVEX[key] = bool(raw.is_convex)
+    return _CONVEX[key]
+
+
 def place_scene(scene: Scene, resolver: MeshResolver | None = None, cache: dict | None = None) -> PlacedScene:
     """Resolve and normalise every object's mesh; identical (asset, size) pairs share one local mesh.
 
@@ -77,10 +94,8 @@ def place_scene(scene: Scene, resolver: MeshResolver | None = None, cache: dict 
         key = (asset, tuple(round(s, 6) for s in obj.size))
         if key not in cache:
             cache[key] = normalize_mesh(raw if raw is not None else unit_box(), obj.size)
-        if ("convex", asset) not in cache:
-            cache[("convex", asset)] = bool(raw.is_convex) if raw is not None else True
         local.append(cache[key])
-        convex.append(cache[("convex", asset)])
+        convex.append(_is_convex(obj.asset_source, asset, raw))
         boxed.append(raw is None)
         transforms.append(obj.transform())
     return PlacedScene(
