@@ -11,7 +11,7 @@ from scenerevis.judge.parse import parse_score
 from scenerevis.judge.rubric import judge_room_type, scene_facts
 from scenerevis.scene import save_scene
 from tests.helpers import obj, room
-from tests.policy_vlm.fake_openai_server import FakeOpenAIServer, Planned
+from tests.fake_openai_server import FakeOpenAIServer, Planned
 
 FIVE = [obj(f"thing {i}", (0.4, 0.5, 0.4), (-1.5 + 0.7 * i, 0, 0)) for i in range(5)]
 

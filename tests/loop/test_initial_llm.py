@@ -7,7 +7,7 @@ from scenerevis.loop.config import LoopConfig
 from scenerevis.loop.factory import RunSpec
 from scenerevis.loop.initial import extract_json, scene_from_llm
 from scenerevis.scene import SceneFormatError, forward_vector
-from tests.policy_vlm.fake_openai_server import FakeOpenAIServer, Planned
+from tests.fake_openai_server import FakeOpenAIServer, Planned
 
 ANSWER = {
     "room_type": "bedroom", "width": 4.0, "depth": 5.0, "ceiling": 2.7,

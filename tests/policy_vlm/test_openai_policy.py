@@ -20,7 +20,7 @@ from scenerevis.policy.openai_policy import OpenAIPolicy, OpenAIPolicyConfig
 from scenerevis.policy.secrets import Secret
 from scenerevis.tools.parse import parse_reply
 from tests.policy_vlm.common import REQUIREMENT, observations
-from tests.policy_vlm.fake_openai_server import FakeOpenAIServer, Planned
+from tests.fake_openai_server import FakeOpenAIServer, Planned
 
 KEY = "sk-test-9f8e7d6c5b4a-NEVER-LOG-ME"
 LOGGERS = ("openai", "openai._base_client", "httpx", "httpx2", "httpcore", "httpcore2", "scenerevis")
