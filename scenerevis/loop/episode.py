@@ -20,6 +20,7 @@ from scenerevis.fileio import atomic_write_json, atomic_write_text
 from scenerevis.loop.config import LoopConfig
 from scenerevis.loop.env import SceneEnv
 from scenerevis.physics.feedback import physics_feedback
+from scenerevis.policy.base import Observation
 from scenerevis.scene.formats import make_room, save_scene, scene_from_dict
 from scenerevis.scene.model import Scene
 from scenerevis.scene.validate import SceneFormatError
@@ -72,22 +73,6 @@ class EpisodeResult:
             "final_scene": "final_scene.json",
             "final_render": self.turns[-1].image if self.turns else None,
         }
-
-
-class _Observation:
-    """Duck-typed policy observation (see ``scenerevis.policy.base.Observation``)."""
-
-    def __init__(self, turn: int, requirement: str, scene: Scene | None, image_path: str | None, feedback: str | None):
-        self.turn, self.requirement, self.scene, self.image_path, self.feedback = turn, requirement, scene, image_path, feedback
-
-
-def _observation(turn, requirement, scene, image, feedback):
-    try:
-        from scenerevis.policy.base import Observation
-
-        return Observation(turn=turn, requirement=requirement, scene=scene, image_path=image, feedback=feedback)
-    except ImportError:
-        return _Observation(turn, requirement, scene, image, feedback)
 
 
 def _metrics(report) -> dict[str, Any]:
@@ -184,7 +169,7 @@ def run_episode(
         image, feedback = finish_turn(rec, scene, time.perf_counter())
     else:
         t0 = time.perf_counter()
-        reply = policy.act(_observation(0, config.room_prompt or requirement, None, None, None))
+        reply = policy.act(Observation(0, config.room_prompt or requirement, None, None, None))
         rec = TurnLog(0, requirement, None, reply, "")
         rec.timings["policy"] = time.perf_counter() - t0
         atomic_write_text(out / "response_iter_0.txt", reply or "")
@@ -210,7 +195,7 @@ def run_episode(
     # ---------------------------------------------------------------- edit turns
     for k in range(1, config.iterations + 1):
         t0 = time.perf_counter()
-        reply = policy.act(_observation(k, requirement, scene, image, feedback))
+        reply = policy.act(Observation(k, requirement, scene, image, feedback))
         rec = TurnLog(k, requirement, feedback, reply, "")
         rec.timings["policy"] = time.perf_counter() - t0
         atomic_write_text(out / f"response_iter_{k}.txt", reply or "")

@@ -1,4 +1,4 @@
-"""policy: designers that edit a scene through the tool protocol (the built-in rule designer; model backends later)."""
+"""policy: designers that edit a scene through the tool protocol: the built-in rule designer and VLM backends (openai, transformers, vllm)."""
 
 from scenerevis.policy.base import Observation, Policy
 from scenerevis.policy.registry import (
