@@ -58,7 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--engine", default="cycles", choices=["workbench", "cycles", "eevee"])
     g.add_argument("--resolution", type=int, default=512, help="pixels per view")
     g.add_argument("--enable-physics-feedback", action=argparse.BooleanOptionalAction, default=True)
-    g.add_argument("--enable-vlm-feedback", action="store_true", help="judge feedback each turn (needs --base-url)")
+    g.add_argument("--enable-vlm-feedback", action="store_true", help="VLM-judge scores of each render as feedback")
+    g.add_argument("--judge-model", help="judge model (default: --model)")
+    g.add_argument("--judge-base-url", help="judge endpoint (default: --base-url)")
+    g.add_argument("--judge-api-key-env", help="env var with the judge's key (default: --api-key-env)")
     g.add_argument("--enable-physics-optimization", action="store_true", help="repair collisions/OOB after each turn")
     g.add_argument("--physics-opt-steps", type=int, default=3)
     g = p.add_argument_group("scale-out")
@@ -117,8 +120,17 @@ def build_spec(args: argparse.Namespace):
         render=args.renderer != "none",
         room_prompt=args.room_prompt,
     )
+    judge = None
     if args.enable_vlm_feedback:
-        raise SystemExit("error: --enable-vlm-feedback needs the VLM judge, which is not part of this release yet")
+        model = args.judge_model or args.model
+        if not model or not (args.judge_base_url or args.base_url):
+            raise SystemExit("error: --enable-vlm-feedback needs --judge-model and --judge-base-url (or --model/--base-url)")
+        judge = {
+            "model": model,
+            "base_url": args.judge_base_url or args.base_url,
+            "azure": args.azure,
+            "api_key": _secret(args.judge_api_key_env or args.api_key_env),
+        }
     retrieval = None
     if args.asset_source != "none":
         from scenerevis.assets import RetrievalConfig
@@ -149,6 +161,7 @@ def build_spec(args: argparse.Namespace):
             "api_key": _secret(args.gpt_api_key_env or args.api_key_env),
         }
     return RunSpec(
+        judge=judge,
         initial_llm=initial_llm,
         policy=args.policy,
         policy_config=_policy_config(args),

@@ -28,6 +28,8 @@ class RunSpec:
     # --use-gpt-with-objects: OpenAIPolicyConfig keyword options (model, base_url, api_key, azure) of the
     # LLM that writes each prompt's first scene; None = the policy creates the empty room
     initial_llm: dict[str, Any] | None = None
+    # --enable-vlm-feedback: JudgeConfig keyword options (model, base_url, api_key, azure) of the judge
+    judge: dict[str, Any] | None = None
 
 
 def build_policy(spec: RunSpec):
@@ -69,7 +71,14 @@ def build_env(spec: RunSpec) -> SceneEnv:
         from scenerevis.render import SceneRenderer
 
         renderer = SceneRenderer(spec.render, resolver)
-    return SceneEnv(retriever=retriever, renderer=renderer, resolver=resolver, physics=spec.physics, optimizer=_optimizer())
+    judge = None
+    if spec.judge:
+        from scenerevis.judge.judge import Judge, JudgeConfig
+
+        judge = Judge(JudgeConfig(**spec.judge)).feedback
+    return SceneEnv(
+        retriever=retriever, renderer=renderer, resolver=resolver, physics=spec.physics, optimizer=_optimizer(), judge=judge
+    )
 
 
 def _optimizer():

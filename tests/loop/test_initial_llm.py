@@ -61,3 +61,26 @@ def test_bad_llm_answer_falls_back_to_the_policy_creation_turn(tmp_path):
     assert row["initial_scene"].startswith("llm failed: ValueError: the LLM answer holds no JSON object")
     turns = [json.loads(x) for x in (tmp_path / "prompt_0" / "turns.jsonl").read_text().splitlines()]
     assert turns[0]["kind"] == "create_scene"
+
+
+def test_vlm_feedback_from_the_judge_reaches_the_next_turn(tmp_path):
+    pytest.importorskip("pyrender")
+    from scenerevis.loop.factory import build_env
+    from scenerevis.render import RenderConfig
+
+    plan = [Planned(text=t) for t in ("Score: 8\nNo overlaps.", "Score: 6", "Score: 7")] * 3
+    with FakeOpenAIServer(plan) as server:
+        spec = RunSpec(
+            policy="tests.loop.fakes:FurnishingPolicy",
+            loop=LoopConfig(iterations=3, export_glb=False, enable_vlm_feedback=True),
+            render=RenderConfig(renderer="gl", resolution=64),
+            resolver_source=None,
+            judge={"model": "judge", "base_url": server.base_url},
+        )
+        runner = PromptRunner(spec, tmp_path)
+        runner.run(0, "a bedroom")
+        runner.close()
+        assert len(server.requests) == 9  # three questions after each of the three renders
+    turns = [json.loads(x) for x in (tmp_path / "prompt_0" / "turns.jsonl").read_text().splitlines()]
+    # the empty room of turn 0 has < 4 objects: the judge's 8 is capped at 6
+    assert "Judge scores (1-10):\n- rationality: 6 (Score: 8 No overlaps.)\n- spatial_layout: 6 (Score: 6)" in turns[1]["feedback_in"]
