@@ -121,15 +121,20 @@ def coffee_sides(table: Body, size: Size) -> list[Slot]:
     return out
 
 
+#: Objects set on a host rest this far above its top (m): touching meshes make FCL report contacts
+#: (BVH depths between touching faces can be large), so pieces never quite touch.
+SURFACE_GAP = 0.002
+
+
 def on_top(host: Body, size: Size, category: str, n: int = 1) -> list[Slot]:
-    """Places on the host's top surface (y = host top): TVs and monitors centred at the back, lamps at the ends."""
+    """Places on the host's top surface (y = host top + SURFACE_GAP): TVs and monitors centred at the back, lamps at the ends."""
     hw, _, hd = host.size
     w, h, d = size
     w = min(w, hw - 0.04)
     d = min(d, hd - 0.04)
     if w <= 0.05 or d <= 0.02:
         return []
-    y = host.y1
+    y = host.y1 + SURFACE_GAP
     back = -hd / 2 + d / 2 + 0.02
     if category in ("tv", "monitor"):
         side = w / 2 + 0.04
