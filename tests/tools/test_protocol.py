@@ -146,3 +146,12 @@ def test_openai_schema_is_valid_json_schema_and_matches_calls():
     assert not add.is_valid({"object_description": "x", "position": [0, 0], "rotation": [0, 0, 0, 1], "size": [1, 1, 1]})
     move = jsonschema.Draft202012Validator(tools[2]["function"]["parameters"])
     assert not move.is_valid({"new_position": [0, 0, 0]})  # no object reference
+
+
+def test_compact_formatting_parses_the_same():
+    calls = [{"name": "move_object", "arguments": {"jid": "bed_1", "new_position": [0, 0, -1.0]}}]
+    compact = format_tool_calls(calls, "x", indent=None)
+    assert compact == '<think>x</think>\n<tool_calls>\n[{"id": "tool_1", "name": "move_object", "arguments": {"jid": "bed_1", "new_position": [0, 0, -1.0]}}]\n</tool_calls>'
+    assert parse_reply(compact).calls == parse_reply(format_tool_calls(calls, "x")).calls
+    flat = scene_to_flat(room([]))
+    assert parse_reply(format_create_scene(flat, indent=None)).scene == flat
