@@ -65,7 +65,6 @@ def test_bad_llm_answer_falls_back_to_the_policy_creation_turn(tmp_path):
 
 def test_vlm_feedback_from_the_judge_reaches_the_next_turn(tmp_path):
     pytest.importorskip("pyrender")
-    from scenerevis.loop.factory import build_env
     from scenerevis.render import RenderConfig
 
     plan = [Planned(text=t) for t in ("Score: 8\nNo overlaps.", "Score: 6", "Score: 7")] * 3
