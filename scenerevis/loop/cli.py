@@ -79,6 +79,17 @@ def _secret(env_var: str):
     return Secret(value) if value else None
 
 
+def _endpoint(args: argparse.Namespace, model: str | None, base_url: str | None, key_env: str | None) -> dict[str, Any]:
+    """Options of an extra OpenAI-compatible endpoint (judge, first-scene LLM); unset parts fall back to the policy's."""
+    return {
+        "model": model or args.model,
+        "base_url": base_url or args.base_url,
+        "azure": args.azure,
+        "azure_api_version": args.azure_api_version,
+        "api_key": _secret(key_env or args.api_key_env),
+    }
+
+
 def _policy_config(args: argparse.Namespace) -> dict[str, Any]:
     import json
 
@@ -122,15 +133,9 @@ def build_spec(args: argparse.Namespace):
     )
     judge = None
     if args.enable_vlm_feedback:
-        model = args.judge_model or args.model
-        if not model or not (args.judge_base_url or args.base_url):
+        judge = _endpoint(args, args.judge_model, args.judge_base_url, args.judge_api_key_env)
+        if not judge["model"] or not judge["base_url"]:
             raise SystemExit("error: --enable-vlm-feedback needs --judge-model and --judge-base-url (or --model/--base-url)")
-        judge = {
-            "model": model,
-            "base_url": args.judge_base_url or args.base_url,
-            "azure": args.azure,
-            "api_key": _secret(args.judge_api_key_env or args.api_key_env),
-        }
     retrieval = None
     if args.asset_source != "none":
         from scenerevis.assets import RetrievalConfig
@@ -151,15 +156,9 @@ def build_spec(args: argparse.Namespace):
         render = RenderConfig(renderer=args.renderer, engine=args.engine, resolution=args.resolution, seed=args.seed)
     initial_llm = None
     if args.use_gpt_with_objects:
-        model = args.gpt_model or args.model
-        if not model:
+        initial_llm = _endpoint(args, args.gpt_model, args.gpt_base_url, args.gpt_api_key_env)
+        if not initial_llm["model"]:
             raise SystemExit("error: --use-gpt-with-objects needs --gpt-model (or --model)")
-        initial_llm = {
-            "model": model,
-            "base_url": args.gpt_base_url or args.base_url,
-            "azure": args.azure,
-            "api_key": _secret(args.gpt_api_key_env or args.api_key_env),
-        }
     return RunSpec(
         judge=judge,
         initial_llm=initial_llm,
