@@ -28,8 +28,13 @@ from scenerevis.scene import SceneObject, make_room, yaw_to_quat
 def procedural_meshes() -> dict[str, trimesh.Trimesh]:
     """A table with legs, a chair-like L, a cylinder and a box: enough variety for timing."""
     table = [trimesh.creation.box((1.0, 0.05, 1.0)).apply_translation((0, 0.95, 0))]
-    table += [trimesh.creation.box((0.08, 0.9, 0.08)).apply_translation((x, 0.45, z)) for x in (-0.45, 0.45) for z in (-0.45, 0.45)]
-    chair = [trimesh.creation.box((1, 0.5, 1)).apply_translation((0, 0.25, 0)), trimesh.creation.box((1, 0.5, 0.2)).apply_translation((0, 0.75, -0.4))]
+    table += [
+        trimesh.creation.box((0.08, 0.9, 0.08)).apply_translation((x, 0.45, z)) for x in (-0.45, 0.45) for z in (-0.45, 0.45)
+    ]
+    chair = [
+        trimesh.creation.box((1, 0.5, 1)).apply_translation((0, 0.25, 0)),
+        trimesh.creation.box((1, 0.5, 0.2)).apply_translation((0, 0.75, -0.4)),
+    ]
     return {
         "table": trimesh.util.concatenate(table),
         "chair": trimesh.util.concatenate(chair),
@@ -112,9 +117,11 @@ def baseline_voxel(scene, resolver, pitch: float = 0.05) -> float:
     room_mesh = trimesh.creation.extrude_polygon(__import__("shapely").Polygon(scene.floor_xz), scene.ceiling_y)
     swap_yz = np.array([[1, 0, 0, 0], [0, 0, 1, 0], [0, 1, 0, 0], [0, 0, 0, 1]], dtype=float)
     room_mesh.apply_transform(swap_yz)  # polygon in XY extruded along +Z -> floor in XZ, height along +Y
+
     def vox(m):
         v = m.voxelized(pitch).fill()
         return {tuple(p) for p in np.round(v.points / pitch).astype(int)}
+
     room = vox(room_mesh)
     sets = [vox(placed.world(i)) for i in range(len(scene.objects))]
     oob = sum(len(s - room) for s in sets)
@@ -155,7 +162,9 @@ def main() -> None:
     pbl_diff = np.array([abs(r.pbl - b) / max(b, 1e-9) for r, b in zip(vox_rep, base_vox)])
     forty = counts == 40
     print(f"{int(forty.sum())} scenes have 40 objects ({int(forty[:nb].sum())} of them in the baseline's share)")
-    print(f"{'':14s}{'ours scenes/s':>14s}{'baseline sc/s':>15s}{'speed-up':>10s}{'40-obj median / max (s)':>25s}{'40-obj baseline (s)':>21s}")
+    print(
+        f"{'':14s}{'ours scenes/s':>14s}{'baseline sc/s':>15s}{'speed-up':>10s}{'40-obj median / max (s)':>25s}{'40-obj baseline (s)':>21s}"
+    )
     for name, t, tb in (("mesh CNR/OBR", t_mesh, tb_mesh), ("voxel PBL", t_vox, tb_vox)):
         ours_rate = len(t) / t.sum()
         base_rate = len(tb) / tb.sum()
@@ -163,10 +172,14 @@ def main() -> None:
             f"{name:14s}{ours_rate:14.2f}{base_rate:15.2f}{ours_rate / base_rate:9.1f}x"
             f"{np.median(t[forty]):15.3f} / {t[forty].max():.3f}{np.median(tb[forty[:nb]]):21.3f}"
         )
-    print(f"agreement with baseline on {nb} scenes: CNR/OBR identical in {agree}/{nb}; "
-          f"voxel PBL median relative difference {np.median(pbl_diff):.3f}")
-    print(f"mean CNR {np.mean([r.collision_rate for r in mesh_rep]):.1f}%  OBR {np.mean([r.oob_rate for r in mesh_rep]):.1f}%  "
-          f"PBL {np.mean([r.pbl for r in vox_rep]):.3f} m3")
+    print(
+        f"agreement with baseline on {nb} scenes: CNR/OBR identical in {agree}/{nb}; "
+        f"voxel PBL median relative difference {np.median(pbl_diff):.3f}"
+    )
+    print(
+        f"mean CNR {np.mean([r.collision_rate for r in mesh_rep]):.1f}%  OBR {np.mean([r.oob_rate for r in mesh_rep]):.1f}%  "
+        f"PBL {np.mean([r.pbl for r in vox_rep]):.3f} m3"
+    )
 
 
 if __name__ == "__main__":

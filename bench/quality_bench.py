@@ -40,16 +40,35 @@ def run(prompts_dir: Path, iterations: int, max_prompts: int | None, seed: int, 
             fn = evaluate_functional(scene)
             errors = sum(len(t.errors) for t in turns)
             row = {
-                "file": path.stem, "index": k, "objects": len(scene.objects), "cnr": rep.collision_rate,
-                "obr": rep.oob_rate, "essentials": audit.essentials_ok, "counts_ok": audit.counts_ok,
-                "explicit_counts": audit.explicit_counts, "pbl": pbl, "seconds": dt, "turns": len(turns),
-                "errors": errors, "area": scene.floor_area, "nav": fn.navigability,
-                "access": fn.accessibility if fn.accessibility is not None else 1.0, "narrow": fn.narrow_passage,
+                "file": path.stem,
+                "index": k,
+                "objects": len(scene.objects),
+                "cnr": rep.collision_rate,
+                "obr": rep.oob_rate,
+                "essentials": audit.essentials_ok,
+                "counts_ok": audit.counts_ok,
+                "explicit_counts": audit.explicit_counts,
+                "pbl": pbl,
+                "seconds": dt,
+                "turns": len(turns),
+                "errors": errors,
+                "area": scene.floor_area,
+                "nav": fn.navigability,
+                "access": fn.accessibility if fn.accessibility is not None else 1.0,
+                "narrow": fn.narrow_passage,
             }
             rows[path.stem].append(row)
             if rep.collision_rate > 1.0 or rep.oob_rate > 0 or not audit.essentials_ok or errors or not audit.counts_ok:
-                failures.append({**row, "prompt": prompt[:160], "missing": [list(m) for m in audit.missing_essentials],
-                                 "count_misses": audit.count_misses, "colliding": rep.colliding_objects, "oob": rep.oob_objects})
+                failures.append(
+                    {
+                        **row,
+                        "prompt": prompt[:160],
+                        "missing": [list(m) for m in audit.missing_essentials],
+                        "count_misses": audit.count_misses,
+                        "colliding": rep.colliding_objects,
+                        "oob": rep.oob_objects,
+                    }
+                )
     header = f"{'room type':<14}{'prompts':>8}{'objects':>9}{'CNR %':>8}{'OBR %':>8}{'CNR<=1':>8}{'OBR=0':>7}{'essent.':>8}{'counts':>8}{'PBL m3':>9}{'nav':>6}{'access':>7}{'narrow':>7}{'turns':>6}{'s/ep':>6}"
     print(header)
     print("-" * len(header))
@@ -58,22 +77,33 @@ def run(prompts_dir: Path, iterations: int, max_prompts: int | None, seed: int, 
     for name, rs in list(rows.items()) + [("ALL", everything)]:
         if not rs:
             continue
+
         def mean(key: str, rs: list[dict] = rs) -> float:
             return statistics.fmean(r[key] for r in rs)
 
         with_counts = [r for r in rs if r["explicit_counts"]]
         s = {
-            "prompts": len(rs), "objects": mean("objects"), "cnr": mean("cnr"), "obr": mean("obr"),
-            "cnr_ok": sum(r["cnr"] <= 1.0 for r in rs) / len(rs), "obr_ok": sum(r["obr"] == 0 for r in rs) / len(rs),
+            "prompts": len(rs),
+            "objects": mean("objects"),
+            "cnr": mean("cnr"),
+            "obr": mean("obr"),
+            "cnr_ok": sum(r["cnr"] <= 1.0 for r in rs) / len(rs),
+            "obr_ok": sum(r["obr"] == 0 for r in rs) / len(rs),
             "essentials": sum(r["essentials"] for r in rs) / len(rs),
             "counts": (sum(r["counts_ok"] for r in with_counts) / len(with_counts)) if with_counts else float("nan"),
-            "pbl": mean("pbl"), "turns": mean("turns"), "seconds": mean("seconds"),
-            "nav": mean("nav"), "access": mean("access"), "narrow": sum(r["narrow"] for r in rs) / len(rs),
+            "pbl": mean("pbl"),
+            "turns": mean("turns"),
+            "seconds": mean("seconds"),
+            "nav": mean("nav"),
+            "access": mean("access"),
+            "narrow": sum(r["narrow"] for r in rs) / len(rs),
         }
         summary[name] = s
-        print(f"{name:<14}{s['prompts']:>8}{s['objects']:>9.1f}{s['cnr']:>8.2f}{s['obr']:>8.2f}{s['cnr_ok']:>8.0%}{s['obr_ok']:>7.0%}"
-              f"{s['essentials']:>8.0%}{s['counts']:>8.0%}{s['pbl']:>9.4f}{s['nav']:>6.3f}{s['access']:>7.3f}{s['narrow']:>7.0%}"
-              f"{s['turns']:>6.1f}{s['seconds']:>6.2f}")
+        print(
+            f"{name:<14}{s['prompts']:>8}{s['objects']:>9.1f}{s['cnr']:>8.2f}{s['obr']:>8.2f}{s['cnr_ok']:>8.0%}{s['obr_ok']:>7.0%}"
+            f"{s['essentials']:>8.0%}{s['counts']:>8.0%}{s['pbl']:>9.4f}{s['nav']:>6.3f}{s['access']:>7.3f}{s['narrow']:>7.0%}"
+            f"{s['turns']:>6.1f}{s['seconds']:>6.2f}"
+        )
     print(f"\n{len(failures)} prompt(s) with CNR > 1 %, OBR > 0, missing essentials, unmet counts or reply errors")
     for f in failures[:show_failures]:
         print(json.dumps(f))

@@ -51,11 +51,21 @@ LAYOUT = [
 
 #: Catalog sizes (m) used when scenerevis.assets is not importable.
 FALLBACK_SIZES = {
-    "sofa_3seat-01": (2.1, 0.85, 0.9), "coffee_table-01": (1.1, 0.42, 0.6), "rug-01": (2.0, 0.01, 1.4),
-    "tv_stand-01": (1.6, 0.5, 0.45), "tv-01": (1.25, 0.78, 0.25), "armchair-01": (0.8, 0.9, 0.85),
-    "side_table-01": (0.5, 0.55, 0.5), "table_lamp-01": (0.35, 0.55, 0.35), "floor_lamp-01": (0.4, 1.6, 0.4),
-    "bookshelf-01": (0.9, 1.9, 0.35), "plant-01": (0.5, 1.2, 0.5), "dining_table-01": (1.4, 0.75, 0.9),
-    "dining_chair-01": (0.48, 0.9, 0.52), "sideboard-01": (1.6, 0.8, 0.45), "ceiling_lamp-01": (0.45, 0.9, 0.45),
+    "sofa_3seat-01": (2.1, 0.85, 0.9),
+    "coffee_table-01": (1.1, 0.42, 0.6),
+    "rug-01": (2.0, 0.01, 1.4),
+    "tv_stand-01": (1.6, 0.5, 0.45),
+    "tv-01": (1.25, 0.78, 0.25),
+    "armchair-01": (0.8, 0.9, 0.85),
+    "side_table-01": (0.5, 0.55, 0.5),
+    "table_lamp-01": (0.35, 0.55, 0.35),
+    "floor_lamp-01": (0.4, 1.6, 0.4),
+    "bookshelf-01": (0.9, 1.9, 0.35),
+    "plant-01": (0.5, 1.2, 0.5),
+    "dining_table-01": (1.4, 0.75, 0.9),
+    "dining_chair-01": (0.48, 0.9, 0.52),
+    "sideboard-01": (1.6, 0.8, 0.45),
+    "ceiling_lamp-01": (0.45, 0.9, 0.45),
     "cabinet-01": (0.9, 1.2, 0.45),
 }
 
@@ -71,8 +81,18 @@ def bench_scene():
         sizes = {aid: tuple(catalog.get(aid).size) for aid, *_ in LAYOUT}
     except ImportError:  # without the catalog: placeholder boxes of the catalog sizes
         catalog, resolver, source, sizes = None, None, "placeholder boxes", FALLBACK_SIZES
-    objects = [SceneObject(iid, aid.split("-")[0].replace("_", " "), sizes[aid], pos, yaw_to_quat(math.radians(yaw)),
-                           jid=aid, asset_source="builtin") for aid, iid, pos, yaw in LAYOUT]
+    objects = [
+        SceneObject(
+            iid,
+            aid.split("-")[0].replace("_", " "),
+            sizes[aid],
+            pos,
+            yaw_to_quat(math.radians(yaw)),
+            jid=aid,
+            asset_source="builtin",
+        )
+        for aid, iid, pos, yaw in LAYOUT
+    ]
     scene = make_room([[-3, -2.5], [3, -2.5], [3, 2.5], [-3, 2.5]], room_type="living", room_id="bench-living", objects=objects)
     return scene, resolver, source
 
@@ -166,8 +186,13 @@ def baseline_merged(scene, resolver, out_png: Path, engine: str = "eevee", sampl
         job["engine"], job["samples"] = engine, samples
         (tmp / "job.json").write_text(json.dumps(job))
         env = dict(os.environ, PYTHONPATH=str(ROOT))
-        subprocess.run([sys.executable, __file__, "--baseline-job", str(tmp / "job.json")], check=True, env=env,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, __file__, "--baseline-job", str(tmp / "job.json")],
+            check=True,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         views = {c["name"]: np.asarray(Image.open(c["output"]).convert("RGB")) for c in job["cameras"]}
         merged = merge_views(views, cfg)
         atomic_write_bytes(out_png, to_png_bytes(merged))
@@ -226,9 +251,16 @@ def main(argv: list[str] | None = None) -> int:
     base = {}
     for eng in args.baseline_engines.split(","):
         samples = {"eevee": 8, "cycles": 16, "workbench": 1}[eng]
-        runs = [baseline_merged(scene, resolver, out / f"baseline_{eng}.png",
-                                {"cycles": "CYCLES", "workbench": "BLENDER_WORKBENCH"}.get(eng, eng), samples)
-                for _ in range(args.baseline_images)]
+        runs = [
+            baseline_merged(
+                scene,
+                resolver,
+                out / f"baseline_{eng}.png",
+                {"cycles": "CYCLES", "workbench": "BLENDER_WORKBENCH"}.get(eng, eng),
+                samples,
+            )
+            for _ in range(args.baseline_images)
+        ]
         times, cpu = [w for w, _ in runs], [c for _, c in runs]
         base[eng] = statistics.mean(times)
         rows.append((f"baseline seed-style {eng} ({samples} spp)", None, times, cpu))
@@ -241,16 +273,24 @@ def main(argv: list[str] | None = None) -> int:
         cold, warm, cpu, timings = ours(scene, resolver, cfg, args.repeats, out / f"ours_{tag}.png")
         rows.append((name, cold, warm, cpu))
         if timings:
-            print(f"  {name}: worker timings of the last job: {json.dumps({k: (round(v, 3) if isinstance(v, float) else v) for k, v in timings.items()})}")
+            print(
+                f"  {name}: worker timings of the last job: {json.dumps({k: (round(v, 3) if isinstance(v, float) else v) for k, v in timings.items()})}"
+            )
     load = os.getloadavg()[0]
-    print(f"\n1-min load average at the end: {load:.2f} on {os.cpu_count()} cores (other work on the machine inflates wall times)")
-    print(f"{'pipeline':42s} {'cold s':>7s} {'s/merged':>9s} {'min s':>7s} {'CPU s':>7s} {'x vs eevee base':>16s} {'x vs same-engine base':>22s}")
+    print(
+        f"\n1-min load average at the end: {load:.2f} on {os.cpu_count()} cores (other work on the machine inflates wall times)"
+    )
+    print(
+        f"{'pipeline':42s} {'cold s':>7s} {'s/merged':>9s} {'min s':>7s} {'CPU s':>7s} {'x vs eevee base':>16s} {'x vs same-engine base':>22s}"
+    )
     for name, cold, times, cpu in rows:
         mean = statistics.mean(times)
         same = next((base[e] for e in base if e in name or (e == "cycles" and "cycles" in name)), None)
         same_s = f"{same / mean:21.1f}x" if same and "baseline" not in name else ""
-        print(f"{name:42s} {'' if cold is None else f'{cold:7.2f}':>7s} {mean:9.3f} {min(times):7.3f} "
-              f"{statistics.mean(cpu):7.2f} {ref / mean:15.1f}x {same_s:>22s}")
+        print(
+            f"{name:42s} {'' if cold is None else f'{cold:7.2f}':>7s} {mean:9.3f} {min(times):7.3f} "
+            f"{statistics.mean(cpu):7.2f} {ref / mean:15.1f}x {same_s:>22s}"
+        )
     print(f"\nimages written to {out}/ (baseline_*.png, ours_*.png)")
     return 0
 

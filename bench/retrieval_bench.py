@@ -96,7 +96,9 @@ def main() -> None:
         enc.encode(texts[:8])
         t0 = time.perf_counter()
         enc.encode(texts)
-        print(f"MiniLM query encoding (CPU)      : {1000 * (time.perf_counter() - t0) / m:8.3f} ms/query (not in the numbers above)")
+        print(
+            f"MiniLM query encoding (CPU)      : {1000 * (time.perf_counter() - t0) / m:8.3f} ms/query (not in the numbers above)"
+        )
 
 
 if __name__ == "__main__":

@@ -41,9 +41,7 @@ def require(module: str) -> ModuleType:
         return importlib.import_module(module)
     except ImportError as err:
         extra, pkg = EXTRAS.get(module.split(".")[0], (None, module.split(".")[0]))
-        hint = (
-            f"pip install -e '.[{extra}]'" if extra and extra != "core" else f"pip install {pkg}"
-        )
+        hint = f"pip install -e '.[{extra}]'" if extra and extra != "core" else f"pip install {pkg}"
         raise ImportError(
             f"scenerevis needs '{pkg}' for this feature but it could not be imported ({err}); "
             f"install it with: {hint}  (or run ./setup_env.sh)"

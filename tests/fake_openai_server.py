@@ -48,9 +48,7 @@ class FakeOpenAIServer:
                 length = int(self.headers.get("Content-Length", "0"))
                 raw = self.rfile.read(length)
                 with owner._lock:
-                    owner.requests.append(
-                        Received(self.path, {k.lower(): v for k, v in self.headers.items()}, json.loads(raw))
-                    )
+                    owner.requests.append(Received(self.path, {k.lower(): v for k, v in self.headers.items()}, json.loads(raw)))
                     count = len(owner.requests)
                     planned = owner.plan.pop(0) if owner.plan else Planned()
                 if count >= owner.max_requests:
@@ -100,7 +98,7 @@ class FakeOpenAIServer:
         host, port = self.server.server_address[:2]
         return f"http://{host}:{port}"
 
-    def __enter__(self) -> "FakeOpenAIServer":
+    def __enter__(self) -> FakeOpenAIServer:
         self._thread.start()
         self._timer.start()
         return self

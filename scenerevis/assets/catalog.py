@@ -11,9 +11,9 @@ from __future__ import annotations
 import logging
 import os
 from collections import OrderedDict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 import numpy as np
 
@@ -75,10 +75,21 @@ class Asset:
 
     def to_dict(self) -> dict:
         """JSON-ready record (used for ``metadata/builtin_catalog.json`` and ``--json`` output)."""
-        return {"id": self.id, "category": self.category, "label": self.label, "description": self.description,
-                "style": self.style, "color": self.color, "material": self.material, "size": list(self.size),
-                "synonyms": list(self.synonyms), "rooms": list(self.rooms), "generator": self.generator,
-                "params": dict(self.params), "source": self.source}
+        return {
+            "id": self.id,
+            "category": self.category,
+            "label": self.label,
+            "description": self.description,
+            "style": self.style,
+            "color": self.color,
+            "material": self.material,
+            "size": list(self.size),
+            "synonyms": list(self.synonyms),
+            "rooms": list(self.rooms),
+            "generator": self.generator,
+            "params": dict(self.params),
+            "source": self.source,
+        }
 
 
 def build_assets(categories: tuple[CategorySpec, ...] = CATEGORIES, variants: dict | None = None) -> list[Asset]:
@@ -90,9 +101,22 @@ def build_assets(categories: tuple[CategorySpec, ...] = CATEGORIES, variants: di
         if not vs:
             raise ValueError(f"category {cat.name!r} has no variants in catalog_variants.VARIANTS")
         for i, v in enumerate(vs, start=1):
-            out.append(Asset(id=f"{cat.name}-{i:02d}", category=cat.name, label=cat.label, description=v.description,
-                             style=v.style, color=v.color, material=v.material, size=v.size, synonyms=cat.synonyms,
-                             rooms=cat.rooms, generator=cat.generator, params=dict(v.params)))
+            out.append(
+                Asset(
+                    id=f"{cat.name}-{i:02d}",
+                    category=cat.name,
+                    label=cat.label,
+                    description=v.description,
+                    style=v.style,
+                    color=v.color,
+                    material=v.material,
+                    size=v.size,
+                    synonyms=cat.synonyms,
+                    rooms=cat.rooms,
+                    generator=cat.generator,
+                    params=dict(v.params),
+                )
+            )
     return out
 
 

@@ -31,7 +31,9 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--objaverse-dir", default=None, help="objathor base dir (default: $OBJATHOR_ASSETS_BASE_DIR)")
     s.add_argument("--clip-encoder", help="CLIP text tower for Objaverse, e.g. clip:<path>")
     s.add_argument("--sbert-encoder", help="SBERT model for Objaverse, e.g. sbert:<path>")
-    s.add_argument("--cache-dir", help="cache folder (default: $SCENEREVIS_CACHE_DIR, $XDG_CACHE_HOME/scenerevis or ~/.cache/scenerevis)")
+    s.add_argument(
+        "--cache-dir", help="cache folder (default: $SCENEREVIS_CACHE_DIR, $XDG_CACHE_HOME/scenerevis or ~/.cache/scenerevis)"
+    )
 
     sh = sub.add_parser("sheet", help="render a labelled contact sheet, one thumbnail per category")
     sh.add_argument("--out", default="docs/catalog.png")
@@ -65,12 +67,21 @@ def _search(args) -> int:
     from scenerevis.assets.retrieval import Retriever
 
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    cfg = RetrievalConfig(source=args.source, lam=args.lam, sigma=args.sigma, category_weight=args.category_weight,
-                          encoder=args.encoder, cache_dir=_cache_dir(args.cache_dir), future_root=args.future_root,
-                          future_metadata=args.future_metadata, future_metadata_scaled=args.future_metadata_scaled,
-                          future_embeddings=args.future_embeddings,
-                          objaverse_dir=args.objaverse_dir or os.environ.get("OBJATHOR_ASSETS_BASE_DIR"),
-                          clip_encoder=args.clip_encoder, sbert_encoder=args.sbert_encoder)
+    cfg = RetrievalConfig(
+        source=args.source,
+        lam=args.lam,
+        sigma=args.sigma,
+        category_weight=args.category_weight,
+        encoder=args.encoder,
+        cache_dir=_cache_dir(args.cache_dir),
+        future_root=args.future_root,
+        future_metadata=args.future_metadata,
+        future_metadata_scaled=args.future_metadata_scaled,
+        future_embeddings=args.future_embeddings,
+        objaverse_dir=args.objaverse_dir or os.environ.get("OBJATHOR_ASSETS_BASE_DIR"),
+        clip_encoder=args.clip_encoder,
+        sbert_encoder=args.sbert_encoder,
+    )
     matches = Retriever(cfg).search(args.desc, args.size, top_k=args.top_k)
     if args.json:
         print(json.dumps([m.to_dict() for m in matches], indent=2))
@@ -83,13 +94,18 @@ def _search(args) -> int:
 
 def _sheet(args) -> int:
     os.environ.setdefault("PYOPENGL_PLATFORM", "egl")
+    import io
+
     from scenerevis.assets.catalog import BuiltinCatalog
     from scenerevis.assets.sheet import SheetConfig, catalog_sheet
     from scenerevis.fileio import atomic_write_bytes
-    import io
 
-    img, backend = catalog_sheet(BuiltinCatalog(_cache_dir(None)), SheetConfig(thumb=args.thumb, columns=args.columns, backend=args.backend),
-                                 variant=args.variant, categories=args.categories)
+    img, backend = catalog_sheet(
+        BuiltinCatalog(_cache_dir(None)),
+        SheetConfig(thumb=args.thumb, columns=args.columns, backend=args.backend),
+        variant=args.variant,
+        categories=args.categories,
+    )
     buf = io.BytesIO()
     img.save(buf, format="PNG", optimize=True)
     atomic_write_bytes(args.out, buf.getvalue())

@@ -5,8 +5,8 @@ from __future__ import annotations
 import io
 import logging
 import os
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 import numpy as np
 
@@ -34,7 +34,9 @@ def cached_embeddings(encoder, texts: Sequence[str], cache_dir: str | os.PathLik
             arr = np.load(path, allow_pickle=False)
             if arr.shape == (len(texts), encoder.dim):
                 return arr.astype(np.float32, copy=False)
-            log.warning("%s: cached embeddings have shape %s, expected %s; recomputing", path, arr.shape, (len(texts), encoder.dim))
+            log.warning(
+                "%s: cached embeddings have shape %s, expected %s; recomputing", path, arr.shape, (len(texts), encoder.dim)
+            )
         except (OSError, ValueError) as err:
             log.warning("%s: unreadable embedding cache (%s); recomputing", path, err)
     arr = np.asarray(encoder.encode(list(texts)), dtype=np.float32)

@@ -8,9 +8,10 @@ libraries (torch, sentence-transformers, transformers) are imported only when an
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol, Sequence, runtime_checkable
+from typing import Protocol, runtime_checkable
 
 import numpy as np
 
@@ -79,7 +80,9 @@ class SentenceTransformerEncoder:
         self.dim = int(getter() or 0) or int(self.encode(["x"]).shape[1])
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        emb = self._st.encode(list(texts), batch_size=self.batch_size, convert_to_numpy=True, normalize_embeddings=True, show_progress_bar=False)
+        emb = self._st.encode(
+            list(texts), batch_size=self.batch_size, convert_to_numpy=True, normalize_embeddings=True, show_progress_bar=False
+        )
         return l2_normalise(emb)
 
 
@@ -119,8 +122,10 @@ class HFTextTowerEncoder:
         rows = []
         pad = "max_length" if self.kind == "siglip" else True
         for i in range(0, len(texts), self.batch_size):
-            batch = list(texts[i:i + self.batch_size])
-            inputs = self._tok(batch, padding=pad, max_length=self.max_length, truncation=True, return_tensors="pt").to(self.device)
+            batch = list(texts[i : i + self.batch_size])
+            inputs = self._tok(batch, padding=pad, max_length=self.max_length, truncation=True, return_tensors="pt").to(
+                self.device
+            )
             with torch.no_grad():
                 feats = self._model.get_text_features(**inputs)
             if not torch.is_tensor(feats):  # newer transformers wrap the projected features in an output object
@@ -158,8 +163,12 @@ def load_encoder(spec: str = "minilm", device: str = "cpu") -> TextEncoder:
 def check_dim(encoder: TextEncoder, expected: int, what: str) -> None:
     """Raise ValueError when ``encoder.dim`` differs from the index's ``expected`` width, saying what to pass."""
     if int(encoder.dim) != int(expected):
-        hint = {1152: "the SigLIP so400m text tower (encoder='siglip:<path to google/siglip-so400m-patch14-384>')",
-                768: "a 768-d text encoder (CLIP ViT-L/14: encoder='clip:<path>', SBERT all-mpnet-base-v2: encoder='sbert:<path>')",
-                384: "MiniLM (encoder='minilm')"}.get(int(expected), f"a {expected}-d text encoder")
-        raise ValueError(f"{what} holds {expected}-d embeddings but the text encoder {encoder.name!r} gives {encoder.dim}-d vectors; "
-                         f"supply {hint}")
+        hint = {
+            1152: "the SigLIP so400m text tower (encoder='siglip:<path to google/siglip-so400m-patch14-384>')",
+            768: "a 768-d text encoder (CLIP ViT-L/14: encoder='clip:<path>', SBERT all-mpnet-base-v2: encoder='sbert:<path>')",
+            384: "MiniLM (encoder='minilm')",
+        }.get(int(expected), f"a {expected}-d text encoder")
+        raise ValueError(
+            f"{what} holds {expected}-d embeddings but the text encoder {encoder.name!r} gives {encoder.dim}-d vectors; "
+            f"supply {hint}"
+        )

@@ -40,8 +40,15 @@ class Match:
     rank: int = 0
 
     def to_dict(self) -> dict:
-        return {"id": self.asset_id, "source": self.source, "category": self.category, "description": self.description,
-                "size": [round(float(s), 4) for s in self.size], "score": round(float(self.score), 6), "rank": self.rank}
+        return {
+            "id": self.asset_id,
+            "source": self.source,
+            "category": self.category,
+            "description": self.description,
+            "size": [round(float(s), 4) for s in self.size],
+            "score": round(float(self.score), 6),
+            "rank": self.rank,
+        }
 
 
 @dataclass
@@ -102,7 +109,15 @@ class AssetIndex:
 
     def match(self, i: int, score: float, rank: int = 0) -> Match:
         s = self.sizes[i]
-        return Match(self.ids[i], self.source, self.categories[i], self.descriptions[i], (float(s[0]), float(s[1]), float(s[2])), float(score), rank)
+        return Match(
+            self.ids[i],
+            self.source,
+            self.categories[i],
+            self.descriptions[i],
+            (float(s[0]), float(s[1]), float(s[2])),
+            float(score),
+            rank,
+        )
 
 
 def builtin_index(catalog, encoder, cache_dir=None) -> AssetIndex:
@@ -120,9 +135,17 @@ def builtin_index(catalog, encoder, cache_dir=None) -> AssetIndex:
     flat_emb = cached_embeddings(encoder, flat, cache_dir)
     protos, k = {}, 0
     for cat, group in zip(cats, proto_texts):
-        v = flat_emb[k:k + len(group)].mean(axis=0)
+        v = flat_emb[k : k + len(group)].mean(axis=0)
         protos[cat] = v / max(float(np.linalg.norm(v)), 1e-12)
         k += len(group)
     cat_emb = np.stack([protos[a.category] for a in catalog]).astype(np.float32)
-    return AssetIndex("builtin", catalog.ids, catalog.sizes, embeds, [a.category for a in catalog],
-                      [a.description for a in catalog], id_field="jid", category_embeds=cat_emb)
+    return AssetIndex(
+        "builtin",
+        catalog.ids,
+        catalog.sizes,
+        embeds,
+        [a.category for a in catalog],
+        [a.description for a in catalog],
+        id_field="jid",
+        category_embeds=cat_emb,
+    )

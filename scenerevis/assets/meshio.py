@@ -42,9 +42,13 @@ def coloured_scene(mesh):
         metallic = 0.8 if (fin is not None and fin.metallic) else 0.0
         rough = 0.35 if metallic else 0.75
         part.visual = trimesh.visual.TextureVisuals(
-            material=PBRMaterial(name=f"c{int(rgba[0]):02x}{int(rgba[1]):02x}{int(rgba[2]):02x}",
-                                 baseColorFactor=[*srgb_to_linear(rgba[:3] / 255.0), rgba[3] / 255.0],
-                                 metallicFactor=metallic, roughnessFactor=rough, doubleSided=False)
+            material=PBRMaterial(
+                name=f"c{int(rgba[0]):02x}{int(rgba[1]):02x}{int(rgba[2]):02x}",
+                baseColorFactor=[*srgb_to_linear(rgba[:3] / 255.0), rgba[3] / 255.0],
+                metallicFactor=metallic,
+                roughnessFactor=rough,
+                doubleSided=False,
+            )
         )
         scene.add_geometry(part, geom_name=f"part_{i:02d}")
     return scene

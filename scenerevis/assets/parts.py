@@ -7,7 +7,7 @@ watertight part by part and keeps its colours.
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 import trimesh
@@ -50,8 +50,9 @@ def column(x: float, z: float, y0: float, y1: float, radius: float, color: Color
     return rod((x, y0, z), (x, y1, z), radius, color, sections)
 
 
-def lathe(profile: Iterable[Sequence[float]], color: Color, x: float = 0.0, y: float = 0.0, z: float = 0.0,
-          sections: int = 32) -> trimesh.Trimesh:
+def lathe(
+    profile: Iterable[Sequence[float]], color: Color, x: float = 0.0, y: float = 0.0, z: float = 0.0, sections: int = 32
+) -> trimesh.Trimesh:
     """Solid of revolution about the vertical axis through ``(x, z)``.
 
     ``profile`` is a list of ``(radius, height)`` points from bottom to top; the outline is closed
@@ -72,13 +73,14 @@ def lathe(profile: Iterable[Sequence[float]], color: Color, x: float = 0.0, y: f
     return _paint(mesh, color)
 
 
-def frustum(x: float, z: float, y0: float, y1: float, r0: float, r1: float, color: Color,
-            sections: int = 32) -> trimesh.Trimesh:
+def frustum(x: float, z: float, y0: float, y1: float, r0: float, r1: float, color: Color, sections: int = 32) -> trimesh.Trimesh:
     """Closed truncated cone (lamp shade, pot, stool seat) from radius ``r0`` at ``y0`` to ``r1`` at ``y1``."""
     return lathe([(r0, 0.0), (r1, y1 - y0)], color, x=x, y=y0, z=z, sections=sections)
 
 
-def ring(x: float, z: float, y0: float, y1: float, r_in: float, r_out: float, color: Color, sections: int = 32) -> trimesh.Trimesh:
+def ring(
+    x: float, z: float, y0: float, y1: float, r_in: float, r_out: float, color: Color, sections: int = 32
+) -> trimesh.Trimesh:
     """Closed flat ring (annulus) around the vertical axis through ``(x, z)``, from ``y0`` to ``y1`` (footrests, rims)."""
     mesh = trimesh.creation.annulus(r_min=r_in, r_max=r_out, height=y1 - y0, sections=sections)
     mesh.apply_transform(trimesh.transformations.rotation_matrix(-np.pi / 2, [1, 0, 0]))
@@ -86,8 +88,9 @@ def ring(x: float, z: float, y0: float, y1: float, r_in: float, r_out: float, co
     return _paint(mesh, color)
 
 
-def rounded_block(x0: float, x1: float, y0: float, y1: float, z0: float, z1: float, radius: float,
-                  color: Color) -> trimesh.Trimesh:
+def rounded_block(
+    x0: float, x1: float, y0: float, y1: float, z0: float, z1: float, radius: float, color: Color
+) -> trimesh.Trimesh:
     """Box with rounded edges and corners (cushions, mattresses, pillows): convex hull of corner spheres."""
     lo = np.array([min(x0, x1), min(y0, y1), min(z0, z1)], float)
     hi = np.array([max(x0, x1), max(y0, y1), max(z0, z1)], float)
@@ -101,8 +104,9 @@ def rounded_block(x0: float, x1: float, y0: float, y1: float, z0: float, z1: flo
     return _paint(hull, color)
 
 
-def ellipsoid(cx: float, cy: float, cz: float, rx: float, ry: float, rz: float, color: Color,
-              subdivisions: int = 2) -> trimesh.Trimesh:
+def ellipsoid(
+    cx: float, cy: float, cz: float, rx: float, ry: float, rz: float, color: Color, subdivisions: int = 2
+) -> trimesh.Trimesh:
     """Ellipsoid with semi-axes ``(rx, ry, rz)`` centred at ``(cx, cy, cz)`` (foliage, beanbags)."""
     sph = trimesh.creation.icosphere(subdivisions=subdivisions, radius=1.0)
     sph.apply_scale((rx, ry, rz))
@@ -110,8 +114,18 @@ def ellipsoid(cx: float, cy: float, cz: float, rx: float, ry: float, rz: float, 
     return _paint(sph, color)
 
 
-def legs(x0: float, x1: float, z0: float, z1: float, y0: float, y1: float, thick: float, color: Color,
-         style: str = "square", inset: float = 0.0) -> list[trimesh.Trimesh]:
+def legs(
+    x0: float,
+    x1: float,
+    z0: float,
+    z1: float,
+    y0: float,
+    y1: float,
+    thick: float,
+    color: Color,
+    style: str = "square",
+    inset: float = 0.0,
+) -> list[trimesh.Trimesh]:
     """Four legs at the corners of the rectangle ``[x0, x1] x [z0, z1]``, from ``y0`` up to ``y1``.
 
     ``style``: ``"square"`` posts, ``"round"`` dowels, ``"tapered"`` (narrower at the floor),
@@ -140,9 +154,20 @@ def legs(x0: float, x1: float, z0: float, z1: float, y0: float, y1: float, thick
     return out
 
 
-def drawer_fronts(x0: float, x1: float, y0: float, y1: float, z_front: float, rows: int, cols: int,
-                  color: Color, handle_color: Color, gap: float = 0.012, depth: float = 0.015,
-                  handle: str = "bar") -> list[trimesh.Trimesh]:
+def drawer_fronts(
+    x0: float,
+    x1: float,
+    y0: float,
+    y1: float,
+    z_front: float,
+    rows: int,
+    cols: int,
+    color: Color,
+    handle_color: Color,
+    gap: float = 0.012,
+    depth: float = 0.015,
+    handle: str = "bar",
+) -> list[trimesh.Trimesh]:
     """A grid of drawer fronts (``rows`` x ``cols``) proud of the face at ``z = z_front``, with handles.
 
     ``handle``: ``"bar"`` (horizontal bar), ``"knob"`` (small round knob) or ``"none"`` (push-open).
@@ -158,14 +183,36 @@ def drawer_fronts(x0: float, x1: float, y0: float, y1: float, z_front: float, ro
             hx, hy = (a + b) / 2, lo + (hi - lo) * 0.7 if rows > 1 else (lo + hi) / 2
             if handle == "bar":
                 hw = min(0.5 * (b - a), 0.16)
-                out.append(block(hx - hw / 2, hx + hw / 2, hy - 0.008, hy + 0.008, z_front + depth - 0.002, z_front + depth + 0.02, handle_color))
+                out.append(
+                    block(
+                        hx - hw / 2,
+                        hx + hw / 2,
+                        hy - 0.008,
+                        hy + 0.008,
+                        z_front + depth - 0.002,
+                        z_front + depth + 0.02,
+                        handle_color,
+                    )
+                )
             elif handle == "knob":
-                out.append(rod((hx, hy, z_front + depth - 0.002), (hx, hy, z_front + depth + 0.022), 0.012, handle_color, sections=10))
+                out.append(
+                    rod((hx, hy, z_front + depth - 0.002), (hx, hy, z_front + depth + 0.022), 0.012, handle_color, sections=10)
+                )
     return out
 
 
-def door_fronts(x0: float, x1: float, y0: float, y1: float, z_front: float, count: int, color: Color,
-                handle_color: Color, gap: float = 0.008, depth: float = 0.018) -> list[trimesh.Trimesh]:
+def door_fronts(
+    x0: float,
+    x1: float,
+    y0: float,
+    y1: float,
+    z_front: float,
+    count: int,
+    color: Color,
+    handle_color: Color,
+    gap: float = 0.008,
+    depth: float = 0.018,
+) -> list[trimesh.Trimesh]:
     """``count`` tall doors side by side, proud of ``z_front``, each with a vertical bar handle near the seam."""
     out: list[trimesh.Trimesh] = []
     w = (x1 - x0) / count
@@ -177,19 +224,25 @@ def door_fronts(x0: float, x1: float, y0: float, y1: float, z_front: float, coun
             hx = b - 0.05
         hh = min(0.3, 0.4 * (y1 - y0))
         hy = y0 + (y1 - y0) * 0.55
-        out.append(block(hx - 0.008, hx + 0.008, hy - hh / 2, hy + hh / 2, z_front + depth - 0.002, z_front + depth + 0.022, handle_color))
+        out.append(
+            block(
+                hx - 0.008, hx + 0.008, hy - hh / 2, hy + hh / 2, z_front + depth - 0.002, z_front + depth + 0.022, handle_color
+            )
+        )
     return out
 
 
-def shelves(x0: float, x1: float, y0: float, y1: float, z0: float, z1: float, count: int, thick: float,
-            color: Color) -> list[trimesh.Trimesh]:
+def shelves(
+    x0: float, x1: float, y0: float, y1: float, z0: float, z1: float, count: int, thick: float, color: Color
+) -> list[trimesh.Trimesh]:
     """``count`` evenly spaced horizontal boards strictly between ``y0`` and ``y1``."""
     step = (y1 - y0) / (count + 1)
     return [block(x0, x1, y0 + step * (i + 1) - thick / 2, y0 + step * (i + 1) + thick / 2, z0, z1, color) for i in range(count)]
 
 
-def books(x0: float, x1: float, y0: float, z0: float, z1: float, max_h: float, seed: int,
-          palette: Sequence[Color]) -> list[trimesh.Trimesh]:
+def books(
+    x0: float, x1: float, y0: float, z0: float, z1: float, max_h: float, seed: int, palette: Sequence[Color]
+) -> list[trimesh.Trimesh]:
     """A row of book spines standing on the board at ``y0`` between ``x0`` and ``x1`` (deterministic per ``seed``)."""
     rng = np.random.default_rng(seed)
     out: list[trimesh.Trimesh] = []

@@ -64,8 +64,11 @@ class MultiResolver:
         if src:
             res = self.resolvers.get(src)
             if res is None:
-                return missing_mesh(f"object {obj.id!r} has asset_source {src!r} but no {src} source is configured "
-                                    f"(configured: {sorted(self.resolvers)})", self.best_effort)
+                return missing_mesh(
+                    f"object {obj.id!r} has asset_source {src!r} but no {src} source is configured "
+                    f"(configured: {sorted(self.resolvers)})",
+                    self.best_effort,
+                )
             return res
         builtin = self.resolvers.get("builtin")
         if builtin is not None and (obj.jid or obj.uid) in builtin.catalog:
@@ -73,7 +76,9 @@ class MultiResolver:
         for name in ("3d-future", "objaverse"):
             if name in self.resolvers:
                 return self.resolvers[name]
-        return missing_mesh(f"object {obj.id!r}: asset {(obj.jid or obj.uid)!r} has no asset_source and is not a built-in id", self.best_effort)
+        return missing_mesh(
+            f"object {obj.id!r}: asset {(obj.jid or obj.uid)!r} has no asset_source and is not a built-in id", self.best_effort
+        )
 
     def resolve(self, obj):
         res = self._pick(obj)
@@ -84,9 +89,17 @@ class MultiResolver:
         return None if res is None else res.mesh_path(obj)
 
 
-def get_resolver(source: str = "builtin", *, cache_dir: str | None = None, future_root: str | None = None,
-                 future_metadata_scaled: str | None = None, objaverse_dir: str | None = None,
-                 objaverse_glb_dir: str | None = None, best_effort: bool = False, **_ignored):
+def get_resolver(
+    source: str = "builtin",
+    *,
+    cache_dir: str | None = None,
+    future_root: str | None = None,
+    future_metadata_scaled: str | None = None,
+    objaverse_dir: str | None = None,
+    objaverse_glb_dir: str | None = None,
+    best_effort: bool = False,
+    **_ignored,
+):
     """A MeshResolver for ``source``: ``builtin``, ``3d-future`` (needs ``future_root``), ``objaverse``
     (needs ``objaverse_dir`` or ``objaverse_glb_dir``) or ``auto`` (every configured source plus built-in,
     dispatched on each object's ``asset_source``).
@@ -94,6 +107,7 @@ def get_resolver(source: str = "builtin", *, cache_dir: str | None = None, futur
     Extra keyword paths that belong to retrieval (e.g. ``future_metadata``) are accepted and ignored, so
     a whole RetrievalConfig's paths can be passed.
     """
+
     def future():
         from scenerevis.assets.sources.future3d import Future3DResolver, read_scaled_metadata
 

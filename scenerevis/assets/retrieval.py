@@ -7,7 +7,7 @@ all queries and all assets at once (one matrix product); the selection is greedy
 from __future__ import annotations
 
 import logging
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 

@@ -50,8 +50,9 @@ def aspect_penalty(q_sizes: np.ndarray, sizes: np.ndarray) -> np.ndarray:
     return out.astype(np.float32)
 
 
-def select(scores: np.ndarray, mode: str, rng: np.random.Generator, top_k: int = 5, top_p: float = 0.9,
-           temperature: float = 0.05) -> int:
+def select(
+    scores: np.ndarray, mode: str, rng: np.random.Generator, top_k: int = 5, top_p: float = 0.9, temperature: float = 0.05
+) -> int:
     """Index of the chosen asset for one query's (n,) ``scores``.
 
     ``greedy``: argmax (first on ties). ``top_k``: sample among the ``top_k`` best with

@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 
+from scenerevis.eval.importers import load_any_scene
 from scenerevis.physics.config import PhysicsConfig
 from scenerevis.physics.evaluate import evaluate_physics, evaluate_voxels
 from scenerevis.physics.geometry import place_scene
-from scenerevis.eval.importers import load_any_scene
 from scenerevis.scene.placement import BoxResolver, DirectoryResolver, MeshResolver
 from scenerevis.scene.validate import SceneFormatError
 

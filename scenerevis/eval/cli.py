@@ -18,7 +18,9 @@ def _common(parser: argparse.ArgumentParser) -> None:
         help="asset meshes as <root>/<jid>/raw_model.glb|obj (3D-FUTURE layout); read only. "
         "Without it, or for ids not found there, objects are evaluated as boxes of their size",
     )
-    parser.add_argument("--format", default="auto", choices=["auto", "ours", "respace", "box"], help="scene file flavour (box: scenerevis-box/1)")
+    parser.add_argument(
+        "--format", default="auto", choices=["auto", "ours", "respace", "box"], help="scene file flavour (box: scenerevis-box/1)"
+    )
     parser.add_argument("--workers", type=int, default=1, help="worker processes")
     parser.add_argument("--max_scenes", type=int, default=None, help="evaluate only the first N files")
     parser.add_argument("--seed", type=int, default=C.DEFAULT_SEED, help="surface-sampling seed")
@@ -117,7 +119,9 @@ def functional_main(argv: list[str] | None = None) -> int:
     from scenerevis.fileio import atomic_write_json
 
     d = FunctionalConfig()
-    p = argparse.ArgumentParser(description="Functional metrics without a VLM of a folder of scenes (flat, grouped, ReSpace or box JSON).")
+    p = argparse.ArgumentParser(
+        description="Functional metrics without a VLM of a folder of scenes (flat, grouped, ReSpace or box JSON)."
+    )
     p.add_argument("--scenes_dir", required=True, help="folder of scene JSON files")
     p.add_argument("--output_file", default="functional_results.json", help="JSON report path")
     p.add_argument("--format", default="auto", choices=SCENE_FORMATS, help="scene file flavour (auto detects box files too)")
@@ -126,8 +130,18 @@ def functional_main(argv: list[str] | None = None) -> int:
     p.add_argument("--cell", type=float, default=d.cell, help="floor grid cell in metres")
     p.add_argument("--agent_radius", type=float, default=d.agent_radius, help="walking agent radius in metres")
     p.add_argument("--min_walkway_width", type=float, default=d.min_walkway_width, help="narrowest walkway in metres")
-    p.add_argument("--overhead_clearance", type=float, default=d.overhead_clearance, help="objects with bottom at/above this height (m) do not block walking")
-    p.add_argument("--front_depth", type=float, default=d.front_depth, help="depth (m) of the strip in front of an object that must be reachable")
+    p.add_argument(
+        "--overhead_clearance",
+        type=float,
+        default=d.overhead_clearance,
+        help="objects with bottom at/above this height (m) do not block walking",
+    )
+    p.add_argument(
+        "--front_depth",
+        type=float,
+        default=d.front_depth,
+        help="depth (m) of the strip in front of an object that must be reachable",
+    )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     args = p.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")

@@ -17,9 +17,10 @@ import csv
 import io
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 
@@ -73,7 +74,9 @@ METRICS: tuple[Metric, ...] = (
     Metric("collision_volume", "voxel", "collision volume", "m³", "lower", _get("total_collision_volume")),
     Metric("valid", "voxel", "valid scenes (PBL ≤ 0.1 m³)", "%", "higher", _get("valid", 100.0)),
     Metric("navigability", "functional", "navigability", "share", "higher", _get("navigability")),
-    Metric("passage_navigability", "functional", "navigability, ≥ 0.6 m passages", "share", "higher", _get("passage_navigability")),
+    Metric(
+        "passage_navigability", "functional", "navigability, ≥ 0.6 m passages", "share", "higher", _get("passage_navigability")
+    ),
     Metric("min_passage_width", "functional", "narrowest passage", "m", "higher", _get("min_passage_width")),
     Metric("accessibility", "functional", "objects with reachable front", "share", "higher", _get("accessibility")),
     Metric("support", "functional", "objects supported", "share", "higher", _get("support_rate")),
@@ -212,7 +215,7 @@ def method_rows(m: MethodResults, metrics: list[Metric]) -> list[dict[str, Any]]
     for rt in [ALL, *room_types]:
         row: dict[str, Any] = {"method": m.name, "room_type": rt}
 
-        def scenes(kind: str) -> list[dict]:
+        def scenes(kind: str, rt: str = rt) -> list[dict]:
             rep = m.reports.get(kind, {})
             return [r for n, r in rep.get("scenes", {}).items() if rt == ALL or m.room_types[kind].get(n) == rt]
 
@@ -226,7 +229,9 @@ def method_rows(m: MethodResults, metrics: list[Metric]) -> list[dict[str, Any]]
                     else sum(1 for n in failed if m.room_types[kind].get(n) == rt)
                 )
         kind = next((k for k in OBJECT_SOURCES if k in m.reports), None)
-        row["objects_per_scene"] = _mean([float(r["num_objects"]) for r in scenes(kind) if r.get("num_objects") is not None]) if kind else None
+        row["objects_per_scene"] = (
+            _mean([float(r["num_objects"]) for r in scenes(kind) if r.get("num_objects") is not None]) if kind else None
+        )
         for mt in metrics:
             vals = [v for v in (mt.value(r) for r in scenes(mt.source)) if v is not None] if mt.source in m.reports else []
             row[mt.key] = _mean(vals)
@@ -259,8 +264,16 @@ def to_markdown(rows: list[dict], metrics: list[Metric], methods: list[MethodRes
     heads = {mt.key: f"{mt.key} {'↓' if mt.better == 'lower' else '↑'}" for mt in metrics}
     heads.update({"objects_per_scene": "objects/scene", "room_type": "room type"})
     overall = [r for r in rows if r["room_type"] == ALL]
-    per_room = sorted((r for r in rows if r["room_type"] != ALL), key=lambda r: (r["room_type"], [m.name for m in methods].index(r["method"])))
-    parts = ["# Method comparison", "", "## All scenes", "", _markdown_table(overall, [c for c in cols if c != "room_type"], heads)]
+    per_room = sorted(
+        (r for r in rows if r["room_type"] != ALL), key=lambda r: (r["room_type"], [m.name for m in methods].index(r["method"]))
+    )
+    parts = [
+        "# Method comparison",
+        "",
+        "## All scenes",
+        "",
+        _markdown_table(overall, [c for c in cols if c != "room_type"], heads),
+    ]
     if per_room:
         parts += ["", "## Per room type", "", _markdown_table(per_room, ["room_type", "method", *cols[2:]], heads)]
     parts += ["", "## Metrics", ""]
@@ -268,7 +281,8 @@ def to_markdown(rows: list[dict], metrics: list[Metric], methods: list[MethodRes
     parts += [
         "- **scenes**: scenes evaluated (the largest count over the reports); **failed_<report>**: scenes that report "
         "could not evaluate (never dropped silently); **objects/scene** from the "
-        + " / ".join(OBJECT_SOURCES) + " report, the first present",
+        + " / ".join(OBJECT_SOURCES)
+        + " report, the first present",
         "",
         "## Sources",
         "",
@@ -311,7 +325,14 @@ def compare(folders: list[str | Path], names: list[str] | None, config: CompareC
         "csv": atomic_write_text(out / "comparison.csv", to_csv(rows, metrics, methods)),
         "json": atomic_write_json(
             out / "comparison.json",
-            {"methods": [m.name for m in methods], "metrics": [{"key": mt.key, "source": mt.source, "label": mt.label, "unit": mt.unit, "better": mt.better} for mt in metrics], "rows": rows},
+            {
+                "methods": [m.name for m in methods],
+                "metrics": [
+                    {"key": mt.key, "source": mt.source, "label": mt.label, "unit": mt.unit, "better": mt.better}
+                    for mt in metrics
+                ],
+                "rows": rows,
+            },
         ),
     }
     if config.plot:

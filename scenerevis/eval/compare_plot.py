@@ -32,7 +32,9 @@ def _label(v: float) -> str:
     return f"{v:.3f}"
 
 
-def _bars(ax, groups: list[str], methods: list[str], values: dict[tuple[str, str], float | None], title: str, ylabel: str) -> None:
+def _bars(
+    ax, groups: list[str], methods: list[str], values: dict[tuple[str, str], float | None], title: str, ylabel: str
+) -> None:
     n = len(methods)
     width = 0.8 / n
     x = np.arange(len(groups))
@@ -46,8 +48,15 @@ def _bars(ax, groups: list[str], methods: list[str], values: dict[tuple[str, str
         for b, v in zip(bars, vals):
             text = "n/a" if v is None else _label(v)
             ax.annotate(
-                text, (b.get_x() + b.get_width() / 2, b.get_height()), xytext=(0, 2), textcoords="offset points",
-                ha="center", va="bottom", fontsize=6 if small else 7.5, rotation=90 if small else 0, color="#444444" if v is None else "black",
+                text,
+                (b.get_x() + b.get_width() / 2, b.get_height()),
+                xytext=(0, 2),
+                textcoords="offset points",
+                ha="center",
+                va="bottom",
+                fontsize=6 if small else 7.5,
+                rotation=90 if small else 0,
+                color="#444444" if v is None else "black",
             )
     ax.set_xticks(x, [g.replace("_", " ") for g in groups], fontsize=9)
     if groups and groups[0] == "all" and len(groups) > 1:  # set the all-scenes group apart from the room types
@@ -96,7 +105,9 @@ def plot_comparison(rows: list[dict[str, Any]], metrics: list, methods: list[str
     for ax in axes[n_panels:]:
         ax.set_visible(False)
     handles, labels = axes[0].get_legend_handles_labels()
-    fig.legend(handles, labels, loc="upper center", ncol=min(len(methods), 6), fontsize=11, frameon=False, bbox_to_anchor=(0.5, 0.995))
+    fig.legend(
+        handles, labels, loc="upper center", ncol=min(len(methods), 6), fontsize=11, frameon=False, bbox_to_anchor=(0.5, 0.995)
+    )
     # fixed margins in inches (tight_layout would draw the whole figure once more)
     w_in, h_in = fig.get_size_inches()
     fig.subplots_adjust(left=0.75 / w_in, right=1 - 0.2 / w_in, bottom=0.45 / h_in, top=1 - 0.95 / h_in, wspace=0.28, hspace=0.42)

@@ -113,7 +113,11 @@ def evaluate_functional(scene: Scene, config: FunctionalConfig | None = None) ->
     passage = walkable_area(clearance, cfg.min_walkway_width / 2.0)
     width = narrowest_passage(clearance, agent.main, cfg.cell, cfg.agent_radius, cfg.min_region_area)
 
-    seat = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in cfg.any_side_words) + r")", re.IGNORECASE) if cfg.any_side_words else None
+    seat = (
+        re.compile(r"\b(?:" + "|".join(re.escape(w) for w in cfg.any_side_words) + r")", re.IGNORECASE)
+        if cfg.any_side_words
+        else None
+    )
     targets = [o for o in objs if not is_floor_covering(o)]
     inaccessible = []
     for o in targets:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from scenerevis.eval.batch import find_scene_files, run_scene_jobs
 from scenerevis.eval.functional import FunctionalConfig, evaluate_functional, summarize

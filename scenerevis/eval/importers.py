@@ -176,7 +176,9 @@ def load_any_scene(path: str | os.PathLike, fmt: str = "auto") -> Scene:
     return scene_from_any(data, source, fmt)
 
 
-def convert_files(inputs: list[str | os.PathLike], out_dir: str | os.PathLike, fmt: str = "auto") -> tuple[list[Path], dict[str, str]]:
+def convert_files(
+    inputs: list[str | os.PathLike], out_dir: str | os.PathLike, fmt: str = "auto"
+) -> tuple[list[Path], dict[str, str]]:
     """Convert scene files (or every ``*.json`` of folders) to flat SSR files in ``out_dir``.
 
     Returns the written paths and ``{input path: one-line error}`` of the files that failed.
@@ -204,7 +206,9 @@ def convert_files(inputs: list[str | os.PathLike], out_dir: str | os.PathLike, f
 
 def main(argv: list[str] | None = None) -> int:
     """``python -m scenerevis.eval.importers convert IN [IN ...] --to OUT_DIR [--format auto|box|...]``."""
-    parser = argparse.ArgumentParser(prog="python -m scenerevis.eval.importers", description="Convert scene files to flat SSR JSON.")
+    parser = argparse.ArgumentParser(
+        prog="python -m scenerevis.eval.importers", description="Convert scene files to flat SSR JSON."
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     conv = sub.add_parser("convert", help="box / grouped / ReSpace / flat JSON -> flat SSR JSON files")
     conv.add_argument("inputs", nargs="+", help="scene JSON files or folders of them")

@@ -71,7 +71,9 @@ def walkable_area(clearance: np.ndarray, radius: float) -> WalkableArea:
     return WalkableArea(walkable, main, int(counts.size), float(counts.max() / counts.sum()))
 
 
-def narrowest_passage(clearance: np.ndarray, main: np.ndarray, cell: float, radius: float, min_region_area: float) -> float | None:
+def narrowest_passage(
+    clearance: np.ndarray, main: np.ndarray, cell: float, radius: float, min_region_area: float
+) -> float | None:
     """Width (metres) of the narrowest passage that joins two regions of the main walkable component.
 
     The clearance threshold is raised from ``radius`` in steps of one cell; the first threshold ``t``

@@ -103,7 +103,9 @@ def support_status(
             area = feet[i].area
             covered = shapely.union_all([feet[j].intersection(feet[i]) for j in hosts]).area
             # a footprint of (near) zero area (a flat panel seen edge-on) is supported when it touches a host
-            if (area > 1e-9 and covered >= min_share * area - 1e-12) or (area <= 1e-9 and any(feet[j].intersects(feet[i]) for j in hosts)):
+            if (area > 1e-9 and covered >= min_share * area - 1e-12) or (
+                area <= 1e-9 and any(feet[j].intersects(feet[i]) for j in hosts)
+            ):
                 status = "on_object"
         if status == "floating" and exempt.search(obj.desc or ""):
             status = "exempt"

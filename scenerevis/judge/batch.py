@@ -38,7 +38,9 @@ class Item:
     prompt: str | None
 
 
-def find_items(render_dir: str | None, json_dir: str | None, prompts: list[str] | None, max_scenes: int | None = None) -> list[Item]:
+def find_items(
+    render_dir: str | None, json_dir: str | None, prompts: list[str] | None, max_scenes: int | None = None
+) -> list[Item]:
     """Items by index from the two folders (either may be None), sorted by index."""
     renders: dict[int, Path] = {}
     scenes: dict[int, Path] = {}
@@ -89,7 +91,9 @@ def render_missing(items: list[Item], out_dir: Path, render_config) -> None:
             it.render = path
 
 
-def judge_items(items: list[Item], judge: Judge, output: str | Path, resume: bool = False, max_workers: int = 4, progress: bool = True) -> dict[str, Any]:
+def judge_items(
+    items: list[Item], judge: Judge, output: str | Path, resume: bool = False, max_workers: int = 4, progress: bool = True
+) -> dict[str, Any]:
     """Ask every item's questions (threads), saving after each scene; returns the report dict."""
     from tqdm import tqdm
 
@@ -120,7 +124,16 @@ def judge_items(items: list[Item], judge: Judge, output: str | Path, resume: boo
             return it, None, f"{type(err).__name__}: {err}"
         old = report["scenes"].get(it.key, {}).get("scores", {})
         merged = {d: scores.get(d, old.get(d)) for d in dims}
-        return it, {"prompt": it.prompt, "render": str(it.render), "scene": str(it.scene_json) if it.scene_json else None, "scores": merged}, None
+        return (
+            it,
+            {
+                "prompt": it.prompt,
+                "render": str(it.render),
+                "scene": str(it.scene_json) if it.scene_json else None,
+                "scores": merged,
+            },
+            None,
+        )
 
     bar = tqdm(total=len(items), initial=len(items) - len(todo), desc="judge", unit="scene", disable=not progress)
     with ThreadPoolExecutor(max(1, max_workers)) as pool:

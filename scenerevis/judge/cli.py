@@ -9,7 +9,9 @@ from pathlib import Path
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(description="VLM-judge scores (rationality, spatial layout, accessibility; 1-10) of final renders.")
+    p = argparse.ArgumentParser(
+        description="VLM-judge scores (rationality, spatial layout, accessibility; 1-10) of final renders."
+    )
     p.add_argument("--render-dir", help="folder of prompt_{i}_final_render.png")
     p.add_argument("--json-dir", help="folder of prompt_{i}_final_scene.json (metadata, caps; rendered when no PNG)")
     p.add_argument("--prompts-file", help="line i is the request of prompt_{i}")
@@ -50,7 +52,9 @@ def main(argv: list[str] | None = None) -> int:
         from scenerevis.render import RenderConfig
 
         render_missing(items, Path(args.output).parent / "judge_renders", RenderConfig(renderer=args.renderer))
-    report = judge_items(items, Judge(config), args.output, resume=args.resume, max_workers=args.max_workers, progress=not args.quiet)
+    report = judge_items(
+        items, Judge(config), args.output, resume=args.resume, max_workers=args.max_workers, progress=not args.quiet
+    )
     s = report["summary"]
     for d in config.dimensions:
         m = s[d]

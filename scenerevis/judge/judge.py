@@ -78,7 +78,12 @@ class Judge:
         text = question(dimension, facts, requirement)
         messages = [{"role": "user", "content": [_image_part(image), {"type": "text", "text": text}]}]
         cfg = self.config
-        req: dict[str, Any] = {"model": cfg.model, "messages": messages, "temperature": cfg.temperature, "max_tokens": cfg.max_tokens}
+        req: dict[str, Any] = {
+            "model": cfg.model,
+            "messages": messages,
+            "temperature": cfg.temperature,
+            "max_tokens": cfg.max_tokens,
+        }
         if cfg.extra_body:
             req["extra_body"] = dict(cfg.extra_body)
         resp = self.client.chat.completions.create(**req)

@@ -24,9 +24,20 @@ JUDGE_AREA: dict[str, tuple[float, float]] = {
     "kitchen": (6, 20),
     "bathroom": (4, 15),
 }
-_ALIASES = {"livingroom": "living_room", "livingdiningroom": "living_room", "diningroom": "dining_room",
-            "studyroom": "study", "office": "study", "library": "study", "bedroom": "bedroom", "masterbedroom": "bedroom",
-            "secondbedroom": "bedroom", "kidsroom": "bedroom", "kitchen": "kitchen", "bathroom": "bathroom"}
+_ALIASES = {
+    "livingroom": "living_room",
+    "livingdiningroom": "living_room",
+    "diningroom": "dining_room",
+    "studyroom": "study",
+    "office": "study",
+    "library": "study",
+    "bedroom": "bedroom",
+    "masterbedroom": "bedroom",
+    "secondbedroom": "bedroom",
+    "kidsroom": "bedroom",
+    "kitchen": "kitchen",
+    "bathroom": "bathroom",
+}
 
 
 def judge_room_type(room_type: str) -> str | None:

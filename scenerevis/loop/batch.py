@@ -65,10 +65,9 @@ def read_prompts(path: str | Path, max_prompts: int | None = None) -> list[str]:
 
 
 def is_complete(out: Path, i: int) -> bool:
-    return (
-        (out / f"prompt_{i}" / "episode.json").is_file()
-        and (out / "final_scenes_collection" / f"prompt_{i}_final_scene.json").is_file()
-    )
+    return (out / f"prompt_{i}" / "episode.json").is_file() and (
+        out / "final_scenes_collection" / f"prompt_{i}_final_scene.json"
+    ).is_file()
 
 
 class PromptRunner:
@@ -189,7 +188,9 @@ def run_batch(prompts: list[str], spec: RunSpec, out: str | Path, options: Batch
                 runner.close()
         else:
             ctx = get_context("spawn")  # bpy and GL contexts do not survive fork
-            with ProcessPoolExecutor(min(options.workers, len(todo)), mp_context=ctx, initializer=_init, initargs=(spec, str(out))) as pool:
+            with ProcessPoolExecutor(
+                min(options.workers, len(todo)), mp_context=ctx, initializer=_init, initargs=(spec, str(out))
+            ) as pool:
                 for row in pool.map(_run, todo):
                     record(row)
     finally:

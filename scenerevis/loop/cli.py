@@ -173,7 +173,9 @@ def build_spec(args: argparse.Namespace):
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.WARNING if args.quiet else logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("PYOPENGL_PLATFORM", "egl")
     from scenerevis.loop.batch import BatchOptions, read_prompts, run_batch
@@ -187,9 +189,9 @@ def main(argv: list[str] | None = None) -> int:
     else:
         raise SystemExit("error: give --prompt TEXT or --batch-mode --prompts-file FILE")
     if args.scene:
-        from scenerevis.scene.formats import load_scene, scene_to_flat
-
         import json
+
+        from scenerevis.scene.formats import load_scene, scene_to_flat
 
         block = json.dumps(scene_to_flat(load_scene(args.scene)))
         prompts = [f"{p} <current_scene>{block}</current_scene>" for p in prompts]
@@ -197,7 +199,9 @@ def main(argv: list[str] | None = None) -> int:
         spec = build_spec(args)
     except ValueError as err:
         raise SystemExit(f"error: {err}") from None
-    opts = BatchOptions(workers=args.workers, skip_existing=args.skip_existing, ray_address=args.ray_address, progress=not args.quiet)
+    opts = BatchOptions(
+        workers=args.workers, skip_existing=args.skip_existing, ray_address=args.ray_address, progress=not args.quiet
+    )
     summary = run_batch(prompts, spec, args.output, opts)
     out = Path(args.output)
     print(

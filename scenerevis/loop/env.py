@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from scenerevis.physics.config import PhysicsConfig
 from scenerevis.physics.evaluate import PhysicsReport, evaluate_physics

@@ -88,7 +88,9 @@ def _metrics(report) -> dict[str, Any]:
 
 def _default_room(requirement: str, config: LoopConfig) -> Scene:
     w, d = config.default_room_xz
-    return make_room([[-w / 2, -d / 2], [w / 2, -d / 2], [w / 2, d / 2], [-w / 2, d / 2]], config.default_ceiling, room_id="default-room")
+    return make_room(
+        [[-w / 2, -d / 2], [w / 2, -d / 2], [w / 2, d / 2], [-w / 2, d / 2]], config.default_ceiling, room_id="default-room"
+    )
 
 
 class _TurnWriter:

@@ -56,7 +56,12 @@ def scene_from_llm(data: Any, source: str = "<llm scene>") -> Scene:
     raw = data.get("objects")
     if not isinstance(raw, list) or not raw:
         raise SceneFormatError(source, "objects", "expected a non-empty list")
-    scene = make_room([[-w / 2, -d / 2], [w / 2, -d / 2], [w / 2, d / 2], [-w / 2, d / 2]], h, room_type=str(data.get("room_type", "")), room_id="llm-initial")
+    scene = make_room(
+        [[-w / 2, -d / 2], [w / 2, -d / 2], [w / 2, d / 2], [-w / 2, d / 2]],
+        h,
+        room_type=str(data.get("room_type", "")),
+        room_id="llm-initial",
+    )
     for i, o in enumerate(raw[:10]):
         f = f"objects[{i}]"
         if not isinstance(o, dict) or not isinstance(o.get("desc"), str) or not o["desc"].strip():

@@ -99,7 +99,9 @@ def build_conversation(
         return msgs
 
     msgs = assemble(middle)
-    while max_context_tokens is not None and middle and sum(estimate_tokens(m, tokens_per_image) for m in msgs) > max_context_tokens:
+    while (
+        max_context_tokens is not None and middle and sum(estimate_tokens(m, tokens_per_image) for m in msgs) > max_context_tokens
+    ):
         middle = middle[1:]
         msgs = assemble(middle)
     return msgs

@@ -7,7 +7,7 @@ tool protocol and re-evaluates, until the scene is clean or ``steps`` passes are
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from scenerevis.physics.evaluate import PhysicsReport
 from scenerevis.scene.model import Scene

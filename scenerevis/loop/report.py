@@ -66,7 +66,9 @@ def write_report(result, path: str | Path) -> Path:
             parts.append(f"<details><summary>feedback shown to the policy</summary><pre>{_e(t.feedback_in)}</pre></details>")
         parts.append(f"<details open><summary>reply</summary><pre>{_e(t.reply)}</pre></details>")
         if t.calls:
-            parts.append(f"<details><summary>{len(t.calls)} tool calls</summary><pre>{_e(json.dumps(t.calls, indent=1))}</pre></details>")
+            parts.append(
+                f"<details><summary>{len(t.calls)} tool calls</summary><pre>{_e(json.dumps(t.calls, indent=1))}</pre></details>"
+            )
         if t.results:
             parts.append("<ul>" + "".join(f"<li class='ok'>{_e(r)}</li>" for r in t.results) + "</ul>")
         if t.errors:

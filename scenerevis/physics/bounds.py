@@ -46,7 +46,9 @@ def room_prism_mesh(floor_xz: np.ndarray, floor_y: float, ceiling_y: float):
     xz = np.asarray(floor_xz, dtype=float)
     # extrude_polygon builds along +Z from an XY polygon; rotating by -90 deg about X maps
     # (x, y, h) -> (x, h, -y), so the polygon is given as (x, -z) to land on (x, h, z).
-    prism = trimesh.creation.extrude_polygon(shapely.Polygon(np.column_stack([xz[:, 0], -xz[:, 1]])).buffer(0), ceiling_y - floor_y)
+    prism = trimesh.creation.extrude_polygon(
+        shapely.Polygon(np.column_stack([xz[:, 0], -xz[:, 1]])).buffer(0), ceiling_y - floor_y
+    )
     prism.apply_transform(trimesh.transformations.rotation_matrix(-np.pi / 2, (1, 0, 0)))
     prism.apply_translation((0.0, floor_y, 0.0))
     return prism

@@ -151,9 +151,7 @@ def evaluate_voxels(
     oob = {o.id: float((~room.contains(v)).sum() * p**3) for o, v in zip(scene.objects, voxels)}
     active = np.array([not (config.ignore_floor_coverings and is_floor_covering(o)) for o in scene.objects], dtype=bool)
     shared = shared_voxel_counts(voxels, active)
-    pair_list = [
-        {"a": scene.objects[i].id, "b": scene.objects[j].id, "volume": c * p**3} for (i, j), c in sorted(shared.items())
-    ]
+    pair_list = [{"a": scene.objects[i].id, "b": scene.objects[j].id, "volume": c * p**3} for (i, j), c in sorted(shared.items())]
     total_oob = float(sum(oob.values()))
     total_col = float(sum(d["volume"] for d in pair_list))
     pbl = total_oob + total_col

@@ -96,7 +96,7 @@ class WallSegment:
         return math.atan2(self.normal[0], self.normal[1])
 
     def name(self) -> str:
-        """"north wall (z = -2.00)" style name; north is -Z, east is +X."""
+        """ "north wall (z = -2.00)" style name; north is -Z, east is +X."""
         nx, nz = self.normal
         if abs(nz) >= abs(nx):
             side, coord = ("north", f"z = {self.a[1]:.2f}") if nz > 0 else ("south", f"z = {self.a[1]:.2f}")

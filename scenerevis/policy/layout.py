@@ -38,14 +38,42 @@ TABLES = ("dining_table", "small_table")
 ZONE_ANCHORS = ("dining_table", "small_table", "pool_table", "ping_pong_table", "kitchen_island", "desk", "piano")
 #: Order in which roles are placed within one turn (anchors first).
 ROLE_ORDER = (
-    "bed", "bed_side", "tv_wall", "sofa", "sofa_front", "center", "around_table", "desk", "desk_front",
-    "cardio", "wall_long", "corner_wall", "wall", "bed_foot", "counter_front", "seating",
-    "beside_seating", "free", "corner", "on_surface", "floor_covering",
+    "bed",
+    "bed_side",
+    "tv_wall",
+    "sofa",
+    "sofa_front",
+    "center",
+    "around_table",
+    "desk",
+    "desk_front",
+    "cardio",
+    "wall_long",
+    "corner_wall",
+    "wall",
+    "bed_foot",
+    "counter_front",
+    "seating",
+    "beside_seating",
+    "free",
+    "corner",
+    "on_surface",
+    "floor_covering",
 )
 WALL_PREFERENCE = {
-    "wardrobe": "corner", "bookshelf": "any", "sideboard": "center", "dresser": "any", "desk": "any",
-    "kitchen_counter": "corner", "fridge": "corner", "toilet": "corner", "bathroom_sink": "any",
-    "shower": "corner", "filing_cabinet": "corner", "cabinet": "any", "piano": "center",
+    "wardrobe": "corner",
+    "bookshelf": "any",
+    "sideboard": "center",
+    "dresser": "any",
+    "desk": "any",
+    "kitchen_counter": "corner",
+    "fridge": "corner",
+    "toilet": "corner",
+    "bathroom_sink": "any",
+    "shower": "corner",
+    "filing_cabinet": "corner",
+    "cabinet": "any",
+    "piano": "center",
 }
 
 
@@ -136,7 +164,7 @@ class Placer:
         return f"the {self._name(item)} goes {where}, facing into the room"
 
     def _wall_of(self, body: Body) -> str:
-        """"the east wall (x = 1.55)" for a body whose back is against a wall, else "a wall"."""
+        """ "the east wall (x = 1.55)" for a body whose back is against a wall, else "a wall"."""
         x, z, yaw = body.pose
         best, name = 0.35, "a wall"
         for wall in self.space.walls():
@@ -185,7 +213,11 @@ class Placer:
                         continue
                     n_ok = self._probe(body, "nightstand", S.bed_side(body, ns_size))
                     if n_ok >= want_ns:
-                        return self._add(item, body, f"the {self._name(item)} goes with its headboard against the {pose.wall.name()}, centred on the wall")
+                        return self._add(
+                            item,
+                            body,
+                            f"the {self._name(item)} goes with its headboard against the {pose.wall.name()}, centred on the wall",
+                        )
                     if best is None or n_ok > best[0]:
                         best = (n_ok, body)
         if best is not None:
@@ -223,7 +255,9 @@ class Placer:
             for tv in self.space.of_category("tv_stand"):
                 body = self._sofa_at_tv(tv, size, need_ct)
                 if body is not None:
-                    return self._add(item, body, f"the {self._name(item)} faces the TV stand from about {self._dist(tv, body):.1f} m")
+                    return self._add(
+                        item, body, f"the {self._name(item)} faces the TV stand from about {self._dist(tv, body):.1f} m"
+                    )
             body = first_fit(self.space, item.category, self._wall_pose_list(size, "center"), size)
             if body is not None:
                 return self._add(item, body, self._wall_note(body, item, None) + ", back to a wall")
@@ -265,7 +299,13 @@ class Placer:
         long_x = (maxx - minx) >= (maxz - minz)
         w, _, d = item.size
         yaws = [0.0, math.pi / 2] if (w >= d) == long_x else [math.pi / 2, 0.0]
-        n_chairs = self.totals.get("dining_chair", 0) if item.category in TABLES else self.totals.get("bar_stool", 0) if item.category == "kitchen_island" else 0
+        n_chairs = (
+            self.totals.get("dining_chair", 0)
+            if item.category in TABLES
+            else self.totals.get("bar_stool", 0)
+            if item.category == "kitchen_island"
+            else 0
+        )
         chair_size = self.sizes.get("dining_chair", self.facts.category("dining_chair").size)
         best: tuple[int, Body] | None = None
         for size in iter_sizes(item.size, self.facts.category(item.category).min_size, 2):
@@ -281,7 +321,9 @@ class Placer:
                             if best is None or n_ok > best[0]:
                                 best = (n_ok, body)
                             continue
-                    return self._add(item, body, f"the {self._name(item)} sits in the middle of the free floor with room to walk around it")
+                    return self._add(
+                        item, body, f"the {self._name(item)} sits in the middle of the free floor with room to walk around it"
+                    )
         if best is not None:
             return self._add(item, best[1], f"the {self._name(item)} sits in the open floor")
         return None
@@ -301,7 +343,9 @@ class Placer:
                     ok = any(fit(self.space, "office_chair", p, s, exempt={"_probe"}) for p, s in S.desk_front(body, chair))
                     self.space.remove("_probe")
                     if ok:
-                        return self._add(item, body, f"the desk goes against the {pose.wall.name()} with room for the chair in front")
+                        return self._add(
+                            item, body, f"the desk goes against the {pose.wall.name()} with room for the chair in front"
+                        )
         return self._role_wall(item)
 
     def _role_wall(self, item: PlannedItem, **kw) -> Placement | None:
@@ -328,7 +372,7 @@ class Placer:
     # ------------------------------------------------------------------ companions
     def _attach(self, item: PlannedItem, anchor_cats, slot_fn, note: str, fallback: bool = True) -> Placement | None:
         anchors = [b for b in self.space.bodies if b.category in anchor_cats]
-        for f, strict in CLEARANCE_STEPS:
+        for f, _strict in CLEARANCE_STEPS:
             for anchor in anchors:
                 for pose, size in slot_fn(anchor, item.size):
                     body = fit(self.space, item.category, pose, size, exempt={anchor.id}, factor=f)
@@ -347,14 +391,21 @@ class Placer:
 
     def _role_around_table(self, item: PlannedItem) -> Placement | None:
         n = max(self.totals.get(item.category, 1), 1)
-        return self._attach(item, TABLES, lambda a, s: S.around_table(a, s, n), "chairs go around the table, each facing it", fallback=False)
+        return self._attach(
+            item, TABLES, lambda a, s: S.around_table(a, s, n), "chairs go around the table, each facing it", fallback=False
+        )
 
     def _role_desk_front(self, item: PlannedItem) -> Placement | None:
         return self._attach(item, ("desk", "vanity"), S.desk_front, "the chair is pulled up to the desk")
 
     def _role_counter_front(self, item: PlannedItem) -> Placement | None:
         n = self.totals.get(item.category, 2)
-        return self._attach(item, ("bar_counter", "kitchen_island", "kitchen_counter"), lambda a, s: S.counter_front(a, s, n), "stools line up at the counter")
+        return self._attach(
+            item,
+            ("bar_counter", "kitchen_island", "kitchen_counter"),
+            lambda a, s: S.counter_front(a, s, n),
+            "stools line up at the counter",
+        )
 
     def _role_seating(self, item: PlannedItem) -> Placement | None:
         got = self._attach(item, ("coffee_table",), S.coffee_sides, "an armchair turns towards the coffee table", fallback=False)
@@ -367,11 +418,14 @@ class Placer:
         return self._role_free(item)
 
     def _role_beside_seating(self, item: PlannedItem) -> Placement | None:
-        got = self._attach(item, SOFAS + ("armchair", "bed"), S.beside, f"{_a(self._name(item))} sits beside the seating", fallback=False)
+        got = self._attach(
+            item, SOFAS + ("armchair", "bed"), S.beside, f"{_a(self._name(item))} sits beside the seating", fallback=False
+        )
         return got or self._role_corner(item)
 
     def _role_on_surface(self, item: PlannedItem) -> Placement | None:
         cat = self.facts.category(item.category)
+
         def load(host: Body) -> int:
             return sum(1 for b in self.space.bodies if b.y0 >= host.y1 - 0.01 and b.poly.intersects(host.poly))
 
@@ -388,7 +442,13 @@ class Placer:
     # ------------------------------------------------------------------ free pieces and decor
     def _role_free(self, item: PlannedItem) -> Placement | None:
         if item.category == "ottoman":
-            got = self._attach(item, ("coffee_table",), S.coffee_sides, "an ottoman pulls up to the coffee table as extra seating", fallback=False)
+            got = self._attach(
+                item,
+                ("coffee_table",),
+                S.coffee_sides,
+                "an ottoman pulls up to the coffee table as extra seating",
+                fallback=False,
+            )
             if got is not None:
                 return got
         if item.category == "beanbag":
@@ -408,7 +468,9 @@ class Placer:
                 target = (sx + math.sin(syaw) * 0.9, sz + math.cos(syaw) * 0.9)
         yaws = [0.0, math.pi / 2, math.pi, -math.pi / 2]
         for size in iter_sizes(item.size, self.facts.category(item.category).min_size, 2):
-            body = first_fit(self.space, item.category, grid_poses(self.space, target, yaws, self.rng, limit=900), size, limit=3600)
+            body = first_fit(
+                self.space, item.category, grid_poses(self.space, target, yaws, self.rng, limit=900), size, limit=3600
+            )
             if body is not None:
                 return self._add(item, body, f"{_a(self._name(item))} goes in the open floor where it blocks no path")
         return None

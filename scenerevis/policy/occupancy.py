@@ -25,7 +25,9 @@ from scenerevis.scene.rooms import load_rooms
 from scenerevis.scene.rotation import quat_to_yaw
 
 
-def keepout_for(category: str | None, x: float, z: float, yaw: float, w: float, d: float, factor: float = 1.0) -> BaseGeometry | None:
+def keepout_for(
+    category: str | None, x: float, z: float, yaw: float, w: float, d: float, factor: float = 1.0
+) -> BaseGeometry | None:
     """Keep-out zone (XZ polygon) of an object of ``category`` at pose (x, z, yaw) with footprint ``w`` x ``d``.
 
     ``factor`` scales every clearance of ``rooms.json`` (1 = full clearance, 0 = none).

@@ -74,13 +74,9 @@ def build_client(config: OpenAIPolicyConfig) -> Any:
     key = config.api_key.get() if isinstance(config.api_key, Secret) else None
     common = {"timeout": config.timeout_s, "max_retries": config.max_retries}
     if not config.azure:
-        return openai.OpenAI(
-            api_key=key or NO_KEY, base_url=config.base_url or "https://api.openai.com/v1", **common
-        )
+        return openai.OpenAI(api_key=key or NO_KEY, base_url=config.base_url or "https://api.openai.com/v1", **common)
     if key:
-        return openai.AzureOpenAI(
-            azure_endpoint=config.base_url, api_version=config.azure_api_version, api_key=key, **common
-        )
+        return openai.AzureOpenAI(azure_endpoint=config.base_url, api_version=config.azure_api_version, api_key=key, **common)
     identity = require("azure.identity")
     provider = identity.get_bearer_token_provider(identity.DefaultAzureCredential(), config.azure_scope)
     return openai.AzureOpenAI(
@@ -146,8 +142,7 @@ class OpenAIPolicy(ChatPolicy):
             "finish_reason": getattr(choice, "finish_reason", None),
         }
         log.info(
-            "openai request: model=%s messages=%d images=%d latency=%.2fs prompt_tokens=%s completion_tokens=%s "
-            "finish_reason=%s",
+            "openai request: model=%s messages=%d images=%d latency=%.2fs prompt_tokens=%s completion_tokens=%s finish_reason=%s",
             cfg.model,
             len(messages),
             n_images,

@@ -25,7 +25,21 @@ FINISHES = {
     "metal": ["black metal", "brushed brass", "matte white", "chrome", "dark bronze"],
 }
 _SOFT = {"sofa", "loveseat", "sectional", "armchair", "ottoman", "beanbag", "bench", "office_chair", "dining_chair", "bar_stool"}
-_METAL = {"floor_lamp", "table_lamp", "tv", "monitor", "treadmill", "exercise_bike", "rowing_machine", "weight_bench", "dumbbell_rack", "storage_rack", "fridge", "mirror", "coat_rack"}
+_METAL = {
+    "floor_lamp",
+    "table_lamp",
+    "tv",
+    "monitor",
+    "treadmill",
+    "exercise_bike",
+    "rowing_machine",
+    "weight_bench",
+    "dumbbell_rack",
+    "storage_rack",
+    "fridge",
+    "mirror",
+    "coat_rack",
+}
 _BEDS = ("double_bed", "king_bed", "single_bed", "bunk_bed")
 _SOFAS = ("sofa", "sectional", "loveseat")
 
@@ -241,7 +255,16 @@ def build_plan(spec: PromptSpec, seed: int = 0, extras: bool = True) -> DesignPl
             stage = min(stage, 2)
         for _ in range(n):
             plan.items.append(
-                PlannedItem(cat_name, desc, size, stage, cat.group, cat_name in requested, cat_name in essentials, rounds.get(cat_name, False))
+                PlannedItem(
+                    cat_name,
+                    desc,
+                    size,
+                    stage,
+                    cat.group,
+                    cat_name in requested,
+                    cat_name in essentials,
+                    rounds.get(cat_name, False),
+                )
             )
     plan.items.sort(key=lambda i: (i.stage, -facts.category(i.category).priority))
     return plan

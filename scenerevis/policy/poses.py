@@ -131,7 +131,7 @@ def corner_poses(space: Space, w: float, d: float, rng: random.Random) -> list[P
     """Poses tucked into the room's corners (back to one wall, side to the other), corners in seeded order."""
     walls = space.walls()
     out = []
-    for i, wall in enumerate(walls):
+    for wall in walls:
         for at_end in (False, True):
             t = (wall.length - w / 2 - WALL_GAP - 0.01) if at_end else (w / 2 + WALL_GAP + 0.01)
             if wall.length < w + 0.05:
@@ -218,7 +218,9 @@ def first_fit(
     return None
 
 
-def iter_sizes(size: tuple[float, float, float], min_size: tuple[float, float, float], steps: int = 3) -> Iterator[tuple[float, float, float]]:
+def iter_sizes(
+    size: tuple[float, float, float], min_size: tuple[float, float, float], steps: int = 3
+) -> Iterator[tuple[float, float, float]]:
     """``size``, then sizes shrunk towards ``min_size`` in ``steps`` equal steps (width and depth only)."""
     yield size
     w, h, d = size

@@ -66,7 +66,9 @@ def choose_movers(scene: Scene, report: PhysicsReport, categories: dict[str, str
     return movers
 
 
-def _nearest_poses(space: Space, x: float, z: float, yaws: list[float], step: float = 0.05, radius: float | None = None) -> list[Pose]:
+def _nearest_poses(
+    space: Space, x: float, z: float, yaws: list[float], step: float = 0.05, radius: float | None = None
+) -> list[Pose]:
     minx, minz, maxx, maxz = space.room.bounds
     xs = np.arange(minx, maxx + 1e-9, step)
     zs = np.arange(minz, maxz + 1e-9, step)
@@ -79,7 +81,9 @@ def _nearest_poses(space: Space, x: float, z: float, yaws: list[float], step: fl
     return [Pose(float(pts[i, 0]), float(pts[i, 1]), yaw) for yaw in yaws for i in order[:4000]]
 
 
-def relocate(space: Space, obj: SceneObject, category: str | None, rng: random.Random) -> tuple[Pose, tuple[float, float, float]] | None:
+def relocate(
+    space: Space, obj: SceneObject, category: str | None, rng: random.Random
+) -> tuple[Pose, tuple[float, float, float]] | None:
     """Nearest valid (pose, size) for ``obj`` in ``space`` (which must not contain ``obj``), or None."""
     x, z, yaw = object_pose(obj)
     y0 = float(obj.pos[1])
@@ -104,7 +108,9 @@ def relocate(space: Space, obj: SceneObject, category: str | None, rng: random.R
                 if fit(space, cname, pose, size, factor=0.5) is not None:
                     return pose, size
         if y0 < 0.05:
-            for pose in feasible(space, [Pose(p.x, p.z, p.yaw, y0) for p in _nearest_poses(space, x, z, turned)], size, exempt, rug=rug):
+            for pose in feasible(
+                space, [Pose(p.x, p.z, p.yaw, y0) for p in _nearest_poses(space, x, z, turned)], size, exempt, rug=rug
+            ):
                 if fit(space, cname, pose, size, exempt=exempt, factor=0.0, rug=rug) is not None:
                     return pose, size
     return None
@@ -139,13 +145,21 @@ def plan_repairs(scene: Scene, report: PhysicsReport, room_type: str = "", seed:
             out.calls.append({"name": "scale_object", "arguments": {"jid": oid, "new_size": [_r(v) for v in size]}})
             changed.append("shrunk to " + " x ".join(f"{v:.2f}" for v in size) + " m")
         if abs(math.remainder(pose.yaw - yaw, 2 * math.pi)) > 1e-6:
-            out.calls.append({"name": "rotate_object", "arguments": {"jid": oid, "new_rotation": [_r(v, 6) for v in yaw_to_quat(pose.yaw)]}})
+            out.calls.append(
+                {"name": "rotate_object", "arguments": {"jid": oid, "new_rotation": [_r(v, 6) for v in yaw_to_quat(pose.yaw)]}}
+            )
             changed.append("turned")
         moved = math.hypot(pose.x - x, pose.z - z)
         if moved > 1e-4:
-            out.calls.append({"name": "move_object", "arguments": {"jid": oid, "new_position": [_r(pose.x), _r(pose.y), _r(pose.z)]}})
+            out.calls.append(
+                {"name": "move_object", "arguments": {"jid": oid, "new_position": [_r(pose.x), _r(pose.y), _r(pose.z)]}}
+            )
             changed.append(f"moved {moved:.2f} m")
-        why = "was outside the room" if oid in report.oob_objects else "overlapped " + ", ".join(report.objects[oid].collides_with[:2] or ["a neighbour"])
+        why = (
+            "was outside the room"
+            if oid in report.oob_objects
+            else "overlapped " + ", ".join(report.objects[oid].collides_with[:2] or ["a neighbour"])
+        )
         out.notes.append(f"{oid} {why}: " + ", ".join(changed))
         body = fit(space, cats.get(oid) or "object", pose, size, factor=0.0, rug=size[1] <= 0.03)
         if body is not None:

@@ -118,5 +118,8 @@ def choose_room(plan: DesignPlan, seed: int = 0, l_shape_prob: float = 0.1) -> R
 
 
 def _ccw(corners: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    s = sum(corners[i][0] * corners[(i + 1) % len(corners)][1] - corners[(i + 1) % len(corners)][0] * corners[i][1] for i in range(len(corners)))
+    s = sum(
+        corners[i][0] * corners[(i + 1) % len(corners)][1] - corners[(i + 1) % len(corners)][0] * corners[i][1]
+        for i in range(len(corners))
+    )
     return corners if s > 0 else corners[::-1]

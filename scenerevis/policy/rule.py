@@ -50,7 +50,7 @@ def plural(noun: str) -> str:
 
 
 def counted(n: int, desc: str) -> str:
-    """"a desk", "an office chair", "two nightstands" (the plural goes on the head noun before "with")."""
+    """ "a desk", "an office chair", "two nightstands" (the plural goes on the head noun before "with")."""
     head, sep, tail = desc.partition(" with ")
     if n == 1:
         article = "an" if head[:1].lower() in "aeiou" else "a"
@@ -150,7 +150,8 @@ class RulePolicy:
                     think = (
                         f"The physics check finds {len(report.colliding_objects)} colliding and "
                         f"{len(report.oob_objects)} out-of-bounds objects. I fix them with the smallest changes: "
-                        + "; ".join(rep.notes) + "."
+                        + "; ".join(rep.notes)
+                        + "."
                     )
                     return self._reply(rep.calls, think)
         missing = self.missing_items(scene)

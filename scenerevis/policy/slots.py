@@ -90,7 +90,7 @@ def around_table(table: Body, size: Size, n_total: int) -> list[Slot]:
     for a, b in zip(side_slots[0], side_slots[1]):
         slots.extend([a, b])
     end_w = max(min(w, S - 0.1), 0.36)
-    for sgn in (1, -1)[:max(ends, 0)] if ends else ():
+    for sgn in (1, -1)[: max(ends, 0)] if ends else ():
         off = L / 2 + G + d / 2
         if long_x:
             pose = _at(table, sgn * off, 0.0, -math.pi / 2 if sgn > 0 else math.pi / 2)

@@ -116,9 +116,7 @@ class VLLMPolicy(ChatPolicy):
 
     def _generate(self, messages: list[Message], seed: int) -> str:
         cfg = self.config
-        params = self._vllm.SamplingParams(
-            temperature=cfg.temperature, top_p=cfg.top_p, max_tokens=cfg.max_new_tokens, seed=seed
-        )
+        params = self._vllm.SamplingParams(temperature=cfg.temperature, top_p=cfg.top_p, max_tokens=cfg.max_new_tokens, seed=seed)
         start = time.perf_counter()
         try:
             outputs = self.llm.chat(to_openai(messages), sampling_params=params, use_tqdm=False)

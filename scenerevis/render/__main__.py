@@ -9,7 +9,9 @@ import sys
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m scenerevis.render", description="Render a scene JSON to top.png, diag.png and merged.png.")
+    p = argparse.ArgumentParser(
+        prog="python -m scenerevis.render", description="Render a scene JSON to top.png, diag.png and merged.png."
+    )
     p.add_argument("scene", help="flat or grouped scene JSON")
     p.add_argument("--out", required=True, help="output folder")
     p.add_argument("--renderer", default="blender", help="backend name: blender (bpy worker) or gl (pyrender/EGL)")
@@ -48,9 +50,17 @@ def main(argv: list[str] | None = None) -> int:
 
     scene = load_scene(args.scene)
     kwargs = {} if args.samples is None else {"samples": args.samples}
-    config = RenderConfig(renderer=args.renderer, engine=args.engine, device=args.device, seed=args.seed,
-                          resolution=args.resolution, overlays=tuple(args.overlays), timeout_s=args.timeout,
-                          blender_executable=args.blender or os.environ.get("BLENDER_EXECUTABLE") or None, **kwargs)
+    config = RenderConfig(
+        renderer=args.renderer,
+        engine=args.engine,
+        device=args.device,
+        seed=args.seed,
+        resolution=args.resolution,
+        overlays=tuple(args.overlays),
+        timeout_s=args.timeout,
+        blender_executable=args.blender or os.environ.get("BLENDER_EXECUTABLE") or None,
+        **kwargs,
+    )
     resolver = _resolver(args.assets)
     with SceneRenderer(config, resolver) as renderer:
         result = renderer.render(scene)

@@ -101,7 +101,7 @@ class SceneRenderer:
     def close(self) -> None:
         self.backend.close()
 
-    def __enter__(self) -> "SceneRenderer":
+    def __enter__(self) -> SceneRenderer:
         return self
 
     def __exit__(self, *exc) -> None:

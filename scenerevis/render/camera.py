@@ -184,7 +184,9 @@ def diagonal_camera(scene: Scene, config: RenderConfig) -> Camera:
     yfov = math.radians(config.diag_fov_deg)
 
     def make(dist: float) -> Camera:
-        return Camera("diag", "perspective", _look_at(target + dist * offset, target), w, h, yfov=yfov, znear=0.05, zfar=dist * 4 + 50.0)
+        return Camera(
+            "diag", "perspective", _look_at(target + dist * offset, target), w, h, yfov=yfov, znear=0.05, zfar=dist * 4 + 50.0
+        )
 
     def fits(dist: float) -> bool:
         uv, depth = make(dist).project(points)

@@ -26,8 +26,9 @@ def scene_to_trimesh(scene: Scene, resolver: MeshResolver | None = None, config:
     return out
 
 
-def export_scene_glb(scene: Scene, path: str | os.PathLike, resolver: MeshResolver | None = None,
-                     config: RenderConfig | None = None) -> Path:
+def export_scene_glb(
+    scene: Scene, path: str | os.PathLike, resolver: MeshResolver | None = None, config: RenderConfig | None = None
+) -> Path:
     """Write ``scene`` as a binary glTF to ``path`` atomically; returns the path."""
     data = scene_to_trimesh(scene, resolver, config).export(file_type="glb")
     return atomic_write_bytes(path, data)

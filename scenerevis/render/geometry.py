@@ -78,8 +78,9 @@ class AssetRef:
     world_from_asset: np.ndarray
 
 
-def resolve_asset(obj: SceneObject, resolver: MeshResolver | None, use_path: bool = True,
-                  path_cache: dict | None = None) -> AssetRef:
+def resolve_asset(
+    obj: SceneObject, resolver: MeshResolver | None, use_path: bool = True, path_cache: dict | None = None
+) -> AssetRef:
     """Find ``obj``'s mesh: the resolver's ``mesh_path(obj)`` when it has one (and ``use_path``), else
     ``resolve(obj)``, else a placeholder box (logged).
 

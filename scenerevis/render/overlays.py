@@ -21,8 +21,18 @@ GRID_COLOR = (90, 90, 90)
 LABEL_COLOR = (10, 10, 10)
 
 # unit box corners, bottom 0-3 then top 4-7, in the object's frame (bottom-centre origin)
-_CORNERS = np.array([[-0.5, 0, -0.5], [0.5, 0, -0.5], [0.5, 0, 0.5], [-0.5, 0, 0.5],
-                     [-0.5, 1, -0.5], [0.5, 1, -0.5], [0.5, 1, 0.5], [-0.5, 1, 0.5]])
+_CORNERS = np.array(
+    [
+        [-0.5, 0, -0.5],
+        [0.5, 0, -0.5],
+        [0.5, 0, 0.5],
+        [-0.5, 0, 0.5],
+        [-0.5, 1, -0.5],
+        [0.5, 1, -0.5],
+        [0.5, 1, 0.5],
+        [-0.5, 1, 0.5],
+    ]
+)
 _EDGES = [(0, 1), (1, 2), (2, 3), (3, 0), (4, 5), (5, 6), (6, 7), (7, 4), (0, 4), (1, 5), (2, 6), (3, 7)]
 
 
@@ -86,8 +96,8 @@ def draw_label(draw, cam: Camera, obj: SceneObject) -> None:
         return
     f = font(max(9, cam.height // 40))
     x, y = float(uv[0, 0]), float(uv[0, 1])
-    l, t, r, b = draw.textbbox((x, y), obj.id, font=f, anchor="mm")
-    draw.rectangle([l - 2, t - 1, r + 2, b + 1], fill=(255, 255, 255))
+    left, t, r, b = draw.textbbox((x, y), obj.id, font=f, anchor="mm")
+    draw.rectangle([left - 2, t - 1, r + 2, b + 1], fill=(255, 255, 255))
     draw.text((x, y), obj.id, fill=LABEL_COLOR, font=f, anchor="mm")
 
 

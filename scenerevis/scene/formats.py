@@ -151,9 +151,7 @@ def scene_from_dict(data: Any, source: str = "<scene>") -> Scene:
         objects = [_parse_object(o, source, f"objects[{i}]", None) for i, o in enumerate(raw_objs)]
         for meta in data.get("groups_meta", []) or []:
             if isinstance(meta, dict) and isinstance(meta.get("group_name"), str):
-                groups[meta["group_name"]] = GroupInfo(
-                    str(meta.get("group_type", "")), str(meta.get("description", ""))
-                )
+                groups[meta["group_name"]] = GroupInfo(str(meta.get("group_type", "")), str(meta.get("description", "")))
     _assign_ids(objects, source)
     room_type = data.get("room_type", "")
     room_id = data.get("room_id", "")

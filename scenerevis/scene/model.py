@@ -81,7 +81,7 @@ class SceneObject:
         world = local @ self.rotation_matrix().T + np.asarray(self.pos)
         return world[:, [0, 2]]
 
-    def copy(self) -> "SceneObject":
+    def copy(self) -> SceneObject:
         return copy.deepcopy(self)
 
 
@@ -160,5 +160,5 @@ class Scene:
 
         return make_instance_id(desc, {o.id for o in self.objects})
 
-    def copy(self) -> "Scene":
+    def copy(self) -> Scene:
         return copy.deepcopy(self)

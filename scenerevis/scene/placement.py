@@ -127,7 +127,7 @@ def unit_box():
     return box
 
 
-def normalize_mesh(mesh, size) -> "object":
+def normalize_mesh(mesh, size) -> object:
     """Copy of ``mesh`` whose AABB bottom-centre is at the origin and whose AABB extents equal ``size``.
 
     Degenerate (flat) axes of the mesh are left unscaled.

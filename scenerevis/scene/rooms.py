@@ -145,7 +145,7 @@ def phrase_pattern(phrase: str) -> str:
     words = re.split(r"[\s\-]+", phrase.strip().lower())
     head = [re.escape(w) for w in words[:-1]]
     last = words[-1]
-    plurals = "|".join(re.escape(f[len(last):]) for f in _plural_forms(last) if f != last and f.startswith(last))
+    plurals = "|".join(re.escape(f[len(last) :]) for f in _plural_forms(last) if f != last and f.startswith(last))
     irregular = [f for f in _plural_forms(last) if not f.startswith(last)]
     last_re = re.escape(last) + (f"(?:{plurals})?" if plurals else "")
     if irregular:

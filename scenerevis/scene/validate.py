@@ -69,9 +69,7 @@ def as_polygon(value: Any, source: str, field: str) -> np.ndarray:
 def check_bounds_pair(bottom: np.ndarray, top: np.ndarray, source: str, field: str = "bounds_top") -> None:
     """``bounds_top`` must repeat ``bounds_bottom``'s corners (same XZ, same order) above it."""
     if bottom.shape != top.shape:
-        raise SceneFormatError(
-            source, field, f"has {len(top)} corners but bounds_bottom has {len(bottom)}"
-        )
+        raise SceneFormatError(source, field, f"has {len(top)} corners but bounds_bottom has {len(bottom)}")
     if not np.allclose(bottom[:, [0, 2]], top[:, [0, 2]], atol=1e-4):
         raise SceneFormatError(source, field, "corners do not match bounds_bottom in x/z")
     if float(np.min(top[:, 1])) <= float(np.max(bottom[:, 1])):

@@ -117,9 +117,7 @@ def resolve_reference(scene: Scene, key: Any) -> SceneObject:
             return hits[0]
         if len(hits) > 1:
             ids = ", ".join(o.id for o in hits)
-            raise _CallError(
-                "ambiguous_object", f"{field_name} {key!r} matches {len(hits)} objects ({ids}); use one instance id"
-            )
+            raise _CallError("ambiguous_object", f"{field_name} {key!r} matches {len(hits)} objects ({ids}); use one instance id")
     known = ", ".join(o.id for o in scene.objects[:30]) or "none"
     raise _CallError("unknown_object", f"unknown object {_short(key)} (instance ids: {known})")
 

@@ -122,9 +122,7 @@ def parse_reply(text: Any) -> ParsedReply:
     if err is not None:
         return ParsedReply("invalid", think, errors=[err])
     if body is None:
-        return ParsedReply(
-            "invalid", think, errors=[ToolError("format", "reply has neither <tool_calls> nor <create_scene>")]
-        )
+        return ParsedReply("invalid", think, errors=[ToolError("format", "reply has neither <tool_calls> nor <create_scene>")])
     data, err = _load_json(body, "<tool_calls> block")
     if err is not None:
         return ParsedReply("invalid", think, errors=[err])

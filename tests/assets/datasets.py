@@ -11,9 +11,27 @@ import numpy as np
 import trimesh
 
 FUTURE = {
-    "0a1b2c3d-sofa": {"summary": "a three-seat sofa upholstered in grey fabric", "style": "modern", "color": "grey", "material": "fabric", "size": [2.1, 0.85, 0.9]},
-    "1e2f3a4b-lamp": {"summary": "a floor lamp with a white shade on a metal pole", "style": "minimalist", "color": "white", "material": "metal", "size": [0.4, 1.6, 0.4]},
-    "5c6d7e8f-desk": {"summary": "a wooden writing desk with two drawers", "style": "nordic", "color": "brown", "material": "wood", "size": [1.2, 0.75, 0.6]},
+    "0a1b2c3d-sofa": {
+        "summary": "a three-seat sofa upholstered in grey fabric",
+        "style": "modern",
+        "color": "grey",
+        "material": "fabric",
+        "size": [2.1, 0.85, 0.9],
+    },
+    "1e2f3a4b-lamp": {
+        "summary": "a floor lamp with a white shade on a metal pole",
+        "style": "minimalist",
+        "color": "white",
+        "material": "metal",
+        "size": [0.4, 1.6, 0.4],
+    },
+    "5c6d7e8f-desk": {
+        "summary": "a wooden writing desk with two drawers",
+        "style": "nordic",
+        "color": "brown",
+        "material": "wood",
+        "size": [1.2, 0.75, 0.6],
+    },
 }
 SCALED_ID = "0a1b2c3d-sofa-(1.2)-(1.0)-(1.0)"
 OBJAVERSE = {
@@ -59,8 +77,15 @@ def make_future(root: Path, encoder=None, embed_dim: int | None = None) -> dict:
     meta_dir = root / "metadata"
     meta_dir.mkdir()
     (meta_dir / "model_info_3dfuture_assets.json").write_text(json.dumps(FUTURE, indent=1))
-    scaled = {SCALED_ID: {"jid": "0a1b2c3d-sofa", "jid_scaled_asset": SCALED_ID, "scale": [1.2, 1.0, 1.0],
-                          "orig_size": [2.1, 0.85, 0.9], "size": [2.52, 0.85, 0.9]}}
+    scaled = {
+        SCALED_ID: {
+            "jid": "0a1b2c3d-sofa",
+            "jid_scaled_asset": SCALED_ID,
+            "scale": [1.2, 1.0, 1.0],
+            "orig_size": [2.1, 0.85, 0.9],
+            "size": [2.52, 0.85, 0.9],
+        }
+    }
     (meta_dir / "model_info_3dfuture_assets_scaled.json").write_text(json.dumps(scaled, indent=1))
     jids = list(FUTURE) + [SCALED_ID]
     texts = [FUTURE[j]["summary"] for j in FUTURE] + [FUTURE["0a1b2c3d-sofa"]["summary"]]
@@ -68,9 +93,12 @@ def make_future(root: Path, encoder=None, embed_dim: int | None = None) -> dict:
     sizes = [FUTURE[j]["size"] for j in FUTURE] + [scaled[SCALED_ID]["size"]]
     with open(meta_dir / "model_info_3dfuture_assets_embeds.pickle", "wb") as fh:
         pickle.dump({"jids": jids, "sizes": np.asarray(sizes), "embeds": np.asarray(embeds)}, fh)
-    return {"future_root": str(models), "future_metadata": str(meta_dir / "model_info_3dfuture_assets.json"),
-            "future_metadata_scaled": str(meta_dir / "model_info_3dfuture_assets_scaled.json"),
-            "future_embeddings": str(meta_dir / "model_info_3dfuture_assets_embeds.pickle")}
+    return {
+        "future_root": str(models),
+        "future_metadata": str(meta_dir / "model_info_3dfuture_assets.json"),
+        "future_metadata_scaled": str(meta_dir / "model_info_3dfuture_assets_scaled.json"),
+        "future_embeddings": str(meta_dir / "model_info_3dfuture_assets_embeds.pickle"),
+    }
 
 
 def make_objaverse(base: Path, encoder=None, dim: int = 384, glb_dir: Path | None = None) -> dict:
@@ -84,8 +112,13 @@ def make_objaverse(base: Path, encoder=None, dim: int = 384, glb_dir: Path | Non
     for uid, (desc, cat, size) in OBJAVERSE.items():
         lo = {"x": -size[0] / 2, "y": 0.0, "z": -size[2] / 2}
         hi = {"x": size[0] / 2, "y": size[1], "z": size[2] / 2}
-        ann[uid] = {"uid": uid, "description": desc, "category": cat, "pose_z_rot_angle": 0.0,
-                    "thor_metadata": {"assetMetadata": {"boundingBox": {"min": lo, "max": hi}}}}
+        ann[uid] = {
+            "uid": uid,
+            "description": desc,
+            "category": cat,
+            "pose_z_rot_angle": 0.0,
+            "thor_metadata": {"assetMetadata": {"boundingBox": {"min": lo, "max": hi}}},
+        }
     ann["dd44ee55ff66"]["pose_z_rot_angle"] = float(np.pi / 2)  # its GLB is stored turned by a quarter
     with gzip.open(base / "annotations.json.gz", "wt", encoding="utf-8") as fh:
         json.dump(ann, fh)
@@ -116,4 +149,6 @@ def make_objaverse(base: Path, encoder=None, dim: int = 384, glb_dir: Path | Non
 
 def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
     """{relative path: (size, mtime_ns)} of every file under ``folder`` (to prove nothing was written there)."""
-    return {str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(folder.rglob("*")) if p.is_file()
+    }

@@ -10,12 +10,52 @@ from scenerevis.assets.catalog import BuiltinCatalog, build_assets
 from scenerevis.assets.meshio import load_coloured
 
 REQUIRED = {
-    "bed_single", "bed_double", "bed_queen", "bed_king", "nightstand", "wardrobe", "dresser", "desk", "office_chair",
-    "dining_chair", "armchair", "sofa_2seat", "sofa_3seat", "sectional_sofa", "coffee_table", "side_table", "tv_stand",
-    "tv", "bookshelf", "floor_lamp", "table_lamp", "ceiling_lamp", "dining_table", "round_dining_table", "sideboard",
-    "rug", "plant", "cabinet", "filing_cabinet", "bench", "stool", "ottoman", "treadmill", "exercise_bike",
-    "weight_bench", "dumbbell_rack", "piano", "pool_table", "game_console_cabinet", "kitchen_counter", "fridge",
-    "toilet", "bathtub", "sink", "mirror", "wall_shelf",
+    "bed_single",
+    "bed_double",
+    "bed_queen",
+    "bed_king",
+    "nightstand",
+    "wardrobe",
+    "dresser",
+    "desk",
+    "office_chair",
+    "dining_chair",
+    "armchair",
+    "sofa_2seat",
+    "sofa_3seat",
+    "sectional_sofa",
+    "coffee_table",
+    "side_table",
+    "tv_stand",
+    "tv",
+    "bookshelf",
+    "floor_lamp",
+    "table_lamp",
+    "ceiling_lamp",
+    "dining_table",
+    "round_dining_table",
+    "sideboard",
+    "rug",
+    "plant",
+    "cabinet",
+    "filing_cabinet",
+    "bench",
+    "stool",
+    "ottoman",
+    "treadmill",
+    "exercise_bike",
+    "weight_bench",
+    "dumbbell_rack",
+    "piano",
+    "pool_table",
+    "game_console_cabinet",
+    "kitchen_counter",
+    "fridge",
+    "toilet",
+    "bathtub",
+    "sink",
+    "mirror",
+    "wall_shelf",
 }
 
 
@@ -99,8 +139,14 @@ def test_content_hash_tracks_catalog_content(tmp_path):
     from scenerevis.assets import catalog as catalog_mod
 
     changed = build_assets()
-    changed[0] = catalog_mod.Asset(**{**changed[0].to_dict(), "synonyms": tuple(changed[0].synonyms), "rooms": tuple(changed[0].rooms),
-                                      "size": (1.0, 1.0, 2.0)})
+    changed[0] = catalog_mod.Asset(
+        **{
+            **changed[0].to_dict(),
+            "synonyms": tuple(changed[0].synonyms),
+            "rooms": tuple(changed[0].rooms),
+            "size": (1.0, 1.0, 2.0),
+        }
+    )
     cat.assets = changed
     assert cat.content_hash() != h
 

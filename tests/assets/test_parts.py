@@ -15,14 +15,17 @@ def test_block_spans_exact_box_and_is_painted():
     assert (b.visual.face_colors == [10, 20, 30, 255]).all()
 
 
-@pytest.mark.parametrize("make", [
-    lambda: P.column(0.1, 0.2, 0.0, 1.0, 0.05, (1, 2, 3)),
-    lambda: P.rod((0, 0, 0), (0.3, 0.4, 0.0), 0.02, (1, 2, 3)),
-    lambda: P.frustum(0, 0, 0.5, 0.8, 0.2, 0.1, (1, 2, 3)),
-    lambda: P.lathe([(0.1, 0), (0.2, 0.3), (0.05, 0.5)], (1, 2, 3)),
-    lambda: P.rounded_block(0, 1, 0, 0.3, 0, 0.6, 0.05, (1, 2, 3)),
-    lambda: P.ellipsoid(0, 1, 0, 0.3, 0.2, 0.1, (1, 2, 3)),
-])
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: P.column(0.1, 0.2, 0.0, 1.0, 0.05, (1, 2, 3)),
+        lambda: P.rod((0, 0, 0), (0.3, 0.4, 0.0), 0.02, (1, 2, 3)),
+        lambda: P.frustum(0, 0, 0.5, 0.8, 0.2, 0.1, (1, 2, 3)),
+        lambda: P.lathe([(0.1, 0), (0.2, 0.3), (0.05, 0.5)], (1, 2, 3)),
+        lambda: P.rounded_block(0, 1, 0, 0.3, 0, 0.6, 0.05, (1, 2, 3)),
+        lambda: P.ellipsoid(0, 1, 0, 0.3, 0.2, 0.1, (1, 2, 3)),
+    ],
+)
 def test_every_primitive_is_closed_with_positive_volume(make):
     m = make()
     assert m.is_watertight

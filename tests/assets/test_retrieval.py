@@ -28,8 +28,10 @@ def test_heldout_category_accuracy_is_at_least_90_percent(builtin_index, minilm,
     typical = {c: np.array(next(a.size for a in catalog if a.category == c)) * 1.08 for c in catalog.categories}
     sized = r.score_matrix([d for d, _ in HELDOUT], [typical[c] for _, c in HELDOUT])
     acc_sized = float(np.mean([builtin_index.categories[i] == c for i, (_, c) in zip(sized.argmax(axis=1), HELDOUT)]))
-    print(f"\nheld-out top-1 category accuracy (DESIGN score, lam=0.5, sigma=0.05): text only {100 * acc:.1f}%, "
-          f"with typical sizes {100 * acc_sized:.1f}% ({len(HELDOUT)} descriptions)")
+    print(
+        f"\nheld-out top-1 category accuracy (DESIGN score, lam=0.5, sigma=0.05): text only {100 * acc:.1f}%, "
+        f"with typical sizes {100 * acc_sized:.1f}% ({len(HELDOUT)} descriptions)"
+    )
     assert acc >= 0.90 and acc_sized >= 0.90
 
 
@@ -121,7 +123,9 @@ def test_import_is_light():
     import subprocess
     import sys
 
-    code = ("import sys, scenerevis.assets as A; A.RetrievalConfig; A.get_resolver; A.Retriever; A.BuiltinCatalog; "
-            "print(any(m in sys.modules for m in ('torch', 'sentence_transformers', 'transformers')))")
+    code = (
+        "import sys, scenerevis.assets as A; A.RetrievalConfig; A.get_resolver; A.Retriever; A.BuiltinCatalog; "
+        "print(any(m in sys.modules for m in ('torch', 'sentence_transformers', 'transformers')))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "False"

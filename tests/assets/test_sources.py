@@ -45,8 +45,12 @@ def _room():
 def test_future_retrieval_reads_respace_pickle_and_sets_fields(future, minilm, tmp_path):
     root, paths = future
     before = snapshot(root)
-    r = Retriever(RetrievalConfig(source="3d-future", cache_dir=str(tmp_path), **{k: v for k, v in paths.items()}), encoder=minilm)
-    out = r.retrieve_objects([_obj(1, desc="grey couch", size=(2.1, 0.85, 0.9)), _obj(2, desc="standing lamp", size=(0.4, 1.6, 0.4))])
+    r = Retriever(
+        RetrievalConfig(source="3d-future", cache_dir=str(tmp_path), **{k: v for k, v in paths.items()}), encoder=minilm
+    )
+    out = r.retrieve_objects(
+        [_obj(1, desc="grey couch", size=(2.1, 0.85, 0.9)), _obj(2, desc="standing lamp", size=(0.4, 1.6, 0.4))]
+    )
     assert [o.jid for o in out] == ["0a1b2c3d-sofa", "1e2f3a4b-lamp"]
     assert out[0].asset_source == "3d-future" and out[0].retrieved_size == (2.1, 0.85, 0.9)
     wide = r.retrieve("grey couch", (2.52, 0.85, 0.9))
@@ -186,10 +190,10 @@ def test_objaverse_missing_index_files_are_loud(tmp_path):
     paths = make_objaverse(tmp_path / "base", dim=16)
     (tmp_path / "base" / "features" / "sbert_features.pkl").unlink()
     with pytest.raises(AssetDataError, match=r"sbert_features.pkl: objathor SBERT features not found"):
-        Retriever(RetrievalConfig(source="objaverse", **paths)).index
+        _ = Retriever(RetrievalConfig(source="objaverse", **paths)).index
     (tmp_path / "base" / "annotations.json.gz").write_bytes(b"\x1f\x8b\x08\x00garbage")
     with pytest.raises(AssetDataError, match=r"annotations.json.gz: objathor annotations is truncated"):
-        Retriever(RetrievalConfig(source="objaverse", **paths)).index
+        _ = Retriever(RetrievalConfig(source="objaverse", **paths)).index
 
 
 # ---------------------------------------------------------------- built-in and auto

@@ -16,8 +16,19 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _write_scenes(folder: Path) -> None:
     folder.mkdir()
-    save_scene(room([obj("a", (1, 1, 1), (0, 0, 0), id="a"), obj("b", (1, 1, 1), (0.98, 0, 0), id="b")]), folder / "s1_collide.json")
-    save_scene(room([obj("stool", (0.4, 0.45, 0.4), (0, 0, 0), id="stool"), obj("table", (1.2, 0.75, 0.8), (0, 0, 0), jid="T", id="table")]), folder / "s2_table.json", fmt="grouped")
+    save_scene(
+        room([obj("a", (1, 1, 1), (0, 0, 0), id="a"), obj("b", (1, 1, 1), (0.98, 0, 0), id="b")]), folder / "s1_collide.json"
+    )
+    save_scene(
+        room(
+            [
+                obj("stool", (0.4, 0.45, 0.4), (0, 0, 0), id="stool"),
+                obj("table", (1.2, 0.75, 0.8), (0, 0, 0), jid="T", id="table"),
+            ]
+        ),
+        folder / "s2_table.json",
+        fmt="grouped",
+    )
     bad = json.loads((folder / "s1_collide.json").read_text())
     bad["objects"][1]["size"] = [1, -1, 1]
     (folder / "s3_bad.json").write_text(json.dumps(bad))
@@ -26,18 +37,39 @@ def _write_scenes(folder: Path) -> None:
 def _models(folder: Path) -> None:
     (folder / "T").mkdir(parents=True)
     parts = [trimesh.creation.box((1.2, 0.04, 0.8)).apply_translation((0, 0.73, 0))]
-    parts += [trimesh.creation.box((0.05, 0.71, 0.05)).apply_translation((x, 0.355, z)) for x in (-0.575, 0.575) for z in (-0.375, 0.375)]
+    parts += [
+        trimesh.creation.box((0.05, 0.71, 0.05)).apply_translation((x, 0.355, z))
+        for x in (-0.575, 0.575)
+        for z in (-0.375, 0.375)
+    ]
     trimesh.util.concatenate(parts).export(folder / "T" / "raw_model.glb")
 
 
 def test_myeval_reports_scenes_summary_and_failures(tmp_path, capsys):
     _write_scenes(tmp_path / "scenes")
     _models(tmp_path / "models")
-    assert myeval_main(["--scenes_dir", str(tmp_path / "scenes"), "--models_path", str(tmp_path / "models"), "--output_dir", str(tmp_path / "out"), "--quiet"]) == 0
+    assert (
+        myeval_main(
+            [
+                "--scenes_dir",
+                str(tmp_path / "scenes"),
+                "--models_path",
+                str(tmp_path / "models"),
+                "--output_dir",
+                str(tmp_path / "out"),
+                "--quiet",
+            ]
+        )
+        == 0
+    )
     rep = json.loads((tmp_path / "out" / "evaluation_results.json").read_text())
     assert sorted(rep["scenes"]) == ["s1_collide.json", "s2_table.json"]
     s1, s2 = rep["scenes"]["s1_collide.json"], rep["scenes"]["s2_table.json"]
-    assert s1["collision_rate"] == 100.0 and s1["colliding_objects"] == ["a", "b"] and s1["max_penetration_depth"] == pytest.approx(0.02)
+    assert (
+        s1["collision_rate"] == 100.0
+        and s1["colliding_objects"] == ["a", "b"]
+        and s1["max_penetration_depth"] == pytest.approx(0.02)
+    )
     assert s2["collision_rate"] == 0.0 and s2["num_boxed"] == 1  # the table mesh came from --models_path
     assert rep["summary"]["num_scenes"] == 2 and rep["summary"]["num_failed"] == 1
     assert rep["summary"]["collision_rate"] == 50.0 and rep["summary"]["oob_rate"] == 0.0
@@ -49,7 +81,22 @@ def test_voxel_eval_and_workers_give_same_numbers(tmp_path):
     _write_scenes(tmp_path / "scenes")
     out1, out2 = tmp_path / "v1.json", tmp_path / "v2.json"
     assert voxel_eval_main(["--scenes_dir", str(tmp_path / "scenes"), "--output_file", str(out1), "--quiet"]) == 0
-    assert voxel_eval_main(["--scenes_dir", str(tmp_path / "scenes"), "--output_file", str(out2), "--quiet", "--workers", "2", "--max_scenes", "3"]) == 0
+    assert (
+        voxel_eval_main(
+            [
+                "--scenes_dir",
+                str(tmp_path / "scenes"),
+                "--output_file",
+                str(out2),
+                "--quiet",
+                "--workers",
+                "2",
+                "--max_scenes",
+                "3",
+            ]
+        )
+        == 0
+    )
     r1, r2 = json.loads(out1.read_text()), json.loads(out2.read_text())
     assert r1["scenes"] == r2["scenes"]
     s1 = r1["scenes"]["s1_collide.json"]
@@ -65,14 +112,34 @@ def test_refuses_to_write_into_models_path(tmp_path):
     _write_scenes(tmp_path / "scenes")
     _models(tmp_path / "models")
     with pytest.raises(SystemExit, match="inside --models_path"):
-        myeval_main(["--scenes_dir", str(tmp_path / "scenes"), "--models_path", str(tmp_path / "models"), "--output_dir", str(tmp_path / "models" / "out")])
+        myeval_main(
+            [
+                "--scenes_dir",
+                str(tmp_path / "scenes"),
+                "--models_path",
+                str(tmp_path / "models"),
+                "--output_dir",
+                str(tmp_path / "models" / "out"),
+            ]
+        )
 
 
 def test_thin_cli_scripts_run_as_documented(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     out = subprocess.run(
-        [sys.executable, str(ROOT / "eval" / "myeval.py"), "--scenes_dir", str(ROOT / "examples" / "scenes"), "--output_dir", str(tmp_path), "--quiet"],
-        capture_output=True, text=True, env=env, check=True,
+        [
+            sys.executable,
+            str(ROOT / "eval" / "myeval.py"),
+            "--scenes_dir",
+            str(ROOT / "examples" / "scenes"),
+            "--output_dir",
+            str(tmp_path),
+            "--quiet",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
     )
     assert "2 scenes (0 failed)" in out.stdout
     rep = json.loads((tmp_path / "evaluation_results.json").read_text())

@@ -40,11 +40,23 @@ def _living(collide: bool):
 def _vlm_report(scenes_dir: Path, names: list[str], scores: list[tuple[int, int, int]]) -> dict:
     dims = ("rationality", "spatial_layout", "accessibility")
     scenes = {
-        f"prompt_{i}": {"prompt": "p", "render": f"r{i}.png", "scene": str(scenes_dir / n), "scores": {d: {"score": s, "answer": str(s)} for d, s in zip(dims, sc)}}
+        f"prompt_{i}": {
+            "prompt": "p",
+            "render": f"r{i}.png",
+            "scene": str(scenes_dir / n),
+            "scores": {d: {"score": s, "answer": str(s)} for d, s in zip(dims, sc)},
+        }
         for i, (n, sc) in enumerate(zip(names, scores))
     }
-    summary = {d: {"mean": sum(sc[k] for sc in scores) / len(scores), "std": 0.0, "min": 0, "max": 0, "n": len(scores), "flagged": 0} for k, d in enumerate(dims)}
-    return {"summary": {**summary, "num_scenes": len(scenes), "num_failed": 1, "model": "fake"}, "scenes": scenes, "failed": {"prompt_9": "timeout"}}
+    summary = {
+        d: {"mean": sum(sc[k] for sc in scores) / len(scores), "std": 0.0, "min": 0, "max": 0, "n": len(scores), "flagged": 0}
+        for k, d in enumerate(dims)
+    }
+    return {
+        "summary": {**summary, "num_scenes": len(scenes), "num_failed": 1, "model": "fake"},
+        "scenes": scenes,
+        "failed": {"prompt_9": "timeout"},
+    }
 
 
 def make_method_folders(root: Path) -> tuple[Path, Path]:
@@ -57,7 +69,12 @@ def make_method_folders(root: Path) -> tuple[Path, Path]:
     save_scene(_living(False), a_scenes / "living_1.json")
     save_scene(_bedroom(False), b_scenes / "bedroom_1.json")
     save_scene(_living(True), b_scenes / "living_1.json")
-    box = {"room_type": "bedroom", "width": 4, "depth": 4, "objects": [{"category": "single_bed", "size": [1.0, 0.9, 2.0], "position": [0, 0, -1.0]}]}
+    box = {
+        "room_type": "bedroom",
+        "width": 4,
+        "depth": 4,
+        "objects": [{"category": "single_bed", "size": [1.0, 0.9, 2.0], "position": [0, 0, -1.0]}],
+    }
     (b_scenes / "bedroom_box.json").write_text(json.dumps(box))
     (b_scenes / "bedroom_bad.json").write_text(json.dumps({**box, "objects": [{"category": "bed", "size": [1, 1]}]}))
     out_a, out_b = root / "method_a", root / "method_b"
@@ -66,6 +83,9 @@ def make_method_folders(root: Path) -> tuple[Path, Path]:
         rep = evaluate_functional_folder(scenes, FunctionalBatchConfig(progress=False))
         atomic_write_json(out / "functional_results.json", rep)
     assert voxel_eval_main(["--scenes_dir", str(a_scenes), "--output_file", str(out_a / "voxel_results.json"), "--quiet"]) == 0
-    atomic_write_json(out_a / "vlm_eval_results.json", _vlm_report(a_scenes, ["bedroom_1.json", "bedroom_2.json", "living_1.json"], [(8, 7, 9), (6, 7, 7), (9, 8, 8)]))
+    atomic_write_json(
+        out_a / "vlm_eval_results.json",
+        _vlm_report(a_scenes, ["bedroom_1.json", "bedroom_2.json", "living_1.json"], [(8, 7, 9), (6, 7, 7), (9, 8, 8)]),
+    )
     (out_a / "notes.json").write_text('{"not": "a report"}')
     return out_a, out_b

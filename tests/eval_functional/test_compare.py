@@ -34,16 +34,28 @@ def table(folders, tmp_path_factory):
 
 def test_table_rows_and_values(table):
     written, rows = table
-    assert list(rows) == [("Ours", "all"), ("Ours", "bedroom"), ("Ours", "living_room"), ("Baseline", "all"), ("Baseline", "bedroom"), ("Baseline", "living_room")]
+    assert list(rows) == [
+        ("Ours", "all"),
+        ("Ours", "bedroom"),
+        ("Ours", "living_room"),
+        ("Baseline", "all"),
+        ("Baseline", "bedroom"),
+        ("Baseline", "living_room"),
+    ]
     ours, base = rows["Ours", "all"], rows["Baseline", "all"]
     # Baseline: the coffee table sinks into the sofa in living_1 (2 of 3 objects collide), the other two scenes are clean
-    assert float(base["CNR"]) == pytest.approx(200 / 9, abs=1e-5) and float(rows["Baseline", "living_room"]["CNR"]) == pytest.approx(200 / 3, abs=1e-5)
+    assert float(base["CNR"]) == pytest.approx(200 / 9, abs=1e-5) and float(
+        rows["Baseline", "living_room"]["CNR"]
+    ) == pytest.approx(200 / 3, abs=1e-5)
     # bedroom essentials: bed + nightstand + wardrobe (1) and a lone single bed (1/3)
     assert float(rows["Baseline", "bedroom"]["essentials"]) == pytest.approx(2 / 3, abs=1e-5)
     # the wardrobe facing the wall and the floating lamp of the baseline's bedroom_1 (5 objects)
     assert float(rows["Baseline", "bedroom"]["accessibility"]) == pytest.approx((4 / 5 + 1) / 2, abs=1e-5)
     assert float(rows["Baseline", "bedroom"]["support"]) == pytest.approx((4 / 5 + 1) / 2, abs=1e-5)
-    assert float(ours["vlm_rationality"]) == pytest.approx(23 / 3, abs=1e-5) and float(rows["Ours", "bedroom"]["vlm_rationality"]) == 7.0
+    assert (
+        float(ours["vlm_rationality"]) == pytest.approx(23 / 3, abs=1e-5)
+        and float(rows["Ours", "bedroom"]["vlm_rationality"]) == 7.0
+    )
     assert base["vlm_rationality"] == "" and base["PBL"] == ""  # reports the baseline folder does not have
     assert float(ours["objects_per_scene"]) == pytest.approx(11 / 3, abs=1e-5) and ours["scenes"] == "3"
     assert float(ours["valid"]) == 100.0
@@ -67,14 +79,23 @@ def test_markdown_and_png_are_written(table):
     img = np.asarray(Image.open(written["png"]).convert("L"), dtype=float)
     assert img.shape[0] > 1500 and img.shape[1] > 1200 and img.std() > 20  # a real, non-blank figure
     meta = json.loads(written["json"].read_text())
-    assert meta["methods"] == ["Ours", "Baseline"] and {m["key"] for m in meta["metrics"]} >= {"CNR", "navigability", "vlm_spatial_layout"}
+    assert meta["methods"] == ["Ours", "Baseline"] and {m["key"] for m in meta["metrics"]} >= {
+        "CNR",
+        "navigability",
+        "vlm_spatial_layout",
+    }
 
 
 def test_classify_reports_and_bad_inputs(folders, tmp_path):
     a, _ = folders
     kinds = {p.name: classify_report(json.loads(p.read_text())) for p in sorted(a.glob("*.json"))}
-    assert kinds == {"evaluation_results.json": "mesh", "functional_results.json": "functional", "notes.json": None,
-                     "vlm_eval_results.json": "vlm", "voxel_results.json": "voxel"}
+    assert kinds == {
+        "evaluation_results.json": "mesh",
+        "functional_results.json": "functional",
+        "notes.json": None,
+        "vlm_eval_results.json": "vlm",
+        "voxel_results.json": "voxel",
+    }
     with pytest.raises(ValueError, match="2 method names for 1"):
         compare([a], ["x", "y"], CompareConfig(str(tmp_path / "o"), plot=False))
     (tmp_path / "empty").mkdir()
@@ -87,14 +108,29 @@ def test_thin_cli_scripts(folders, tmp_path):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     out = subprocess.run(
         [sys.executable, str(ROOT / "eval" / "compare.py"), str(a), str(b), "--output_dir", str(tmp_path / "c"), "--no_plot"],
-        capture_output=True, text=True, env=env, check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
     )
     assert "wrote csv" in out.stdout and not (tmp_path / "c" / "comparison.png").exists()
     assert "method_a,all" in (tmp_path / "c" / "comparison.csv").read_text()
     res = subprocess.run(
-        [sys.executable, str(ROOT / "eval" / "functional_eval.py"), "--scenes_dir", str(ROOT / "examples" / "scenes"),
-         "--output_file", str(tmp_path / "f.json"), "--quiet", "--workers", "2"],
-        capture_output=True, text=True, env=env, check=True,
+        [
+            sys.executable,
+            str(ROOT / "eval" / "functional_eval.py"),
+            "--scenes_dir",
+            str(ROOT / "examples" / "scenes"),
+            "--output_file",
+            str(tmp_path / "f.json"),
+            "--quiet",
+            "--workers",
+            "2",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
     )
     assert "2 scenes (0 failed)" in res.stdout
     rep = json.loads((tmp_path / "f.json").read_text())

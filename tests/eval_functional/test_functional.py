@@ -112,8 +112,16 @@ def test_support_floor_surface_floating_exempt_and_sunk():
     ]
     status = dict(zip([o.id for o in objs], support_status(room(objs))))
     assert status == {
-        "stand": "floor", "on_stand": "on_object", "floating": "floating", "tv": "exempt", "mirror": "exempt",
-        "sunk": "below_floor", "s1": "floor", "s2": "floor", "spanning": "on_object", "hover": "floating",
+        "stand": "floor",
+        "on_stand": "on_object",
+        "floating": "floating",
+        "tv": "exempt",
+        "mirror": "exempt",
+        "sunk": "below_floor",
+        "s1": "floor",
+        "s2": "floor",
+        "spanning": "on_object",
+        "hover": "floating",
     }
     rep = evaluate_functional(room(objs))
     assert rep.floating_objects == ["floating", "hover"] and rep.below_floor_objects == ["sunk"]
@@ -124,13 +132,18 @@ def test_lamp_30cm_above_floor_floats_and_on_nightstand_is_supported():
     floating = evaluate_functional(room([obj("floor lamp", (0.4, 1.5, 0.4), (0, 0.3, 0), id="lamp")]))
     assert floating.support == {"lamp": "floating"} and floating.support_rate == 0.0
     on_top = evaluate_functional(
-        room([obj("nightstand", (0.5, 0.55, 0.4), (0, 0, 0), id="n"), obj("table lamp", (0.3, 0.5, 0.3), (0, 0.55, 0), id="lamp")])
+        room(
+            [obj("nightstand", (0.5, 0.55, 0.4), (0, 0, 0), id="n"), obj("table lamp", (0.3, 0.5, 0.3), (0, 0.55, 0), id="lamp")]
+        )
     )
     assert on_top.support["lamp"] == "on_object" and on_top.floating_objects == []
 
 
 def test_essentials_coverage_bedroom_without_wardrobe_is_two_thirds():
-    objs = [obj("queen bed with a grey fabric headboard", (1.6, 1.0, 2.1), (0, 0, -0.9)), obj("oak nightstand", (0.5, 0.55, 0.4), (-1.2, 0, -1.7))]
+    objs = [
+        obj("queen bed with a grey fabric headboard", (1.6, 1.0, 2.1), (0, 0, -0.9)),
+        obj("oak nightstand", (0.5, 0.55, 0.4), (-1.2, 0, -1.7)),
+    ]
     res = essentials_coverage(room(objs))
     assert res.room_type == "bedroom" and res.coverage == pytest.approx(2 / 3)
     assert res.missing == [["wardrobe"]] and res.categories == ["double_bed", "nightstand"]
@@ -142,8 +155,17 @@ def test_essentials_coverage_bedroom_without_wardrobe_is_two_thirds():
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("Bedroom", "bedroom"), ("livingroom", "living_room"), ("living_room", "living_room"), ("MasterBedroom", "bedroom"),
-     ("home office", "study"), ("diningroom", "dining_room"), ("kids bedroom", "kids_room"), ("", None), ("garage", None)],
+    [
+        ("Bedroom", "bedroom"),
+        ("livingroom", "living_room"),
+        ("living_room", "living_room"),
+        ("MasterBedroom", "bedroom"),
+        ("home office", "study"),
+        ("diningroom", "dining_room"),
+        ("kids bedroom", "kids_room"),
+        ("", None),
+        ("garage", None),
+    ],
 )
 def test_room_type_names(text, expected):
     assert normalize_room_type(text) == expected

@@ -25,8 +25,20 @@ BOX = {
     "height": 2.6,
     "objects": [
         {"category": "double_bed", "size": [1.6, 1.0, 2.0], "position": [1.0, 0.0, 0.5], "yaw_deg": 90},
-        {"category": "nightstand", "description": "oak nightstand", "size": [0.5, 0.6, 0.4], "center": [-1.0, 0.3, -1.0], "yaw_deg": 180},
-        {"category": "table_lamp", "size": [0.3, 0.5, 0.3], "position": [-1.0, 0.6, -1.0], "yaw_rad": -math.pi / 2, "id": "lamp_a"},
+        {
+            "category": "nightstand",
+            "description": "oak nightstand",
+            "size": [0.5, 0.6, 0.4],
+            "center": [-1.0, 0.3, -1.0],
+            "yaw_deg": 180,
+        },
+        {
+            "category": "table_lamp",
+            "size": [0.3, 0.5, 0.3],
+            "position": [-1.0, 0.6, -1.0],
+            "yaw_rad": -math.pi / 2,
+            "id": "lamp_a",
+        },
         {"category": "rug", "size": [2.0, 0.01, 1.4], "position": [0.0, 0.0]},
     ],
 }
@@ -58,10 +70,20 @@ def test_box_round_trip_matches_hand_computed_footprints(tmp_path):
 
 
 def test_width_depth_rectangle_and_units():
-    flat = box_to_flat({"width": 400, "depth": 300, "units": "cm", "objects": [{"category": "sofa", "size": [200, 85, 90], "position": [0, 0, 50]}]}, "x.json")
+    flat = box_to_flat(
+        {
+            "width": 400,
+            "depth": 300,
+            "units": "cm",
+            "objects": [{"category": "sofa", "size": [200, 85, 90], "position": [0, 0, 50]}],
+        },
+        "x.json",
+    )
     assert flat["bounds_bottom"] == [[-2.0, 0.0, -1.5], [2.0, 0.0, -1.5], [2.0, 0.0, 1.5], [-2.0, 0.0, 1.5]]
     assert flat["bounds_top"][0][1] == 2.7 and flat["room_id"] == "x"
-    assert flat["objects"][0]["size"] == pytest.approx([2.0, 0.85, 0.9]) and flat["objects"][0]["pos"] == pytest.approx([0, 0, 0.5])
+    assert flat["objects"][0]["size"] == pytest.approx([2.0, 0.85, 0.9]) and flat["objects"][0]["pos"] == pytest.approx(
+        [0, 0, 0.5]
+    )
 
 
 @pytest.mark.parametrize(
@@ -128,7 +150,9 @@ def test_converter_runs_as_a_module(tmp_path):
     (tmp_path / "b.json").write_text(json.dumps(BOX))
     out = subprocess.run(
         [sys.executable, "-m", "scenerevis.eval.importers", "convert", str(tmp_path / "b.json"), "--to", str(tmp_path / "o")],
-        capture_output=True, text=True, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     )
     assert out.returncode == 0 and "converted 1 scene(s)" in out.stdout
     assert json.loads((tmp_path / "o" / "b.json").read_text())["objects"][0]["desc"] == "double bed"

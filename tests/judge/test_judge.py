@@ -10,8 +10,8 @@ from scenerevis.judge.judge import Judge, JudgeConfig
 from scenerevis.judge.parse import parse_score
 from scenerevis.judge.rubric import judge_room_type, scene_facts
 from scenerevis.scene import save_scene
-from tests.helpers import obj, room
 from tests.fake_openai_server import FakeOpenAIServer, Planned
+from tests.helpers import obj, room
 
 FIVE = [obj(f"thing {i}", (0.4, 0.5, 0.4), (-1.5 + 0.7 * i, 0, 0)) for i in range(5)]
 
@@ -96,7 +96,12 @@ def test_judge_requests_parsing_caps_retries_and_resume(tmp_path):
     s0, s1 = rep["scenes"]["prompt_0"]["scores"], rep["scenes"]["prompt_1"]["scores"]
     assert (s0["rationality"]["score"], s0["spatial_layout"]["score"], s0["accessibility"]["score"]) == (7, 7, None)
     assert s0["accessibility"]["error"] == "empty answer"
-    assert (s1["rationality"]["raw_score"], s1["rationality"]["score"], s1["spatial_layout"]["score"], s1["accessibility"]["score"]) == (9, 6, 5, 8)
+    assert (
+        s1["rationality"]["raw_score"],
+        s1["rationality"]["score"],
+        s1["spatial_layout"]["score"],
+        s1["accessibility"]["score"],
+    ) == (9, 6, 5, 8)
     assert rep["summary"]["rationality"] == {"mean": 6.5, "std": 0.5, "min": 6, "max": 7, "n": 2, "flagged": 0}
     assert rep["summary"]["accessibility"]["flagged"] == 1
     assert json.loads(out.read_text())["scenes"]["prompt_1"]["scores"]["rationality"]["answer"] == "Score: 9"
@@ -119,7 +124,25 @@ def test_json_only_scenes_are_rendered_then_judged(tmp_path):
 
     _, scenes, _ = _folder(tmp_path)
     with FakeOpenAIServer([], max_requests=10) as server:
-        rc = main(["--json-dir", str(scenes), "--output", str(tmp_path / "o" / "v.json"), "--base-url", server.base_url,
-                   "--model", "m", "--renderer", "gl", "--quiet", "--max-workers", "1"])
+        rc = main(
+            [
+                "--json-dir",
+                str(scenes),
+                "--output",
+                str(tmp_path / "o" / "v.json"),
+                "--base-url",
+                server.base_url,
+                "--model",
+                "m",
+                "--renderer",
+                "gl",
+                "--quiet",
+                "--max-workers",
+                "1",
+            ]
+        )
         assert rc == 0 and len(server.requests) == 6
-    assert sorted(p.name for p in (tmp_path / "o" / "judge_renders").iterdir()) == ["prompt_0_final_render.png", "prompt_1_final_render.png"]
+    assert sorted(p.name for p in (tmp_path / "o" / "judge_renders").iterdir()) == [
+        "prompt_0_final_render.png",
+        "prompt_1_final_render.png",
+    ]

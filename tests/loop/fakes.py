@@ -27,8 +27,24 @@ class FurnishingPolicy:
         if obs.turn == 1:
             return format_tool_calls(
                 [
-                    {"name": "add_object", "arguments": {"object_description": "queen bed with a grey headboard", "position": [0, 0, -0.9], "rotation": [0, 0, 0, 1], "size": [1.6, 1.0, 2.1]}},
-                    {"name": "add_object", "arguments": {"object_description": "oak nightstand", "position": [-1.2, 0, -1.7], "rotation": [0, 0, 0, 1], "size": [0.5, 0.55, 0.4]}},
+                    {
+                        "name": "add_object",
+                        "arguments": {
+                            "object_description": "queen bed with a grey headboard",
+                            "position": [0, 0, -0.9],
+                            "rotation": [0, 0, 0, 1],
+                            "size": [1.6, 1.0, 2.1],
+                        },
+                    },
+                    {
+                        "name": "add_object",
+                        "arguments": {
+                            "object_description": "oak nightstand",
+                            "position": [-1.2, 0, -1.7],
+                            "rotation": [0, 0, 0, 1],
+                            "size": [0.5, 0.55, 0.4],
+                        },
+                    },
                 ],
                 "bed against the back wall, nightstand beside it",
             )

@@ -17,7 +17,12 @@ POLICY = "tests.loop.fakes:FurnishingPolicy"
 
 
 def _spec(**policy_config):
-    return RunSpec(policy=POLICY, policy_config=policy_config, loop=LoopConfig(iterations=5, render=False, export_glb=False), resolver_source=None)
+    return RunSpec(
+        policy=POLICY,
+        policy_config=policy_config,
+        loop=LoopConfig(iterations=5, render=False, export_glb=False),
+        resolver_source=None,
+    )
 
 
 def _check_complete(out: Path, n: int) -> dict:
@@ -27,7 +32,9 @@ def _check_complete(out: Path, n: int) -> dict:
     for i in range(n):
         lines = (out / f"prompt_{i}" / "turns.jsonl").read_text().splitlines()
         assert [json.loads(x)["turn"] for x in lines] == [0, 1, 2]  # one clean episode, never appended twice
-    assert sorted(p.name for p in (out / "final_scenes_collection").iterdir()) == sorted(f"prompt_{i}_final_scene.json" for i in range(n))
+    assert sorted(p.name for p in (out / "final_scenes_collection").iterdir()) == sorted(
+        f"prompt_{i}_final_scene.json" for i in range(n)
+    )
     return summary
 
 
@@ -39,7 +46,9 @@ def test_batch_writes_seed_layout_and_summary(tmp_path):
 
 
 def test_prompt_line_with_current_scene_block():
-    text, scene = split_prompt('make it cosy <current_scene>```json\n{"bounds_bottom": [[0,0,0],[3,0,0],[3,0,3]], "bounds_top": [[0,2.6,0],[3,2.6,0],[3,2.6,3]], "objects": []}\n```</current_scene>')
+    text, scene = split_prompt(
+        'make it cosy <current_scene>```json\n{"bounds_bottom": [[0,0,0],[3,0,0],[3,0,3]], "bounds_top": [[0,2.6,0],[3,2.6,0],[3,2.6,3]], "objects": []}\n```</current_scene>'
+    )
     assert text == "make it cosy" and scene.floor_area == pytest.approx(4.5)
     with pytest.raises(ValueError, match="prompt 3: <current_scene> block is not valid JSON"):
         split_prompt("x <current_scene>{oops</current_scene>", "prompt 3")
@@ -49,8 +58,24 @@ def test_kill_minus_9_then_skip_existing_completes_all_without_duplicates(tmp_pa
     prompts = tmp_path / "prompts.txt"
     prompts.write_text("\n".join(f"a bedroom number {i}" for i in range(6)) + "\n")
     out = tmp_path / "out"
-    cmd = [sys.executable, str(ROOT / "infer.py"), "--batch-mode", "--prompts-file", str(prompts), "--output", str(out),
-           "--policy", POLICY, "--policy-config", '{"delay": 0.25}', "--renderer", "none", "--asset-source", "none", "--quiet"]
+    cmd = [
+        sys.executable,
+        str(ROOT / "infer.py"),
+        "--batch-mode",
+        "--prompts-file",
+        str(prompts),
+        "--output",
+        str(out),
+        "--policy",
+        POLICY,
+        "--policy-config",
+        '{"delay": 0.25}',
+        "--renderer",
+        "none",
+        "--asset-source",
+        "none",
+        "--quiet",
+    ]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen(cmd, env=env, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 60

@@ -28,14 +28,24 @@ class ScriptedPolicy:
 
 
 def _add(desc, pos, size):
-    return {"name": "add_object", "arguments": {"object_description": desc, "position": pos, "rotation": [0, 0, 0, 1], "size": size}}
+    return {
+        "name": "add_object",
+        "arguments": {"object_description": desc, "position": pos, "rotation": [0, 0, 0, 1], "size": size},
+    }
 
 
 REPLIES = [
     format_create_scene(scene_to_flat(room([], room_type="bedroom"))),
-    format_tool_calls([_add("queen bed", [0, 0, -0.9], [1.6, 1.0, 2.1]), _add("wardrobe", [1.9, 0, 1.0], [1.2, 2.0, 0.6])], "bed first"),
+    format_tool_calls(
+        [_add("queen bed", [0, 0, -0.9], [1.6, 1.0, 2.1]), _add("wardrobe", [1.9, 0, 1.0], [1.2, 2.0, 0.6])], "bed first"
+    ),
     "this is not a tool call",
-    format_tool_calls([{"name": "move_object", "arguments": {"jid": "wardrobe_1", "new_position": [1.4, 0, 1.0]}}, {"name": "terminate", "arguments": {"reason": "done"}}]),
+    format_tool_calls(
+        [
+            {"name": "move_object", "arguments": {"jid": "wardrobe_1", "new_position": [1.4, 0, 1.0]}},
+            {"name": "terminate", "arguments": {"reason": "done"}},
+        ]
+    ),
     format_tool_calls([{"name": "terminate", "arguments": {"reason": "never reached"}}]),
 ]
 
@@ -60,7 +70,7 @@ def test_episode_turns_feedback_and_outputs(tmp_path):
 
 
 def test_unusable_creation_reply_falls_back_to_default_room(tmp_path):
-    policy = ScriptedPolicy(["<create_scene>```json\n{\"bounds_bottom\": [[0,0,0],[1,0,0]]}\n```</create_scene>", REPLIES[4]])
+    policy = ScriptedPolicy(['<create_scene>```json\n{"bounds_bottom": [[0,0,0],[1,0,0]]}\n```</create_scene>', REPLIES[4]])
     res = run_episode(policy, SceneEnv(), "x", tmp_path, LoopConfig(iterations=3, render=False, export_glb=False))
     assert res.turns[0].errors[0] == "[create_scene] <create_scene>: bounds_top: missing"
     assert res.scene.floor_area == pytest.approx(20.0) and res.terminated
@@ -69,7 +79,9 @@ def test_unusable_creation_reply_falls_back_to_default_room(tmp_path):
 def test_initial_scene_skips_creation(tmp_path):
     start = room([], room_type="bedroom")
     policy = ScriptedPolicy([REPLIES[4]])
-    res = run_episode(policy, SceneEnv(), "refine", tmp_path, LoopConfig(iterations=2, render=False, export_glb=False), initial_scene=start)
+    res = run_episode(
+        policy, SceneEnv(), "refine", tmp_path, LoopConfig(iterations=2, render=False, export_glb=False), initial_scene=start
+    )
     assert res.turns[0].kind == "initial_scene" and policy.seen[0].turn == 1 and res.terminated
 
 
@@ -78,13 +90,24 @@ def test_physics_optimization_repairs_and_reports(tmp_path):
 
     replies = [
         REPLIES[0],
-        format_tool_calls([_add("queen bed", [0, 0, -0.9], [1.6, 1.0, 2.1]), _add("wardrobe", [1.9, 0, 1.0], [1.2, 2.0, 0.6]),
-                           _add("armchair", [0.2, 0, -0.5], [0.8, 0.9, 0.85])]),
+        format_tool_calls(
+            [
+                _add("queen bed", [0, 0, -0.9], [1.6, 1.0, 2.1]),
+                _add("wardrobe", [1.9, 0, 1.0], [1.2, 2.0, 0.6]),
+                _add("armchair", [0.2, 0, -0.5], [0.8, 0.9, 0.85]),
+            ]
+        ),
         REPLIES[4],
     ]
     policy = ScriptedPolicy(replies)
     env = SceneEnv(optimizer=physics_optimizer)
-    res = run_episode(policy, env, "a bedroom", tmp_path, LoopConfig(iterations=3, render=False, export_glb=False, enable_physics_optimization=True))
+    res = run_episode(
+        policy,
+        env,
+        "a bedroom",
+        tmp_path,
+        LoopConfig(iterations=3, render=False, export_glb=False, enable_physics_optimization=True),
+    )
     t1 = res.turns[1]
     assert t1.metrics["collision_rate"] == 0.0 and t1.metrics["oob_rate"] == 0.0 and t1.metrics["num_objects"] == 3
     assert any(n.startswith("wardrobe_1 was outside the room") for n in t1.repairs)

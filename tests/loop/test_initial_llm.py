@@ -10,7 +10,10 @@ from scenerevis.scene import SceneFormatError, forward_vector
 from tests.fake_openai_server import FakeOpenAIServer, Planned
 
 ANSWER = {
-    "room_type": "bedroom", "width": 4.0, "depth": 5.0, "ceiling": 2.7,
+    "room_type": "bedroom",
+    "width": 4.0,
+    "depth": 5.0,
+    "ceiling": 2.7,
     "objects": [
         {"desc": "queen bed", "size": [1.6, 1.0, 2.1], "position": [0.0, -1.4], "yaw_deg": 0},
         {"desc": "nightstand", "size": [0.5, 0.55, 0.4], "position": [-1.2, -2.2], "yaw_deg": 0},
@@ -82,7 +85,10 @@ def test_vlm_feedback_from_the_judge_reaches_the_next_turn(tmp_path):
         assert len(server.requests) == 9  # three questions after each of the three renders
     turns = [json.loads(x) for x in (tmp_path / "prompt_0" / "turns.jsonl").read_text().splitlines()]
     # the empty room of turn 0 has < 4 objects: the judge's 8 is capped at 6
-    assert "Judge scores (1-10):\n- rationality: 6 (Score: 8 No overlaps.)\n- spatial_layout: 6 (Score: 6)" in turns[1]["feedback_in"]
+    assert (
+        "Judge scores (1-10):\n- rationality: 6 (Score: 8 No overlaps.)\n- spatial_layout: 6 (Score: 6)"
+        in turns[1]["feedback_in"]
+    )
 
 
 def test_cli_endpoints_fall_back_to_the_policy_flags(monkeypatch):
@@ -91,13 +97,35 @@ def test_cli_endpoints_fall_back_to_the_policy_flags(monkeypatch):
     from scenerevis.policy.openai_policy import OpenAIPolicyConfig
 
     monkeypatch.setenv("JUDGE_KEY", "sk-judge")
-    args = build_parser().parse_args([
-        "--prompt", "x", "--renderer", "none", "--asset-source", "none", "--model", "m", "--base-url", "http://127.0.0.1:9/v1",
-        "--azure-api-version", "2025-01-01", "--enable-vlm-feedback", "--judge-model", "judge", "--judge-api-key-env", "JUDGE_KEY",
-        "--use-gpt-with-objects",
-    ])
+    args = build_parser().parse_args(
+        [
+            "--prompt",
+            "x",
+            "--renderer",
+            "none",
+            "--asset-source",
+            "none",
+            "--model",
+            "m",
+            "--base-url",
+            "http://127.0.0.1:9/v1",
+            "--azure-api-version",
+            "2025-01-01",
+            "--enable-vlm-feedback",
+            "--judge-model",
+            "judge",
+            "--judge-api-key-env",
+            "JUDGE_KEY",
+            "--use-gpt-with-objects",
+        ]
+    )
     spec = build_spec(args)
     judge, llm = JudgeConfig(**spec.judge), OpenAIPolicyConfig(**spec.initial_llm)
-    assert (judge.model, judge.base_url, judge.azure_api_version, judge.api_key.get()) == ("judge", "http://127.0.0.1:9/v1", "2025-01-01", "sk-judge")
+    assert (judge.model, judge.base_url, judge.azure_api_version, judge.api_key.get()) == (
+        "judge",
+        "http://127.0.0.1:9/v1",
+        "2025-01-01",
+        "sk-judge",
+    )
     assert (llm.model, llm.base_url, llm.azure_api_version) == ("m", "http://127.0.0.1:9/v1", "2025-01-01")
     assert "sk-judge" not in repr(spec)

@@ -33,7 +33,12 @@ def test_creation_turn_is_plain_text_without_image():
 def test_each_edit_turn_carries_exactly_its_own_image(tmp_path):
     msgs = build_conversation("SYS", "req", _records(tmp_path, 3))
     users = [m for m in msgs if m.role == "user"]
-    assert [u.images for u in users] == [[], [str(tmp_path / "merged_iter_1.png")], [str(tmp_path / "merged_iter_2.png")], [str(tmp_path / "merged_iter_3.png")]]
+    assert [u.images for u in users] == [
+        [],
+        [str(tmp_path / "merged_iter_1.png")],
+        [str(tmp_path / "merged_iter_2.png")],
+        [str(tmp_path / "merged_iter_3.png")],
+    ]
     assert users[1].text.startswith("<image>\nreq\n<feedback>\nfb1\n</feedback>\n<current_scene>\n```json\n")
     assert users[2].text.count("<feedback>") == 0 and users[2].text.endswith("```\n</current_scene>")
     assert [m.role for m in msgs] == ["system", "user", "assistant", "user", "assistant", "user", "assistant", "user"]

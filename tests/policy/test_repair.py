@@ -75,9 +75,15 @@ def test_policy_repairs_a_given_scene_then_terminates():
 
 def test_shrinks_and_turns_before_removing():
     """A 3.4 m sectional in a 2 x 3 m room cannot fit at full size: it is shrunk within its range and turned."""
-    room = make_room([[-1.0, -1.5], [1.0, -1.5], [1.0, 1.5], [-1.0, 1.5]], 2.7, "living_room", "tiny", [
-        SceneObject("sectional_1", "grey sectional sofa", (3.4, 0.85, 2.4), (0.0, 0.0, 0.0), yaw_to_quat(0.0)),
-    ])
+    room = make_room(
+        [[-1.0, -1.5], [1.0, -1.5], [1.0, 1.5], [-1.0, 1.5]],
+        2.7,
+        "living_room",
+        "tiny",
+        [
+            SceneObject("sectional_1", "grey sectional sofa", (3.4, 0.85, 2.4), (0.0, 0.0, 0.0), yaw_to_quat(0.0)),
+        ],
+    )
     report = evaluate_physics(room)
     assert report.oob_rate == 100.0
     rep = plan_repairs(room, report, "living_room")
@@ -93,8 +99,14 @@ def test_shrinks_and_turns_before_removing():
 
 def test_removes_only_when_nothing_fits():
     """A wardrobe taller than the ceiling and wider than the room even at its minimum size is removed."""
-    room = make_room([[-0.4, -0.4], [0.4, -0.4], [0.4, 0.4], [-0.4, 0.4]], 2.6, "bedroom", "closet", [
-        SceneObject("wardrobe_1", "wardrobe", (1.2, 2.0, 0.6), (0.0, 0.0, 0.0), yaw_to_quat(0.0)),
-    ])
+    room = make_room(
+        [[-0.4, -0.4], [0.4, -0.4], [0.4, 0.4], [-0.4, 0.4]],
+        2.6,
+        "bedroom",
+        "closet",
+        [
+            SceneObject("wardrobe_1", "wardrobe", (1.2, 2.0, 0.6), (0.0, 0.0, 0.0), yaw_to_quat(0.0)),
+        ],
+    )
     rep = plan_repairs(room, evaluate_physics(room), "bedroom")
     assert rep.calls == [{"name": "remove_object", "arguments": {"jid": "wardrobe_1"}}]

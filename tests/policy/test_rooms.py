@@ -10,7 +10,15 @@ from scenerevis.scene.rooms import load_rooms, phrase_pattern
 def test_room_types_and_areas_match_rooms_md():
     facts = load_rooms()
     assert set(facts.room_types) == {
-        "bedroom", "living_room", "dining_room", "study", "kids_room", "gym", "game_room", "kitchen", "bathroom"
+        "bedroom",
+        "living_room",
+        "dining_room",
+        "study",
+        "kids_room",
+        "gym",
+        "game_room",
+        "kitchen",
+        "bathroom",
     }
     assert facts.room_type("bedroom").area == (10.0, 25.0)
     assert facts.room_type("living_room").area == (15.0, 35.0)

@@ -141,7 +141,9 @@ def test_works_from_a_given_scene():
         assert abs(fwd - (-2.15 / 2 + ns.size[2] / 2)) < 0.05
 
 
-@pytest.mark.parametrize("room", ["bedroom", "living room", "dining room", "study", "kids room", "home gym", "game room", "kitchen", "bathroom"])
+@pytest.mark.parametrize(
+    "room", ["bedroom", "living room", "dining room", "study", "kids room", "home gym", "game room", "kitchen", "bathroom"]
+)
 def test_bare_room_prompt_gets_its_essentials(room):
     from scenerevis.policy.audit import audit_scene
     from scenerevis.policy.prompt_parse import parse_prompt

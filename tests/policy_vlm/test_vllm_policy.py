@@ -81,7 +81,13 @@ def test_engine_and_sampling_arguments_with_a_stub_vllm(monkeypatch: pytest.Monk
     assert calls["engine"]["mm_processor_kwargs"] == {"max_pixels": 1280 * 28 * 28}
     messages, params, use_tqdm = calls["chat"][3]
     assert params == {"temperature": 0.2, "top_p": 1.0, "max_tokens": 4096, "seed": 8} and use_tqdm is False
-    urls = [p["image_url"]["url"] for m in messages if isinstance(m["content"], list) for p in m["content"] if p["type"] == "image_url"]
+    urls = [
+        p["image_url"]["url"]
+        for m in messages
+        if isinstance(m["content"], list)
+        for p in m["content"]
+        if p["type"] == "image_url"
+    ]
     assert len(urls) == 2 and all(u.startswith("data:image/png;base64,") for u in urls)
     assert len(messages) == 6  # turn 1 dropped to respect the 2-image limit
     assert policy.last_stats["prompt_tokens"] == 10 and policy.last_stats["completion_tokens"] == 3

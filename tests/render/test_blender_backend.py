@@ -72,7 +72,9 @@ def test_twenty_renders_through_one_worker_do_not_leak_objects():
 
 
 def test_killing_the_worker_mid_render_gives_a_placeholder_then_recovers(caplog):
-    cfg = RenderConfig(renderer="blender", engine="cycles", device="cpu", samples=4000, denoise=False, adaptive_threshold=0.0, resolution=128)
+    cfg = RenderConfig(
+        renderer="blender", engine="cycles", device="cpu", samples=4000, denoise=False, adaptive_threshold=0.0, resolution=128
+    )
     with SceneRenderer(cfg, ColorBoxResolver()) as r:
         worker = r.backend.worker
 
@@ -98,8 +100,16 @@ def test_killing_the_worker_mid_render_gives_a_placeholder_then_recovers(caplog)
 
 
 def test_a_timeout_kills_the_job_and_the_next_render_works():
-    cfg = RenderConfig(renderer="blender", engine="cycles", device="cpu", samples=4000, denoise=False, adaptive_threshold=0.0,
-                       resolution=128, timeout_s=6.0)
+    cfg = RenderConfig(
+        renderer="blender",
+        engine="cycles",
+        device="cpu",
+        samples=4000,
+        denoise=False,
+        adaptive_threshold=0.0,
+        resolution=128,
+        timeout_s=6.0,
+    )
     with SceneRenderer(cfg, ColorBoxResolver()) as r:
         t0 = time.monotonic()
         failed = r.render(known_scene())
@@ -128,7 +138,9 @@ def test_subprocess_mode_with_a_blender_style_executable(tmp_path):
     """``blender -b --factory-startup -noaudio -P server.py -- --reply-fd N`` through a shim that runs
     the script with this Python (no Blender binary is installed here)."""
     shim = tmp_path / "blender"
-    shim.write_text(f'#!/bin/sh\nwhile [ "$1" != "-P" ]; do shift; done\nshift\nscript="$1"\nshift\nexec {sys.executable} "$script" "$@"\n')
+    shim.write_text(
+        f'#!/bin/sh\nwhile [ "$1" != "-P" ]; do shift; done\nshift\nscript="$1"\nshift\nexec {sys.executable} "$script" "$@"\n'
+    )
     shim.chmod(shim.stat().st_mode | stat.S_IEXEC)
     cfg = RenderConfig(renderer="blender", engine="workbench", resolution=64, blender_executable=str(shim))
     with SceneRenderer(cfg, ColorBoxResolver()) as r:
@@ -166,7 +178,9 @@ def test_asset_files_are_imported_with_their_textures(tmp_path, suffix):
         def mesh_path(self, obj):
             return path
 
-    scene = make_room([[-1, -1], [1, -1], [1, 1], [-1, 1]], objects=[SceneObject("rug_1", "rug", (1.2, 0.01, 0.8), (0.0, 0.3, 0.0), jid="quad")])
+    scene = make_room(
+        [[-1, -1], [1, -1], [1, 1], [-1, 1]], objects=[SceneObject("rug_1", "rug", (1.2, 0.01, 0.8), (0.0, 0.3, 0.0), jid="quad")]
+    )
     cfg = RenderConfig(renderer="blender", engine="workbench", shading="flat", resolution=128, wall_height=0.0)
     with SceneRenderer(cfg, FileResolver()) as r:
         result = r.render(scene)

@@ -12,8 +12,9 @@ from tests.render.helpers import gl_available, known_scene
 def test_cli_writes_top_diag_merged_and_glb(tmp_path, capsys):
     scene_path = save_scene(known_scene(), tmp_path / "scene.json")
     out = tmp_path / "out"
-    code = main([str(scene_path), "--out", str(out), "--renderer", "gl", "--resolution", "64", "--glb",
-                 "--overlays", "grid", "boxes"])
+    code = main(
+        [str(scene_path), "--out", str(out), "--renderer", "gl", "--resolution", "64", "--glb", "--overlays", "grid", "boxes"]
+    )
     assert code == 0
     assert Image.open(out / "top.png").size == (64, 64)
     assert Image.open(out / "diag.png").size == (64, 64)

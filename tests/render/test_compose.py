@@ -61,9 +61,11 @@ def test_importing_the_render_package_loads_no_renderer():
     import subprocess
     import sys
 
-    code = ("import sys, scenerevis.render, scenerevis.render.backends.gl, scenerevis.render.backends.blender; "
-            "bad = [m for m in ('bpy', 'pyrender', 'OpenGL') if m in sys.modules]; "
-            "import os; bad += ['PYOPENGL_PLATFORM set'] if os.environ.get('PYOPENGL_PLATFORM') else []; print(bad)")
+    code = (
+        "import sys, scenerevis.render, scenerevis.render.backends.gl, scenerevis.render.backends.blender; "
+        "bad = [m for m in ('bpy', 'pyrender', 'OpenGL') if m in sys.modules]; "
+        "import os; bad += ['PYOPENGL_PLATFORM set'] if os.environ.get('PYOPENGL_PLATFORM') else []; print(bad)"
+    )
     env = {k: v for k, v in __import__("os").environ.items() if k != "PYOPENGL_PLATFORM"}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert out.stdout.strip() == "[]"

@@ -22,9 +22,30 @@ def _flat_example():
         "bounds_bottom": [[-1.7, 0, 2.1], [1.7, 0, 2.1], [1.7, 0, -2.1], [-1.7, 0, -2.1]],
         "bounds_top": [[-1.7, 2.6, 2.1], [1.7, 2.6, 2.1], [1.7, 2.6, -2.1], [-1.7, 2.6, -2.1]],
         "objects": [
-            {"desc": "queen bed", "size": [1.6, 1.1, 2.1], "pos": [0, 0, -1.0], "rot": [0, 0, 0, 1], "jid": "J1", "style": "modern"},
-            {"desc": "oak nightstand", "size": [0.5, 0.55, 0.4], "pos": [-1.2, 0, -1.8], "rot": [0, 0, 0, 1], "jid": "N1", "group_name": "sleep"},
-            {"desc": "oak nightstand", "size": [0.5, 0.55, 0.4], "pos": [1.2, 0, -1.8], "rot": [0, 0, 0, 1], "jid": "N1", "group_name": "sleep"},
+            {
+                "desc": "queen bed",
+                "size": [1.6, 1.1, 2.1],
+                "pos": [0, 0, -1.0],
+                "rot": [0, 0, 0, 1],
+                "jid": "J1",
+                "style": "modern",
+            },
+            {
+                "desc": "oak nightstand",
+                "size": [0.5, 0.55, 0.4],
+                "pos": [-1.2, 0, -1.8],
+                "rot": [0, 0, 0, 1],
+                "jid": "N1",
+                "group_name": "sleep",
+            },
+            {
+                "desc": "oak nightstand",
+                "size": [0.5, 0.55, 0.4],
+                "pos": [1.2, 0, -1.8],
+                "rot": [0, 0, 0, 1],
+                "jid": "N1",
+                "group_name": "sleep",
+            },
         ],
         "scene_note": "kept",
     }
@@ -56,9 +77,18 @@ def test_grouped_metadata_survives_grouped_flat_grouped():
     grouped = {
         "room_type": "livingroom",
         "room_id": "r",
-        "room_envelope": {"bounds_top": [[0, 2.7, 0], [4, 2.7, 0], [4, 2.7, 4]], "bounds_bottom": [[0, 0, 0], [4, 0, 0], [4, 0, 4]]},
-        "groups": [{"group_name": "seating", "group_type": "seating", "description": "sofa and table",
-                    "objects": [{"desc": "sofa", "size": [2, 0.8, 0.9], "pos": [2, 0, 1], "rot": [0, 0, 0, 1]}]}],
+        "room_envelope": {
+            "bounds_top": [[0, 2.7, 0], [4, 2.7, 0], [4, 2.7, 4]],
+            "bounds_bottom": [[0, 0, 0], [4, 0, 0], [4, 0, 4]],
+        },
+        "groups": [
+            {
+                "group_name": "seating",
+                "group_type": "seating",
+                "description": "sofa and table",
+                "objects": [{"desc": "sofa", "size": [2, 0.8, 0.9], "pos": [2, 0, 1], "rot": [0, 0, 0, 1]}],
+            }
+        ],
     }
     again = scene_to_grouped(scene_from_dict(scene_to_flat(scene_from_dict(grouped))))
     assert again["groups"][0]["description"] == "sofa and table"
@@ -67,8 +97,15 @@ def test_grouped_metadata_survives_grouped_flat_grouped():
 
 def test_respace_aliases():
     d = _flat_example()
-    d["objects"][0] = {"desc": "bed", "size": [1, 1, 2], "pos": [0, 0, 0], "rot": [0, 0, 0, 1],
-                       "jid": "GT", "sampled_asset_jid": "S1", "sampled_asset_size": [1.1, 1, 2]}
+    d["objects"][0] = {
+        "desc": "bed",
+        "size": [1, 1, 2],
+        "pos": [0, 0, 0],
+        "rot": [0, 0, 0, 1],
+        "jid": "GT",
+        "sampled_asset_jid": "S1",
+        "sampled_asset_size": [1.1, 1, 2],
+    }
     scene = scene_from_dict(d)
     bed = scene.objects[0]
     assert bed.jid == "S1" and bed.retrieved_size == (1.1, 1.0, 2.0) and bed.extra["source_jid"] == "GT"
@@ -91,7 +128,11 @@ def test_duplicate_ids_rejected():
         (lambda d: d["objects"][0].__setitem__("rot", [0, 0, 0, 0]), "objects[0].rot", "zero length"),
         (lambda d: d["objects"][0].pop("pos"), "objects[0].pos", "missing"),
         (lambda d: d.__setitem__("bounds_bottom", d["bounds_bottom"][:2]), "bounds_bottom", "at least 3"),
-        (lambda d: d.__setitem__("bounds_bottom", [d["bounds_bottom"][i] for i in (0, 2, 1, 3)]), "bounds_bottom", "self-intersecting"),
+        (
+            lambda d: d.__setitem__("bounds_bottom", [d["bounds_bottom"][i] for i in (0, 2, 1, 3)]),
+            "bounds_bottom",
+            "self-intersecting",
+        ),
         (lambda d: d.__setitem__("bounds_top", d["bounds_top"][:3]), "bounds_top", "corners"),
         (lambda d: d["bounds_top"][0].__setitem__(2, 2.5), "bounds_top", "do not match"),
         (lambda d: d["objects"][0].__setitem__("pos", "here"), "objects[0].pos", "list of 3"),

@@ -8,20 +8,55 @@ from hypothesis import strategies as st
 from scenerevis.tools import ToolError, apply_tool_calls, parse_reply
 from tests.helpers import obj, room
 
-SCENE = room([obj("queen bed", (1.6, 1, 2.1), (0, 0, -0.9), jid="B"), obj("nightstand", (0.5, 0.5, 0.4), (1.2, 0, -1.7), jid="N")])
+SCENE = room(
+    [obj("queen bed", (1.6, 1, 2.1), (0, 0, -0.9), jid="B"), obj("nightstand", (0.5, 0.5, 0.4), (1.2, 0, -1.7), jid="N")]
+)
 VALID = [
-    {"id": "tool_1", "name": "add_object", "arguments": {"object_description": "lamp", "position": [1, 0, 1], "rotation": [0, 0, 0, 1], "size": [0.4, 1.6, 0.4]}},
+    {
+        "id": "tool_1",
+        "name": "add_object",
+        "arguments": {"object_description": "lamp", "position": [1, 0, 1], "rotation": [0, 0, 0, 1], "size": [0.4, 1.6, 0.4]},
+    },
     {"id": "tool_2", "name": "move_object", "arguments": {"jid": "bed_1", "new_position": [0, 0, -1]}},
-    {"id": "tool_3", "name": "replace_object", "arguments": {"jid_to_replace": "N", "new_object_description": "walnut nightstand"}},
+    {
+        "id": "tool_3",
+        "name": "replace_object",
+        "arguments": {"jid_to_replace": "N", "new_object_description": "walnut nightstand"},
+    },
     {"id": "tool_4", "name": "terminate", "arguments": {"reason": "done"}},
 ]
 JUNK = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True, allow_infinity=True),
-    st.floats(min_value=1e200, max_value=1e308), st.text(max_size=8),
-    st.lists(st.floats(allow_nan=True), max_size=5), st.dictionaries(st.text(max_size=4), st.integers(), max_size=2),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.floats(min_value=1e200, max_value=1e308),
+    st.text(max_size=8),
+    st.lists(st.floats(allow_nan=True), max_size=5),
+    st.dictionaries(st.text(max_size=4), st.integers(), max_size=2),
 )
-TOOL_NAMES = st.sampled_from(["add_object", "remove_object", "move_object", "rotate_object", "scale_object", "replace_object", "terminate", "teleport", ""])
-ARG_NAMES = st.sampled_from(["jid", "uid", "id", "jid_to_replace", "object_description", "position", "rotation", "size", "new_position", "new_rotation", "new_size", "new_object_description", "group_name", "reason", "\u00e9\u00e8"])
+TOOL_NAMES = st.sampled_from(
+    ["add_object", "remove_object", "move_object", "rotate_object", "scale_object", "replace_object", "terminate", "teleport", ""]
+)
+ARG_NAMES = st.sampled_from(
+    [
+        "jid",
+        "uid",
+        "id",
+        "jid_to_replace",
+        "object_description",
+        "position",
+        "rotation",
+        "size",
+        "new_position",
+        "new_rotation",
+        "new_size",
+        "new_object_description",
+        "group_name",
+        "reason",
+        "\u00e9\u00e8",
+    ]
+)
 
 
 @st.composite
@@ -38,7 +73,13 @@ def mutated_reply(draw):
             call["arguments"].pop(draw(st.sampled_from(sorted(call["arguments"]))))
         else:
             call["arguments"] = draw(JUNK)
-    text = "<think>" + draw(st.text(max_size=20)) + "</think>\n<tool_calls>\n" + json.dumps(calls, allow_nan=True) + "\n</tool_calls>"
+    text = (
+        "<think>"
+        + draw(st.text(max_size=20))
+        + "</think>\n<tool_calls>\n"
+        + json.dumps(calls, allow_nan=True)
+        + "\n</tool_calls>"
+    )
     mode = draw(st.integers(0, 3))
     if mode == 1:  # truncate anywhere (tags, JSON)
         text = text[: draw(st.integers(0, len(text)))]
@@ -47,7 +88,7 @@ def mutated_reply(draw):
         text = text[:i] + draw(st.text(min_size=1, max_size=6)) + text[i:]
     elif mode == 3:  # delete a slice
         i = draw(st.integers(0, len(text)))
-        text = text[:i] + text[i + draw(st.integers(1, 12)):]
+        text = text[:i] + text[i + draw(st.integers(1, 12)) :]
     return text
 
 

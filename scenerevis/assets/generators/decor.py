@@ -21,8 +21,16 @@ def floor_lamp(w: float, h: float, d: float, p: dict) -> list:
     kind = p.get("kind", "drum")
     out = [P.frustum(0, 0, 0, 0.03, r * 0.65, r * 0.6, metal)]
     if kind == "tripod":
-        out = [P.rod((r * 0.8 * np.cos(a), 0.01, r * 0.8 * np.sin(a)), (0, h - sh - 0.05, 0), 0.014, rgba(p.get("wood", "walnut")), sections=10)
-               for a in (np.pi / 2, np.pi / 2 + 2 * np.pi / 3, np.pi / 2 + 4 * np.pi / 3)]
+        out = [
+            P.rod(
+                (r * 0.8 * np.cos(a), 0.01, r * 0.8 * np.sin(a)),
+                (0, h - sh - 0.05, 0),
+                0.014,
+                rgba(p.get("wood", "walnut")),
+                sections=10,
+            )
+            for a in (np.pi / 2, np.pi / 2 + 2 * np.pi / 3, np.pi / 2 + 4 * np.pi / 3)
+        ]
     out.append(P.column(0, 0, 0.02, h - sh * 0.5, 0.012, metal))
     if kind == "globe":
         out.append(P.ellipsoid(0, h - sh / 2, 0, r * 0.7, sh / 2, r * 0.7, shade))
@@ -74,9 +82,15 @@ def ceiling_lamp(w: float, h: float, d: float, p: dict) -> list:
 def rug(w: float, h: float, d: float, p: dict) -> list:
     main, border = rgba(p.get("main", "wool grey")), rgba(p.get("border", p.get("main", "wool grey")))
     if p.get("round", False):
-        return [P.frustum(0, 0, 0, h, w / 2, w / 2, border, sections=64), P.frustum(0, 0, h * 0.5, h * 1.02, w / 2 - 0.12, w / 2 - 0.12, main, sections=64)]
+        return [
+            P.frustum(0, 0, 0, h, w / 2, w / 2, border, sections=64),
+            P.frustum(0, 0, h * 0.5, h * 1.02, w / 2 - 0.12, w / 2 - 0.12, main, sections=64),
+        ]
     b = min(float(p.get("border_w", 0.12)), min(w, d) / 5)
-    out = [P.block(-w / 2, w / 2, 0, h, -d / 2, d / 2, border), P.block(-w / 2 + b, w / 2 - b, h * 0.5, h * 1.02, -d / 2 + b, d / 2 - b, main)]
+    out = [
+        P.block(-w / 2, w / 2, 0, h, -d / 2, d / 2, border),
+        P.block(-w / 2 + b, w / 2 - b, h * 0.5, h * 1.02, -d / 2 + b, d / 2 - b, main),
+    ]
     if p.get("stripes", False):
         acc = rgba(p.get("accent", "off white"))
         for i in range(1, 4):
@@ -90,7 +104,10 @@ def plant(w: float, h: float, d: float, p: dict) -> list:
     pot, leaf, leaf2 = rgba(p.get("pot", "terracotta pot")), rgba(p.get("leaf", "leaf green")), rgba(p.get("leaf2", "dark leaf"))
     r = min(w, d) / 2
     ph = min(float(p.get("pot_h", 0.3)), h * 0.4)
-    out = [P.frustum(0, 0, 0, ph, r * 0.42, r * 0.55, pot), P.frustum(0, 0, ph - 0.01, ph + 0.005, r * 0.5, r * 0.5, rgba("espresso"))]
+    out = [
+        P.frustum(0, 0, 0, ph, r * 0.42, r * 0.55, pot),
+        P.frustum(0, 0, ph - 0.01, ph + 0.005, r * 0.5, r * 0.5, rgba("espresso")),
+    ]
     kind = p.get("kind", "bush")
     rng = np.random.default_rng(int(h * 1000) + int(w * 100))
     if kind == "tree":
@@ -98,7 +115,17 @@ def plant(w: float, h: float, d: float, p: dict) -> list:
         for k in range(7):
             a = 2 * np.pi * k / 7
             rr = rng.uniform(0.35, 0.6) * r
-            out.append(P.ellipsoid(rr * np.cos(a), rng.uniform(0.62, 0.85) * h, rr * np.sin(a), r * 0.38, (h - ph) * 0.12, r * 0.38, leaf if k % 2 else leaf2))
+            out.append(
+                P.ellipsoid(
+                    rr * np.cos(a),
+                    rng.uniform(0.62, 0.85) * h,
+                    rr * np.sin(a),
+                    r * 0.38,
+                    (h - ph) * 0.12,
+                    r * 0.38,
+                    leaf if k % 2 else leaf2,
+                )
+            )
         out.append(P.ellipsoid(0, h * 0.88, 0, r * 0.35, h * 0.12, r * 0.35, leaf))
     elif kind == "blades":
         for k in range(9):
@@ -108,7 +135,17 @@ def plant(w: float, h: float, d: float, p: dict) -> list:
     else:
         for k in range(6):
             a = 2 * np.pi * k / 6
-            out.append(P.ellipsoid(r * 0.45 * np.cos(a), ph + (h - ph) * 0.4, r * 0.45 * np.sin(a), r * 0.5, (h - ph) * 0.38, r * 0.5, leaf if k % 2 else leaf2))
+            out.append(
+                P.ellipsoid(
+                    r * 0.45 * np.cos(a),
+                    ph + (h - ph) * 0.4,
+                    r * 0.45 * np.sin(a),
+                    r * 0.5,
+                    (h - ph) * 0.38,
+                    r * 0.5,
+                    leaf if k % 2 else leaf2,
+                )
+            )
         out.append(P.ellipsoid(0, ph + (h - ph) * 0.55, 0, r * 0.6, (h - ph) * 0.45, r * 0.6, leaf))
     return out
 
@@ -122,10 +159,15 @@ def mirror(w: float, h: float, d: float, p: dict) -> list:
         disc = P.rod((0, r, -d / 2), (0, r, d / 2 - 0.003), r, frame, sections=48)
         glass_m = P.rod((0, r, d / 2 - 0.006), (0, r, d / 2), r - f, glass, sections=48)
         return [disc, glass_m]
-    out = [P.block(-w / 2, w / 2, 0, h, -d / 2, d / 2 - 0.004, frame), P.block(-w / 2 + f, w / 2 - f, f, h - f, d / 2 - 0.008, d / 2, glass)]
+    out = [
+        P.block(-w / 2, w / 2, 0, h, -d / 2, d / 2 - 0.004, frame),
+        P.block(-w / 2 + f, w / 2 - f, f, h - f, d / 2 - 0.008, d / 2, glass),
+    ]
     if p.get("standing", False):
-        out += [P.rod((-w / 2 + 0.05, 0, -d / 2 + 0.01), (-w / 2 + 0.05, h * 0.6, -d / 2 + 0.02), 0.012, frame),
-                P.rod((w / 2 - 0.05, 0, -d / 2 + 0.01), (w / 2 - 0.05, h * 0.6, -d / 2 + 0.02), 0.012, frame)]
+        out += [
+            P.rod((-w / 2 + 0.05, 0, -d / 2 + 0.01), (-w / 2 + 0.05, h * 0.6, -d / 2 + 0.02), 0.012, frame),
+            P.rod((w / 2 - 0.05, 0, -d / 2 + 0.01), (w / 2 - 0.05, h * 0.6, -d / 2 + 0.02), 0.012, frame),
+        ]
     return out
 
 
@@ -135,13 +177,22 @@ def tv(w: float, h: float, d: float, p: dict) -> list:
     stand = p.get("stand", "feet")
     panel_t = min(0.05, d)
     y0 = 0.0 if stand == "wall" else min(0.08, h * 0.12)
-    out = [P.block(-w / 2, w / 2, y0, h, -panel_t / 2, panel_t / 2, bezel), P.block(-w / 2 + 0.012, w / 2 - 0.012, y0 + 0.02, h - 0.012, panel_t / 2 - 0.002, panel_t / 2 + 0.002, screen)]
+    out = [
+        P.block(-w / 2, w / 2, y0, h, -panel_t / 2, panel_t / 2, bezel),
+        P.block(-w / 2 + 0.012, w / 2 - 0.012, y0 + 0.02, h - 0.012, panel_t / 2 - 0.002, panel_t / 2 + 0.002, screen),
+    ]
     if stand == "feet":
         for sx in (-1, 1):
             x = sx * w * 0.38
-            out += [P.rod((x, 0.01, -d / 2 + 0.01), (x, y0 + 0.05, 0), 0.008, bezel, sections=8), P.rod((x, 0.01, d / 2 - 0.01), (x, y0 + 0.05, 0), 0.008, bezel, sections=8)]
+            out += [
+                P.rod((x, 0.01, -d / 2 + 0.01), (x, y0 + 0.05, 0), 0.008, bezel, sections=8),
+                P.rod((x, 0.01, d / 2 - 0.01), (x, y0 + 0.05, 0), 0.008, bezel, sections=8),
+            ]
     elif stand == "pedestal":
-        out += [P.block(-w * 0.15, w * 0.15, 0, 0.015, -d / 2, d / 2, bezel), P.block(-0.03, 0.03, 0.015, y0 + 0.1, -0.015, 0.015, bezel)]
+        out += [
+            P.block(-w * 0.15, w * 0.15, 0, 0.015, -d / 2, d / 2, bezel),
+            P.block(-0.03, 0.03, 0.015, y0 + 0.1, -0.015, 0.015, bezel),
+        ]
     if stand != "wall":
         out.append(P.block(-w * 0.3, w * 0.3, y0 + 0.05, h * 0.7, -panel_t / 2 - 0.03, -panel_t / 2, bezel))
     return out
@@ -153,7 +204,10 @@ def piano(w: float, h: float, d: float, p: dict) -> list:
     kb_y = 0.72
     kd = min(0.28, d * 0.45)
     zc = d / 2 - kd  # front face of the upper case
-    out = [P.block(-w / 2, w / 2, 0.06, h, -d / 2, zc, body), P.block(-w / 2 + 0.02, w / 2 - 0.02, 0, 0.07, -d / 2 + 0.02, zc - 0.05, body)]
+    out = [
+        P.block(-w / 2, w / 2, 0.06, h, -d / 2, zc, body),
+        P.block(-w / 2 + 0.02, w / 2 - 0.02, 0, 0.07, -d / 2 + 0.02, zc - 0.05, body),
+    ]
     for sx in (-1, 1):
         out.append(P.block(sx * (w / 2 - 0.03) - 0.03, sx * (w / 2 - 0.03) + 0.03, 0, kb_y + 0.08, zc, d / 2, body))
         out.append(P.column(sx * (w / 2 - 0.05), d / 2 - 0.04, 0, kb_y - 0.06, 0.025, body))
@@ -169,5 +223,8 @@ def piano(w: float, h: float, d: float, p: dict) -> list:
     out.append(P.block(-w / 2 + 0.08, w / 2 - 0.08, kb_y + 0.25, kb_y + 0.45, zc, zc + 0.03, body))
     out.append(P.block(-0.18, 0.18, kb_y + 0.26, kb_y + 0.4, zc + 0.03, zc + 0.04, rgba("off white")))
     out.append(P.block(-w / 2, w / 2, h - 0.03, h, -d / 2, zc + 0.02, body))
-    out += [P.block(-0.06, -0.03, 0.02, 0.05, d / 2 - 0.1, d / 2 - 0.02, rgba("brass")), P.block(0.03, 0.06, 0.02, 0.05, d / 2 - 0.1, d / 2 - 0.02, rgba("brass"))]
+    out += [
+        P.block(-0.06, -0.03, 0.02, 0.05, d / 2 - 0.1, d / 2 - 0.02, rgba("brass")),
+        P.block(0.03, 0.06, 0.02, 0.05, d / 2 - 0.1, d / 2 - 0.02, rgba("brass")),
+    ]
     return out

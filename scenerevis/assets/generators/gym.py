@@ -16,10 +16,12 @@ def treadmill(w: float, h: float, d: float, p: dict) -> list:
     frame, hood, belt = rgba(p.get("frame", "charcoal")), rgba(p.get("hood", "black")), rgba("rubber")
     accent = rgba(p.get("accent", "red"))
     deck_h = 0.2
-    out = [P.block(-w / 2 + 0.06, w / 2 - 0.06, 0, deck_h, -d / 2 + 0.25, d / 2, frame),
-           P.block(-w / 2 + 0.1, w / 2 - 0.1, deck_h, deck_h + 0.012, -d / 2 + 0.3, d / 2 - 0.05, belt),
-           P.rounded_block(-w / 2 + 0.04, w / 2 - 0.04, 0, deck_h + 0.12, -d / 2, -d / 2 + 0.3, 0.05, hood),
-           P.block(-w / 2 + 0.06, w / 2 - 0.06, deck_h + 0.06, deck_h + 0.08, -d / 2 + 0.05, -d / 2 + 0.3, accent)]
+    out = [
+        P.block(-w / 2 + 0.06, w / 2 - 0.06, 0, deck_h, -d / 2 + 0.25, d / 2, frame),
+        P.block(-w / 2 + 0.1, w / 2 - 0.1, deck_h, deck_h + 0.012, -d / 2 + 0.3, d / 2 - 0.05, belt),
+        P.rounded_block(-w / 2 + 0.04, w / 2 - 0.04, 0, deck_h + 0.12, -d / 2, -d / 2 + 0.3, 0.05, hood),
+        P.block(-w / 2 + 0.06, w / 2 - 0.06, deck_h + 0.06, deck_h + 0.08, -d / 2 + 0.05, -d / 2 + 0.3, accent),
+    ]
     top = h - 0.12
     for sx in (-1, 1):
         x = sx * (w / 2 - 0.05)
@@ -33,7 +35,10 @@ def treadmill(w: float, h: float, d: float, p: dict) -> list:
 @generator("exercise_bike")
 def exercise_bike(w: float, h: float, d: float, p: dict) -> list:
     frame, accent, seat = rgba(p.get("frame", "black")), rgba(p.get("accent", "chrome")), rgba(p.get("seat", "black leather"))
-    out = [P.rounded_block(-w / 2, w / 2, 0, 0.06, -d / 2, -d / 2 + 0.08, 0.02, frame), P.rounded_block(-w / 2, w / 2, 0, 0.06, d / 2 - 0.08, d / 2, 0.02, frame)]
+    out = [
+        P.rounded_block(-w / 2, w / 2, 0, 0.06, -d / 2, -d / 2 + 0.08, 0.02, frame),
+        P.rounded_block(-w / 2, w / 2, 0, 0.06, d / 2 - 0.08, d / 2, 0.02, frame),
+    ]
     out.append(P.rod((0, 0.05, d / 2 - 0.06), (0, 0.05, -d / 2 + 0.06), 0.03, frame))
     # flywheel near the front (-Z), rotating about X
     fr = min(0.26, h * 0.2)
@@ -57,9 +62,20 @@ def rowing_machine(w: float, h: float, d: float, p: dict) -> list:
     frame, rail, seat = rgba(p.get("frame", "black")), rgba(p.get("rail", "steel")), rgba(p.get("seat", "black"))
     out = [P.rod((0, 0.15, -d / 2 + 0.5), (0, 0.22, d / 2 - 0.05), 0.03, rail)]
     fr = min(h * 0.5, w / 2, 0.3)
-    out.append(P.rod((-w / 4, fr, -d / 2 + fr), (w / 4, fr, -d / 2 + fr), fr, frame if p.get("wood", None) is None else rgba(p["wood"]), sections=32))
-    out += [P.block(-w / 2, w / 2, 0, 0.05, d / 2 - 0.1, d / 2, frame), P.block(-w / 2 + 0.05, w / 2 - 0.05, 0, 0.05, -d / 2 + 0.1, -d / 2 + 0.2, frame),
-            P.block(-0.03, 0.03, 0.04, 0.22, d / 2 - 0.08, d / 2 - 0.02, frame)]
+    out.append(
+        P.rod(
+            (-w / 4, fr, -d / 2 + fr),
+            (w / 4, fr, -d / 2 + fr),
+            fr,
+            frame if p.get("wood", None) is None else rgba(p["wood"]),
+            sections=32,
+        )
+    )
+    out += [
+        P.block(-w / 2, w / 2, 0, 0.05, d / 2 - 0.1, d / 2, frame),
+        P.block(-w / 2 + 0.05, w / 2 - 0.05, 0, 0.05, -d / 2 + 0.1, -d / 2 + 0.2, frame),
+        P.block(-0.03, 0.03, 0.04, 0.22, d / 2 - 0.08, d / 2 - 0.02, frame),
+    ]
     out.append(P.rounded_block(-0.15, 0.15, 0.24, 0.3, 0.0, 0.3, 0.03, seat))
     for sx in (-1, 1):
         out.append(P.block(sx * 0.12 - 0.06, sx * 0.12 + 0.06, 0.15, 0.2, -d / 2 + 0.55, -d / 2 + 0.82, rgba("charcoal")))
@@ -75,16 +91,31 @@ def weight_bench(w: float, h: float, d: float, p: dict) -> list:
     pad_h = min(0.45, h) if not p.get("rack", False) else 0.45
     z0 = -d / 2 if not p.get("rack", False) else -d / 2 + 0.1
     out = [P.rounded_block(-0.15, 0.15, pad_h - 0.07, pad_h, z0, d / 2 - 0.05, 0.02, pad)]
-    out += [P.block(-0.04, 0.04, 0.05, pad_h - 0.07, -d / 2 + 0.2, -d / 2 + 0.26, frame), P.block(-0.04, 0.04, 0.05, pad_h - 0.07, d / 2 - 0.3, d / 2 - 0.24, frame),
-            P.block(-w / 2, w / 2, 0, 0.05, -d / 2 + 0.15, -d / 2 + 0.3, frame), P.block(-w / 2, w / 2, 0, 0.05, d / 2 - 0.32, d / 2 - 0.2, frame),
-            P.block(-0.03, 0.03, 0.04, 0.1, -d / 2 + 0.2, d / 2 - 0.24, frame)]
+    out += [
+        P.block(-0.04, 0.04, 0.05, pad_h - 0.07, -d / 2 + 0.2, -d / 2 + 0.26, frame),
+        P.block(-0.04, 0.04, 0.05, pad_h - 0.07, d / 2 - 0.3, d / 2 - 0.24, frame),
+        P.block(-w / 2, w / 2, 0, 0.05, -d / 2 + 0.15, -d / 2 + 0.3, frame),
+        P.block(-w / 2, w / 2, 0, 0.05, d / 2 - 0.32, d / 2 - 0.2, frame),
+        P.block(-0.03, 0.03, 0.04, 0.1, -d / 2 + 0.2, d / 2 - 0.24, frame),
+    ]
     if p.get("rack", False):
         for sx in (-1, 1):
             x = sx * (w / 2 - 0.04)
-            out += [P.block(x - 0.03, x + 0.03, 0, h, -d / 2, -d / 2 + 0.06, frame), P.block(x - 0.03, x + 0.03, 0, 0.05, -d / 2, -d / 2 + 0.35, frame)]
+            out += [
+                P.block(x - 0.03, x + 0.03, 0, h, -d / 2, -d / 2 + 0.06, frame),
+                P.block(x - 0.03, x + 0.03, 0, 0.05, -d / 2, -d / 2 + 0.35, frame),
+            ]
         out.append(P.rod((-w / 2, h - 0.15, -d / 2 + 0.12), (w / 2, h - 0.15, -d / 2 + 0.12), 0.014, rgba("chrome")))
         for sx in (-1, 1):
-            out.append(P.rod((sx * (w / 2 - 0.02), h - 0.15, -d / 2 + 0.12), (sx * (w / 2 - 0.2), h - 0.15, -d / 2 + 0.12), 0.12, rgba("rubber"), sections=24))
+            out.append(
+                P.rod(
+                    (sx * (w / 2 - 0.02), h - 0.15, -d / 2 + 0.12),
+                    (sx * (w / 2 - 0.2), h - 0.15, -d / 2 + 0.12),
+                    0.12,
+                    rgba("rubber"),
+                    sections=24,
+                )
+            )
     if p.get("leg_roller", True):
         out.append(P.rod((-0.2, 0.22, d / 2 - 0.08), (0.2, 0.22, d / 2 - 0.08), 0.06, pad))
         out.append(P.block(-0.03, 0.03, 0.05, 0.22, d / 2 - 0.11, d / 2 - 0.05, frame))
@@ -98,7 +129,10 @@ def dumbbell_rack(w: float, h: float, d: float, p: dict) -> list:
     out = []
     for sx in (-1, 1):
         x = sx * (w / 2 - 0.03)
-        out += [P.block(x - 0.03, x + 0.03, 0, h, -d * 0.25, -d * 0.25 + 0.05, frame), P.block(x - 0.03, x + 0.03, 0, 0.04, -d / 2, d / 2, frame)]
+        out += [
+            P.block(x - 0.03, x + 0.03, 0, h, -d * 0.25, -d * 0.25 + 0.05, frame),
+            P.block(x - 0.03, x + 0.03, 0, 0.04, -d / 2, d / 2, frame),
+        ]
     for t in range(tiers):
         y = h * (t + 1) / tiers - 0.14
         z = d * 0.15 - t * d * 0.25
@@ -107,7 +141,9 @@ def dumbbell_rack(w: float, h: float, d: float, p: dict) -> list:
         for i in range(n):
             x = -w / 2 + 0.1 + (w - 0.2) * i / max(n - 1, 1)
             r = 0.04 + 0.012 * (i % 3) + 0.01 * t
-            out += [P.rod((x, y + r, z - 0.12), (x, y + r, z + 0.12), 0.014, handle, sections=10),
-                    P.rod((x, y + r, z - 0.13), (x, y + r, z - 0.07), r, bell, sections=6 if p.get("hex", True) else 16),
-                    P.rod((x, y + r, z + 0.07), (x, y + r, z + 0.13), r, bell, sections=6 if p.get("hex", True) else 16)]
+            out += [
+                P.rod((x, y + r, z - 0.12), (x, y + r, z + 0.12), 0.014, handle, sections=10),
+                P.rod((x, y + r, z - 0.13), (x, y + r, z - 0.07), r, bell, sections=6 if p.get("hex", True) else 16),
+                P.rod((x, y + r, z + 0.07), (x, y + r, z + 0.13), r, bell, sections=6 if p.get("hex", True) else 16),
+            ]
     return out

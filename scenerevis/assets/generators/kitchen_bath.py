@@ -12,12 +12,17 @@ from scenerevis.assets.palette import rgba
 
 def _base_cabinets(w: float, h: float, d: float, p: dict, top_t: float = 0.04) -> tuple[list, float]:
     """A run of base cabinets under a counter top; returns the parts and the top height."""
-    body, front, top, handle = (rgba(p.get(k, v)) for k, v in (("body", "white"), ("front", p.get("body", "white")), ("top", "marble"), ("handle", "steel")))
+    body, front, top, handle = (
+        rgba(p.get(k, v))
+        for k, v in (("body", "white"), ("front", p.get("body", "white")), ("top", "marble"), ("handle", "steel"))
+    )
     kick = 0.1
     zf = d / 2 - 0.05
-    out = [P.block(-w / 2 + 0.01, w / 2 - 0.01, 0, kick, -d / 2, zf - 0.06, rgba("charcoal")),
-           P.block(-w / 2 + 0.01, w / 2 - 0.01, kick, h - top_t, -d / 2, zf, body),
-           P.block(-w / 2, w / 2, h - top_t, h, -d / 2, d / 2, top)]
+    out = [
+        P.block(-w / 2 + 0.01, w / 2 - 0.01, 0, kick, -d / 2, zf - 0.06, rgba("charcoal")),
+        P.block(-w / 2 + 0.01, w / 2 - 0.01, kick, h - top_t, -d / 2, zf, body),
+        P.block(-w / 2, w / 2, h - top_t, h, -d / 2, d / 2, top),
+    ]
     units = max(1, int(round(w / 0.6)))
     uw = (w - 0.02) / units
     for i in range(units):
@@ -71,7 +76,10 @@ def kitchen_island(w: float, h: float, d: float, p: dict) -> list:
 @generator("bar_counter")
 def bar_counter(w: float, h: float, d: float, p: dict) -> list:
     body, top, foot = rgba(p.get("body", "walnut")), rgba(p.get("top", "black")), rgba(p.get("foot", "brass"))
-    out = [P.block(-w / 2 + 0.05, w / 2 - 0.05, 0, h - 0.05, -d / 2, d / 2 - 0.15, body), P.block(-w / 2, w / 2, h - 0.05, h, -d / 2, d / 2, top)]
+    out = [
+        P.block(-w / 2 + 0.05, w / 2 - 0.05, 0, h - 0.05, -d / 2, d / 2 - 0.15, body),
+        P.block(-w / 2, w / 2, h - 0.05, h, -d / 2, d / 2, top),
+    ]
     out.append(P.rod((-w / 2 + 0.1, 0.2, d / 2 - 0.1), (w / 2 - 0.1, 0.2, d / 2 - 0.1), 0.02, foot))
     for x in (-w / 2 + 0.12, w / 2 - 0.12):
         out.append(P.rod((x, 0.2, d / 2 - 0.1), (x, 0.2, d / 2 - 0.16), 0.015, foot))
@@ -85,22 +93,40 @@ def bar_counter(w: float, h: float, d: float, p: dict) -> list:
 def fridge(w: float, h: float, d: float, p: dict) -> list:
     body, handle = rgba(p.get("body", "steel")), rgba(p.get("handle", "chrome"))
     zf = d / 2 - 0.04
-    out = [P.rounded_block(-w / 2, w / 2, 0.03, h, -d / 2, zf, 0.02, body), P.block(-w / 2 + 0.04, w / 2 - 0.04, 0, 0.031, -d / 2 + 0.05, zf - 0.04, rgba("black"))]
+    out = [
+        P.rounded_block(-w / 2, w / 2, 0.03, h, -d / 2, zf, 0.02, body),
+        P.block(-w / 2 + 0.04, w / 2 - 0.04, 0, 0.031, -d / 2 + 0.05, zf - 0.04, rgba("black")),
+    ]
     layout = p.get("layout", "bottom_freezer")
     if layout == "french":
         split = h * 0.38
-        out += [P.rounded_block(-w / 2, -0.004, split + 0.005, h, zf - 0.01, d / 2 - 0.01, 0.01, body), P.rounded_block(0.004, w / 2, split + 0.005, h, zf - 0.01, d / 2 - 0.01, 0.01, body),
-                P.rounded_block(-w / 2, w / 2, 0.04, split - 0.005, zf - 0.01, d / 2 - 0.01, 0.01, body)]
-        out += [P.block(-0.05, -0.03, split + 0.2, h - 0.2, d / 2 - 0.01, d / 2, handle), P.block(0.03, 0.05, split + 0.2, h - 0.2, d / 2 - 0.01, d / 2, handle),
-                P.block(-w / 3, w / 3, split - 0.08, split - 0.06, d / 2 - 0.01, d / 2, handle)]
+        out += [
+            P.rounded_block(-w / 2, -0.004, split + 0.005, h, zf - 0.01, d / 2 - 0.01, 0.01, body),
+            P.rounded_block(0.004, w / 2, split + 0.005, h, zf - 0.01, d / 2 - 0.01, 0.01, body),
+            P.rounded_block(-w / 2, w / 2, 0.04, split - 0.005, zf - 0.01, d / 2 - 0.01, 0.01, body),
+        ]
+        out += [
+            P.block(-0.05, -0.03, split + 0.2, h - 0.2, d / 2 - 0.01, d / 2, handle),
+            P.block(0.03, 0.05, split + 0.2, h - 0.2, d / 2 - 0.01, d / 2, handle),
+            P.block(-w / 3, w / 3, split - 0.08, split - 0.06, d / 2 - 0.01, d / 2, handle),
+        ]
     else:
         split = h * 0.35 if layout == "bottom_freezer" else h * 0.72
-        out += [P.rounded_block(-w / 2, w / 2, 0.04, split - 0.005, zf - 0.01, d / 2 - 0.01, 0.01, body), P.rounded_block(-w / 2, w / 2, split + 0.005, h, zf - 0.01, d / 2 - 0.01, 0.01, body)]
+        out += [
+            P.rounded_block(-w / 2, w / 2, 0.04, split - 0.005, zf - 0.01, d / 2 - 0.01, 0.01, body),
+            P.rounded_block(-w / 2, w / 2, split + 0.005, h, zf - 0.01, d / 2 - 0.01, 0.01, body),
+        ]
         hx = w / 2 - 0.06
         if layout == "bottom_freezer":
-            out += [P.block(hx - 0.01, hx + 0.01, split + 0.1, split + 0.6, d / 2 - 0.01, d / 2, handle), P.block(-w / 4, w / 4, split - 0.09, split - 0.07, d / 2 - 0.01, d / 2, handle)]
+            out += [
+                P.block(hx - 0.01, hx + 0.01, split + 0.1, split + 0.6, d / 2 - 0.01, d / 2, handle),
+                P.block(-w / 4, w / 4, split - 0.09, split - 0.07, d / 2 - 0.01, d / 2, handle),
+            ]
         else:
-            out += [P.block(hx - 0.01, hx + 0.01, split - 0.5, split - 0.1, d / 2 - 0.01, d / 2, handle), P.block(hx - 0.01, hx + 0.01, split + 0.05, split + 0.25, d / 2 - 0.01, d / 2, handle)]
+            out += [
+                P.block(hx - 0.01, hx + 0.01, split - 0.5, split - 0.1, d / 2 - 0.01, d / 2, handle),
+                P.block(hx - 0.01, hx + 0.01, split + 0.05, split + 0.25, d / 2 - 0.01, d / 2, handle),
+            ]
     return out
 
 
@@ -109,14 +135,26 @@ def stove(w: float, h: float, d: float, p: dict) -> list:
     body, top = rgba(p.get("body", "steel")), rgba(p.get("top", "black"))
     ch = min(h, 0.92)
     zf = d / 2 - 0.045  # door face; handle and knobs stay inside the depth
-    out = [P.block(-w / 2, w / 2, 0, ch - 0.03, -d / 2, zf - 0.02, body), P.block(-w / 2, w / 2, ch - 0.03, ch, -d / 2, zf - 0.02, top),
-           P.block(-w / 2 + 0.03, w / 2 - 0.03, 0.15, ch - 0.2, zf - 0.02, zf, body), P.block(-w / 2 + 0.1, w / 2 - 0.1, 0.3, ch - 0.3, zf - 0.005, zf + 0.002, rgba("screen")),
-           P.rod((-w / 2 + 0.08, ch - 0.23, zf + 0.03), (w / 2 - 0.08, ch - 0.23, zf + 0.03), 0.012, rgba("chrome"))]
+    out = [
+        P.block(-w / 2, w / 2, 0, ch - 0.03, -d / 2, zf - 0.02, body),
+        P.block(-w / 2, w / 2, ch - 0.03, ch, -d / 2, zf - 0.02, top),
+        P.block(-w / 2 + 0.03, w / 2 - 0.03, 0.15, ch - 0.2, zf - 0.02, zf, body),
+        P.block(-w / 2 + 0.1, w / 2 - 0.1, 0.3, ch - 0.3, zf - 0.005, zf + 0.002, rgba("screen")),
+        P.rod((-w / 2 + 0.08, ch - 0.23, zf + 0.03), (w / 2 - 0.08, ch - 0.23, zf + 0.03), 0.012, rgba("chrome")),
+    ]
     for x in (-w / 4, w / 4):
         for z in (-d / 5, d / 6):
             out.append(P.frustum(x, z, ch, ch + 0.02, 0.08 if z < 0 else 0.06, 0.06, rgba("charcoal")))
     for i in range(4):
-        out.append(P.rod((-w / 2 + 0.1 + i * (w - 0.2) / 3, ch - 0.1, zf - 0.02), (-w / 2 + 0.1 + i * (w - 0.2) / 3, ch - 0.1, zf + 0.02), 0.02, rgba("black"), sections=12))
+        out.append(
+            P.rod(
+                (-w / 2 + 0.1 + i * (w - 0.2) / 3, ch - 0.1, zf - 0.02),
+                (-w / 2 + 0.1 + i * (w - 0.2) / 3, ch - 0.1, zf + 0.02),
+                0.02,
+                rgba("black"),
+                sections=12,
+            )
+        )
     if h > ch + 0.05:
         out.append(P.block(-w / 2, w / 2, ch, h, -d / 2, -d / 2 + 0.05, body))
     return out
@@ -154,17 +192,36 @@ def bathtub(w: float, h: float, d: float, p: dict) -> list:
     out = []
     y0 = 0.12 if p.get("feet", False) else 0.0
     if p.get("feet", False):
-        out += P.legs(-w / 2 + 0.05, w / 2 - 0.05, -d / 2 + 0.1, d / 2 - 0.1, 0, y0 + 0.01, 0.06, rgba(p.get("foot", "brass")), style="tapered")
+        out += P.legs(
+            -w / 2 + 0.05,
+            w / 2 - 0.05,
+            -d / 2 + 0.1,
+            d / 2 - 0.1,
+            0,
+            y0 + 0.01,
+            0.06,
+            rgba(p.get("foot", "brass")),
+            style="tapered",
+        )
         out.append(P.rounded_block(-w / 2, w / 2, y0, y0 + 0.08, -d / 2, d / 2, 0.08, shell))
     else:
         out.append(P.block(-w / 2, w / 2, 0, 0.08, -d / 2, d / 2, shell))
     rr = 0.03
-    out += [P.rounded_block(-w / 2, -w / 2 + wall, y0, h, -d / 2, d / 2, rr, shell), P.rounded_block(w / 2 - wall, w / 2, y0, h, -d / 2, d / 2, rr, shell),
-            P.rounded_block(-w / 2, w / 2, y0, h, -d / 2, -d / 2 + wall, rr, shell), P.rounded_block(-w / 2, w / 2, y0, h, d / 2 - wall, d / 2, rr, shell),
-            P.block(-w / 2 + wall - 0.005, w / 2 - wall + 0.005, y0 + 0.06, y0 + 0.1, -d / 2 + wall - 0.005, d / 2 - wall + 0.005, inner)]
+    out += [
+        P.rounded_block(-w / 2, -w / 2 + wall, y0, h, -d / 2, d / 2, rr, shell),
+        P.rounded_block(w / 2 - wall, w / 2, y0, h, -d / 2, d / 2, rr, shell),
+        P.rounded_block(-w / 2, w / 2, y0, h, -d / 2, -d / 2 + wall, rr, shell),
+        P.rounded_block(-w / 2, w / 2, y0, h, d / 2 - wall, d / 2, rr, shell),
+        P.block(
+            -w / 2 + wall - 0.005, w / 2 - wall + 0.005, y0 + 0.06, y0 + 0.1, -d / 2 + wall - 0.005, d / 2 - wall + 0.005, inner
+        ),
+    ]
     # wall spout on the back rim, inside the tub's height
     tap = rgba(p.get("tap", "chrome"))
-    out += [P.block(-0.04, 0.04, h - 0.1, h - 0.01, -d / 2 + 0.01, -d / 2 + wall + 0.01, tap), P.rod((0, h - 0.04, -d / 2 + wall), (0, h - 0.04, -d / 2 + wall + 0.12), 0.014, tap)]
+    out += [
+        P.block(-0.04, 0.04, h - 0.1, h - 0.01, -d / 2 + 0.01, -d / 2 + wall + 0.01, tap),
+        P.rod((0, h - 0.04, -d / 2 + wall), (0, h - 0.04, -d / 2 + wall + 0.12), 0.014, tap),
+    ]
     return out
 
 
@@ -178,27 +235,63 @@ def sink(w: float, h: float, d: float, p: dict) -> list:
         out += [P.rounded_block(-w / 2, w / 2, top_y - 0.15, top_y, -d / 2, d / 2, 0.04, china)]
     else:
         body = rgba(p.get("body", "oak"))
-        out = [P.block(-w / 2 + 0.01, w / 2 - 0.01, 0.12 if p.get("legs", False) else 0, top_y - 0.03, -d / 2, d / 2 - 0.02, body),
-               P.block(-w / 2, w / 2, top_y - 0.03, top_y, -d / 2, d / 2, rgba(p.get("top", "marble")))]
-        out += P.door_fronts(-w / 2 + 0.01, w / 2 - 0.01, 0.13 if p.get("legs", False) else 0.02, top_y - 0.04, d / 2 - 0.02, 2, body, rgba("brass"))
+        out = [
+            P.block(-w / 2 + 0.01, w / 2 - 0.01, 0.12 if p.get("legs", False) else 0, top_y - 0.03, -d / 2, d / 2 - 0.02, body),
+            P.block(-w / 2, w / 2, top_y - 0.03, top_y, -d / 2, d / 2, rgba(p.get("top", "marble"))),
+        ]
+        out += P.door_fronts(
+            -w / 2 + 0.01,
+            w / 2 - 0.01,
+            0.13 if p.get("legs", False) else 0.02,
+            top_y - 0.04,
+            d / 2 - 0.02,
+            2,
+            body,
+            rgba("brass"),
+        )
         if p.get("legs", False):
             out += P.legs(-w / 2, w / 2, -d / 2, d / 2 - 0.02, 0, 0.125, 0.04, body, style="tapered", inset=0.01)
     out.append(P.lathe([(0.14, 0), (0.2, 0.12), (0.19, 0.13), (0.0, 0.13)], china, y=top_y, z=0.02, sections=40))
     out[-1].apply_scale((min(1.0, (w - 0.04) / 0.4), 1.0, min(1.0, (d - 0.12) / 0.4)))
     out[-1].vertices[:, 1] += 0.0
-    out.append(P.block(-0.17 * min(1.0, (w - 0.04) / 0.4), 0.17 * min(1.0, (w - 0.04) / 0.4), top_y + 0.125, top_y + 0.132, -0.1, 0.12, rgba("light grey")))
+    out.append(
+        P.block(
+            -0.17 * min(1.0, (w - 0.04) / 0.4),
+            0.17 * min(1.0, (w - 0.04) / 0.4),
+            top_y + 0.125,
+            top_y + 0.132,
+            -0.1,
+            0.12,
+            rgba("light grey"),
+        )
+    )
     out += _faucet(0, -d / 2 + 0.05, top_y, tap, reach=0.12, height=min(0.25, h - top_y))
-    out.append(P.block(-w / 2, w / 2, top_y, h, -d / 2, -d / 2 + 0.02, rgba(p.get("splash", p.get("top", "marble")))) if kind != "pedestal" else P.block(-w / 2, w / 2, top_y, h, -d / 2, -d / 2 + 0.02, china))
+    out.append(
+        P.block(-w / 2, w / 2, top_y, h, -d / 2, -d / 2 + 0.02, rgba(p.get("splash", p.get("top", "marble"))))
+        if kind != "pedestal"
+        else P.block(-w / 2, w / 2, top_y, h, -d / 2, -d / 2 + 0.02, china)
+    )
     return out
 
 
 @generator("shower")
 def shower(w: float, h: float, d: float, p: dict) -> list:
     tray, glass, metal = rgba(p.get("tray", "ceramic")), rgba("glass"), rgba(p.get("metal", "chrome"))
-    out = [P.block(-w / 2, w / 2, 0, 0.06, -d / 2, d / 2, tray), P.block(-w / 2 + 0.04, w / 2 - 0.04, 0.06, 0.062, -d / 2 + 0.04, d / 2 - 0.04, rgba("light grey"))]
-    out += [P.block(-w / 2, -w / 2 + 0.008, 0.06, h - 0.01, -d / 2, d / 2, glass), P.block(-w / 2, w / 2 * 0.3, 0.06, h - 0.01, d / 2 - 0.008, d / 2, glass),
-            P.block(-w / 2, w / 2, h - 0.02, h, d / 2 - 0.015, d / 2, metal), P.block(-w / 2, -w / 2 + 0.015, h - 0.02, h, -d / 2, d / 2, metal),
-            P.block(-w / 2, w / 2, 0.06, h, -d / 2, -d / 2 + 0.02, rgba(p.get("wall", "white")))]
-    out += [P.column(w / 4, -d / 2 + 0.04, 0.9, h - 0.15, 0.012, metal), P.rod((w / 4, h - 0.15, -d / 2 + 0.04), (w / 4, h - 0.15, -d / 2 + 0.3), 0.01, metal),
-            P.frustum(w / 4, -d / 2 + 0.3, h - 0.2, h - 0.16, 0.1, 0.03, metal), P.block(w / 4 - 0.05, w / 4 + 0.05, 1.0, 1.08, -d / 2 + 0.02, -d / 2 + 0.05, metal)]
+    out = [
+        P.block(-w / 2, w / 2, 0, 0.06, -d / 2, d / 2, tray),
+        P.block(-w / 2 + 0.04, w / 2 - 0.04, 0.06, 0.062, -d / 2 + 0.04, d / 2 - 0.04, rgba("light grey")),
+    ]
+    out += [
+        P.block(-w / 2, -w / 2 + 0.008, 0.06, h - 0.01, -d / 2, d / 2, glass),
+        P.block(-w / 2, w / 2 * 0.3, 0.06, h - 0.01, d / 2 - 0.008, d / 2, glass),
+        P.block(-w / 2, w / 2, h - 0.02, h, d / 2 - 0.015, d / 2, metal),
+        P.block(-w / 2, -w / 2 + 0.015, h - 0.02, h, -d / 2, d / 2, metal),
+        P.block(-w / 2, w / 2, 0.06, h, -d / 2, -d / 2 + 0.02, rgba(p.get("wall", "white"))),
+    ]
+    out += [
+        P.column(w / 4, -d / 2 + 0.04, 0.9, h - 0.15, 0.012, metal),
+        P.rod((w / 4, h - 0.15, -d / 2 + 0.04), (w / 4, h - 0.15, -d / 2 + 0.3), 0.01, metal),
+        P.frustum(w / 4, -d / 2 + 0.3, h - 0.2, h - 0.16, 0.1, 0.03, metal),
+        P.block(w / 4 - 0.05, w / 4 + 0.05, 1.0, 1.08, -d / 2 + 0.02, -d / 2 + 0.05, metal),
+    ]
     return out

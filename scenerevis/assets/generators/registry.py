@@ -7,7 +7,7 @@ A generator is ``fn(w, h, d, p) -> list[trimesh.Trimesh]``: it builds coloured p
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 GeneratorFn = Callable[..., list]
 

@@ -15,7 +15,10 @@ from scenerevis.assets.palette import rgba
 
 @generator("bed")
 def bed(w: float, h: float, d: float, p: dict) -> list:
-    frame, head, sheet, cover = (rgba(p.get(k, v)) for k, v in (("frame", "oak"), ("headboard", p.get("frame", "oak")), ("sheet", "white linen"), ("cover", "bedding blue")))
+    frame, head, sheet, cover = (
+        rgba(p.get(k, v))
+        for k, v in (("frame", "oak"), ("headboard", p.get("frame", "oak")), ("sheet", "white linen"), ("cover", "bedding blue"))
+    )
     style = p.get("style", "legs")
     hb_t = 0.06 if style != "upholstered" else 0.1
     mat_top = min(float(p.get("mattress_top", 0.55)), h - 0.05)
@@ -26,22 +29,47 @@ def bed(w: float, h: float, d: float, p: dict) -> list:
         out[0] = P.block(-w / 2 + 0.04, w / 2 - 0.04, 0, base_top - 0.06, -d / 2 + hb_t, d / 2 - 0.04, frame)
         out.append(P.block(-w / 2, w / 2, base_top - 0.06, base_top, -d / 2 + hb_t, d / 2, frame))
     else:
-        out += P.legs(-w / 2, w / 2, -d / 2 + hb_t, d / 2, 0, base_y0 + 0.002, 0.06, rgba(p.get("leg", p.get("frame", "oak"))), style=p.get("leg_style", "square"), inset=0.02)
+        out += P.legs(
+            -w / 2,
+            w / 2,
+            -d / 2 + hb_t,
+            d / 2,
+            0,
+            base_y0 + 0.002,
+            0.06,
+            rgba(p.get("leg", p.get("frame", "oak"))),
+            style=p.get("leg_style", "square"),
+            inset=0.02,
+        )
     # mattress, duvet and pillows
-    out.append(P.rounded_block(-w / 2 + 0.02, w / 2 - 0.02, base_top - 0.01, mat_top, -d / 2 + hb_t + 0.01, d / 2 - 0.02, 0.05, sheet))
-    out.append(P.rounded_block(-w / 2 + 0.005, w / 2 - 0.005, base_top + 0.05, mat_top + 0.03, -d / 2 + hb_t + 0.55, d / 2 - 0.005, 0.04, cover))
+    out.append(
+        P.rounded_block(-w / 2 + 0.02, w / 2 - 0.02, base_top - 0.01, mat_top, -d / 2 + hb_t + 0.01, d / 2 - 0.02, 0.05, sheet)
+    )
+    out.append(
+        P.rounded_block(
+            -w / 2 + 0.005, w / 2 - 0.005, base_top + 0.05, mat_top + 0.03, -d / 2 + hb_t + 0.55, d / 2 - 0.005, 0.04, cover
+        )
+    )
     n_pillows = 1 if w < 1.2 else 2
     pw = (w - 0.12) / n_pillows
     for i in range(n_pillows):
         x0 = -w / 2 + 0.06 + i * pw
-        out.append(P.rounded_block(x0 + 0.03, x0 + pw - 0.03, mat_top - 0.02, mat_top + 0.11, -d / 2 + hb_t + 0.05, -d / 2 + hb_t + 0.42, 0.05, sheet))
+        out.append(
+            P.rounded_block(
+                x0 + 0.03, x0 + pw - 0.03, mat_top - 0.02, mat_top + 0.11, -d / 2 + hb_t + 0.05, -d / 2 + hb_t + 0.42, 0.05, sheet
+            )
+        )
     # headboard
     if style == "upholstered":
         out.append(P.block(-w / 2, w / 2, 0, h * 0.55, -d / 2, -d / 2 + hb_t, frame))
         out.append(P.rounded_block(-w / 2, w / 2, h * 0.4, h, -d / 2, -d / 2 + hb_t, 0.04, head))
     elif style == "slatted":
-        out += [P.block(-w / 2, -w / 2 + 0.06, 0, h, -d / 2, -d / 2 + hb_t, head), P.block(w / 2 - 0.06, w / 2, 0, h, -d / 2, -d / 2 + hb_t, head),
-                P.block(-w / 2, w / 2, h - 0.07, h, -d / 2, -d / 2 + hb_t, head), P.block(-w / 2, w / 2, base_top - 0.05, base_top + 0.05, -d / 2, -d / 2 + hb_t, head)]
+        out += [
+            P.block(-w / 2, -w / 2 + 0.06, 0, h, -d / 2, -d / 2 + hb_t, head),
+            P.block(w / 2 - 0.06, w / 2, 0, h, -d / 2, -d / 2 + hb_t, head),
+            P.block(-w / 2, w / 2, h - 0.07, h, -d / 2, -d / 2 + hb_t, head),
+            P.block(-w / 2, w / 2, base_top - 0.05, base_top + 0.05, -d / 2, -d / 2 + hb_t, head),
+        ]
         n = max(3, int(w / 0.14))
         for i in range(n):
             x = -w / 2 + 0.06 + (w - 0.12) * (i + 0.5) / n
@@ -55,15 +83,44 @@ def bed(w: float, h: float, d: float, p: dict) -> list:
 
 @generator("bunk_bed")
 def bunk_bed(w: float, h: float, d: float, p: dict) -> list:
-    frame, sheet, cover, cover2 = (rgba(p.get(k, v)) for k, v in (("frame", "pine"), ("sheet", "white linen"), ("cover", "pastel blue"), ("cover2", "pastel pink")))
+    frame, sheet, cover, cover2 = (
+        rgba(p.get(k, v))
+        for k, v in (("frame", "pine"), ("sheet", "white linen"), ("cover", "pastel blue"), ("cover2", "pastel pink"))
+    )
     post = 0.07
-    out = [P.block(sx * (w / 2 - post / 2) - post / 2, sx * (w / 2 - post / 2) + post / 2, 0, h, sz * (d / 2 - post / 2) - post / 2, sz * (d / 2 - post / 2) + post / 2, frame)
-           for sx in (-1, 1) for sz in (-1, 1)]
+    out = [
+        P.block(
+            sx * (w / 2 - post / 2) - post / 2,
+            sx * (w / 2 - post / 2) + post / 2,
+            0,
+            h,
+            sz * (d / 2 - post / 2) - post / 2,
+            sz * (d / 2 - post / 2) + post / 2,
+            frame,
+        )
+        for sx in (-1, 1)
+        for sz in (-1, 1)
+    ]
     for y in (0.22, h * 0.58):
         out.append(P.block(-w / 2 + post, w / 2 - post, y, y + 0.12, -d / 2, d / 2, frame))
         out.append(P.rounded_block(-w / 2 + post, w / 2 - post, y + 0.12, y + 0.28, -d / 2 + post, d / 2 - post, 0.04, sheet))
-        out.append(P.rounded_block(-w / 2 + post - 0.005, w / 2 - post + 0.005, y + 0.16, y + 0.3, -d / 2 + 0.7, d / 2 - post, 0.04, cover if y < 1 else cover2))
-        out.append(P.rounded_block(-w / 2 + 0.15, w / 2 - 0.15, y + 0.26, y + 0.36, -d / 2 + post + 0.04, -d / 2 + post + 0.4, 0.04, sheet))
+        out.append(
+            P.rounded_block(
+                -w / 2 + post - 0.005,
+                w / 2 - post + 0.005,
+                y + 0.16,
+                y + 0.3,
+                -d / 2 + 0.7,
+                d / 2 - post,
+                0.04,
+                cover if y < 1 else cover2,
+            )
+        )
+        out.append(
+            P.rounded_block(
+                -w / 2 + 0.15, w / 2 - 0.15, y + 0.26, y + 0.36, -d / 2 + post + 0.04, -d / 2 + post + 0.4, 0.04, sheet
+            )
+        )
     # guard rail on the top bunk and a ladder at the front right
     out.append(P.block(-w / 2 + post, w / 2 - post, h - 0.12, h - 0.06, -d / 2 + 0.6, d / 2 - post, frame))
     lx0, lx1 = w / 2 - 0.05, w / 2
@@ -83,9 +140,14 @@ def _sofa_block(x0: float, x1: float, z0: float, z1: float, h: float, p: dict, s
     arm_w = float(p.get("arm_w", 0.16))
     arm_h = min(float(p.get("arm_h", 0.62)), h)
     back_t = 0.18
-    out = [P.block(x0, x1, leg_h, seat_h - 0.12, z0, z1, fabric), P.rounded_block(x0, x1, leg_h, h, z0, z0 + back_t, 0.04, fabric)]
+    out = [
+        P.block(x0, x1, leg_h, seat_h - 0.12, z0, z1, fabric),
+        P.rounded_block(x0, x1, leg_h, h, z0, z0 + back_t, 0.04, fabric),
+    ]
     if leg_h > 0.01:
-        out += P.legs(x0, x1, z0, z1, 0, leg_h + 0.002, 0.045, rgba(p.get("leg", "walnut")), style=p.get("leg_style", "tapered"), inset=0.04)
+        out += P.legs(
+            x0, x1, z0, z1, 0, leg_h + 0.002, 0.045, rgba(p.get("leg", "walnut")), style=p.get("leg_style", "tapered"), inset=0.04
+        )
     ax0 = x0 + (arm_w if arms[0] else 0.0)
     ax1 = x1 - (arm_w if arms[1] else 0.0)
     for on, (a, b) in zip(arms, ((x0, x0 + arm_w), (x1 - arm_w, x1))):
@@ -96,7 +158,11 @@ def _sofa_block(x0: float, x1: float, z0: float, z1: float, h: float, p: dict, s
         a, b = ax0 + i * sw, ax0 + (i + 1) * sw
         out.append(P.rounded_block(a + 0.005, b - 0.005, seat_h - 0.13, seat_h, z0 + back_t - 0.02, z1, 0.05, cushion))
         if p.get("back_cushions", True):
-            out.append(P.rounded_block(a + 0.01, b - 0.01, seat_h - 0.02, h - 0.04, z0 + back_t - 0.03, z0 + back_t + 0.13, 0.06, cushion))
+            out.append(
+                P.rounded_block(
+                    a + 0.01, b - 0.01, seat_h - 0.02, h - 0.04, z0 + back_t - 0.03, z0 + back_t + 0.13, 0.06, cushion
+                )
+            )
     return out
 
 
@@ -108,7 +174,9 @@ def sofa(w: float, h: float, d: float, p: dict) -> list:
         seat_h, arm_w = float(p.get("seat_h", 0.44)), float(p.get("arm_w", 0.16))
         for sx in (-1, 1):
             x = sx * (w / 2 - arm_w - 0.2)
-            out.append(P.rounded_block(x - 0.18, x + 0.18, seat_h - 0.02, seat_h + 0.34, -d / 2 + 0.3, -d / 2 + 0.42, 0.05, accent))
+            out.append(
+                P.rounded_block(x - 0.18, x + 0.18, seat_h - 0.02, seat_h + 0.34, -d / 2 + 0.3, -d / 2 + 0.42, 0.05, accent)
+            )
     return out
 
 
@@ -121,12 +189,17 @@ def sectional(w: float, h: float, d: float, p: dict) -> list:
     fabric, cushion = rgba(p.get("fabric", "grey fabric")), rgba(p.get("cushion", p.get("fabric", "grey fabric")))
     leg_h, seat_h = float(p.get("leg_h", 0.1)), float(p.get("seat_h", 0.44))
     x0, x1, z0, z1 = -w / 2, -w / 2 + chaise_w, -d / 2, d / 2
-    out += [P.block(x0, x1, leg_h, seat_h - 0.12, z0, z1, fabric), P.rounded_block(x0, x1, leg_h, h, z0, z0 + 0.18, 0.04, fabric),
-            P.rounded_block(x0, x0 + 0.16, leg_h, min(float(p.get("arm_h", 0.62)), h), z0, z1, 0.05, fabric),
-            P.rounded_block(x0 + 0.16, x1, seat_h - 0.13, seat_h, z0 + 0.16, z1, 0.05, cushion),
-            P.rounded_block(x0 + 0.17, x1 - 0.01, seat_h - 0.02, h - 0.04, z0 + 0.15, z0 + 0.3, 0.06, cushion)]
+    out += [
+        P.block(x0, x1, leg_h, seat_h - 0.12, z0, z1, fabric),
+        P.rounded_block(x0, x1, leg_h, h, z0, z0 + 0.18, 0.04, fabric),
+        P.rounded_block(x0, x0 + 0.16, leg_h, min(float(p.get("arm_h", 0.62)), h), z0, z1, 0.05, fabric),
+        P.rounded_block(x0 + 0.16, x1, seat_h - 0.13, seat_h, z0 + 0.16, z1, 0.05, cushion),
+        P.rounded_block(x0 + 0.17, x1 - 0.01, seat_h - 0.02, h - 0.04, z0 + 0.15, z0 + 0.3, 0.06, cushion),
+    ]
     if leg_h > 0.01:
-        out += P.legs(x0, x1, z0, z1, 0, leg_h + 0.002, 0.045, rgba(p.get("leg", "walnut")), style=p.get("leg_style", "tapered"), inset=0.04)
+        out += P.legs(
+            x0, x1, z0, z1, 0, leg_h + 0.002, 0.045, rgba(p.get("leg", "walnut")), style=p.get("leg_style", "tapered"), inset=0.04
+        )
     return out
 
 
@@ -165,13 +238,28 @@ def dining_chair(w: float, h: float, d: float, p: dict) -> list:
         for y in np.linspace(seat_h + 0.12, h - 0.04, 3):
             out.append(P.block(-w / 2 + 0.01, w / 2 - 0.01, y - 0.03, y + 0.03, -d / 2 + 0.01, -d / 2 + 0.04, wood))
     else:
-        out.append(P.rounded_block(-w / 2 + 0.01, w / 2 - 0.01, seat_h + 0.12, h, -d / 2 + 0.005, -d / 2 + 0.05, 0.015, seat_c if p.get("upholstered", False) else wood))
+        out.append(
+            P.rounded_block(
+                -w / 2 + 0.01,
+                w / 2 - 0.01,
+                seat_h + 0.12,
+                h,
+                -d / 2 + 0.005,
+                -d / 2 + 0.05,
+                0.015,
+                seat_c if p.get("upholstered", False) else wood,
+            )
+        )
     return out
 
 
 @generator("office_chair")
 def office_chair(w: float, h: float, d: float, p: dict) -> list:
-    base, seat_c, back_c = rgba(p.get("base", "matte black metal")), rgba(p.get("seat", "black")), rgba(p.get("back", p.get("seat", "black")))
+    base, seat_c, back_c = (
+        rgba(p.get("base", "matte black metal")),
+        rgba(p.get("seat", "black")),
+        rgba(p.get("back", p.get("seat", "black"))),
+    )
     seat_h = float(p.get("seat_h", 0.48))
     r = min(w, d) / 2 - 0.03
     out = []
@@ -187,7 +275,11 @@ def office_chair(w: float, h: float, d: float, p: dict) -> list:
     # backrest on a spine
     out.append(P.block(-0.03, 0.03, seat_h - 0.09, seat_h + 0.15, -d / 2 + 0.02, -d / 2 + 0.06, base))
     bw = w / 2 - (0.07 if not p.get("wide_back", False) else 0.05)
-    out.append(P.rounded_block(-bw, bw, seat_h + 0.08, h - (0.0 if p.get("headrest", False) else 0.0), -d / 2, -d / 2 + 0.07, 0.03, back_c))
+    out.append(
+        P.rounded_block(
+            -bw, bw, seat_h + 0.08, h - (0.0 if p.get("headrest", False) else 0.0), -d / 2, -d / 2 + 0.07, 0.03, back_c
+        )
+    )
     if p.get("headrest", False):
         out[-1] = P.rounded_block(-bw, bw, seat_h + 0.08, h - 0.14, -d / 2, -d / 2 + 0.07, 0.03, back_c)
         out.append(P.rounded_block(-0.14, 0.14, h - 0.12, h, -d / 2, -d / 2 + 0.06, 0.03, back_c))
@@ -203,7 +295,11 @@ def office_chair(w: float, h: float, d: float, p: dict) -> list:
 def stool(w: float, h: float, d: float, p: dict) -> list:
     wood, seat_c = rgba(p.get("frame", "oak")), rgba(p.get("seat", p.get("frame", "oak")))
     r = min(w, d) / 2
-    out = [P.frustum(0, 0, h - 0.04, h, r, r, seat_c) if p.get("round", True) else P.block(-w / 2, w / 2, h - 0.04, h, -d / 2, d / 2, seat_c)]
+    out = [
+        P.frustum(0, 0, h - 0.04, h, r, r, seat_c)
+        if p.get("round", True)
+        else P.block(-w / 2, w / 2, h - 0.04, h, -d / 2, d / 2, seat_c)
+    ]
     kind = p.get("base", "legs")
     if kind == "column":
         out += [P.column(0, 0, 0.02, h - 0.04, 0.03, wood), P.frustum(0, 0, 0, 0.025, r * 0.85, r * 0.8, wood)]
@@ -212,7 +308,9 @@ def stool(w: float, h: float, d: float, p: dict) -> list:
             out.append(P.ring(0, 0, y, y + 0.02, r * 0.62, r * 0.72, wood))
             for k in range(3):
                 a = 2 * np.pi * k / 3
-                out.append(P.rod((0, y + 0.01, 0), (r * 0.66 * np.cos(a), y + 0.01, r * 0.66 * np.sin(a)), 0.008, wood, sections=8))
+                out.append(
+                    P.rod((0, y + 0.01, 0), (r * 0.66 * np.cos(a), y + 0.01, r * 0.66 * np.sin(a)), 0.008, wood, sections=8)
+                )
     else:
         s = r * 0.62
         for ang in (np.pi / 4, 3 * np.pi / 4, 5 * np.pi / 4, 7 * np.pi / 4):
@@ -237,7 +335,10 @@ def bench(w: float, h: float, d: float, p: dict) -> list:
         out.append(P.block(-w / 2, w / 2, h - 0.045, h, -d / 2, d / 2, top))
         ytop = h - 0.045
     if p.get("base", "legs") == "panel":
-        out += [P.block(-w / 2 + 0.03, -w / 2 + 0.07, 0, ytop, -d / 2 + 0.02, d / 2 - 0.02, wood), P.block(w / 2 - 0.07, w / 2 - 0.03, 0, ytop, -d / 2 + 0.02, d / 2 - 0.02, wood)]
+        out += [
+            P.block(-w / 2 + 0.03, -w / 2 + 0.07, 0, ytop, -d / 2 + 0.02, d / 2 - 0.02, wood),
+            P.block(w / 2 - 0.07, w / 2 - 0.03, 0, ytop, -d / 2 + 0.02, d / 2 - 0.02, wood),
+        ]
         if p.get("shelf", True):
             out.append(P.block(-w / 2 + 0.07, w / 2 - 0.07, 0.1, 0.13, -d / 2 + 0.03, d / 2 - 0.03, wood))
     else:
@@ -249,13 +350,21 @@ def bench(w: float, h: float, d: float, p: dict) -> list:
 def ottoman(w: float, h: float, d: float, p: dict) -> list:
     fabric = rgba(p.get("fabric", "beige fabric"))
     if p.get("round", False):
-        out = [P.lathe([(min(w, d) / 2 - 0.02, 0), (min(w, d) / 2, 0.03), (min(w, d) / 2, h - 0.04), (min(w, d) / 2 - 0.04, h)], fabric, sections=40)]
+        out = [
+            P.lathe(
+                [(min(w, d) / 2 - 0.02, 0), (min(w, d) / 2, 0.03), (min(w, d) / 2, h - 0.04), (min(w, d) / 2 - 0.04, h)],
+                fabric,
+                sections=40,
+            )
+        ]
         out[0].apply_scale((1.0, 1.0, d / w))
         return out
     leg_h = float(p.get("leg_h", 0.06))
     out = [P.rounded_block(-w / 2, w / 2, leg_h, h, -d / 2, d / 2, 0.05, fabric)]
     if leg_h > 0:
-        out += P.legs(-w / 2, w / 2, -d / 2, d / 2, 0, leg_h + 0.01, 0.04, rgba(p.get("leg", "walnut")), style="round", inset=0.04)
+        out += P.legs(
+            -w / 2, w / 2, -d / 2, d / 2, 0, leg_h + 0.01, 0.04, rgba(p.get("leg", "walnut")), style="round", inset=0.04
+        )
     if p.get("tufted", False):
         for x in np.linspace(-w / 4, w / 4, 3):
             for z in (-d / 6, d / 6):
@@ -266,5 +375,7 @@ def ottoman(w: float, h: float, d: float, p: dict) -> list:
 @generator("beanbag")
 def beanbag(w: float, h: float, d: float, p: dict) -> list:
     fabric = rgba(p.get("fabric", "orange"))
-    return [P.ellipsoid(0, h * 0.4, 0.02 * d, w / 2, h * 0.4, d / 2 * 0.96, fabric, subdivisions=3),
-            P.ellipsoid(0, h * 0.62, -d * 0.18, w * 0.4, h * 0.38, d * 0.3, fabric, subdivisions=3)]
+    return [
+        P.ellipsoid(0, h * 0.4, 0.02 * d, w / 2, h * 0.4, d / 2 * 0.96, fabric, subdivisions=3),
+        P.ellipsoid(0, h * 0.62, -d * 0.18, w * 0.4, h * 0.38, d * 0.3, fabric, subdivisions=3),
+    ]

@@ -23,18 +23,28 @@ def _top_on_legs(w: float, h: float, d: float, p: dict, default_top: str, apron:
     if style == "trestle":
         for sx in (-1, 1):
             x = sx * (w / 2 - 0.2)
-            out += [P.block(x - 0.035, x + 0.035, 0.04, h - t, -0.04, 0.04, leg), P.block(x - 0.04, x + 0.04, 0, 0.05, -d / 2 + 0.08, d / 2 - 0.08, leg),
-                    P.block(x - 0.04, x + 0.04, h - t - 0.05, h - t, -d / 2 + 0.08, d / 2 - 0.08, leg)]
+            out += [
+                P.block(x - 0.035, x + 0.035, 0.04, h - t, -0.04, 0.04, leg),
+                P.block(x - 0.04, x + 0.04, 0, 0.05, -d / 2 + 0.08, d / 2 - 0.08, leg),
+                P.block(x - 0.04, x + 0.04, h - t - 0.05, h - t, -d / 2 + 0.08, d / 2 - 0.08, leg),
+            ]
         out.append(P.block(-w / 2 + 0.2, w / 2 - 0.2, 0.3, 0.36, -0.03, 0.03, leg))
         return out
     if style == "panel":
-        out += [P.block(-w / 2, -w / 2 + 0.03, 0, h - t, -d / 2, d / 2, leg), P.block(w / 2 - 0.03, w / 2, 0, h - t, -d / 2, d / 2, leg)]
+        out += [
+            P.block(-w / 2, -w / 2 + 0.03, 0, h - t, -d / 2, d / 2, leg),
+            P.block(w / 2 - 0.03, w / 2, 0, h - t, -d / 2, d / 2, leg),
+        ]
         return out
     out += P.legs(-w / 2, w / 2, -d / 2, d / 2, 0, h - t + 0.002, thick, leg, style=style, inset=inset)
     if apron and style in ("square", "tapered", "round"):
         ax, az = w / 2 - inset - 0.01, d / 2 - inset - 0.01
-        out += [P.block(-ax, ax, h - t - 0.08, h - t, -az, -az + 0.02, leg), P.block(-ax, ax, h - t - 0.08, h - t, az - 0.02, az, leg),
-                P.block(-ax, -ax + 0.02, h - t - 0.08, h - t, -az, az, leg), P.block(ax - 0.02, ax, h - t - 0.08, h - t, -az, az, leg)]
+        out += [
+            P.block(-ax, ax, h - t - 0.08, h - t, -az, -az + 0.02, leg),
+            P.block(-ax, ax, h - t - 0.08, h - t, az - 0.02, az, leg),
+            P.block(-ax, -ax + 0.02, h - t - 0.08, h - t, -az, az, leg),
+            P.block(ax - 0.02, ax, h - t - 0.08, h - t, -az, az, leg),
+        ]
     return out
 
 
@@ -45,12 +55,35 @@ def desk(w: float, h: float, d: float, p: dict) -> list:
     if p.get("pedestal", False):
         pw = 0.4
         out.append(P.block(w / 2 - pw - 0.02, w / 2 - 0.02, 0.02, h - 0.035, -d / 2 + 0.03, d / 2 - 0.02, body))
-        out += P.drawer_fronts(w / 2 - pw - 0.015, w / 2 - 0.025, 0.03, h - 0.05, d / 2 - 0.02, 3, 1, rgba(p.get("front", p.get("top", "oak"))), rgba("steel"))
+        out += P.drawer_fronts(
+            w / 2 - pw - 0.015,
+            w / 2 - 0.025,
+            0.03,
+            h - 0.05,
+            d / 2 - 0.02,
+            3,
+            1,
+            rgba(p.get("front", p.get("top", "oak"))),
+            rgba("steel"),
+        )
     if p.get("modesty", True):
-        out.append(P.block(-w / 2 + 0.06, w / 2 - 0.06, h - 0.4, h - 0.035, -d / 2 + 0.04, -d / 2 + 0.055, rgba(p.get("leg", "matte black metal"))))
+        out.append(
+            P.block(
+                -w / 2 + 0.06,
+                w / 2 - 0.06,
+                h - 0.4,
+                h - 0.035,
+                -d / 2 + 0.04,
+                -d / 2 + 0.055,
+                rgba(p.get("leg", "matte black metal")),
+            )
+        )
     if p.get("monitor", False):
-        out += [P.block(-0.3, 0.3, h + 0.1, h + 0.42, -d / 2 + 0.12, -d / 2 + 0.14, rgba("screen")), P.column(0, -d / 2 + 0.1, h, h + 0.12, 0.015, rgba("black")),
-                P.block(-0.1, 0.1, h, h + 0.01, -d / 2 + 0.04, -d / 2 + 0.18, rgba("black"))]
+        out += [
+            P.block(-0.3, 0.3, h + 0.1, h + 0.42, -d / 2 + 0.12, -d / 2 + 0.14, rgba("screen")),
+            P.column(0, -d / 2 + 0.1, h, h + 0.12, 0.015, rgba("black")),
+            P.block(-0.1, 0.1, h, h + 0.01, -d / 2 + 0.04, -d / 2 + 0.18, rgba("black")),
+        ]
     return out
 
 
@@ -66,11 +99,22 @@ def round_table(w: float, h: float, d: float, p: dict) -> list:
     t = float(p.get("top_t", 0.035))
     out = [P.frustum(0, 0, h - t, h, r, r, top, sections=48)]
     if p.get("base", "pedestal") == "pedestal":
-        out += [P.lathe([(0.07, 0), (0.05, 0.2), (0.045, h - t - 0.05), (0.09, h - t)], leg), P.frustum(0, 0, 0, 0.04, r * 0.5, r * 0.45, leg)]
+        out += [
+            P.lathe([(0.07, 0), (0.05, 0.2), (0.045, h - t - 0.05), (0.09, h - t)], leg),
+            P.frustum(0, 0, 0, 0.04, r * 0.5, r * 0.45, leg),
+        ]
     elif p["base"] == "tripod":
         for k in range(3):
             a = 2 * np.pi * k / 3 + np.pi / 2
-            out.append(P.rod((r * 0.75 * np.cos(a), 0.02, r * 0.75 * np.sin(a)), (r * 0.35 * np.cos(a), h - t, r * 0.35 * np.sin(a)), 0.022, leg, sections=12))
+            out.append(
+                P.rod(
+                    (r * 0.75 * np.cos(a), 0.02, r * 0.75 * np.sin(a)),
+                    (r * 0.35 * np.cos(a), h - t, r * 0.35 * np.sin(a)),
+                    0.022,
+                    leg,
+                    sections=12,
+                )
+            )
     else:
         s = r * 0.62
         out += P.legs(-s, s, -s, s, 0, h - t + 0.002, 0.05, leg, style=p.get("leg_style", "round"))
@@ -84,9 +128,22 @@ def round_table(w: float, h: float, d: float, p: dict) -> list:
 def coffee_table(w: float, h: float, d: float, p: dict) -> list:
     out = _top_on_legs(w, h, d, {"top_t": 0.04, "leg_inset": 0.03, **p}, "walnut", apron=False)
     if p.get("shelf", True):
-        out.append(P.block(-w / 2 + 0.06, w / 2 - 0.06, 0.08, 0.1, -d / 2 + 0.06, d / 2 - 0.06, rgba(p.get("shelf_color", p.get("top", "walnut")))))
+        out.append(
+            P.block(
+                -w / 2 + 0.06,
+                w / 2 - 0.06,
+                0.08,
+                0.1,
+                -d / 2 + 0.06,
+                d / 2 - 0.06,
+                rgba(p.get("shelf_color", p.get("top", "walnut"))),
+            )
+        )
     if p.get("decor", False):  # a book and a vase on top (they add 12 cm to the height)
-        out += [P.block(-w * 0.3, -w * 0.3 + 0.22, h, h + 0.03, -0.1, 0.08, rgba("navy")), P.frustum(w * 0.25, 0, h, h + 0.12, 0.05, 0.07, rgba("ceramic"))]
+        out += [
+            P.block(-w * 0.3, -w * 0.3 + 0.22, h, h + 0.03, -0.1, 0.08, rgba("navy")),
+            P.frustum(w * 0.25, 0, h, h + 0.12, 0.05, 0.07, rgba("ceramic")),
+        ]
     return out
 
 
@@ -96,7 +153,9 @@ def side_table(w: float, h: float, d: float, p: dict) -> list:
         return round_table(w, h, d, {"base": p.get("base", "tripod"), "top_t": 0.03, **p})
     out = _top_on_legs(w, h, d, {"top_t": 0.03, "leg_inset": 0.02, **p}, "oak", apron=False)
     if p.get("shelf", True):
-        out.append(P.block(-w / 2 + 0.03, w / 2 - 0.03, h * 0.3, h * 0.3 + 0.02, -d / 2 + 0.03, d / 2 - 0.03, rgba(p.get("top", "oak"))))
+        out.append(
+            P.block(-w / 2 + 0.03, w / 2 - 0.03, h * 0.3, h * 0.3 + 0.02, -d / 2 + 0.03, d / 2 - 0.03, rgba(p.get("top", "oak")))
+        )
     return out
 
 
@@ -104,12 +163,26 @@ def side_table(w: float, h: float, d: float, p: dict) -> list:
 def pool_table(w: float, h: float, d: float, p: dict) -> list:
     wood, felt = rgba(p.get("frame", "mahogany")), rgba(p.get("felt", "felt green"))
     rail = 0.12
-    out = [P.block(-w / 2 + 0.06, w / 2 - 0.06, h - 0.3, h - 0.08, -d / 2 + 0.06, d / 2 - 0.06, wood),
-           P.block(-w / 2 + rail, w / 2 - rail, h - 0.08, h - 0.03, -d / 2 + rail, d / 2 - rail, felt)]
+    out = [
+        P.block(-w / 2 + 0.06, w / 2 - 0.06, h - 0.3, h - 0.08, -d / 2 + 0.06, d / 2 - 0.06, wood),
+        P.block(-w / 2 + rail, w / 2 - rail, h - 0.08, h - 0.03, -d / 2 + rail, d / 2 - rail, felt),
+    ]
     for sx in (-1, 1):
-        out.append(P.block(sx * (w / 2 - rail / 2) - rail / 2, sx * (w / 2 - rail / 2) + rail / 2, h - 0.1, h, -d / 2, d / 2, wood))
+        out.append(
+            P.block(sx * (w / 2 - rail / 2) - rail / 2, sx * (w / 2 - rail / 2) + rail / 2, h - 0.1, h, -d / 2, d / 2, wood)
+        )
     for sz in (-1, 1):
-        out.append(P.block(-w / 2 + rail, w / 2 - rail, h - 0.1, h, sz * (d / 2 - rail / 2) - rail / 2, sz * (d / 2 - rail / 2) + rail / 2, wood))
+        out.append(
+            P.block(
+                -w / 2 + rail,
+                w / 2 - rail,
+                h - 0.1,
+                h,
+                sz * (d / 2 - rail / 2) - rail / 2,
+                sz * (d / 2 - rail / 2) + rail / 2,
+                wood,
+            )
+        )
     for x in (-w / 2 + rail, w / 2 - rail):
         for z in (-d / 2 + rail, 0.0, d / 2 - rail):
             out.append(P.column(x, z, h - 0.02, h + 0.002, 0.05, rgba("black")))
@@ -128,7 +201,10 @@ def ping_pong_table(w: float, h: float, d: float, p: dict) -> list:
     t = 0.03
     net_h = 0.15
     ht = h - net_h
-    out = [P.block(-w / 2, w / 2, ht - t, ht, -d / 2, d / 2, top), P.block(-0.01, 0.01, ht, ht + 0.002, -d / 2, d / 2, rgba("white"))]
+    out = [
+        P.block(-w / 2, w / 2, ht - t, ht, -d / 2, d / 2, top),
+        P.block(-0.01, 0.01, ht, ht + 0.002, -d / 2, d / 2, rgba("white")),
+    ]
     for sx in (-1, 1):
         out.append(P.block(sx * (w / 2 - 0.01) - 0.01, sx * (w / 2 - 0.01) + 0.01, ht, ht + 0.002, -d / 2, d / 2, rgba("white")))
     out.append(P.block(-w / 2 - 0.0, w / 2, ht, h, -0.005, 0.005, rgba("off white")))

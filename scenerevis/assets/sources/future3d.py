@@ -89,7 +89,9 @@ def future_index(config, encoder):
     from scenerevis.assets.index import AssetIndex
 
     if not (config.future_metadata or config.future_embeddings):
-        raise AssetDataError("3d-future source needs future_metadata (model_info_3dfuture_assets.json) and/or future_embeddings (pickle)")
+        raise AssetDataError(
+            "3d-future source needs future_metadata (model_info_3dfuture_assets.json) and/or future_embeddings (pickle)"
+        )
     meta = read_metadata(config.future_metadata) if config.future_metadata else {}
     scaled = read_scaled_metadata(config.future_metadata_scaled) if config.future_metadata_scaled else {}
 
@@ -107,8 +109,15 @@ def future_index(config, encoder):
         sizes = np.array([(meta.get(j) or scaled[j])["size"] for j in jids], dtype=np.float64)
         embeds = cached_embeddings(encoder, [_text(record(j)) for j in jids], config.cache_dir)
     recs = [record(j) for j in jids]
-    return AssetIndex(SOURCE, jids, sizes, embeds, [str(r.get("category") or r.get("summary") or "") for r in recs],
-                      [str(r.get("summary") or "") for r in recs], id_field="jid")
+    return AssetIndex(
+        SOURCE,
+        jids,
+        sizes,
+        embeds,
+        [str(r.get("category") or r.get("summary") or "") for r in recs],
+        [str(r.get("summary") or "") for r in recs],
+        id_field="jid",
+    )
 
 
 @dataclass

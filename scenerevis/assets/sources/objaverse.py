@@ -47,7 +47,9 @@ def bbox_size(annotation: dict, path, uid: str) -> tuple[float, float, float]:
         else:
             s = [float(bb["max"][k]) - float(bb["min"][k]) for k in "xyz"]
     except (KeyError, TypeError, ValueError) as err:
-        raise AssetDataError(f"{path}: uid {uid!r} field 'thor_metadata.assetMetadata.boundingBox' needs min/max (or size) with x, y, z") from err
+        raise AssetDataError(
+            f"{path}: uid {uid!r} field 'thor_metadata.assetMetadata.boundingBox' needs min/max (or size) with x, y, z"
+        ) from err
     if not all(np.isfinite(s)) or min(s) <= 0:
         raise AssetDataError(f"{path}: uid {uid!r} bounding box has a non-positive or invalid extent {s}")
     return (s[0], s[1], s[2])
@@ -78,13 +80,17 @@ class ObjaverseIndex:
         clip_spec, sbert_spec, device = self._specs
         if self.clip_encoder is None:
             if clip_spec is None and self.clip_img.shape[-1] != 384:
-                raise ValueError(f"the objaverse index holds {self.clip_img.shape[-1]}-d CLIP image features; set clip_encoder "
-                                 "(e.g. 'clip:<path to a CLIP ViT-L/14 checkpoint>') to the text tower they were made with")
+                raise ValueError(
+                    f"the objaverse index holds {self.clip_img.shape[-1]}-d CLIP image features; set clip_encoder "
+                    "(e.g. 'clip:<path to a CLIP ViT-L/14 checkpoint>') to the text tower they were made with"
+                )
             self.clip_encoder = load_encoder(clip_spec or "minilm", device)
         if self.sbert_encoder is None:
             if sbert_spec is None and self.sbert.shape[-1] != 384:
-                raise ValueError(f"the objaverse index holds {self.sbert.shape[-1]}-d SBERT features; set sbert_encoder "
-                                 "(e.g. 'sbert:<path to all-mpnet-base-v2>') to the model they were made with")
+                raise ValueError(
+                    f"the objaverse index holds {self.sbert.shape[-1]}-d SBERT features; set sbert_encoder "
+                    "(e.g. 'sbert:<path to all-mpnet-base-v2>') to the model they were made with"
+                )
             self.sbert_encoder = load_encoder(sbert_spec or "minilm", device)
         check_dim(self.clip_encoder, self.clip_img.shape[-1], "clip_features.pkl")
         check_dim(self.sbert_encoder, self.sbert.shape[-1], "sbert_features.pkl")
@@ -103,7 +109,15 @@ class ObjaverseIndex:
 
     def match(self, i: int, score: float, rank: int = 0) -> Match:
         s = self.sizes[i]
-        return Match(self.ids[i], SOURCE, self.categories[i], self.descriptions[i], (float(s[0]), float(s[1]), float(s[2])), float(score), rank)
+        return Match(
+            self.ids[i],
+            SOURCE,
+            self.categories[i],
+            self.descriptions[i],
+            (float(s[0]), float(s[1]), float(s[2])),
+            float(score),
+            rank,
+        )
 
 
 def objaverse_index(config) -> ObjaverseIndex:
@@ -133,9 +147,15 @@ def objaverse_index(config) -> ObjaverseIndex:
     if missing:
         raise AssetDataError(f"{ann_path}: no annotation for uid {missing[0]!r} listed in {clip_path} ({len(missing)} missing)")
     sizes = np.array([bbox_size(ann[u], ann_path, u) for u in uids], dtype=np.float64)
-    return ObjaverseIndex(uids, sizes, l2_normalise(img), l2_normalise(txt), [str(ann[u].get("category") or "") for u in uids],
-                          [str(ann[u].get("description") or "") for u in uids],
-                          _specs=(config.clip_encoder, config.sbert_encoder, config.device))
+    return ObjaverseIndex(
+        uids,
+        sizes,
+        l2_normalise(img),
+        l2_normalise(txt),
+        [str(ann[u].get("category") or "") for u in uids],
+        [str(ann[u].get("description") or "") for u in uids],
+        _specs=(config.clip_encoder, config.sbert_encoder, config.device),
+    )
 
 
 @dataclass
@@ -168,7 +188,9 @@ class ObjaverseResolver:
     def __post_init__(self) -> None:
         self.roots = [Path(r) for r in self.roots if r]
         if not self.roots or not any(r.is_dir() for r in self.roots):
-            raise AssetDataError(f"Objaverse GLB folder(s) {[str(r) for r in self.roots]} not found (objaverse_dir / objaverse_glb_dir)")
+            raise AssetDataError(
+                f"Objaverse GLB folder(s) {[str(r) for r in self.roots]} not found (objaverse_dir / objaverse_glb_dir)"
+            )
 
     def _shards(self) -> dict[str, Path]:
         if self._glbs_map is None:
@@ -190,8 +212,11 @@ class ObjaverseResolver:
         found = self._shards().get(uid)
         if found is not None:
             return found
-        return missing_mesh(f"no GLB for Objaverse uid {uid!r} under {[str(r) for r in self.roots]} "
-                            f"(tried <uid[:2]>/<uid>.glb and glbs/*/<uid>.glb)", self.best_effort)
+        return missing_mesh(
+            f"no GLB for Objaverse uid {uid!r} under {[str(r) for r in self.roots]} "
+            f"(tried <uid[:2]>/<uid>.glb and glbs/*/<uid>.glb)",
+            self.best_effort,
+        )
 
     def resolve(self, obj):
         """Raw mesh of ``obj``'s asset (glTF frame, Y up), or None when it has no uid."""

@@ -7,7 +7,7 @@ when imported. Heavy libraries (bpy, pyrender) load inside the backend, not at i
 from __future__ import annotations
 
 import importlib
-from typing import Callable
+from collections.abc import Callable
 
 from scenerevis.render.backends.base import RenderBackend, RenderError
 

@@ -26,8 +26,6 @@ class RenderBackend(Protocol):
 
     config: RenderConfig
 
-    def render(
-        self, scene: Scene, cameras: dict[str, Camera], resolver: MeshResolver | None = None
-    ) -> dict[str, np.ndarray]: ...
+    def render(self, scene: Scene, cameras: dict[str, Camera], resolver: MeshResolver | None = None) -> dict[str, np.ndarray]: ...
 
     def close(self) -> None: ...

@@ -40,8 +40,16 @@ def linear_rgb(rgb8) -> list[float]:
     return np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4).round(6).tolist()
 
 
-def build_job(scene: Scene, cameras: dict[str, Camera], config: RenderConfig, resolver: MeshResolver | None,
-              asset_dir: Path, out_dir: Path, job_id: str, path_cache: dict | None = None) -> dict:
+def build_job(
+    scene: Scene,
+    cameras: dict[str, Camera],
+    config: RenderConfig,
+    resolver: MeshResolver | None,
+    asset_dir: Path,
+    out_dir: Path,
+    job_id: str,
+    path_cache: dict | None = None,
+) -> dict:
     """The JSON job (every coordinate in Blender's frame, colours linear) for one scene and its cameras.
 
     ``path_cache`` (optional, caller-owned) memoises the resolver's ``mesh_path`` per asset id.
@@ -50,13 +58,23 @@ def build_job(scene: Scene, cameras: dict[str, Camera], config: RenderConfig, re
     room = []
     for name, mesh in room_meshes(scene, config).items():
         rgb = mesh.visual.face_colors[0, :3]
-        room.append({"name": name, "vertices": scene_to_blender(mesh.vertices).round(6).tolist(),
-                     "faces": np.asarray(mesh.faces).tolist(), "color": linear_rgb(rgb)})
+        room.append(
+            {
+                "name": name,
+                "vertices": scene_to_blender(mesh.vertices).round(6).tolist(),
+                "faces": np.asarray(mesh.faces).tolist(),
+                "color": linear_rgb(rgb),
+            }
+        )
     objects = []
     for obj in scene.objects:
         ref = resolve_asset(obj, resolver, path_cache=path_cache)
-        item = {"id": obj.id, "kind": "box" if ref.kind == "box" else "file", "key": ref.key,
-                "matrix": blender_object_matrix(ref.world_from_asset).round(9).tolist()}
+        item = {
+            "id": obj.id,
+            "kind": "box" if ref.kind == "box" else "file",
+            "key": ref.key,
+            "matrix": blender_object_matrix(ref.world_from_asset).round(9).tolist(),
+        }
         if ref.kind == "box":
             item["color"] = linear_rgb(config.placeholder_color)
         else:
@@ -67,16 +85,38 @@ def build_job(scene: Scene, cameras: dict[str, Camera], config: RenderConfig, re
     sun = scene_to_blender(np.asarray(SUN_DIRECTION, dtype=float))
     cams = []
     for name, cam in cameras.items():
-        cams.append({"name": name, "type": cam.projection, "matrix": blender_camera_matrix(cam.pose).round(9).tolist(),
-                     "yfov": cam.yfov, "ortho_height": cam.ortho_height, "width": cam.width, "height": cam.height,
-                     "znear": cam.znear, "zfar": cam.zfar, "output": str(out_dir / f"{job_id}_{name}.png")})
+        cams.append(
+            {
+                "name": name,
+                "type": cam.projection,
+                "matrix": blender_camera_matrix(cam.pose).round(9).tolist(),
+                "yfov": cam.yfov,
+                "ortho_height": cam.ortho_height,
+                "width": cam.width,
+                "height": cam.height,
+                "znear": cam.znear,
+                "zfar": cam.zfar,
+                "output": str(out_dir / f"{job_id}_{name}.png"),
+            }
+        )
     return {
-        "op": "render", "id": job_id, "engine": engine, "device": config.device, "samples": config.samples,
-        "denoise": config.denoise, "adaptive_threshold": config.adaptive_threshold,
-        "denoise_quality": config.denoise_quality, "shading": config.shading,
-        "exposure": WORKBENCH_EXPOSURE if (engine == "workbench" and config.shading == "lit") else 0.0, "background": linear_rgb(config.background),
-        "ambient": AMBIENT_STRENGTH, "sun_strength": SUN_STRENGTH, "sun_direction": sun.round(6).tolist(),
-        "room": room, "objects": objects, "cameras": cams,
+        "op": "render",
+        "id": job_id,
+        "engine": engine,
+        "device": config.device,
+        "samples": config.samples,
+        "denoise": config.denoise,
+        "adaptive_threshold": config.adaptive_threshold,
+        "denoise_quality": config.denoise_quality,
+        "shading": config.shading,
+        "exposure": WORKBENCH_EXPOSURE if (engine == "workbench" and config.shading == "lit") else 0.0,
+        "background": linear_rgb(config.background),
+        "ambient": AMBIENT_STRENGTH,
+        "sun_strength": SUN_STRENGTH,
+        "sun_direction": sun.round(6).tolist(),
+        "room": room,
+        "objects": objects,
+        "cameras": cams,
     }
 
 
@@ -91,19 +131,18 @@ class BlenderBackend:
         self.out_dir.mkdir()
         self.asset_dir = Path(config.asset_cache_dir) if config.asset_cache_dir else Path(self._tmp.name) / "assets"
         self.asset_dir.mkdir(parents=True, exist_ok=True)
-        self.worker = BlenderWorker(config.blender_executable, config.python_executable,
-                                    max_jobs=config.max_jobs_per_worker, log_dir=self._tmp.name)
+        self.worker = BlenderWorker(
+            config.blender_executable, config.python_executable, max_jobs=config.max_jobs_per_worker, log_dir=self._tmp.name
+        )
         self._ids = itertools.count()
         self._paths: dict = {}  # (asset_source, asset id) -> mesh_path result, for this backend's lifetime
         self.last_reply: dict | None = None
 
-    def render(self, scene: Scene, cameras: dict[str, Camera], resolver: MeshResolver | None = None
-               ) -> dict[str, np.ndarray]:
+    def render(self, scene: Scene, cameras: dict[str, Camera], resolver: MeshResolver | None = None) -> dict[str, np.ndarray]:
         """One (h, w, 3) uint8 image per camera; RenderError on worker crash, timeout or job error."""
         from PIL import Image
 
-        job = build_job(scene, cameras, self.config, resolver, self.asset_dir, self.out_dir,
-                        f"job{next(self._ids)}", self._paths)
+        job = build_job(scene, cameras, self.config, resolver, self.asset_dir, self.out_dir, f"job{next(self._ids)}", self._paths)
         self.last_reply = self.worker.run(job, self.config.timeout_s)
         out = {}
         for cam in job["cameras"]:

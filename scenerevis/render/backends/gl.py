@@ -120,13 +120,11 @@ class GLBackend:
             if ref.kind == "box":
                 arrays = self._asset_arrays(("box", cfg.placeholder_color), lambda: placeholder_box(cfg))
             else:
-                arrays = self._asset_arrays((id(resolver), ref.key), lambda: ref.raw)
+                arrays = self._asset_arrays((id(resolver), ref.key), lambda ref=ref: ref.raw)
             add(*arrays, ref.world_from_asset)
         return np.vstack(pos).astype(np.float32), np.vstack(col)
 
-    def render(
-        self, scene: Scene, cameras: dict[str, Camera], resolver: MeshResolver | None = None
-    ) -> dict[str, np.ndarray]:
+    def render(self, scene: Scene, cameras: dict[str, Camera], resolver: MeshResolver | None = None) -> dict[str, np.ndarray]:
         """One (h, w, 3) uint8 image per camera (same keys)."""
         pyrender = require("pyrender")
         positions, colors = self.world_triangles(scene, resolver)

@@ -32,7 +32,17 @@ SERVER_SCRIPT = Path(__file__).resolve().with_name("server.py")
 def worker_command(blender_executable: str | None, python_executable: str | None, reply_fd: int) -> list[str]:
     """argv of the worker: a Blender binary in background mode, or a Python that has bpy."""
     if blender_executable:
-        return [blender_executable, "-b", "--factory-startup", "-noaudio", "-P", str(SERVER_SCRIPT), "--", "--reply-fd", str(reply_fd)]
+        return [
+            blender_executable,
+            "-b",
+            "--factory-startup",
+            "-noaudio",
+            "-P",
+            str(SERVER_SCRIPT),
+            "--",
+            "--reply-fd",
+            str(reply_fd),
+        ]
     return [python_executable or sys.executable, "-m", "scenerevis.render.blender_worker.server", "--reply-fd", str(reply_fd)]
 
 
@@ -51,8 +61,13 @@ class BlenderWorker:
         Where the worker's stdout/stderr log goes; None = a temp folder.
     """
 
-    def __init__(self, blender_executable: str | None = None, python_executable: str | None = None,
-                 max_jobs: int = 500, log_dir: str | None = None) -> None:
+    def __init__(
+        self,
+        blender_executable: str | None = None,
+        python_executable: str | None = None,
+        max_jobs: int = 500,
+        log_dir: str | None = None,
+    ) -> None:
         self.blender_executable = blender_executable
         self.python_executable = python_executable
         self.max_jobs = max_jobs
@@ -84,8 +99,16 @@ class BlenderWorker:
         cmd = worker_command(self.blender_executable, self.python_executable, w)
         logf = open(self._log_path, "ab")
         try:
-            self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=logf, stderr=subprocess.STDOUT,
-                                         pass_fds=(w,), env=env, cwd=str(self.log_dir), start_new_session=True)
+            self.proc = subprocess.Popen(
+                cmd,
+                stdin=subprocess.PIPE,
+                stdout=logf,
+                stderr=subprocess.STDOUT,
+                pass_fds=(w,),
+                env=env,
+                cwd=str(self.log_dir),
+                start_new_session=True,
+            )
         except OSError as err:
             os.close(r)
             raise RenderError(f"cannot start the Blender worker {cmd[0]!r}: {err}") from err
