@@ -181,11 +181,16 @@ class Space:
         return True
 
     def _blocked(self):
-        key = tuple(id(b) for b in self.bodies)
-        if getattr(self, "_blocked_key", None) != key:
+        """Floor within ``WALK_RADIUS`` of a floor-standing body, cached while the body list is unchanged.
+
+        The cache holds the bodies themselves (compared by identity), not their ``id()``: a key of
+        addresses goes stale when a removed body is freed and a new one reuses its address.
+        """
+        cached = getattr(self, "_blocked_bodies", None)
+        if cached is None or len(cached) != len(self.bodies) or any(a is not b for a, b in zip(cached, self.bodies)):
             polys = [b.poly.buffer(WALK_RADIUS, join_style="mitre") for b in self.bodies if not b.rug and b.y0 < 0.3]
             self._blocked_geom = shapely.union_all(polys) if polys else None
-            self._blocked_key = key
+            self._blocked_bodies = tuple(self.bodies)
             self._regions = None
         return self._blocked_geom
 
