@@ -73,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _secret(env_var: str):
     """The key in ``env_var`` wrapped so it never shows in a repr or log, or None."""
-    from scenerevis.policy.secrets import Secret
+    from scenerevis.endpoints import Secret
 
     value = os.environ.get(env_var)
     return Secret(value) if value else None

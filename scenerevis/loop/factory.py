@@ -25,7 +25,7 @@ class RunSpec:
     retrieval: Any = None  # scenerevis.assets.RetrievalConfig, or None for no retrieval (boxes)
     render: Any = None  # scenerevis.render.RenderConfig, or None for no rendering
     resolver_source: str | None = "auto"  # mesh resolver for physics/rendering; None = boxes
-    # --use-gpt-with-objects: OpenAIPolicyConfig keyword options (model, base_url, api_key, azure) of the
+    # --use-gpt-with-objects: EndpointConfig keyword options (model, base_url, api_key, azure) of the
     # LLM that writes each prompt's first scene; None = the policy creates the empty room
     initial_llm: dict[str, Any] | None = None
     # --enable-vlm-feedback: JudgeConfig keyword options (model, base_url, api_key, azure) of the judge
@@ -92,7 +92,7 @@ def build_initial_llm(spec: RunSpec):
     """``(client, model)`` of the first-scene LLM, or None."""
     if not spec.initial_llm:
         return None
-    from scenerevis.policy.openai_policy import OpenAIPolicyConfig, build_client
+    from scenerevis.endpoints import EndpointConfig, build_client
 
-    cfg = OpenAIPolicyConfig(**spec.initial_llm)
+    cfg = EndpointConfig(**spec.initial_llm)
     return build_client(cfg), cfg.model

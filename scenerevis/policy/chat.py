@@ -1,7 +1,7 @@
 """chat.py: the shared base of VLM policies, which turns observations into the DESIGN.md section 3 chat.
 
-A :class:`ChatPolicy` keeps the episode's :class:`~scenerevis.loop.messages.TurnRecord` list, builds the
-trimmed conversation for each turn with :func:`~scenerevis.loop.messages.build_conversation` and hands
+A :class:`ChatPolicy` keeps the episode's :class:`~scenerevis.chat.TurnRecord` list, builds the
+trimmed conversation for each turn with :func:`~scenerevis.chat.build_conversation` and hands
 it to a backend's ``_generate``. It returns the raw reply: parsing is the loop's job.
 """
 
@@ -11,8 +11,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from scenerevis.loop.messages import Message, TurnRecord, build_conversation
-from scenerevis.loop.prompts import load_system_prompt
+from scenerevis.chat import Message, TurnRecord, build_conversation, count_images, load_system_prompt
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +24,7 @@ class PolicyGenerationError(RuntimeError):
 class ChatConfig:
     """Options every VLM policy shares: conversation shape and sampling."""
 
-    # Full system prompt text; None -> our DEFAULT_SYSTEM_PROMPT (see scenerevis/loop/prompts.py).
+    # Full system prompt text; None -> our DEFAULT_SYSTEM_PROMPT (see scenerevis/chat/prompts.py).
     system_prompt: str | None = None
     # File holding a checkpoint's own system prompt (--system-prompt-file); overrides system_prompt.
     system_prompt_file: str | None = None
@@ -67,11 +66,6 @@ class ChatConfig:
         if self.system_prompt_file is not None:
             return load_system_prompt(self.system_prompt_file)
         return self.system_prompt if self.system_prompt is not None else load_system_prompt(None)
-
-
-def count_images(messages: list[Message]) -> int:
-    """Number of images attached across ``messages``."""
-    return sum(len(m.images) for m in messages)
 
 
 def _flat_scene(scene: Any) -> dict[str, Any] | None:

@@ -1,6 +1,6 @@
 """hf_policy.py: a VLM policy running a local Qwen2.5-VL-family checkpoint in-process with transformers.
 
-The conversation goes through :func:`~scenerevis.loop.messages.to_qwen` and the checkpoint's chat
+The conversation goes through :func:`~scenerevis.chat.to_qwen` and the checkpoint's chat
 template; images are loaded with PIL. When ``AutoProcessor`` cannot be built (transformers 5 wants
 torchvision for the Qwen video processor), the tokenizer and image processor are used directly and
 the ``<|image_pad|>`` placeholders are expanded here, as the Qwen processor does.
@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from scenerevis._optional import require
-from scenerevis.loop.messages import Message, to_qwen
-from scenerevis.policy.chat import ChatConfig, ChatPolicy, PolicyGenerationError, count_images
+from scenerevis.chat import Message, count_images, to_qwen
+from scenerevis.policy.chat import ChatConfig, ChatPolicy, PolicyGenerationError
 from scenerevis.policy.registry import register_policy
 
 log = logging.getLogger(__name__)

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from scenerevis._optional import require
-from scenerevis.loop.messages import Message, to_openai
-from scenerevis.policy.chat import ChatConfig, ChatPolicy, PolicyGenerationError, count_images
+from scenerevis.chat import Message, count_images, to_openai
+from scenerevis.policy.chat import ChatConfig, ChatPolicy, PolicyGenerationError
 from scenerevis.policy.registry import register_policy
 
 log = logging.getLogger(__name__)

@@ -92,9 +92,9 @@ def test_vlm_feedback_from_the_judge_reaches_the_next_turn(tmp_path):
 
 
 def test_cli_endpoints_fall_back_to_the_policy_flags(monkeypatch):
+    from scenerevis.endpoints import EndpointConfig
     from scenerevis.judge.judge import JudgeConfig
     from scenerevis.loop.cli import build_parser, build_spec
-    from scenerevis.policy.openai_policy import OpenAIPolicyConfig
 
     monkeypatch.setenv("JUDGE_KEY", "sk-judge")
     args = build_parser().parse_args(
@@ -120,7 +120,7 @@ def test_cli_endpoints_fall_back_to_the_policy_flags(monkeypatch):
         ]
     )
     spec = build_spec(args)
-    judge, llm = JudgeConfig(**spec.judge), OpenAIPolicyConfig(**spec.initial_llm)
+    judge, llm = JudgeConfig(**spec.judge), EndpointConfig(**spec.initial_llm)
     assert (judge.model, judge.base_url, judge.azure_api_version, judge.api_key.get()) == (
         "judge",
         "http://127.0.0.1:9/v1",

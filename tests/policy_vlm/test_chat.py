@@ -1,4 +1,4 @@
-"""Tests of scenerevis/policy/chat.py (ChatPolicy with a scripted backend) and policy/secrets.py."""
+"""Tests of scenerevis/policy/chat.py (ChatPolicy with a scripted backend) and the Secret of endpoints.py."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from scenerevis.loop.messages import Message
+from scenerevis.chat import Message
+from scenerevis.endpoints import Secret, as_secret
 from scenerevis.policy.chat import ChatConfig, ChatPolicy, PolicyGenerationError
-from scenerevis.policy.secrets import Secret, as_secret
 from tests.policy_vlm.common import REQUIREMENT, observations, scene_with
 
 

@@ -104,7 +104,7 @@ def test_plain_processor_matches_transformers_qwen_processor(
     from PIL import Image
     from transformers import AutoImageProcessor, AutoTokenizer
 
-    from scenerevis.loop.messages import Message, to_qwen
+    from scenerevis.chat import Message, to_qwen
     from scenerevis.policy.hf_policy import PlainQwenProcessor
     from tests.policy_vlm.common import make_png
 

@@ -14,10 +14,10 @@ import pytest
 
 pytest.importorskip("openai")
 
-from scenerevis.loop.prompts import DEFAULT_SYSTEM_PROMPT
+from scenerevis.chat import DEFAULT_SYSTEM_PROMPT
+from scenerevis.endpoints import Secret
 from scenerevis.policy.chat import PolicyGenerationError
 from scenerevis.policy.openai_policy import OpenAIPolicy, OpenAIPolicyConfig
-from scenerevis.policy.secrets import Secret
 from scenerevis.tools.parse import parse_reply
 from tests.fake_openai_server import FakeOpenAIServer, Planned
 from tests.policy_vlm.common import REQUIREMENT, observations

@@ -1,18 +1,14 @@
 """messages.py: the chat a VLM policy sees (DESIGN.md section 3), built from the episode's turns.
 
-One neutral form (role, text with ``<image>`` placeholders, image paths of that message), trimmed
-by turns and by an estimated token budget, then converted to the OpenAI content-part format, the
-Qwen2.5-VL/transformers format, or ms-swift SFT rows. Exactly one merged render is attached to each
-edit turn's own user message.
+One neutral form (role, text with ``<image>`` placeholders, image paths of that message), trimmed by
+turns and by an estimated token budget. :mod:`scenerevis.chat.formats` converts it for a backend.
+Exactly one merged render is attached to each edit turn's own user message.
 """
 
 from __future__ import annotations
 
-import base64
 import json
-import mimetypes
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 IMAGE_TOKEN = "<image>"
@@ -48,7 +44,7 @@ class TurnRecord:
     reply: str | None = None
 
 
-def user_text(requirement: str, record: TurnRecord) -> Message:
+def user_message(requirement: str, record: TurnRecord) -> Message:
     """The user message of a turn: the plain requirement on turn 0; otherwise ``<image>``, the
     requirement, an optional ``<feedback>`` block and the ``<current_scene>`` JSON."""
     if record.scene is None:
@@ -93,7 +89,7 @@ def build_conversation(
     def assemble(mid: list[TurnRecord]) -> list[Message]:
         msgs = [Message("system", system_prompt)]
         for rec in ([first] if len(records) > 1 else []) + mid + [current]:
-            msgs.append(user_text(requirement, rec))
+            msgs.append(user_message(requirement, rec))
             if rec.reply is not None and rec is not current:
                 msgs.append(Message("assistant", rec.reply))
         return msgs
@@ -107,50 +103,6 @@ def build_conversation(
     return msgs
 
 
-def _data_url(path: str) -> str:
-    mime = mimetypes.guess_type(path)[0] or "image/png"
-    return f"data:{mime};base64," + base64.b64encode(Path(path).read_bytes()).decode("ascii")
-
-
-def _split(message: Message) -> list[tuple[str, str]]:
-    """[("text", ...), ("image", path), ...] in placeholder order."""
-    out: list[tuple[str, str]] = []
-    chunks = message.text.split(IMAGE_TOKEN)
-    for i, chunk in enumerate(chunks):
-        if chunk.strip():
-            out.append(("text", chunk.strip("\n")))
-        if i < len(message.images):
-            out.append(("image", message.images[i]))
-    return out
-
-
-def to_openai(messages: list[Message]) -> list[dict[str, Any]]:
-    """OpenAI chat format: images become ``image_url`` parts with base64 data URLs, in place."""
-    out = []
-    for m in messages:
-        if not m.images:
-            out.append({"role": m.role, "content": m.text})
-            continue
-        parts = [
-            {"type": "text", "text": v} if k == "text" else {"type": "image_url", "image_url": {"url": _data_url(v)}}
-            for k, v in _split(m)
-        ]
-        out.append({"role": m.role, "content": parts})
-    return out
-
-
-def to_qwen(messages: list[Message]) -> list[dict[str, Any]]:
-    """Qwen2.5-VL chat-template format for transformers: ``{"type": "image", "image": path}`` parts."""
-    out = []
-    for m in messages:
-        parts = [{"type": "text", "text": v} if k == "text" else {"type": "image", "image": v} for k, v in _split(m)]
-        out.append({"role": m.role, "content": parts if m.images else m.text})
-    return out
-
-
-def to_swift_row(messages: list[Message]) -> dict[str, Any]:
-    """ms-swift SFT row: ``{"messages": [{role, content}], "images": [paths in order]}`` keeping ``<image>``."""
-    return {
-        "messages": [{"role": m.role, "content": m.text} for m in messages],
-        "images": [p for m in messages for p in m.images],
-    }
+def count_images(messages: list[Message]) -> int:
+    """Number of images attached across ``messages``."""
+    return sum(len(m.images) for m in messages)

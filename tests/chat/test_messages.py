@@ -2,7 +2,7 @@ import base64
 
 import pytest
 
-from scenerevis.loop.messages import (
+from scenerevis.chat import (
     Message,
     TurnRecord,
     build_conversation,
@@ -10,7 +10,7 @@ from scenerevis.loop.messages import (
     to_qwen,
     to_swift_row,
 )
-from scenerevis.loop.prompts import DEFAULT_SYSTEM_PROMPT, load_system_prompt
+from scenerevis.chat.prompts import DEFAULT_SYSTEM_PROMPT, load_system_prompt
 
 SCENE = {"room_type": "bedroom", "bounds_bottom": [], "bounds_top": [], "objects": []}
 
