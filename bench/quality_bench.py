@@ -21,10 +21,10 @@ from pathlib import Path
 
 def run(prompts_dir: Path, iterations: int, max_prompts: int | None, seed: int, voxels: bool, show_failures: int) -> dict:
     from scenerevis.eval.functional import evaluate_functional
+    from scenerevis.loop.simulate import run_rule_episode
     from scenerevis.physics import evaluate_physics, evaluate_voxels
     from scenerevis.policy.audit import audit_scene
     from scenerevis.policy.prompt_parse import parse_prompt
-    from scenerevis.policy.simulate import run_rule_episode
 
     rows: dict[str, list[dict]] = defaultdict(list)
     failures = []

@@ -122,7 +122,7 @@ def build_spec(args: argparse.Namespace):
     from scenerevis.loop.factory import RunSpec
 
     loop = LoopConfig(
-        iterations=args.iterations,
+        max_turns=args.iterations,
         seed=args.seed,
         enable_physics_feedback=args.enable_physics_feedback,
         enable_vlm_feedback=args.enable_vlm_feedback,

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from scenerevis.env import SceneEnv
 from scenerevis.loop.config import LoopConfig
-from scenerevis.loop.env import SceneEnv
 from scenerevis.physics.config import PhysicsConfig
 
 

@@ -58,7 +58,7 @@ def write_report(result, path: str | Path) -> Path:
     for t in result.turns:
         parts.append(f"<div class='turn' id='turn-{t.turn}'><h2>Turn {t.turn} — {_e(t.kind)}</h2><div class='row'>")
         if t.image:
-            parts.append(f"<div><img src='{_e(t.image)}' alt='render of turn {t.turn}'></div>")
+            parts.append(f"<div><img src='{_e(Path(t.image).name)}' alt='render of turn {t.turn}'></div>")
         parts.append("<div style='flex:1;min-width:320px'>")
         if t.render_error:
             parts.append(f"<p class='err'>render: {_e(t.render_error)}</p>")

@@ -34,12 +34,12 @@ CASES: list[tuple[str, int]] = [
 
 
 def _replies(prompt: str, seed: int, tmp: Path) -> list[str]:
+    from scenerevis.env import SceneEnv
     from scenerevis.loop.config import LoopConfig
-    from scenerevis.loop.env import SceneEnv
     from scenerevis.loop.episode import run_episode
     from scenerevis.policy import make_policy
 
-    config = LoopConfig(iterations=10, seed=seed, render=False, export_glb=False, write_report=False)
+    config = LoopConfig(max_turns=10, seed=seed, render=False, export_glb=False, write_report=False)
     result = run_episode(make_policy("rule"), SceneEnv(), prompt, tmp, config)
     return [(tmp / f"response_iter_{t.turn}.txt").read_text(encoding="utf-8") for t in result.turns if t.reply is not None]
 

@@ -20,7 +20,7 @@ def _spec(**policy_config):
     return RunSpec(
         policy=POLICY,
         policy_config=policy_config,
-        loop=LoopConfig(iterations=5, render=False, export_glb=False),
+        loop=LoopConfig(max_turns=5, render=False, export_glb=False),
         resolver_source=None,
     )
 

@@ -2,8 +2,8 @@ import json
 
 import pytest
 
+from scenerevis.env import SceneEnv
 from scenerevis.loop.config import LoopConfig
-from scenerevis.loop.env import SceneEnv
 from scenerevis.loop.episode import run_episode
 from scenerevis.scene import load_scene, scene_to_flat
 from scenerevis.tools import format_create_scene, format_tool_calls
@@ -52,7 +52,7 @@ REPLIES = [
 
 def test_episode_turns_feedback_and_outputs(tmp_path):
     policy = ScriptedPolicy(REPLIES)
-    res = run_episode(policy, SceneEnv(), "a bedroom", tmp_path, LoopConfig(iterations=10, render=False, export_glb=False))
+    res = run_episode(policy, SceneEnv(), "a bedroom", tmp_path, LoopConfig(max_turns=10, render=False, export_glb=False))
     assert res.terminated and len(res.turns) == 4 and len(policy.seen) == 4
     assert [t.kind for t in res.turns] == ["create_scene", "tool_calls", "invalid", "tool_calls"]
     # turn 2 is told about turn 1's out-of-bounds wardrobe (x = 1.9 + 0.6 > 2), turn 3 about the garbage reply
@@ -71,7 +71,7 @@ def test_episode_turns_feedback_and_outputs(tmp_path):
 
 def test_unusable_creation_reply_falls_back_to_default_room(tmp_path):
     policy = ScriptedPolicy(['<create_scene>```json\n{"bounds_bottom": [[0,0,0],[1,0,0]]}\n```</create_scene>', REPLIES[4]])
-    res = run_episode(policy, SceneEnv(), "x", tmp_path, LoopConfig(iterations=3, render=False, export_glb=False))
+    res = run_episode(policy, SceneEnv(), "x", tmp_path, LoopConfig(max_turns=3, render=False, export_glb=False))
     assert res.turns[0].errors[0] == "[create_scene] <create_scene>: bounds_top: missing"
     assert res.scene.floor_area == pytest.approx(20.0) and res.terminated
 
@@ -80,7 +80,7 @@ def test_initial_scene_skips_creation(tmp_path):
     start = room([], room_type="bedroom")
     policy = ScriptedPolicy([REPLIES[4]])
     res = run_episode(
-        policy, SceneEnv(), "refine", tmp_path, LoopConfig(iterations=2, render=False, export_glb=False), initial_scene=start
+        policy, SceneEnv(), "refine", tmp_path, LoopConfig(max_turns=2, render=False, export_glb=False), initial_scene=start
     )
     assert res.turns[0].kind == "initial_scene" and policy.seen[0].turn == 1 and res.terminated
 
@@ -106,7 +106,7 @@ def test_physics_optimization_repairs_and_reports(tmp_path):
         env,
         "a bedroom",
         tmp_path,
-        LoopConfig(iterations=3, render=False, export_glb=False, enable_physics_optimization=True),
+        LoopConfig(max_turns=3, render=False, export_glb=False, enable_physics_optimization=True),
     )
     t1 = res.turns[1]
     assert t1.metrics["collision_rate"] == 0.0 and t1.metrics["oob_rate"] == 0.0 and t1.metrics["num_objects"] == 3

@@ -39,7 +39,7 @@ def test_llm_answer_becomes_validated_scene():
 def _spec(server):
     return RunSpec(
         policy="tests.loop.fakes:FurnishingPolicy",
-        loop=LoopConfig(iterations=3, render=False, export_glb=False),
+        loop=LoopConfig(max_turns=3, render=False, export_glb=False),
         resolver_source=None,
         initial_llm={"model": "gpt-x", "base_url": server.base_url, "api_key": "sk-secret", "max_retries": 0},
     )
@@ -74,7 +74,7 @@ def test_vlm_feedback_from_the_judge_reaches_the_next_turn(tmp_path):
     with FakeOpenAIServer(plan) as server:
         spec = RunSpec(
             policy="tests.loop.fakes:FurnishingPolicy",
-            loop=LoopConfig(iterations=3, export_glb=False, enable_vlm_feedback=True),
+            loop=LoopConfig(max_turns=3, export_glb=False, enable_vlm_feedback=True),
             render=RenderConfig(renderer="gl", resolution=64),
             resolver_source=None,
             judge={"model": "judge", "base_url": server.base_url},

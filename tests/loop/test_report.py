@@ -6,8 +6,8 @@ import subprocess
 
 import pytest
 
+from scenerevis.env import SceneEnv
 from scenerevis.loop.config import LoopConfig
-from scenerevis.loop.env import SceneEnv
 from scenerevis.loop.episode import run_episode
 from tests.loop.fakes import FurnishingPolicy
 
@@ -21,7 +21,7 @@ def episode_dir(tmp_path_factory):
 
     out = tmp_path_factory.mktemp("episode")
     with SceneRenderer(RenderConfig(renderer="gl", resolution=128)) as renderer:
-        run_episode(FurnishingPolicy(), SceneEnv(renderer=renderer), "a bedroom <b>with</b> a bed", out, LoopConfig(iterations=4))
+        run_episode(FurnishingPolicy(), SceneEnv(renderer=renderer), "a bedroom <b>with</b> a bed", out, LoopConfig(max_turns=4))
     return out
 
 

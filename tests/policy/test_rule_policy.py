@@ -7,11 +7,11 @@ import math
 import numpy as np
 import pytest
 
+from scenerevis.loop.simulate import run_rule_episode
 from scenerevis.physics import evaluate_physics
 from scenerevis.policy import Observation, known_policies, make_policy
 from scenerevis.policy.occupancy import categorize
 from scenerevis.policy.rule import RulePolicy
-from scenerevis.policy.simulate import run_rule_episode
 from scenerevis.scene import (
     SceneObject,
     forward_vector,
@@ -161,7 +161,7 @@ def test_bare_room_prompt_gets_its_essentials(room):
 def test_user_edit_is_repaired_from_the_current_scene():
     """After the episode, a user deletes a nightstand and drags the wardrobe onto the bed: the policy
     moves the wardrobe off the bed, puts a nightstand back beside the bed, then terminates."""
-    from scenerevis.policy.simulate import run_episode
+    from scenerevis.loop.simulate import run_episode
     from scenerevis.tools import apply_tool_calls
 
     policy = make_policy("rule")

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from scenerevis.loop.simulate import run_rule_episode
 from scenerevis.physics import evaluate_physics
 from scenerevis.policy.audit import audit_scene
 from scenerevis.policy.prompt_parse import parse_prompt
-from scenerevis.policy.simulate import run_rule_episode
 
 PROMPTS = Path(__file__).resolve().parents[2] / "split_prompts"
 
