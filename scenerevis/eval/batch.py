@@ -79,7 +79,7 @@ def _init_worker(config: BatchConfig) -> None:
 def _evaluate_file(path: Path) -> tuple[str, dict | None, str | None]:
     config: BatchConfig = _WORKER["config"]
     try:
-        scene = load_any_scene(path)
+        scene = load_any_scene(path, config.scene_format)
         placed = place_scene(scene, _WORKER["resolver"], _WORKER["cache"])
         if config.kind == "mesh":
             rep = evaluate_physics(scene, config=config.physics, placed=placed)

@@ -67,20 +67,22 @@ def _run(args: argparse.Namespace, kind: str, out_file: Path) -> dict:
 
 
 def _finish(report: dict, out: Path, line: str) -> int:
-    """Print the summary line, the failed scenes and the output path; exit code 1 only when every scene failed."""
+    """Print the summary line, the failed scenes and the output path; exit code 1 when any scene failed or none was found."""
     s = report["summary"]
     print(line if s["num_scenes"] else f"no scene evaluated ({s['num_failed']} failed)")
     for name, why in report["failed"].items():
         print(f"FAILED {name}: {why}", file=sys.stderr)
     print(f"wrote {out}")
-    return 0 if s["num_scenes"] or not s["num_failed"] else 1
+    return 0 if s["num_scenes"] and not s["num_failed"] else 1
 
 
 def myeval_main(argv: list[str] | None = None) -> int:
     """Mesh physics (CNR/OBR) of a folder -> ``<output_dir>/evaluation_results.json``."""
     parser = argparse.ArgumentParser(description="Collision (CNR) and out-of-bounds (OBR) rates of a folder of scenes.")
     _common(parser)
-    parser.add_argument("--output_dir", default="eval_output", help="writes evaluation_results.json here")
+    parser.add_argument(
+        "--output", "--output_dir", dest="output_dir", default="eval_output", help="writes evaluation_results.json here"
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
     out = Path(args.output_dir) / "evaluation_results.json"
@@ -97,11 +99,12 @@ def voxel_eval_main(argv: list[str] | None = None) -> int:
     """Voxel losses (OOB volume, collision volume, PBL, validity) of a folder -> ``--output_file``."""
     parser = argparse.ArgumentParser(description="Voxel-based physics losses (ReSpace VBL) of a folder of scenes.")
     _common(parser)
-    parser.add_argument("--output_file", default="voxel_results.json", help="JSON report path")
+    parser.add_argument("--output_file", default="voxel_results.json", help="JSON report path (under --output when given)")
+    parser.add_argument("--output", default=None, help="output folder (the report is written there as --output_file's name)")
     parser.add_argument("--voxel_size", type=float, default=C.VOXEL_PITCH, help="voxel edge in metres")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
-    out = Path(args.output_file)
+    out = Path(args.output) / Path(args.output_file).name if args.output else Path(args.output_file)
     report = _run(args, "voxel", out)
     s = report["summary"]
     line = (

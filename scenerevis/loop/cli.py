@@ -2,177 +2,249 @@
 
 from __future__ import annotations
 
-import argparse
 import logging
 import os
 import sys
+from argparse import SUPPRESS
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-POLICIES = ("rule", "openai", "transformers", "vllm")
+from typing import Any, Literal
 
 
-def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        description="Text prompt -> furnished 3D room through the render -> evaluate -> revise loop.",
-        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+@dataclass
+class RunOptions:
+    """What to run and where (the top level of ``infer.py``'s options)."""
+
+    prompt: str | None = None  # one room request
+    batch_mode: bool = False  # run every line of --prompts-file
+    prompts_file: str | None = None  # one prompt per line (a line may embed a <current_scene> block)
+    max_prompts: int | None = None  # only the first N prompts of the file
+    skip_existing: bool = False  # skip prompts already complete in --output
+    scene: str | None = None  # initial scene JSON to refine (skips the creation turn)
+    output: str = "outputs/infer"  # output folder
+    workers: int = 1  # local worker processes (batch mode)
+    ray_address: str | None = None  # 'local', 'auto' or ray://host:port to spread prompts over Ray
+    quiet: bool = False  # no progress bar, warnings only
+    policy: str = "rule"  # one of rule (built-in designer, offline), openai, transformers, vllm, or package.module:Class
+    model: str | None = None  # model name (openai) or local checkpoint path (transformers, vllm)
+    policy_config: str | None = None  # JSON object of extra policy options
+
+
+@dataclass
+class ExtraEndpoint:
+    """An extra OpenAI-compatible endpoint (judge, first-scene LLM); unset parts fall back to the policy's."""
+
+    model: str | None = None  # model name (default: --policy.model)
+    base_url: str | None = None  # endpoint (default: --endpoint.base_url)
+    api_key_env: str | None = None  # variable holding its key (default: --endpoint.api_key_env)
+
+
+ALIASES: dict[str, dict[str, list[str]]] = {
+    "run": {
+        "prompt": ["--prompt"],
+        "scene": ["--scene"],
+        "output": ["--output"],
+        "quiet": ["--quiet"],
+        "batch_mode": ["--batch-mode"],
+        "prompts_file": ["--prompts-file"],
+        "max_prompts": ["--max-prompts"],
+        "skip_existing": ["--skip-existing"],
+        "ray_address": ["--ray-address"],
+        "workers": ["--workers", "--max-workers"],
+        "policy": ["--policy"],
+        "model": ["--model"],
+        "policy_config": ["--policy-config"],
+    },
+    "chat": {
+        "system_prompt_file": ["--system-prompt-file"],
+        "max_history_turns": ["--max-history-turns"],
+        "max_context_tokens": ["--max-context-tokens"],
+        "temperature": ["--temperature"],
+        "top_p": ["--top-p"],
+        "max_new_tokens": ["--max-new-tokens"],
+    },
+    "endpoint": {
+        "base_url": ["--base-url"],
+        "api_key_env": ["--api-key-env"],
+        "azure": ["--azure"],
+        "azure_api_version": ["--azure-api-version"],
+        "timeout_s": ["--timeout"],
+        "max_retries": ["--max-retries"],
+    },
+    "loop": {
+        "max_turns": ["--iterations"],
+        "seed": ["--seed"],
+        "room_prompt": ["--room-prompt"],
+        "enable_physics_feedback": ["--enable-physics-feedback"],
+        "enable_vlm_feedback": ["--enable-vlm-feedback"],
+        "enable_physics_optimization": ["--enable-physics-optimization"],
+        "physics_opt_steps": ["--physics-opt-steps"],
+    },
+    "retrieval": {
+        "source": ["--asset-source"],
+        "future_root": ["--models-path"],
+        "future_metadata": ["--future-metadata"],
+        "future_embeddings": ["--future-embeddings"],
+        "objaverse_dir": ["--objaverse-dir"],
+        "lam": ["--retrieval-lambda"],
+        "sigma": ["--retrieval-sigma"],
+        "mode": ["--retrieval-mode"],
+        "top_k": ["--retrieval-top-k"],
+        "top_p": ["--retrieval-top-p"],
+    },
+    "render": {"renderer": ["--renderer"], "engine": ["--engine"], "resolution": ["--resolution"]},
+    "judge": {"model": ["--judge-model"], "base_url": ["--judge-base-url"], "api_key_env": ["--judge-api-key-env"]},
+    "initial_llm": {"model": ["--gpt-model"], "base_url": ["--gpt-base-url"], "api_key_env": ["--gpt-api-key-env"]},
+}
+
+
+#: The only defaults of this CLI that differ from the config dataclasses' (tests/loop/test_cli.py checks the rest).
+CLI_DEFAULTS: dict[str, dict[str, Any]] = {
+    # the CLI picks the first configured real asset source (--models-path, --objaverse-dir), else the built-in catalog
+    "retrieval": {"source": "auto"},
+}
+
+
+def build_parser():
+    """The ``infer.py`` parser, generated from the config dataclasses (see :mod:`scenerevis.cli_args`)."""
+    from jsonargparse import ActionConfigFile, ActionYesNo, ArgumentParser
+
+    from scenerevis.assets.config import RetrievalConfig
+    from scenerevis.cli_args import add_section
+    from scenerevis.endpoints import EndpointConfig
+    from scenerevis.loop.config import LoopConfig
+    from scenerevis.physics.config import PhysicsConfig
+    from scenerevis.policy.chat import ChatConfig
+    from scenerevis.render.config import RenderConfig
+
+    p = ArgumentParser(
+        prog="infer.py",
+        description="Text prompt -> furnished 3D room through the render -> evaluate -> revise loop. Every option "
+        "is --<section>.<field> (also in a --config YAML with the same sections); the original SceneReVis "
+        "spellings (--iterations, --batch-mode, ...) are aliases.",
+        default_env=False,
     )
-    g = p.add_argument_group("what to run")
-    g.add_argument("--prompt", help="one room request")
-    g.add_argument("--batch-mode", action="store_true", help="run every line of --prompts-file")
-    g.add_argument("--prompts-file", help="one prompt per line (a line may embed a <current_scene> block)")
-    g.add_argument("--max-prompts", type=int, default=None, help="only the first N prompts of the file")
-    g.add_argument("--skip-existing", action="store_true", help="skip prompts already complete in --output")
-    g.add_argument("--scene", help="initial scene JSON to refine (skips the creation turn)")
-    g.add_argument("--room-prompt", help="text for the creation turn instead of the prompt")
-    g.add_argument("--output", default="outputs/infer", help="output folder")
-    g.add_argument("--iterations", type=int, default=10, help="edit turns after the creation turn")
-    g.add_argument("--seed", type=int, default=0, help="seed of the policy, retrieval sampling and cameras")
-    g = p.add_argument_group("policy")
-    g.add_argument(
-        "--policy",
-        default="rule",
-        help=f"one of {', '.join(POLICIES)} (rule = built-in designer, offline) or package.module:Class",
-    )
-    g.add_argument("--policy-config", default=None, help="JSON object of extra policy options")
-    g.add_argument("--model", help="model name (openai) or local checkpoint path (transformers, vllm)")
-    g.add_argument("--base-url", help="OpenAI-compatible endpoint, e.g. http://localhost:8000/v1 (vllm serve)")
-    g.add_argument("--api-key-env", default="OPENAI_API_KEY", help="name of the environment variable holding the key")
-    g.add_argument("--azure", action="store_true", help="Azure OpenAI (--base-url is the Azure endpoint)")
-    g.add_argument("--azure-api-version", default="2024-10-21")
-    g.add_argument("--max-history-turns", type=int, default=None, help="edit turns kept in the model's context")
-    g.add_argument("--max-context-tokens", type=int, default=None, help="estimated token budget of the context")
-    g.add_argument("--system-prompt-file", help="exact system prompt a checkpoint was trained with")
-    g.add_argument("--temperature", type=float, default=None)
-    g.add_argument("--use-gpt-with-objects", action="store_true", help="an LLM writes the first scene (room + 5-10 objects)")
-    g.add_argument("--gpt-model", help="model of that LLM (default: --model)")
-    g.add_argument("--gpt-base-url", help="endpoint of that LLM (default: --base-url)")
-    g.add_argument("--gpt-api-key-env", help="env var with that LLM's key (default: --api-key-env)")
-    g = p.add_argument_group("environment")
-    g.add_argument("--asset-source", default="auto", choices=["auto", "builtin", "3d-future", "objaverse", "none"])
-    g.add_argument("--models-path", help="3D-FUTURE-model folder (<root>/<jid>/raw_model.glb|obj)")
-    g.add_argument("--future-metadata", help="ReSpace model_info_3dfuture_assets.json")
-    g.add_argument("--future-embeddings", help="ReSpace 3D-FUTURE embeddings pickle")
-    g.add_argument("--objaverse-dir", default=None, help="objathor assets dir (default: $OBJATHOR_ASSETS_BASE_DIR)")
-    g.add_argument("--renderer", default="blender", choices=["blender", "gl", "none"])
-    g.add_argument("--engine", default="cycles", choices=["workbench", "cycles", "eevee"])
-    g.add_argument("--resolution", type=int, default=512, help="pixels per view")
-    g.add_argument("--enable-physics-feedback", action=argparse.BooleanOptionalAction, default=True)
-    g.add_argument("--enable-vlm-feedback", action="store_true", help="VLM-judge scores of each render as feedback")
-    g.add_argument("--judge-model", help="judge model (default: --model)")
-    g.add_argument("--judge-base-url", help="judge endpoint (default: --base-url)")
-    g.add_argument("--judge-api-key-env", help="env var with the judge's key (default: --api-key-env)")
-    g.add_argument("--enable-physics-optimization", action="store_true", help="repair collisions/OOB after each turn")
-    g.add_argument("--physics-opt-steps", type=int, default=3)
-    g = p.add_argument_group("scale-out")
-    g.add_argument("--workers", type=int, default=1, help="local worker processes (batch mode)")
-    g.add_argument("--ray-address", help="'local', 'auto' or ray://host:port to spread prompts over Ray")
-    g.add_argument("--quiet", action="store_true", help="no progress bar, warnings only")
+    p.add_argument("--config", action=ActionConfigFile, help="YAML file of options (sections as below)")
+    sections = [
+        ("run", RunOptions, "what to run", {}),
+        ("chat", ChatConfig, "VLM policies: conversation and sampling", {"skip": ("system_prompt",)}),
+        ("endpoint", EndpointConfig, "OpenAI-compatible endpoint of --policy openai", {"skip": ("model", "api_key")}),
+        ("loop", LoopConfig, "the loop", {"skip": ("render",)}),
+        ("retrieval", RetrievalConfig, "asset retrieval", {"skip": ("seed",), "defaults": CLI_DEFAULTS["retrieval"]}),
+        (
+            "render",
+            RenderConfig,
+            "rendering",
+            {"skip": ("seed",), "types": {"renderer": Literal["blender", "gl", "none"]}},
+        ),
+        ("physics", PhysicsConfig, "physics checks", {"skip": ("seed",)}),
+        ("judge", ExtraEndpoint, "VLM judge of --enable-vlm-feedback", {}),
+        ("initial_llm", ExtraEndpoint, "first-scene LLM of --use-gpt-with-objects", {}),
+    ]
+    for name, cls, title, kw in sections:
+        group = p.add_argument_group(title)
+        add_section(p, cls, name, aliases=ALIASES.get(name), group=group, **kw)
+        if name == "initial_llm":
+            group.add_argument(
+                "--use-gpt-with-objects",
+                dest="initial_llm.use",
+                action=ActionYesNo,
+                default=False,
+                help="an LLM writes the first scene (room + 5-10 objects), which is then refined",
+            )
+    p.add_argument("--no-enable-physics-feedback", dest="loop.enable_physics_feedback", action="store_false", help=SUPPRESS)
     return p
 
 
-def _secret(env_var: str):
-    """The key in ``env_var`` wrapped so it never shows in a repr or log, or None."""
-    from scenerevis.endpoints import Secret
-
-    value = os.environ.get(env_var)
-    return Secret(value) if value else None
+def _section(ns: Any, name: str) -> dict[str, Any]:
+    return dict(vars(getattr(ns, name)))
 
 
-def _endpoint(args: argparse.Namespace, model: str | None, base_url: str | None, key_env: str | None) -> dict[str, Any]:
-    """Options of an extra OpenAI-compatible endpoint (judge, first-scene LLM); unset parts fall back to the policy's."""
+def _extra_endpoint(args: Any, section: str) -> dict[str, Any]:
+    """Options of an extra endpoint (judge, first-scene LLM); unset parts fall back to the policy's."""
+    extra = _section(args, section)
+    endpoint = _section(args, "endpoint")
     return {
-        "model": model or args.model,
-        "base_url": base_url or args.base_url,
-        "azure": args.azure,
-        "azure_api_version": args.azure_api_version,
-        "api_key": _secret(key_env or args.api_key_env),
+        **endpoint,
+        "model": extra["model"] or args.run.model,
+        "base_url": extra["base_url"] or endpoint["base_url"],
+        "api_key_env": extra["api_key_env"] or endpoint["api_key_env"],
     }
 
 
-def _policy_config(args: argparse.Namespace) -> dict[str, Any]:
+def _policy_config(args: Any) -> dict[str, Any]:
     import json
 
-    extra = json.loads(args.policy_config) if args.policy_config else {}
+    try:
+        extra = json.loads(args.run.policy_config) if args.run.policy_config else {}
+    except json.JSONDecodeError as err:
+        raise SystemExit(f"error: --policy-config is not JSON: {err}") from None
     if not isinstance(extra, dict):
         raise SystemExit("error: --policy-config must be a JSON object")
-    if args.policy not in ("openai", "transformers", "vllm"):
+    name = args.run.policy
+    if name not in ("openai", "transformers", "vllm"):
         return extra
-    cfg: dict[str, Any] = {
-        "max_history_turns": args.max_history_turns,
-        "max_context_tokens": args.max_context_tokens,
-        "system_prompt_file": args.system_prompt_file,
-    }
-    if args.temperature is not None:
-        cfg["temperature"] = args.temperature
-    if args.policy == "openai":
-        if not args.model:
+    cfg: dict[str, Any] = _section(args, "chat")
+    if name == "openai":
+        if not args.run.model:
             raise SystemExit("error: --policy openai needs --model")
-        cfg.update(model=args.model, base_url=args.base_url, azure=args.azure, azure_api_version=args.azure_api_version)
-        cfg["api_key"] = _secret(args.api_key_env)  # the key is read here, never logged
+        cfg.update(_section(args, "endpoint"), model=args.run.model)
     else:
-        if not args.model:
-            raise SystemExit(f"error: --policy {args.policy} needs --model PATH (a local checkpoint)")
-        cfg["model_path"] = args.model
-    return {**{k: v for k, v in cfg.items() if v is not None}, **extra}
+        if not args.run.model:
+            raise SystemExit(f"error: --policy {name} needs --model PATH (a local checkpoint)")
+        cfg["model_path"] = args.run.model
+    return {**cfg, **extra}
 
 
-def build_spec(args: argparse.Namespace):
+def build_spec(args: Any):
+    """The :class:`~scenerevis.loop.factory.RunSpec` of parsed ``infer.py`` options."""
     from scenerevis.loop.config import LoopConfig
     from scenerevis.loop.factory import RunSpec
+    from scenerevis.physics.config import PhysicsConfig
 
-    loop = LoopConfig(
-        max_turns=args.iterations,
-        seed=args.seed,
-        enable_physics_feedback=args.enable_physics_feedback,
-        enable_vlm_feedback=args.enable_vlm_feedback,
-        enable_physics_optimization=args.enable_physics_optimization,
-        physics_opt_steps=args.physics_opt_steps,
-        render=args.renderer != "none",
-        room_prompt=args.room_prompt,
-    )
+    renderer = args.render.renderer
+    loop = LoopConfig(**_section(args, "loop"), render=renderer != "none")
+    seed = loop.seed
     judge = None
-    if args.enable_vlm_feedback:
-        judge = _endpoint(args, args.judge_model, args.judge_base_url, args.judge_api_key_env)
+    if loop.enable_vlm_feedback:
+        judge = _extra_endpoint(args, "judge")
         if not judge["model"] or not judge["base_url"]:
             raise SystemExit("error: --enable-vlm-feedback needs --judge-model and --judge-base-url (or --model/--base-url)")
     retrieval = None
-    if args.asset_source != "none":
+    if args.retrieval.source != "none":
         from scenerevis.assets import RetrievalConfig
 
-        retrieval = RetrievalConfig(
-            source=args.asset_source,
-            seed=args.seed,
-            future_root=args.models_path,
-            future_metadata=args.future_metadata,
-            future_embeddings=args.future_embeddings,
-            objaverse_dir=args.objaverse_dir or os.environ.get("OBJATHOR_ASSETS_BASE_DIR"),
-            cache_dir=os.environ.get("SCENEREVIS_CACHE_DIR"),
-        )
+        r = _section(args, "retrieval")
+        r["objaverse_dir"] = r["objaverse_dir"] or os.environ.get("OBJATHOR_ASSETS_BASE_DIR")
+        r["cache_dir"] = r["cache_dir"] or os.environ.get("SCENEREVIS_CACHE_DIR")
+        retrieval = RetrievalConfig(**r, seed=seed)
     render = None
-    if args.renderer != "none":
+    if renderer != "none":
         from scenerevis.render import RenderConfig
 
-        render = RenderConfig(renderer=args.renderer, engine=args.engine, resolution=args.resolution, seed=args.seed)
+        render = RenderConfig(**_section(args, "render"), seed=seed)
     initial_llm = None
-    if args.use_gpt_with_objects:
-        initial_llm = _endpoint(args, args.gpt_model, args.gpt_base_url, args.gpt_api_key_env)
+    llm = _section(args, "initial_llm")
+    if llm.pop("use", False):
+        initial_llm = _extra_endpoint(args, "initial_llm")
         if not initial_llm["model"]:
             raise SystemExit("error: --use-gpt-with-objects needs --gpt-model (or --model)")
     return RunSpec(
         judge=judge,
         initial_llm=initial_llm,
-        policy=args.policy,
+        policy=args.run.policy,
         policy_config=_policy_config(args),
         loop=loop,
+        physics=PhysicsConfig(**_section(args, "physics")),
         retrieval=retrieval,
         render=render,
-        resolver_source=None if args.asset_source == "none" else "auto",
+        resolver_source=None if args.retrieval.source == "none" else "auto",
     )
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    ns = build_parser().parse_args(argv)
+    args = ns.run
     logging.basicConfig(
         level=logging.WARNING if args.quiet else logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
@@ -196,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
         block = json.dumps(scene_to_flat(load_scene(args.scene)))
         prompts = [f"{p} <current_scene>{block}</current_scene>" for p in prompts]
     try:
-        spec = build_spec(args)
+        spec = build_spec(ns)
     except ValueError as err:
         raise SystemExit(f"error: {err}") from None
     opts = BatchOptions(

@@ -60,7 +60,7 @@ def test_myeval_reports_scenes_summary_and_failures(tmp_path, capsys):
                 "--quiet",
             ]
         )
-        == 0
+        == 1  # one scene of the folder failed: non-zero exit
     )
     rep = json.loads((tmp_path / "out" / "evaluation_results.json").read_text())
     assert sorted(rep["scenes"]) == ["s1_collide.json", "s2_table.json"]
@@ -80,7 +80,7 @@ def test_myeval_reports_scenes_summary_and_failures(tmp_path, capsys):
 def test_voxel_eval_and_workers_give_same_numbers(tmp_path):
     _write_scenes(tmp_path / "scenes")
     out1, out2 = tmp_path / "v1.json", tmp_path / "v2.json"
-    assert voxel_eval_main(["--scenes_dir", str(tmp_path / "scenes"), "--output_file", str(out1), "--quiet"]) == 0
+    assert voxel_eval_main(["--scenes_dir", str(tmp_path / "scenes"), "--output_file", str(out1), "--quiet"]) == 1
     assert (
         voxel_eval_main(
             [
@@ -95,7 +95,7 @@ def test_voxel_eval_and_workers_give_same_numbers(tmp_path):
                 "3",
             ]
         )
-        == 0
+        == 1
     )
     r1, r2 = json.loads(out1.read_text()), json.loads(out2.read_text())
     assert r1["scenes"] == r2["scenes"]
@@ -145,3 +145,20 @@ def test_thin_cli_scripts_run_as_documented(tmp_path):
     rep = json.loads((tmp_path / "evaluation_results.json").read_text())
     assert rep["scenes"]["bedroom_example.json"]["collision_rate"] == 0.0
     assert rep["scenes"]["living_room_with_problems.json"]["oob_objects"] == ["bookshelf_1"]
+
+
+def test_mesh_and_voxel_evaluators_honour_format(tmp_path):
+    """A box-format file evaluates with --format box/auto and is refused as --format ours."""
+    from tests.eval_functional.test_importers import BOX
+
+    scenes = tmp_path / "scenes"
+    scenes.mkdir()
+    (scenes / "b.json").write_text(json.dumps(BOX))
+    for main, name in ((myeval_main, "evaluation_results.json"), (voxel_eval_main, "voxel_results.json")):
+        for fmt, failed in (("auto", 0), ("box", 0), ("ours", 1)):
+            out = tmp_path / f"{name}-{fmt}"
+            code = main(["--scenes_dir", str(scenes), "--output", str(out), "--format", fmt, "--quiet"])
+            assert code == failed
+            report = json.loads((out / name).read_text())
+            assert report["summary"]["num_failed"] == failed, (name, fmt)
+            assert report["summary"]["num_scenes"] == 1 - failed, (name, fmt)

@@ -121,7 +121,7 @@ def test_cli_endpoints_fall_back_to_the_policy_flags(monkeypatch):
     )
     spec = build_spec(args)
     judge, llm = JudgeConfig(**spec.judge), EndpointConfig(**spec.initial_llm)
-    assert (judge.model, judge.base_url, judge.azure_api_version, judge.api_key.get()) == (
+    assert (judge.model, judge.base_url, judge.azure_api_version, judge.key().get()) == (
         "judge",
         "http://127.0.0.1:9/v1",
         "2025-01-01",
