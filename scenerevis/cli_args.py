@@ -95,3 +95,39 @@ def add_section(
             target.add_argument(*names, type=kind, **kw)
         added.append(f.name)
     return added
+
+
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+
+class UsageError(ValueError):
+    """A mistake in the command line or its inputs: reported as one ``error: ...`` line, exit code 2."""
+
+
+#: Exceptions that mean "the user's input is wrong or unreadable", not a bug: one line, no traceback.
+USER_ERRORS: tuple[type[BaseException], ...] = (ValueError, OSError, UnicodeDecodeError, LookupError)
+
+
+def run_cli(fn: Any, debug: bool = False) -> int:
+    """Call ``fn()`` and turn user errors into one ``error: ...`` line on stderr (exit 2) and Ctrl-C into
+    ``interrupted`` (exit 130); with ``debug`` (``--debug`` or ``SCENEREVIS_DEBUG=1``) errors raise as usual."""
+    import os
+    import sys
+
+    debug = debug or os.environ.get("SCENEREVIS_DEBUG") == "1"
+    try:
+        return fn()
+    except KeyboardInterrupt:
+        if debug:
+            raise
+        print("interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except USER_ERRORS as err:
+        if debug:
+            raise
+        text = str(err) or type(err).__name__
+        if isinstance(err, OSError) and err.filename and str(err.filename) not in text:
+            text = f"{err.filename}: {text}"
+        print(f"error: {text}", file=sys.stderr)
+        return EXIT_USAGE

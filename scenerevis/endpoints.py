@@ -154,3 +154,52 @@ def build_client(config: EndpointConfig) -> Any:
     return openai.AzureOpenAI(
         azure_endpoint=config.base_url, api_version=config.azure_api_version, azure_ad_token_provider=provider, **common
     )
+
+
+class EndpointError(RuntimeError):
+    """A request to an endpoint failed for good (after its retries); the message names the endpoint."""
+
+
+#: HTTP statuses the openai client does not retry (a retry cannot help: fix the key, model or request).
+NOT_RETRIED = frozenset({400, 401, 403, 404, 422})
+
+
+def chat_completion(client: Any, config: EndpointConfig, request: dict[str, Any], what: str = "request") -> Any:
+    """One chat-completions call with the client's own retries (HTTP 429/5xx/connection errors) plus
+    retries of replies that are not a chat completion (a non-JSON or truncated body from a proxy).
+
+    Raises :class:`EndpointError` with a one-line message that names the endpoint and model, says whether
+    retries happened, and never contains the key's value.
+    """
+    import logging
+    import time
+
+    openai = require("openai")
+    log = logging.getLogger(__name__)
+    where = f"{what} to {config.url} (model {config.model!r})"
+    attempts = config.max_retries + 1
+    problem = ""
+    for attempt in range(1, attempts + 1):
+        try:
+            resp = client.chat.completions.create(**request)
+        except openai.APIStatusError as err:
+            status = err.status_code
+            retried = "(not retried)" if status in NOT_RETRIED else f"after {config.max_retries} retries"
+            raise EndpointError(
+                redact(f"{where} failed {retried}: HTTP {status} ({type(err).__name__}): {err}", config.key())
+            ) from None
+        except openai.APIError as err:  # connection errors and timeouts, after the client's retries
+            raise EndpointError(
+                redact(f"{where} failed after {config.max_retries} retries: {type(err).__name__}: {err}", config.key())
+            ) from None
+        except ValueError as err:  # a body that claims JSON but does not parse
+            problem = f"unreadable response body ({type(err).__name__}: {err})"
+        else:
+            if hasattr(resp, "choices") and isinstance(getattr(resp, "choices", None), list):
+                return resp
+            problem = f"not a chat completion: {str(resp)[:80]!r}"
+        if attempt < attempts:
+            delay = min(0.5 * 2 ** (attempt - 1), 8.0)
+            log.warning("%s: %s; retry %d/%d in %.1f s", where, redact(problem, config.key()), attempt, config.max_retries, delay)
+            time.sleep(delay)
+    raise EndpointError(redact(f"{where} failed after {config.max_retries} retries: {problem}", config.key()))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -16,6 +17,10 @@ class Planned:
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
     text: str = "<think>ok</think>\n<tool_calls>\n[]\n</tool_calls>"
+    raw: bytes | None = None  # send these bytes as the body instead of a chat completion (a broken proxy)
+    content_type: str = "application/json"
+    echo_key: bool = False  # put the request's Authorization header into the error message (a leaky proxy)
+    delay_s: float = 0.0  # wait this long before answering (a slow or hung server)
 
 
 @dataclass
@@ -72,10 +77,15 @@ class FakeOpenAIServer:
                         "usage": {"prompt_tokens": 11, "completion_tokens": 7, "total_tokens": 18},
                     }
                 else:
-                    payload = {"error": {"message": f"planned {planned.status}", "type": "test", "code": None}}
-                data = json.dumps(payload).encode()
+                    message = f"planned {planned.status}"
+                    if planned.echo_key:
+                        message += f": invalid credentials {self.headers.get('Authorization', '')}"
+                    payload = {"error": {"message": message, "type": "test", "code": None}}
+                data = json.dumps(payload).encode() if planned.raw is None else planned.raw
+                if planned.delay_s:
+                    time.sleep(planned.delay_s)
                 self.send_response(planned.status)
-                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Type", planned.content_type)
                 self.send_header("Content-Length", str(len(data)))
                 for k, v in planned.headers.items():
                     self.send_header(k, v)

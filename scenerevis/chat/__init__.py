@@ -7,6 +7,7 @@ that training and inference see identical formats (DESIGN.md sections 3 and 7).
 from scenerevis.chat.formats import data_url, to_openai, to_qwen, to_swift_row
 from scenerevis.chat.messages import (
     IMAGE_TOKEN,
+    MAX_REPLY_CHARS,
     Message,
     TurnRecord,
     build_conversation,
@@ -19,6 +20,7 @@ from scenerevis.chat.prompts import DEFAULT_SYSTEM_PROMPT, load_system_prompt
 __all__ = [
     "DEFAULT_SYSTEM_PROMPT",
     "IMAGE_TOKEN",
+    "MAX_REPLY_CHARS",
     "Message",
     "TurnRecord",
     "build_conversation",

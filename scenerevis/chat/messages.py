@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 IMAGE_TOKEN = "<image>"
+#: Longest reply (characters) kept in the context and written to disk; longer ones are cut and the cut is
+#: reported in the turn's errors (a runaway 5 MB reply would otherwise be resent on every later turn).
+MAX_REPLY_CHARS = 32_768
 
 
 @dataclass

@@ -169,10 +169,16 @@ class SceneEnv:
             raise RuntimeError("SceneEnv.step after the episode ended (terminate or the turn cap); call reset")
         t0 = time.perf_counter()
         turn = self._obs.turn
+        reply = reply or ""
+        cut = len(reply) > self.config.max_reply_chars
+        if cut:
+            size, reply = len(reply), reply[: self.config.max_reply_chars]
         info = StepInfo(turn, reply, "", feedback_in=self._obs.feedback)
         parsed = parse_reply(reply)
         info.kind = parsed.kind
         info.errors = [e.line() for e in parsed.errors]
+        if cut:
+            info.errors.insert(0, f"reply of {size} characters cut to the first {self.config.max_reply_chars} (max_reply_chars)")
         info.calls = [c.to_dict() for c in parsed.calls]
         if self.scene is None:  # creation turn
             self.scene = self._created_room(parsed, info)

@@ -6,6 +6,7 @@ import copy
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from scenerevis.chat.messages import MAX_REPLY_CHARS
 from scenerevis.physics.evaluate import PhysicsReport
 from scenerevis.scene.model import Scene
 
@@ -24,12 +25,15 @@ class EnvConfig:
     room_prompt: str | None = None  # text shown in the creation turn instead of the requirement
     default_room_xz: tuple[float, float] = (4.0, 5.0)  # room used when the creation reply is unusable (m)
     default_ceiling: float = 2.7  # ceiling of that room (m)
+    max_reply_chars: int = MAX_REPLY_CHARS  # longer replies are cut to this many characters (reported as an error)
 
     def __post_init__(self) -> None:
         if self.max_turns < 0:
             raise ValueError(f"max_turns must be >= 0, got {self.max_turns}")
         if self.physics_opt_steps < 0:
             raise ValueError(f"physics_opt_steps must be >= 0, got {self.physics_opt_steps}")
+        if self.max_reply_chars < 1:
+            raise ValueError(f"max_reply_chars must be >= 1, got {self.max_reply_chars}")
         if self.feedback_top_k < 0:
             raise ValueError(f"feedback_top_k must be >= 0, got {self.feedback_top_k}")
         if min(self.default_room_xz) <= 0 or self.default_ceiling <= 0:

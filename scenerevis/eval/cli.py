@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 from scenerevis import constants as C
+from scenerevis.cli_args import UsageError, run_cli
+from scenerevis.fileio import check_output_file
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -28,14 +30,17 @@ def _common(parser: argparse.ArgumentParser) -> None:
         "--count-rugs", action="store_true", help="let rugs/mats (<= 3 cm tall, on the floor) take part in collisions"
     )
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.add_argument("--debug", action="store_true", help="full tracebacks instead of one-line errors")
 
 
 def _check_output(out: Path, models_path: str | None) -> None:
+    """Refuse an output inside the dataset folder, then make sure the output can be written (before any work)."""
     if models_path:
         models = Path(models_path).resolve()
         target = out.resolve()
         if target == models or models in target.parents:
-            raise SystemExit(f"error: output {out} is inside --models_path {models_path}; refusing to write there")
+            raise UsageError(f"output {out} is inside --models_path {models_path}; refusing to write there")
+    check_output_file(out)
 
 
 def _run(args: argparse.Namespace, kind: str, out_file: Path) -> dict:
@@ -61,7 +66,9 @@ def _run(args: argparse.Namespace, kind: str, out_file: Path) -> dict:
         )
         report = evaluate_folder(args.scenes_dir, config)
     except (FileNotFoundError, ValueError) as err:
-        raise SystemExit(f"error: {err}") from None
+        raise UsageError(str(err)) from None
+    if not report["summary"]["num_scenes"] and not report["summary"]["num_failed"]:
+        raise UsageError(f"{args.scenes_dir}: no scene files (*.json) found")
     atomic_write_json(out_file, report)
     return report
 
@@ -84,6 +91,10 @@ def myeval_main(argv: list[str] | None = None) -> int:
         "--output", "--output_dir", dest="output_dir", default="eval_output", help="writes evaluation_results.json here"
     )
     args = parser.parse_args(argv)
+    return run_cli(lambda: _myeval(args), debug=args.debug)
+
+
+def _myeval(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
     out = Path(args.output_dir) / "evaluation_results.json"
     report = _run(args, "mesh", out)
@@ -103,6 +114,10 @@ def voxel_eval_main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", default=None, help="output folder (the report is written there as --output_file's name)")
     parser.add_argument("--voxel_size", type=float, default=C.VOXEL_PITCH, help="voxel edge in metres")
     args = parser.parse_args(argv)
+    return run_cli(lambda: _voxel(args), debug=args.debug)
+
+
+def _voxel(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
     out = Path(args.output) / Path(args.output_file).name if args.output else Path(args.output_file)
     report = _run(args, "voxel", out)
@@ -117,16 +132,15 @@ def voxel_eval_main(argv: list[str] | None = None) -> int:
 def functional_main(argv: list[str] | None = None) -> int:
     """Functional metrics (navigability, accessibility, passages, support, essentials) of a folder -> ``--output_file``."""
     from scenerevis.eval.functional import FunctionalConfig
-    from scenerevis.eval.functional_batch import FunctionalBatchConfig, evaluate_functional_folder
     from scenerevis.eval.importers import SCENE_FORMATS
-    from scenerevis.fileio import atomic_write_json
 
     d = FunctionalConfig()
     p = argparse.ArgumentParser(
         description="Functional metrics without a VLM of a folder of scenes (flat, grouped, ReSpace or box JSON)."
     )
     p.add_argument("--scenes_dir", required=True, help="folder of scene JSON files")
-    p.add_argument("--output_file", default="functional_results.json", help="JSON report path")
+    p.add_argument("--output_file", default="functional_results.json", help="JSON report path (under --output when given)")
+    p.add_argument("--output", default=None, help="output folder (the report is written there as --output_file's name)")
     p.add_argument("--format", default="auto", choices=SCENE_FORMATS, help="scene file flavour (auto detects box files too)")
     p.add_argument("--workers", type=int, default=1, help="worker processes")
     p.add_argument("--max_scenes", type=int, default=None, help="evaluate only the first N files")
@@ -146,8 +160,19 @@ def functional_main(argv: list[str] | None = None) -> int:
         help="depth (m) of the strip in front of an object that must be reachable",
     )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--debug", action="store_true", help="full tracebacks instead of one-line errors")
     args = p.parse_args(argv)
+    return run_cli(lambda: _functional(args), debug=args.debug)
+
+
+def _functional(args: argparse.Namespace) -> int:
+    from scenerevis.eval.functional import FunctionalConfig
+    from scenerevis.eval.functional_batch import FunctionalBatchConfig, evaluate_functional_folder
+    from scenerevis.fileio import atomic_write_json
+
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
+    out = Path(args.output) / Path(args.output_file).name if args.output else Path(args.output_file)
+    check_output_file(out)
     try:
         metrics = FunctionalConfig(
             cell=args.cell,
@@ -159,8 +184,9 @@ def functional_main(argv: list[str] | None = None) -> int:
         config = FunctionalBatchConfig(args.format, args.workers, args.max_scenes, metrics, progress=not args.quiet)
         report = evaluate_functional_folder(args.scenes_dir, config)
     except (FileNotFoundError, ValueError) as err:
-        raise SystemExit(f"error: {err}") from None
-    out = Path(args.output_file)
+        raise UsageError(str(err)) from None
+    if not report["summary"]["num_scenes"] and not report["summary"]["num_failed"]:
+        raise UsageError(f"{args.scenes_dir}: no scene files (*.json) found")
     atomic_write_json(out, report)
     s = report["summary"]
 

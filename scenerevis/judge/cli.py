@@ -7,8 +7,15 @@ import logging
 import os
 from pathlib import Path
 
+from scenerevis.cli_args import UsageError, run_cli
+from scenerevis.fileio import check_output_file, read_prompts
+
 
 def main(argv: list[str] | None = None) -> int:
+    """Exit 0 when every question of every scene was answered, 1 when any failed, 2 for a usage error."""
+    from scenerevis.endpoints import EndpointConfig
+
+    d = EndpointConfig(model="-")
     p = argparse.ArgumentParser(
         description="VLM-judge scores (rationality, spatial layout, accessibility; 1-10) of final renders."
     )
@@ -25,28 +32,35 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--azure", action="store_true", help="Azure OpenAI; --base-url is the Azure endpoint (key or Entra ID)")
     p.add_argument("--azure-api-version", default="2024-10-21")
     p.add_argument("--renderer", default="blender", choices=["blender", "gl"], help="for scenes given only as JSON")
+    p.add_argument("--timeout", type=float, default=d.timeout_s, help="seconds one HTTP attempt may take")
+    p.add_argument("--max-retries", type=int, default=d.max_retries, help="retries of a failed request (429, 5xx, bad body)")
     p.add_argument("--quiet", action="store_true")
+    p.add_argument("--debug", action="store_true", help="full tracebacks instead of one-line errors")
     args = p.parse_args(argv)
+    return run_cli(lambda: _main(args), debug=args.debug)
+
+
+def _main(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     if not args.render_dir and not args.json_dir:
-        raise SystemExit("error: give --render-dir and/or --json-dir")
+        raise UsageError("give --render-dir and/or --json-dir")
+    check_output_file(args.output)
     from scenerevis.judge.batch import find_items, judge_items, render_missing
     from scenerevis.judge.judge import Judge, JudgeConfig
 
-    prompts = None
-    if args.prompts_file:
-        prompts = [ln.strip() for ln in Path(args.prompts_file).read_text(encoding="utf-8").splitlines() if ln.strip()]
-    try:
-        items = find_items(args.render_dir, args.json_dir, prompts, args.max_scenes)
-        config = JudgeConfig(
-            model=args.model,
-            base_url=args.base_url,
-            azure=args.azure,
-            azure_api_version=args.azure_api_version,
-            api_key=os.environ.get(args.api_key_env),
-        )
-    except (FileNotFoundError, ValueError) as err:
-        raise SystemExit(f"error: {err}") from None
+    prompts = read_prompts(args.prompts_file) if args.prompts_file else None
+    items = find_items(args.render_dir, args.json_dir, prompts, args.max_scenes)
+    if not items:
+        raise UsageError(f"no scenes found in {args.render_dir or args.json_dir}")
+    config = JudgeConfig(
+        model=args.model,
+        base_url=args.base_url,
+        azure=args.azure,
+        azure_api_version=args.azure_api_version,
+        api_key_env=args.api_key_env,
+        timeout_s=args.timeout,
+        max_retries=args.max_retries,
+    )
     if any(it.render is None for it in items):
         os.environ.setdefault("PYOPENGL_PLATFORM", "egl")
         from scenerevis.render import RenderConfig
@@ -61,4 +75,5 @@ def main(argv: list[str] | None = None) -> int:
         mean = f"{m['mean']:.2f} ± {m['std']:.2f}" if m["mean"] is not None else "n/a"
         print(f"{d:15s} {mean}  (n={m['n']}, flagged {m['flagged']})")
     print(f"{s['num_scenes']} scenes judged, {s['num_failed']} failed -> {args.output}")
-    return 0
+    flagged = sum(s[d]["flagged"] for d in config.dimensions)
+    return 0 if not s["num_failed"] and not flagged else 1

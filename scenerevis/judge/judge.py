@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from scenerevis.chat import data_url
-from scenerevis.endpoints import EndpointConfig, build_client
+from scenerevis.endpoints import EndpointConfig, build_client, chat_completion
 from scenerevis.judge.parse import parse_score
 from scenerevis.judge.rubric import DIMENSIONS, question, scene_facts
 from scenerevis.scene.model import Scene
@@ -61,7 +61,7 @@ class Judge:
         }
         if cfg.extra_body:
             req["extra_body"] = dict(cfg.extra_body)
-        resp = self.client.chat.completions.create(**req)
+        resp = chat_completion(self.client, cfg, req, f"judge {dimension} question")
         answer = (resp.choices[0].message.content if resp.choices else None) or ""
         raw, error = parse_score(answer)
         cap = facts.rationality_cap if (facts is not None and dimension == "rationality") else None

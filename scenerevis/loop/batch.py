@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import shutil
+import signal
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_context
@@ -20,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from scenerevis.fileio import atomic_write_bytes, atomic_write_json
+from scenerevis.fileio import OutputLock, atomic_write_bytes, atomic_write_json, remove_temp_files
 from scenerevis.loop.factory import RunSpec, build_env, build_initial_llm, build_policy
 from scenerevis.scene.formats import scene_from_dict
 from scenerevis.scene.model import Scene
@@ -55,13 +59,6 @@ def split_prompt(line: str, source: str = "<prompt>") -> tuple[str, Scene | None
         raise ValueError(f"{source}: <current_scene> block is not valid JSON: {err.msg}") from err
     text = (line[: m.start()] + line[m.end() :]).strip()
     return text, scene_from_dict(data, f"{source} <current_scene>")
-
-
-def read_prompts(path: str | Path, max_prompts: int | None = None) -> list[str]:
-    """Non-empty lines of a prompts file (one prompt per line)."""
-    lines = [ln.strip() for ln in Path(path).read_text(encoding="utf-8").splitlines()]
-    prompts = [ln for ln in lines if ln]
-    return prompts[:max_prompts] if max_prompts else prompts
 
 
 def is_complete(out: Path, i: int) -> bool:
@@ -124,7 +121,23 @@ _RUNNER: PromptRunner | None = None
 
 def _init(spec: RunSpec, out: str) -> None:
     global _RUNNER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the workers
+    _die_with_parent()
     _RUNNER = PromptRunner(spec, out)
+
+
+def _die_with_parent(poll_s: float = 0.5) -> None:
+    """End this worker process when its parent is gone (e.g. ``kill -9`` of the batch): a daemon thread
+    watches the parent pid; the worker then stops writing into the output folder at once."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(poll_s)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watchdog", daemon=True).start()
 
 
 def _run(item: tuple[int, str]) -> dict[str, Any]:
@@ -159,13 +172,47 @@ def summarize(out: Path, n_prompts: int) -> dict[str, Any]:
     }
 
 
-def run_batch(prompts: list[str], spec: RunSpec, out: str | Path, options: BatchOptions | None = None) -> dict[str, Any]:
-    """Run every prompt not yet complete; returns (and writes) the batch summary."""
-    from tqdm import tqdm
+class BatchInterrupted(Exception):
+    """SIGINT / SIGTERM stopped a batch; the summary of what completed is written."""
 
+    def __init__(self, summary: dict[str, Any], out: Path) -> None:
+        self.summary, self.out = summary, out
+        super().__init__(
+            f"interrupted: {summary['num_completed']}/{summary['num_prompts']} prompts complete in {out}; "
+            "rerun with --skip-existing"
+        )
+
+
+def _raise_interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt(signal.Signals(signum).name)
+
+
+def run_batch(prompts: list[str], spec: RunSpec, out: str | Path, options: BatchOptions | None = None) -> dict[str, Any]:
+    """Run every prompt not yet complete; returns (and writes) the batch summary.
+
+    The output folder is locked for the run (:class:`~scenerevis.fileio.OutputLock`: a second run on
+    it fails at once) and temporary files of an interrupted earlier run are removed. SIGINT/SIGTERM
+    stop the workers, write the summary and raise :class:`BatchInterrupted`.
+    """
     options = options or BatchOptions()
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
+    with OutputLock(out):
+        removed = remove_temp_files(out)
+        if removed:
+            log.warning("%s: removed %d temporary files of an interrupted earlier run", out, removed)
+        previous = (
+            signal.signal(signal.SIGTERM, _raise_interrupt) if threading.current_thread() is threading.main_thread() else None
+        )
+        try:
+            return _run_locked(prompts, spec, out, options)
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
+
+
+def _run_locked(prompts: list[str], spec: RunSpec, out: Path, options: BatchOptions) -> dict[str, Any]:
+    from tqdm import tqdm
+
     todo = [(i, p) for i, p in enumerate(prompts) if not (options.skip_existing and is_complete(out, i))]
     failures: dict[int, str] = {}
     bar = tqdm(total=len(prompts), initial=len(prompts) - len(todo), desc="prompts", unit="prompt", disable=not options.progress)
@@ -176,6 +223,7 @@ def run_batch(prompts: list[str], spec: RunSpec, out: str | Path, options: Batch
         bar.update(1)
         atomic_write_json(out / "batch_summary.json", {**summarize(out, len(prompts)), "failed": failures})
 
+    interrupted = False
     try:
         if options.ray_address:
             _run_ray(todo, spec, out, options, record)
@@ -187,17 +235,31 @@ def run_batch(prompts: list[str], spec: RunSpec, out: str | Path, options: Batch
             finally:
                 runner.close()
         else:
-            ctx = get_context("spawn")  # bpy and GL contexts do not survive fork
-            with ProcessPoolExecutor(
-                min(options.workers, len(todo)), mp_context=ctx, initializer=_init, initargs=(spec, str(out))
-            ) as pool:
-                for row in pool.map(_run, todo):
-                    record(row)
+            _run_pool(todo, spec, out, options, record)
+    except KeyboardInterrupt:
+        interrupted = True
     finally:
         bar.close()
     summary = {**summarize(out, len(prompts)), "failed": failures}
     atomic_write_json(out / "batch_summary.json", summary)
+    if interrupted:
+        raise BatchInterrupted(summary, out)
     return summary
+
+
+def _run_pool(todo, spec: RunSpec, out: Path, options: BatchOptions, record) -> None:
+    """Local worker processes; on an interrupt the workers are terminated before returning."""
+    ctx = get_context("spawn")  # bpy and GL contexts do not survive fork
+    pool = ProcessPoolExecutor(min(options.workers, len(todo)), mp_context=ctx, initializer=_init, initargs=(spec, str(out)))
+    try:
+        for row in pool.map(_run, todo):
+            record(row)
+    except BaseException:
+        for proc in list(getattr(pool, "_processes", {}).values()):
+            proc.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
 
 
 def _run_ray(todo, spec: RunSpec, out: Path, options: BatchOptions, record) -> None:

@@ -7,8 +7,9 @@ import os
 import sys
 from argparse import SUPPRESS
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Literal
+
+from scenerevis.cli_args import EXIT_INTERRUPTED, UsageError, run_cli
 
 
 @dataclass
@@ -25,6 +26,7 @@ class RunOptions:
     workers: int = 1  # local worker processes (batch mode)
     ray_address: str | None = None  # 'local', 'auto' or ray://host:port to spread prompts over Ray
     quiet: bool = False  # no progress bar, warnings only
+    debug: bool = False  # full tracebacks instead of one-line errors
     policy: str = "rule"  # one of rule (built-in designer, offline), openai, transformers, vllm, or package.module:Class
     model: str | None = None  # model name (openai) or local checkpoint path (transformers, vllm)
     policy_config: str | None = None  # JSON object of extra policy options
@@ -178,20 +180,20 @@ def _policy_config(args: Any) -> dict[str, Any]:
     try:
         extra = json.loads(args.run.policy_config) if args.run.policy_config else {}
     except json.JSONDecodeError as err:
-        raise SystemExit(f"error: --policy-config is not JSON: {err}") from None
+        raise UsageError(f"--policy-config is not JSON: {err}") from None
     if not isinstance(extra, dict):
-        raise SystemExit("error: --policy-config must be a JSON object")
+        raise UsageError("--policy-config must be a JSON object")
     name = args.run.policy
     if name not in ("openai", "transformers", "vllm"):
         return extra
     cfg: dict[str, Any] = _section(args, "chat")
     if name == "openai":
         if not args.run.model:
-            raise SystemExit("error: --policy openai needs --model")
+            raise UsageError("--policy openai needs --model")
         cfg.update(_section(args, "endpoint"), model=args.run.model)
     else:
         if not args.run.model:
-            raise SystemExit(f"error: --policy {name} needs --model PATH (a local checkpoint)")
+            raise UsageError(f"--policy {name} needs --model PATH (a local checkpoint)")
         cfg["model_path"] = args.run.model
     return {**cfg, **extra}
 
@@ -209,7 +211,7 @@ def build_spec(args: Any):
     if loop.enable_vlm_feedback:
         judge = _extra_endpoint(args, "judge")
         if not judge["model"] or not judge["base_url"]:
-            raise SystemExit("error: --enable-vlm-feedback needs --judge-model and --judge-base-url (or --model/--base-url)")
+            raise UsageError("--enable-vlm-feedback needs --judge-model and --judge-base-url (or --model/--base-url)")
     retrieval = None
     if args.retrieval.source != "none":
         from scenerevis.assets import RetrievalConfig
@@ -228,7 +230,7 @@ def build_spec(args: Any):
     if llm.pop("use", False):
         initial_llm = _extra_endpoint(args, "initial_llm")
         if not initial_llm["model"]:
-            raise SystemExit("error: --use-gpt-with-objects needs --gpt-model (or --model)")
+            raise UsageError("--use-gpt-with-objects needs --gpt-model (or --model)")
     return RunSpec(
         judge=judge,
         initial_llm=initial_llm,
@@ -243,23 +245,31 @@ def build_spec(args: Any):
 
 
 def main(argv: list[str] | None = None) -> int:
+    """``infer.py``: exit 0 when every prompt completed, 1 when any failed, 2 for a usage error, 130 when interrupted."""
     ns = build_parser().parse_args(argv)
+    return run_cli(lambda: _main(ns), debug=ns.run.debug)
+
+
+def _main(ns: Any) -> int:
     args = ns.run
     logging.basicConfig(
         level=logging.WARNING if args.quiet else logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("PYOPENGL_PLATFORM", "egl")
-    from scenerevis.loop.batch import BatchOptions, read_prompts, run_batch
+    from scenerevis.fileio import check_output_dir, read_prompts
+    from scenerevis.loop.batch import BatchInterrupted, BatchOptions, run_batch
 
     if args.batch_mode:
         if not args.prompts_file:
-            raise SystemExit("error: --batch-mode needs --prompts-file")
+            raise UsageError("--batch-mode needs --prompts-file")
         prompts = read_prompts(args.prompts_file, args.max_prompts)
     elif args.prompt:
+        if not args.prompt.strip():
+            raise UsageError("--prompt is empty")
         prompts = [args.prompt]
     else:
-        raise SystemExit("error: give --prompt TEXT or --batch-mode --prompts-file FILE")
+        raise UsageError("give --prompt TEXT or --batch-mode --prompts-file FILE")
     if args.scene:
         import json
 
@@ -267,15 +277,16 @@ def main(argv: list[str] | None = None) -> int:
 
         block = json.dumps(scene_to_flat(load_scene(args.scene)))
         prompts = [f"{p} <current_scene>{block}</current_scene>" for p in prompts]
-    try:
-        spec = build_spec(ns)
-    except ValueError as err:
-        raise SystemExit(f"error: {err}") from None
+    spec = build_spec(ns)
+    out = check_output_dir(args.output)
     opts = BatchOptions(
         workers=args.workers, skip_existing=args.skip_existing, ray_address=args.ray_address, progress=not args.quiet
     )
-    summary = run_batch(prompts, spec, args.output, opts)
-    out = Path(args.output)
+    try:
+        summary = run_batch(prompts, spec, out, opts)
+    except BatchInterrupted as stop:
+        print(stop, file=sys.stderr)
+        return EXIT_INTERRUPTED
     print(
         f"{summary['num_completed']}/{summary['num_prompts']} prompts done in {out}: "
         f"CNR {summary['mean_collision_rate'] or 0:.2f}%  OBR {summary['mean_oob_rate'] or 0:.2f}%  "
@@ -285,4 +296,5 @@ def main(argv: list[str] | None = None) -> int:
         print(f"FAILED prompt {i}: {err}", file=sys.stderr)
     if len(prompts) == 1 and summary["num_completed"] == 1:
         print(f"report: {out / 'prompt_0' / 'report.html'}")
-    return 0 if not summary["failed"] else 1
+    complete = not summary["failed"] and summary["num_completed"] == summary["num_prompts"]
+    return 0 if complete else 1

@@ -11,7 +11,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from scenerevis.chat import Message, TurnRecord, build_conversation, count_images, load_system_prompt
+from scenerevis.chat import MAX_REPLY_CHARS, Message, TurnRecord, build_conversation, count_images, load_system_prompt
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +38,8 @@ class ChatConfig:
     max_images: int | None = None
     # Most tokens the model may generate per reply.
     max_new_tokens: int = 4096
+    # Longest reply (characters) kept in the conversation history; longer replies are cut.
+    max_reply_chars: int = MAX_REPLY_CHARS
     # Sampling temperature; 0 means greedy decoding.
     temperature: float = 0.7
     # Nucleus sampling mass (1.0 disables it).
@@ -159,8 +161,9 @@ class ChatPolicy:
         self.records.append(record)
         self.last_conversation = self.conversation()
         reply = self._generate(self.last_conversation, self.seed + record.turn)
-        record.reply = reply if reply is not None else ""
-        return record.reply
+        reply = reply if reply is not None else ""
+        record.reply = reply[: self.config.max_reply_chars]  # what later turns resend; the loop reports the cut
+        return reply
 
     def _generate(self, messages: list[Message], seed: int) -> str:
         """Backend hook: the assistant's text for ``messages`` (sampled with ``seed`` if supported)."""

@@ -14,7 +14,7 @@ from typing import Any
 
 from scenerevis._optional import require
 from scenerevis.chat import Message, count_images, to_openai
-from scenerevis.endpoints import EndpointConfig, build_client, redact
+from scenerevis.endpoints import EndpointConfig, EndpointError, build_client, chat_completion
 from scenerevis.policy.chat import ChatConfig, ChatPolicy, PolicyGenerationError
 from scenerevis.policy.registry import register_policy
 
@@ -68,16 +68,9 @@ class OpenAIPolicy(ChatPolicy):
         n_images = count_images(messages)
         start = time.perf_counter()
         try:
-            resp = self.client.chat.completions.create(**self._request(messages, seed))
-        except self._openai.APIError as err:
-            status = getattr(err, "status_code", None)
-            raise PolicyGenerationError(
-                redact(
-                    f"openai policy: request to {cfg.url} (model {cfg.model!r}) failed after {cfg.max_retries} "
-                    f"retries: {type(err).__name__}" + (f" (HTTP {status})" if status else "") + f": {err}",
-                    cfg.key(),
-                )
-            ) from None
+            resp = chat_completion(self.client, cfg, self._request(messages, seed), "openai policy request")
+        except EndpointError as err:
+            raise PolicyGenerationError(str(err)) from None
         latency = time.perf_counter() - start
         usage = getattr(resp, "usage", None)
         choice = resp.choices[0] if resp.choices else None

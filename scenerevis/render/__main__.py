@@ -25,6 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--blender", default=None, help="full Blender binary (default: $BLENDER_EXECUTABLE, else the bpy module)")
     p.add_argument("--glb", action="store_true", help="also write DIR/scene.glb")
     p.add_argument("--timeout", type=float, default=180.0, help="seconds per Blender job")
+    p.add_argument("--debug", action="store_true", help="full tracebacks instead of one-line errors")
     return p
 
 
@@ -41,14 +42,23 @@ def _resolver(spec: str | None):
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Exit 0 when rendered, 1 when the render failed, 2 for a bad scene file or output folder."""
+    from scenerevis.cli_args import run_cli
+
     args = build_parser().parse_args(argv)
+    return run_cli(lambda: _main(args), debug=args.debug)
+
+
+def _main(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     os.environ.setdefault("PYOPENGL_PLATFORM", "egl")  # headless GL; must precede the first OpenGL import
 
+    from scenerevis.fileio import check_output_dir
     from scenerevis.render import RenderConfig, SceneRenderer, export_scene_glb
     from scenerevis.scene import load_scene
 
     scene = load_scene(args.scene)
+    check_output_dir(args.out)
     kwargs = {} if args.samples is None else {"samples": args.samples}
     config = RenderConfig(
         renderer=args.renderer,

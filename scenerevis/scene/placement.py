@@ -15,6 +15,7 @@ from typing import Protocol, runtime_checkable
 
 import numpy as np
 
+from scenerevis.fileio import safe_child
 from scenerevis.scene.model import SceneObject
 
 log = logging.getLogger(__name__)
@@ -82,10 +83,15 @@ class DirectoryResolver:
             raise FileNotFoundError(f"models path {self.root} is not a directory")
 
     def path_for(self, asset_id: str) -> Path | None:
-        folder = Path(self.root) / asset_id
+        """The mesh file of ``asset_id`` under the root; None when absent or when the id would leave the
+        root (``../x``, an absolute path, a link out): such ids are never read, the object stays a box."""
         for name in MESH_FILE_NAMES:
-            if (folder / name).is_file():
-                return folder / name
+            path = safe_child(self.root, asset_id, name)
+            if path is None:
+                log.warning("%s: asset id %r points outside the models folder; evaluated as a box", self.root, asset_id)
+                return None
+            if path.is_file():
+                return path
         return None
 
     def mesh_path(self, obj: SceneObject) -> Path | None:

@@ -73,3 +73,14 @@ def test_reset_with_a_scene_starts_at_turn_one():
 def test_step_before_reset_is_an_error():
     with pytest.raises(RuntimeError, match="before reset"):
         SceneEnv().step(CREATE)
+
+
+def test_a_runaway_reply_is_cut_and_reported():
+    env = SceneEnv(config=EnvConfig(max_turns=2, render=False, max_reply_chars=1000))
+    env.reset("x")
+    env.step(CREATE)
+    reply = "<think>" + "x" * 5_000_000 + "</think>\n" + calls(box("stool", 0.0, 0.0, (0.4, 0.45, 0.4)))
+    obs, info = env.step(reply)
+    assert len(info.reply) == 1000 and info.reply == reply[:1000]
+    assert info.errors[0] == f"reply of {len(reply)} characters cut to the first 1000 (max_reply_chars)"
+    assert len(obs.feedback) < 2000

@@ -108,10 +108,10 @@ def test_voxel_eval_and_workers_give_same_numbers(tmp_path):
     assert r1["summary"]["valid_scene_ratio"] == 0.5
 
 
-def test_refuses_to_write_into_models_path(tmp_path):
+def test_refuses_to_write_into_models_path(tmp_path, capsys):
     _write_scenes(tmp_path / "scenes")
     _models(tmp_path / "models")
-    with pytest.raises(SystemExit, match="inside --models_path"):
+    assert (
         myeval_main(
             [
                 "--scenes_dir",
@@ -122,6 +122,10 @@ def test_refuses_to_write_into_models_path(tmp_path):
                 str(tmp_path / "models" / "out"),
             ]
         )
+        == 2
+    )
+    assert "inside --models_path" in capsys.readouterr().err
+    assert not (tmp_path / "models" / "out").exists()  # nothing written into the dataset folder
 
 
 def test_thin_cli_scripts_run_as_documented(tmp_path):
@@ -162,3 +166,11 @@ def test_mesh_and_voxel_evaluators_honour_format(tmp_path):
             report = json.loads((out / name).read_text())
             assert report["summary"]["num_failed"] == failed, (name, fmt)
             assert report["summary"]["num_scenes"] == 1 - failed, (name, fmt)
+
+
+def test_an_empty_scenes_folder_is_an_error_not_a_file_of_nulls(tmp_path, capsys):
+    (tmp_path / "empty").mkdir()
+    out = tmp_path / "out"
+    assert myeval_main(["--scenes_dir", str(tmp_path / "empty"), "--output", str(out), "--quiet"]) == 2
+    assert capsys.readouterr().err.strip() == f"error: {tmp_path / 'empty'}: no scene files (*.json) found"
+    assert not (out / "evaluation_results.json").exists()

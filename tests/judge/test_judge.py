@@ -123,7 +123,7 @@ def test_json_only_scenes_are_rendered_then_judged(tmp_path):
     from scenerevis.judge.cli import main
 
     _, scenes, _ = _folder(tmp_path)
-    with FakeOpenAIServer([], max_requests=10) as server:
+    with FakeOpenAIServer([Planned(text="Score: 7/10")] * 6, max_requests=10) as server:
         rc = main(
             [
                 "--json-dir",
@@ -146,3 +146,17 @@ def test_json_only_scenes_are_rendered_then_judged(tmp_path):
         "prompt_0_final_render.png",
         "prompt_1_final_render.png",
     ]
+
+
+def test_judge_exit_code_is_non_zero_when_any_answer_is_unusable(tmp_path):
+    from scenerevis.judge.cli import main
+
+    renders, scenes, _ = _folder(tmp_path)
+    args = ["--render-dir", str(renders), "--json-dir", str(scenes), "--base-url", "", "--model", "m", "--quiet"]
+    plan = [Planned(text="Score: 7/10")] * 5 + [Planned(text="I cannot tell.")]
+    with FakeOpenAIServer(plan, max_requests=10) as server:
+        args[5] = server.base_url
+        assert main([*args, "--output", str(tmp_path / "a.json"), "--max-workers", "1"]) == 1
+    with FakeOpenAIServer([Planned(text="Score: 7/10")] * 6, max_requests=10) as server:
+        args[5] = server.base_url
+        assert main([*args, "--output", str(tmp_path / "b.json"), "--max-workers", "1"]) == 0

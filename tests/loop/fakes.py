@@ -49,3 +49,26 @@ class FurnishingPolicy:
                 "bed against the back wall, nightstand beside it",
             )
         return format_tool_calls([{"name": "terminate", "arguments": {"reason": "done"}}], "complete")
+
+
+class FailingPolicy(FurnishingPolicy):
+    """Fails its first turn (a backend error after retries); the batch must report it and exit non-zero."""
+
+    name = "failing"
+
+    def act(self, obs) -> str:
+        raise RuntimeError("backend unavailable")
+
+
+class RunawayPolicy(FurnishingPolicy):
+    """Like :class:`FurnishingPolicy`, but its edit replies carry ``pad`` characters of rambling first."""
+
+    name = "runaway"
+
+    def __init__(self, pad: int = 200_000):
+        super().__init__()
+        self.pad = pad
+
+    def act(self, obs) -> str:
+        reply = super().act(obs)
+        return reply if obs.turn == 0 else "<think>" + "x" * self.pad + "</think>\n" + reply.split("</think>", 1)[-1]

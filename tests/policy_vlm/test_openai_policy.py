@@ -153,7 +153,7 @@ def test_failure_after_retries_raises_and_turn_can_be_retried(tmp_path: Path) ->
         policy = OpenAIPolicy(config(server, max_retries=1))
         policy.reset(REQUIREMENT, 0)
         policy.act(obs_list[0])
-        with pytest.raises(PolicyGenerationError, match=r"failed after 1 retries: InternalServerError \(HTTP 503\)"):
+        with pytest.raises(PolicyGenerationError, match=r"failed after 1 retries: HTTP 503 \(InternalServerError\)"):
             policy.act(obs_list[1])
         assert len(server.requests) == 3
         assert policy.records[-1].reply is None

@@ -26,3 +26,27 @@ def test_directory_resolver_stretches_mesh_to_size(tmp_path):
     missing = obj("ghost", (1, 1, 1), (0, 0, 0), jid="NOPE")
     assert object_mesh(missing, resolver)[1] and resolver.missing == {"NOPE"}
     assert sorted(p.name for p in (tmp_path / "J42").iterdir()) == before  # nothing written there
+
+
+def test_asset_ids_that_leave_the_models_folder_are_never_read(tmp_path):
+    import trimesh
+
+    from scenerevis.scene.model import SceneObject
+    from scenerevis.scene.placement import DirectoryResolver
+
+    models, outside = tmp_path / "models", tmp_path / "secret"
+    (models / "good").mkdir(parents=True)
+    outside.mkdir()
+    trimesh.creation.box((1, 1, 1)).export(models / "good" / "raw_model.obj")
+    trimesh.creation.box((1, 1, 1)).export(outside / "raw_model.obj")
+    resolver = DirectoryResolver(models)
+
+    def o(jid: str) -> SceneObject:
+        return SceneObject(id="a", desc="x", size=(1, 1, 1), pos=(0, 0, 0), rot=(0, 0, 0, 1), jid=jid)
+
+    assert resolver.path_for("good") == models / "good" / "raw_model.obj"
+    for bad in ("../secret", str(outside), "good/../../secret"):
+        assert resolver.path_for(bad) is None, bad
+        assert resolver.resolve(o(bad)) is None  # evaluated as a box of its size
+    (models / "linked").symlink_to(outside)  # datasets often link asset folders to another disk
+    assert resolver.path_for("linked") == models / "linked" / "raw_model.obj"

@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from scenerevis.assets.sources.common import AssetDataError, missing_mesh, read_json, read_pickle, require_key
+from scenerevis.fileio import safe_child
 
 log = logging.getLogger(__name__)
 
@@ -142,14 +143,16 @@ class Future3DResolver:
 
     def _locate(self, jid: str) -> tuple[Path | None, tuple[float, float, float] | None]:
         for name in MESH_NAMES:
-            if (self.root / jid / name).is_file():
-                return self.root / jid / name, None
+            path = safe_child(self.root, jid, name)  # None for ids that would leave the dataset folder
+            if path is not None and path.is_file():
+                return path, None
         rec = self.scaled.get(jid)
         base, scale = (rec.get("jid"), tuple(rec.get("scale") or (1, 1, 1))) if rec else (parse_scaled_id(jid) or (None, None))
         if base:
             for name in MESH_NAMES:
-                if (self.root / base / name).is_file():
-                    return self.root / base / name, scale
+                path = safe_child(self.root, base, name)
+                if path is not None and path.is_file():
+                    return path, scale
         return None, None
 
     def mesh_path(self, obj) -> Path | None:

@@ -23,6 +23,7 @@ from scenerevis.assets import scoring
 from scenerevis.assets.embeddings import check_dim, l2_normalise
 from scenerevis.assets.index import Match
 from scenerevis.assets.sources.common import AssetDataError, missing_mesh, read_json, read_pickle, require_key
+from scenerevis.fileio import safe_child
 
 log = logging.getLogger(__name__)
 
@@ -206,8 +207,9 @@ class ObjaverseResolver:
         if not uid:
             return None
         for root in self.roots:
-            for cand in (root / uid[:2] / f"{uid}.glb", root / f"{uid}.glb", root / uid / f"{uid}.glb"):
-                if cand.is_file():
+            for parts in ((uid[:2], f"{uid}.glb"), (f"{uid}.glb",), (uid, f"{uid}.glb")):
+                cand = safe_child(root, *parts)  # None for ids that would leave the dataset folder
+                if cand is not None and cand.is_file():
                     return cand
         found = self._shards().get(uid)
         if found is not None:
