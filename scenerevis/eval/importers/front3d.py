@@ -156,6 +156,8 @@ def front3d_to_scenes(data: Any, source: str, options: ImportOptions | None = No
     models = FutureModels(options.future_root)
     if not isinstance(data, dict):
         raise SceneFormatError(source, "<root>", f"expected a JSON object, got {type(data).__name__}")
+    if not isinstance(data.get("scene"), dict):
+        raise SceneFormatError(source, "scene", "missing (a raw 3D-FRONT house has scene.room)")
     res = HouseResult(source, "3dfront")
     if models.root is None:
         res.warnings.append("no --future-root: sizes come from the house's furniture bbox, every model is unknown")

@@ -98,7 +98,7 @@ class ObjathorCatalog:
     def files(self) -> list[Path]:
         return _annotation_files(self.root) if self.root else []
 
-    def _load(self) -> dict[str, tuple[dict, str]]:
+    def load(self) -> dict[str, tuple[dict, str]]:
         if self._entries is None:
             self._entries = {}
             if self.root is not None:
@@ -117,15 +117,15 @@ class ObjathorCatalog:
         return self._entries
 
     def __contains__(self, asset_id: str) -> bool:
-        return asset_id in self._load()
+        return asset_id in self.load()
 
     def entry(self, asset_id: str) -> dict | None:
-        hit = self._load().get(asset_id)
+        hit = self.load().get(asset_id)
         return hit[0] if hit else None
 
     def size(self, asset_id: str) -> tuple[float, float, float] | None:
         """``(x, y, z)`` extents in metres of the asset's bounding box, None when the asset is unknown."""
-        hit = self._load().get(asset_id)
+        hit = self.load().get(asset_id)
         if hit is None:
             return None
         entry, path = hit
@@ -203,6 +203,7 @@ def holodeck_to_scenes(data: Any, source: str, options: ImportOptions | None = N
     if not isinstance(data, dict):
         raise SceneFormatError(source, "<root>", f"expected a JSON object, got {type(data).__name__}")
     res = HouseResult(source, "holodeck")
+    catalog.load()  # a missing or unreadable annotations file fails the whole house, not each object
     if catalog.root is None:
         res.warnings.append("no --objathor-dir / $OBJATHOR_ASSETS_BASE_DIR: every asset size is unknown")
     rooms = get_list(data, "rooms", source, required=True)
