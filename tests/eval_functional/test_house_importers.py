@@ -271,3 +271,46 @@ def test_convert_runs_as_a_module_with_forced_format(holo, tmp_path):
     assert "SKIPPED " in res.stderr and "garage" in res.stderr
     forced = convert_inputs([path], tmp_path / "o2", "3dfront")
     assert list(forced.failed.values())[0].startswith(f"{path}: scene: ")
+
+
+def test_procthor_children_rooms_by_containment_and_tilt_warnings(holo, tmp_path):
+    """ProcTHOR style: no roomId (rooms found from the floor polygons), objects nested as children, a raised floor."""
+    _, options = holo
+    house = holodeck_house()
+    for r in house["rooms"]:
+        for p in r["floorPolygon"]:
+            p["y"] = 0.1  # the floor is 10 cm up: everything moves down by 0.1
+    sofa, table = house["objects"][5], house["objects"][6]
+    for o in (sofa, table):
+        o.pop("roomId")
+        o["position"]["y"] += 0.1
+    table["rotation"]["x"] = 5
+    sofa["children"] = [table]
+    house["objects"] = [sofa]
+    (tmp_path / "p.json").write_text(json.dumps(house))
+    res = load_any_scenes(tmp_path / "p.json", options=options)
+    assert [s.name for s in res.scenes] == ["p__living_room"]
+    objs = {o["id"]: o for o in res.scenes[0].flat["objects"]}
+    assert objs["sofa (living room)"]["pos"] == [6.0, 0.0, 3.5] and objs["table (living room)"]["pos"] == [6.0, 0.0, 3.0]
+    assert res.warnings == [
+        "objects[0].children[0] (table (living room)): rotation x/z (5.0, 0.0) deg dropped; only the yaw is kept"
+    ]
+    assert {s.what for s in res.skipped} == {"rooms[0] (bedroom)"}  # no objects left in the bedroom
+
+
+def test_front3d_zero_scale_and_raised_floor(front, tmp_path):
+    _, options = front
+    house = front3d_house()
+    for m in house["mesh"]:
+        m["xyz"] = [v + 0.2 if k % 3 == 1 else v for k, v in enumerate(m["xyz"])]  # everything 0.2 m up
+    kids = house["scene"]["room"][0]["children"]
+    for c in kids[4:]:  # the furniture (the meshes' vertices moved already)
+        c["pos"][1] += 0.2
+    kids[6]["scale"] = [1, 0, 1]
+    (tmp_path / "r.json").write_text(json.dumps(house))
+    res = load_any_scenes(tmp_path / "r.json", options=options)
+    flat = res.scenes[0].flat
+    assert flat["bounds_top"][0][1] == pytest.approx(2.8)  # ceiling 3.0 - floor 0.2
+    objs = {o["id"]: o for o in flat["objects"]}
+    assert objs["furniture_10"]["pos"] == pytest.approx([1.1, 0.0, 1.0]) and "furniture_12" not in objs
+    assert {s.what: s.reason for s in res.skipped}["scene.room[0].children[6]"] == "scale [1.0, 0.0, 1.0] has a zero component"

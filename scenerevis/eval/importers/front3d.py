@@ -229,7 +229,10 @@ def front3d_to_scenes(data: Any, source: str, options: ImportOptions | None = No
             except SceneFormatError as err:
                 res.skipped.append(Skipped(cfield, str(err)))
                 continue
-            if np.any(scale <= 0):
+            if np.any(scale == 0):
+                res.skipped.append(Skipped(cfield, f"scale {scale.tolist()} has a zero component"))
+                continue
+            if np.any(scale < 0):
                 res.warnings.append(f"{cfield}: negative scale {scale.tolist()} (mirrored model) taken as its magnitude")
             size = np.abs(scale) * (hi - lo)
             bottom_centre = pos + rot @ (scale * np.array([(lo[0] + hi[0]) / 2, lo[1], (lo[2] + hi[2]) / 2]))
