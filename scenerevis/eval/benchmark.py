@@ -75,6 +75,7 @@ class BenchmarkConfig:
     scene_format: str = "auto"  # input format of every method's files (see importers.IMPORT_FORMATS)
     import_options: ImportOptions = field(default_factory=ImportOptions)
     models_path: str | None = None  # 3D-FUTURE-style meshes for the mesh/voxel evaluators; None: boxes of size
+    objathor_meshes: bool = False  # evaluate Holodeck objects with their objathor meshes (exported per method)
     workers: int = 1  # evaluator worker processes
     prompts_dir: str | None = None  # <dir>/<scene or house name>.txt: the request text given to the judge
     judge_base_url: str | None = None  # OpenAI-compatible endpoint; None: no judge (Ra/Spa/Ac/Avg empty)
@@ -114,14 +115,18 @@ def _fingerprint(folder: Path, config: BenchmarkConfig, exclude: Path) -> str:
     for f in find_inputs([folder], exclude):
         st = f.stat()
         h.update(f"{f.relative_to(folder)}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
-    opts = asdict(config.import_options) | {"format": config.scene_format, "models_path": config.models_path}
+    opts = asdict(config.import_options) | {
+        "format": config.scene_format,
+        "models_path": config.models_path,
+        "objathor_meshes": config.objathor_meshes,
+    }
     h.update(json.dumps(opts, sort_keys=True, default=str).encode())
     return h.hexdigest()
 
 
 def _reset(mdir: Path) -> None:
     """Remove what earlier runs wrote for a method (only our own files and folders)."""
-    for name in ("scenes", "renders"):
+    for name in ("scenes", "renders", "meshes"):
         if (mdir / name).is_dir():
             shutil.rmtree(mdir / name)
     for name in (*REPORT_FILES.values(), STATE_NAME):
@@ -168,6 +173,29 @@ def _judge(method: str, mdir: Path, scenes: list[Path], config: BenchmarkConfig)
     )
 
 
+def _method_models(mdir: Path, files: list[Path], config: BenchmarkConfig) -> str | None:
+    """The evaluators' models folder of one method: ``config.models_path``, or with ``objathor_meshes`` a folder
+    ``mdir/meshes`` holding the exported objathor meshes plus links to the ``models_path`` entries the scenes use."""
+    root = config.import_options.resolved_objathor_dir()
+    if not config.objathor_meshes or root is None:
+        return config.models_path
+    from scenerevis.eval.importers.objathor_meshes import export_meshes, scene_uids
+
+    meshes = mdir / "meshes"
+    meshes.mkdir(parents=True, exist_ok=True)
+    got = export_meshes(scene_uids(files), root, meshes)
+    for why in got["failed"]:
+        log.warning("objathor mesh: %s", why)
+    if config.models_path:  # the other assets (e.g. 3D-FUTURE jids) through links, never copies
+        for f in files:
+            for o in json.loads(f.read_text(encoding="utf-8")).get("objects", []):
+                aid = o.get("jid") or o.get("uid")
+                src = Path(config.models_path) / str(aid)
+                if aid and src.is_dir() and not (meshes / str(aid)).exists():
+                    (meshes / str(aid)).symlink_to(src.resolve(), target_is_directory=True)
+    return str(meshes)
+
+
 def run_method(name: str, folder: Path, config: BenchmarkConfig, bar: Any = None) -> dict[str, Any]:
     """Convert and evaluate one method's folder into ``OUT/methods/NAME``; returns its counts."""
     from scenerevis.eval.batch import BatchConfig, evaluate_folder, find_scene_files
@@ -200,6 +228,7 @@ def run_method(name: str, folder: Path, config: BenchmarkConfig, bar: Any = None
     if bar is not None:
         bar.update(1)
     files = find_scene_files(scenes_dir) if scenes_dir.is_dir() else []
+    models_path = _method_models(mdir, files, config)
     for stage in ("mesh", "voxel", "functional"):
         step(stage)
         target = mdir / REPORT_FILES[stage]
@@ -209,7 +238,7 @@ def run_method(name: str, folder: Path, config: BenchmarkConfig, bar: Any = None
                     scenes_dir, FunctionalBatchConfig(workers=config.workers, progress=config.progress)
                 )
             else:
-                bc = BatchConfig(kind=stage, models_path=config.models_path, workers=config.workers, progress=config.progress)
+                bc = BatchConfig(kind=stage, models_path=models_path, workers=config.workers, progress=config.progress)
                 rep = evaluate_folder(scenes_dir, bc)
             atomic_write_json(target, rep)
             finish(stage)
@@ -366,6 +395,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--objathor-dir", default=None, help="objathor annotations (default $OBJATHOR_ASSETS_BASE_DIR)")
     p.add_argument("--future-root", default=None, help="3D-FUTURE folder: model_info.json, <jid>/raw_model.obj")
     p.add_argument("--models-path", default=None, help="meshes <root>/<jid>/raw_model.glb|obj for the evaluators")
+    p.add_argument(
+        "--objathor-meshes", action="store_true", help="evaluate Holodeck objects with their objathor meshes (else boxes)"
+    )
     p.add_argument("--workers", type=int, default=1, help="evaluator worker processes")
     p.add_argument("--prompts-dir", default=None, help="request texts for the judge: <dir>[/<method>]/<scene or house>.txt")
     p.add_argument("--judge-base-url", default=None, help="OpenAI-compatible judge endpoint (enables Ra/Spa/Ac)")
@@ -385,6 +417,7 @@ def main(argv: list[str] | None = None) -> int:
             scene_format=args.fmt,
             import_options=ImportOptions(args.objathor_dir, args.future_root),
             models_path=args.models_path,
+            objathor_meshes=args.objathor_meshes,
             workers=args.workers,
             prompts_dir=args.prompts_dir,
             judge_base_url=args.judge_base_url,

@@ -214,3 +214,32 @@ def write_front3d(folder: Path, future_root: Path, name: str = "house3df.json") 
     path = folder / name
     path.write_text(json.dumps(front3d_house()))
     return path
+
+
+def write_objathor_meshes(objathor: Path) -> None:
+    """THOR-format meshes (``assets/<uid>/<uid>.pkl.gz``) for ``sofa_a`` and ``bed_a``.
+
+    The sofa is a backrest (local z -0.45..-0.15, full 0.8 m height) plus a thin bar along its front
+    top edge (z 0.40..0.45, y 0.75..0.8): its box is the asset's 2.0 x 0.8 x 0.9, but the 0.45 m
+    table that sinks into the sofa's box in front stays clear of the mesh. The bed is a plain box.
+    """
+    import pickle
+
+    import trimesh
+
+    parts = {
+        "sofa_a": [((-1, 0, -0.45), (1, 0.8, -0.15)), ((-1, 0.75, 0.40), (1, 0.8, 0.45))],
+        "bed_a": [((-0.8, 0, -1.0), (0.8, 0.5, 1.0))],
+    }
+    for uid, boxes in parts.items():
+        mesh = trimesh.util.concatenate([trimesh.creation.box(bounds=[lo, hi]) for lo, hi in boxes])
+        data = {
+            "vertices": [{"x": float(x), "y": float(y), "z": float(z)} for x, y, z in mesh.vertices],
+            "triangles": [int(i) for i in mesh.faces.reshape(-1)],
+            "normals": [],
+            "uvs": [],
+        }
+        folder = objathor / "2023_09_23" / "assets" / uid
+        folder.mkdir(parents=True, exist_ok=True)
+        with gzip.open(folder / f"{uid}.pkl.gz", "wb") as fh:
+            pickle.dump(data, fh)

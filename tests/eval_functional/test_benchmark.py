@@ -162,3 +162,20 @@ def test_runs_as_a_module(tmp_path):
     res = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
     assert res.returncode == 1, res.stderr  # Holo's broken file
     assert "Holo: 1 file(s) failed to convert" in res.stdout and (tmp_path / "out" / "benchmark.md").is_file()
+
+
+def test_objathor_meshes_option_evaluates_holodeck_objects_with_their_meshes(tmp_path):
+    from tests.eval_functional.house_fixtures import write_objathor_meshes
+
+    methods, options = _methods(tmp_path)
+    write_objathor_meshes(options.objathor_dir)
+    config = BenchmarkConfig(
+        output=str(tmp_path / "out"), import_options=options, objathor_meshes=True, plot=False, progress=False
+    )
+    run_benchmark(methods[:1], config)
+    row = _csv(tmp_path / "out" / "benchmark.csv")["Holo"]
+    assert float(row["living_room_CNR"]) == 0.0 and float(row["bedroom_OBR"]) == pytest.approx(20.0)
+    meshes = tmp_path / "out" / "methods" / "Holo" / "meshes"
+    assert sorted(p.name for p in meshes.iterdir()) == ["bed_a", "sofa_a"]
+    rep = json.loads((tmp_path / "out" / "methods" / "Holo" / "evaluation_results.json").read_text())
+    assert rep["summary"]["models_path"] == str(meshes) and rep["summary"]["num_boxed_objects"] == 6

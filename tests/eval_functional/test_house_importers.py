@@ -314,3 +314,43 @@ def test_front3d_zero_scale_and_raised_floor(front, tmp_path):
     objs = {o["id"]: o for o in flat["objects"]}
     assert objs["furniture_10"]["pos"] == pytest.approx([1.1, 0.0, 1.0]) and "furniture_12" not in objs
     assert {s.what: s.reason for s in res.skipped}["scene.room[0].children[6]"] == "scale [1.0, 0.0, 1.0] has a zero component"
+
+
+def test_objathor_meshes_replace_boxes_in_the_evaluation(holo, tmp_path):
+    """With the sofa's real mesh (a backrest and a high front bar) the table no longer collides; boxes say it does."""
+    from scenerevis.eval.cli import myeval_main
+    from scenerevis.eval.importers.objathor_meshes import load_asset_mesh
+    from tests.eval_functional.house_fixtures import write_objathor_meshes
+
+    path, options = holo
+    write_objathor_meshes(options.objathor_dir)
+    out, meshes = tmp_path / "scenes", tmp_path / "meshes"
+    args = ["convert", str(path), "--to", str(out), "--objathor-dir", str(options.objathor_dir), "--quiet"]
+    assert main([*args, "--export-meshes", str(meshes)]) == 0
+    assert sorted(p.name for p in meshes.iterdir()) == ["bed_a", "sofa_a"]
+    assert np.allclose(load_asset_mesh(options.objathor_dir / "2023_09_23/assets/sofa_a/sofa_a.pkl.gz").extents, [2.0, 0.8, 0.9])
+    results = {}
+    for label, extra in (("boxes", []), ("with_meshes", ["--models_path", str(meshes)])):
+        assert myeval_main(["--scenes_dir", str(out), "--output_dir", str(tmp_path / label), "--quiet", *extra]) == 0
+        results[label] = json.loads((tmp_path / label / "evaluation_results.json").read_text())["scenes"]
+    assert results["boxes"]["house1__living_room.json"]["collision_rate"] == pytest.approx(200 / 3)
+    assert results["with_meshes"]["house1__living_room.json"]["collision_rate"] == 0.0
+    assert results["with_meshes"]["house1__living_room.json"]["num_boxed"] == 2  # table and the unknown asset
+    assert results["with_meshes"]["house1__bedroom.json"]["num_boxed"] == 4  # all but the bed
+    assert results["with_meshes"]["house1__bedroom.json"]["oob_rate"] == pytest.approx(20.0)
+
+
+def test_asset_pickles_that_build_other_objects_are_refused(tmp_path):
+    import gzip
+    import pickle
+
+    from scenerevis.eval.importers.objathor_meshes import load_asset_mesh
+
+    class Evil:
+        def __reduce__(self):
+            return (print, ("owned",))
+
+    with gzip.open(tmp_path / "x.pkl.gz", "wb") as fh:
+        pickle.dump({"vertices": Evil(), "triangles": []}, fh)
+    with pytest.raises(SceneFormatError, match=r"x.pkl.gz: <pickle>: cannot read: refusing to load builtins.print"):
+        load_asset_mesh(tmp_path / "x.pkl.gz")

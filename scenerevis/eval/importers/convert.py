@@ -7,6 +7,8 @@ read recursively (``*.json``; files under OUT are never read back). ``OUT/conver
 gets one line per input file: the scenes written, the objects whose asset was unknown (kept as
 boxes), every room or object skipped with its reason, and warnings. Inputs are never written to: an
 OUT inside an input folder is refused. The exit status is 1 when any input file failed as a whole.
+``--export-meshes DIR`` also writes the objathor meshes of the converted Holodeck objects as
+``DIR/<assetId>/raw_model.obj`` (:mod:`.objathor_meshes`) for the evaluators' ``--models_path``.
 """
 
 from __future__ import annotations
@@ -145,10 +147,19 @@ def main(argv: list[str] | None = None) -> int:
     conv.add_argument("--objathor-dir", default=None, help="objathor annotations folder (default $OBJATHOR_ASSETS_BASE_DIR)")
     conv.add_argument("--future-root", default=None, help="3D-FUTURE folder: model_info.json and <jid>/raw_model.obj")
     conv.add_argument("--keep-empty-rooms", action="store_true", help="also write rooms without objects")
+    conv.add_argument(
+        "--export-meshes",
+        default=None,
+        metavar="DIR",
+        help="also write the objathor meshes of the converted Holodeck objects as DIR/<assetId>/raw_model.obj "
+        "(give DIR to the evaluators as --models_path)",
+    )
     conv.add_argument("--quiet", action="store_true", help="no progress bar, no per-item lines")
     args = parser.parse_args(argv)
     try:
         check_output_dir(args.inputs, args.out_dir)
+        if args.export_meshes:
+            check_output_dir(args.inputs, args.export_meshes)
     except ValueError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
@@ -160,6 +171,20 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"SKIPPED {s.line(h.source)}", file=sys.stderr)
             for w in h.warnings:
                 print(f"WARNING {h.source}: {w}", file=sys.stderr)
+    if args.export_meshes:
+        from scenerevis.eval.importers.objathor_meshes import export_meshes, scene_uids
+
+        root = options.resolved_objathor_dir()
+        if root is None:
+            rep.failed["--export-meshes"] = "--export-meshes: give --objathor-dir (or set $OBJATHOR_ASSETS_BASE_DIR)"
+        else:
+            got = export_meshes(scene_uids(rep.written), root, args.export_meshes)
+            for why in got["failed"]:
+                rep.failed[why.split(":")[0]] = why
+            print(
+                f"meshes: {len(got['exported'])} written, {len(got['present'])} already there, "
+                f"{len(got['missing'])} assets without a mesh file (evaluated as boxes) -> {args.export_meshes}"
+            )
     for why in rep.failed.values():
         print(f"FAILED {why}", file=sys.stderr)
     print(
