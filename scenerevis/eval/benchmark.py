@@ -343,7 +343,15 @@ def table_markdown(rooms: list[str], table: list[dict], judged: bool) -> str:
 
     lines = ["# Benchmark", "", "| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in cols) + "|"]
     lines += ["| " + " | ".join(fmt(r.get(c)) for c in cols) + " |" for r in table]
+    lines += ["", "## The same, one table per room type", ""]
+    for rt in [*rooms, AVERAGE]:
+        metrics = ("OBR", "CNR", "Ra", "Spa", "Ac", "Avg")
+        lines += [f"### {rt.replace('_', ' ').title()}", ""]
+        lines += ["| method | " + " | ".join(f"{m} {arrows[m]}" for m in metrics) + " |", "|---" * (len(metrics) + 1) + "|"]
+        lines += ["| " + " | ".join([r["method"], *(fmt(r.get(f"{rt}_{m}")) for m in metrics)]) + " |" for r in table]
+        lines.append("")
     lines += [
+        "## Legend",
         "",
         "- **OBR** / **CNR**: out-of-bounds and collision rates (%, mesh evaluator, mean over the room type's scenes).",
         "- **Ra** / **Spa** / **Ac**: VLM-judge rationality, spatial layout, accessibility (1-10); **Avg**: their mean."

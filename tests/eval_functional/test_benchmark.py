@@ -179,3 +179,10 @@ def test_objathor_meshes_option_evaluates_holodeck_objects_with_their_meshes(tmp
     assert sorted(p.name for p in meshes.iterdir()) == ["bed_a", "sofa_a"]
     rep = json.loads((tmp_path / "out" / "methods" / "Holo" / "evaluation_results.json").read_text())
     assert rep["summary"]["models_path"] == str(meshes) and rep["summary"]["num_boxed_objects"] == 6
+
+
+def test_markdown_has_one_compact_table_per_room_type(bench):
+    root, *_ = bench
+    md = (root / "out" / "benchmark.md").read_text()
+    assert "### Living Room\n\n| method | OBR ↓ | CNR ↓ | Ra ↑ | Spa ↑ | Ac ↑ | Avg ↑ |" in md
+    assert "| Holo | 0.00 | 66.67 | – | – | – | – |" in md and "### Average" in md
