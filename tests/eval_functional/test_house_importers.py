@@ -287,9 +287,13 @@ def test_procthor_children_rooms_by_containment_and_tilt_warnings(holo, tmp_path
     table["rotation"]["x"] = 5
     sofa["children"] = [table]
     house["objects"] = [sofa]
+    # a wall given by its polygon only: top at 2.6 m absolute, so 2.5 m above the raised floor
+    house["walls"].append(
+        {"id": "w", "roomId": "living room", "polygon": [{"x": 8, "y": 0.1, "z": 0}, {"x": 8, "y": 2.6, "z": 4}]}
+    )
     (tmp_path / "p.json").write_text(json.dumps(house))
     res = load_any_scenes(tmp_path / "p.json", options=options)
-    assert [s.name for s in res.scenes] == ["p__living_room"]
+    assert [s.name for s in res.scenes] == ["p__living_room"] and res.scenes[0].flat["bounds_top"][0][1] == 2.5
     objs = {o["id"]: o for o in res.scenes[0].flat["objects"]}
     assert objs["sofa (living room)"]["pos"] == [6.0, 0.0, 3.5] and objs["table (living room)"]["pos"] == [6.0, 0.0, 3.0]
     assert res.warnings == [

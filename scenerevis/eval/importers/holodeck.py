@@ -153,16 +153,17 @@ def _flatten(objects: list, source: str, prefix: str = "objects") -> list[tuple[
     return out
 
 
-def _ceiling(walls: list, room_id: str, source: str, default: float) -> float:
+def _ceiling(walls: list, room_id: str, source: str, floor_y: float, default: float) -> float:
+    """Ceiling height above the floor: the room's tallest wall (``height``, else the top of its polygon)."""
     heights = []
     for i, w in enumerate(walls):
         if not isinstance(w, dict) or w.get("roomId") != room_id:
             continue
         if "height" in w:
-            heights.append(number(w["height"], source, f"walls[{i}].height", positive=True))
+            heights.append(floor_y + number(w["height"], source, f"walls[{i}].height", positive=True))
         elif isinstance(w.get("polygon"), list) and w["polygon"]:
             heights.append(max(xyz(p, source, f"walls[{i}].polygon[{k}]")[1] for k, p in enumerate(w["polygon"])))
-    return max(heights) if heights else default
+    return max(heights) - floor_y if heights else default
 
 
 def _fallback_size(o: dict, yaw_deg: float, centre_y: float, floor_y: float) -> tuple[float, float, float] | None:
@@ -225,7 +226,7 @@ def holodeck_to_scenes(data: Any, source: str, options: ImportOptions | None = N
             raise SceneFormatError(source, f"{field}.floorPolygon", f"needs at least 3 corners, got {len(pts)}")
         xz = [(p[0], p[2]) for p in pts]
         floor_y = min(p[1] for p in pts)
-        ceiling = _ceiling(walls, rid, source, options.default_ceiling) - floor_y
+        ceiling = _ceiling(walls, rid, source, floor_y, options.default_ceiling)
         room_info[rid] = {
             "field": field,
             "type": r.get("roomType") if isinstance(r.get("roomType"), str) else "",
