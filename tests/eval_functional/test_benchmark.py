@@ -119,10 +119,14 @@ def test_judge_columns_from_a_local_endpoint(tmp_path):
     methods = methods[:1]
     # Holo: scene 0 = bedroom (12 m², 5 objects: no cap), scene 1 = living room (3 objects: rationality capped at 6)
     plan = [Planned(text=f"Score: {s}") for s in (8, 7, 9, 9, 6, 5)]
+    (tmp_path / "prompts" / "Holo").mkdir(parents=True)
+    (tmp_path / "prompts" / "house1.txt").write_text("A quiet two-room flat")  # by house name
+    (tmp_path / "prompts" / "Holo" / "house1__living_room.txt").write_text("A living room for movie nights")  # by scene
     with FakeOpenAIServer(plan, max_requests=20) as server:
         config = BenchmarkConfig(
             output=str(tmp_path / "out"),
             import_options=options,
+            prompts_dir=str(tmp_path / "prompts"),
             judge_base_url=server.base_url,
             judge_model="fake-judge",
             judge_workers=1,
@@ -135,6 +139,8 @@ def test_judge_columns_from_a_local_endpoint(tmp_path):
         asked = len(server.requests)
         run_benchmark(methods, config)  # resumed: every answer is there
         assert len(server.requests) == asked == 6
+        texts = [json.dumps(r.body) for r in server.requests]
+        assert all("A quiet two-room flat" in t for t in texts[:3]) and all("movie nights" in t for t in texts[3:])
     row = _csv(tmp_path / "out" / "benchmark.csv")["Holo"]
     assert [float(row[f"bedroom_{c}"]) for c in ("Ra", "Spa", "Ac", "Avg")] == [8.0, 7.0, 9.0, 8.0]
     assert [float(row[f"living_room_{c}"]) for c in ("Ra", "Spa", "Ac")] == [6.0, 6.0, 5.0]
