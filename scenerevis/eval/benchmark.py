@@ -165,9 +165,7 @@ def _judge(method: str, mdir: Path, scenes: list[Path], config: BenchmarkConfig)
     old_model = None
     if out.is_file():
         old_model = json.loads(out.read_text(encoding="utf-8")).get("summary", {}).get("model")
-    judge = Judge(
-        JudgeConfig(model=config.judge_model, base_url=config.judge_base_url, api_key=os.environ.get(config.judge_api_key_env))
-    )
+    judge = Judge(JudgeConfig(model=config.judge_model, base_url=config.judge_base_url, api_key_env=config.judge_api_key_env))
     return judge_items(
         items, judge, out, resume=old_model == config.judge_model, max_workers=config.judge_workers, progress=config.progress
     )
