@@ -1,4 +1,4 @@
-"""importers.py: read other methods' scene outputs (flat/grouped/ReSpace SSR JSON, or the simple box format) as Scenes.
+"""box.py: the simple box format (``scenerevis-box/1``) other methods' outputs can be written in, as flat SSR dicts.
 
 The **box format** (``scenerevis-box/1``) is what Holodeck-, LayoutGPT- or ATISS-style outputs are
 converted into; one JSON object per scene::
@@ -25,26 +25,16 @@ converted into; one JSON object per scene::
 Frame and yaw follow DESIGN.md section 2: metres, Y up, floor plane XZ; yaw 0 faces +Z, +90 deg faces
 +X, 180 faces -Z, -90 (= 270) faces -X (quaternion ``[0, sin(yaw/2), 0, cos(yaw/2)]``). A box format
 file is recognised by the marker, or by having ``floor`` / ``width`` and no ``bounds_bottom`` /
-``room_envelope``. Everything else goes to the project's SSR loader
-(:func:`scenerevis.scene.formats.scene_from_dict`: flat, grouped, ReSpace keys). Errors are one line
-naming the file and the field (:class:`scenerevis.scene.validate.SceneFormatError`).
-
-Converter: ``python -m scenerevis.eval.importers convert IN [IN ...] --to OUT_DIR`` writes each input
-file (or every ``*.json`` under an input folder, recursively) as a flat SSR scene ``OUT_DIR/<name>.json``;
-a file that fails is reported in one line and the others are still converted (exit status 1).
+``room_envelope``. Errors are one line naming the file and the field
+(:class:`scenerevis.scene.validate.SceneFormatError`).
 """
 
 from __future__ import annotations
 
-import argparse
 import math
-import os
-import sys
 from pathlib import Path
 from typing import Any
 
-from scenerevis.scene.formats import read_json_file, save_scene, scene_from_dict
-from scenerevis.scene.model import Scene
 from scenerevis.scene.rotation import yaw_to_quat
 from scenerevis.scene.validate import SceneFormatError, as_polygon, as_vector
 
@@ -53,8 +43,6 @@ BOX_FORMAT = "scenerevis-box/1"
 UNITS = {"m": 1.0, "cm": 0.01, "mm": 0.001}
 #: Ceiling height (m) of box-format rooms that give none.
 DEFAULT_HEIGHT = 2.7
-#: Scene formats a loader can be told to expect ("ours"/"respace" are SSR JSON, auto-detected).
-SCENE_FORMATS = ("auto", "ours", "respace", "box")
 
 
 def is_box_format(data: Any) -> bool:
@@ -155,72 +143,3 @@ def box_to_flat(data: Any, source: str = "<box>") -> dict[str, Any]:
         "bounds_top": [[x, height, z] for x, z in xz],
         "objects": [_box_object(o, i, scale, source) for i, o in enumerate(raw_objs)],
     }
-
-
-def scene_from_any(data: Any, source: str = "<scene>", fmt: str = "auto") -> Scene:
-    """A Scene from a parsed JSON value in any supported format (``fmt`` one of :data:`SCENE_FORMATS`)."""
-    if fmt not in SCENE_FORMATS:
-        raise ValueError(f"unknown scene format {fmt!r}; expected one of {SCENE_FORMATS}")
-    if fmt == "box" or (fmt == "auto" and is_box_format(data)):
-        data = box_to_flat(data, source)
-    return scene_from_dict(data, source)
-
-
-def load_any_scene(path: str | os.PathLike, fmt: str = "auto") -> Scene:
-    """Read a scene file in any supported format (auto-detected unless ``fmt`` says ``"box"``).
-
-    The hook the folder evaluators call, so flat, grouped, ReSpace and box files all evaluate.
-    """
-    source = str(path)
-    data = read_json_file(path)
-    return scene_from_any(data, source, fmt)
-
-
-def convert_files(
-    inputs: list[str | os.PathLike], out_dir: str | os.PathLike, fmt: str = "auto"
-) -> tuple[list[Path], dict[str, str]]:
-    """Convert scene files (or every ``*.json`` of folders) to flat SSR files in ``out_dir``.
-
-    Returns the written paths and ``{input path: one-line error}`` of the files that failed.
-    """
-    files: list[Path] = []
-    for item in inputs:
-        p = Path(item)
-        files.extend(sorted(q for q in p.rglob("*.json") if q.is_file()) if p.is_dir() else [p])
-    written: list[Path] = []
-    failed: dict[str, str] = {}
-    out = Path(out_dir)
-    for f in files:
-        target = out / f"{f.stem}.json"
-        if target in written:  # two inputs of the same name in different sub-folders
-            failed[str(f)] = f"{f}: <file>: output {target} was already written from another input of the same name"
-            continue
-        try:
-            scene = load_any_scene(f, fmt)
-        except SceneFormatError as err:
-            failed[str(f)] = str(err)
-            continue
-        written.append(save_scene(scene, target))
-    return written, failed
-
-
-def main(argv: list[str] | None = None) -> int:
-    """``python -m scenerevis.eval.importers convert IN [IN ...] --to OUT_DIR [--format auto|box|...]``."""
-    parser = argparse.ArgumentParser(
-        prog="python -m scenerevis.eval.importers", description="Convert scene files to flat SSR JSON."
-    )
-    sub = parser.add_subparsers(dest="command", required=True)
-    conv = sub.add_parser("convert", help="box / grouped / ReSpace / flat JSON -> flat SSR JSON files")
-    conv.add_argument("inputs", nargs="+", help="scene JSON files or folders of them")
-    conv.add_argument("--to", required=True, dest="out_dir", help="output folder (one <name>.json per input)")
-    conv.add_argument("--format", default="auto", choices=SCENE_FORMATS, help="input format (default: detect per file)")
-    args = parser.parse_args(argv)
-    written, failed = convert_files(args.inputs, args.out_dir, args.format)
-    for why in failed.values():
-        print(f"FAILED {why}", file=sys.stderr)
-    print(f"converted {len(written)} scene(s) to {args.out_dir} ({len(failed)} failed)")
-    return 0 if not failed else 1
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
