@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from scenerevis.eval.importers import load_any_scene
+from scenerevis.eval.importers import IMPORT_FORMATS, load_any_scene
 from scenerevis.physics.config import PhysicsConfig
 from scenerevis.physics.evaluate import evaluate_physics, evaluate_voxels
 from scenerevis.physics.geometry import place_scene
@@ -25,7 +25,8 @@ from scenerevis.scene.validate import SceneFormatError
 
 log = logging.getLogger(__name__)
 
-FORMATS = ("auto", "ours", "respace", "box")
+#: Every format the loader reads; a house file (holodeck, 3dfront) must hold one room (else: convert it first).
+FORMATS = IMPORT_FORMATS
 
 
 @dataclass
@@ -34,7 +35,7 @@ class BatchConfig:
 
     kind: str = "mesh"  # "mesh" (CNR/OBR) or "voxel" (OOB/collision volume, PBL)
     models_path: str | None = None  # 3D-FUTURE-style <root>/<jid>/raw_model.glb|obj; None: boxes of size
-    scene_format: str = "auto"  # "auto", "ours", "respace" or "box" (all read by the same auto-detecting loader)
+    scene_format: str = "auto"  # one of FORMATS; "auto" detects the format of each file
     workers: int = 1  # worker processes
     max_scenes: int | None = None  # evaluate only the first N files (sorted by name)
     physics: PhysicsConfig = field(default_factory=PhysicsConfig)

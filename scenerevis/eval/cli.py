@@ -9,6 +9,7 @@ from pathlib import Path
 
 from scenerevis import constants as C
 from scenerevis.cli_args import UsageError, run_cli
+from scenerevis.eval.importers import IMPORT_FORMATS as FORMATS
 from scenerevis.fileio import check_output_file
 
 
@@ -21,7 +22,10 @@ def _common(parser: argparse.ArgumentParser) -> None:
         "Without it, or for ids not found there, objects are evaluated as boxes of their size",
     )
     parser.add_argument(
-        "--format", default="auto", choices=["auto", "ours", "respace", "box"], help="scene file flavour (box: scenerevis-box/1)"
+        "--format",
+        default="auto",
+        choices=FORMATS,
+        help="scene file flavour (auto: each file's own; holodeck / 3dfront files must hold one room, else convert them)",
     )
     parser.add_argument("--workers", type=int, default=1, help="worker processes")
     parser.add_argument("--max_scenes", type=int, default=None, help="evaluate only the first N files")
@@ -132,7 +136,7 @@ def _voxel(args: argparse.Namespace) -> int:
 def functional_main(argv: list[str] | None = None) -> int:
     """Functional metrics (navigability, accessibility, passages, support, essentials) of a folder -> ``--output_file``."""
     from scenerevis.eval.functional import FunctionalConfig
-    from scenerevis.eval.importers import SCENE_FORMATS
+    from scenerevis.eval.importers import IMPORT_FORMATS
 
     d = FunctionalConfig()
     p = argparse.ArgumentParser(
@@ -141,7 +145,7 @@ def functional_main(argv: list[str] | None = None) -> int:
     p.add_argument("--scenes_dir", required=True, help="folder of scene JSON files")
     p.add_argument("--output_file", default="functional_results.json", help="JSON report path (under --output when given)")
     p.add_argument("--output", default=None, help="output folder (the report is written there as --output_file's name)")
-    p.add_argument("--format", default="auto", choices=SCENE_FORMATS, help="scene file flavour (auto detects box files too)")
+    p.add_argument("--format", default="auto", choices=IMPORT_FORMATS, help="scene file flavour (auto detects each file's)")
     p.add_argument("--workers", type=int, default=1, help="worker processes")
     p.add_argument("--max_scenes", type=int, default=None, help="evaluate only the first N files")
     p.add_argument("--cell", type=float, default=d.cell, help="floor grid cell in metres")

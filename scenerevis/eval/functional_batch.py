@@ -16,7 +16,8 @@ from typing import Any
 
 from scenerevis.eval.batch import find_scene_files, run_scene_jobs
 from scenerevis.eval.functional import FunctionalConfig, evaluate_functional, summarize
-from scenerevis.eval.importers import SCENE_FORMATS, load_any_scene
+from scenerevis.eval.importers import IMPORT_FORMATS as SCENE_FORMATS
+from scenerevis.eval.importers import load_any_scene
 from scenerevis.scene.validate import SceneFormatError
 
 log = logging.getLogger(__name__)

@@ -138,7 +138,8 @@ def test_folder_evaluators_read_box_files(tmp_path):
     bad = json.loads(json.dumps(BOX))
     bad["objects"][0]["size"] = [1, 1]
     (tmp_path / "scenes" / "bad_box.json").write_text(json.dumps(bad))
-    assert myeval_main(["--scenes_dir", str(tmp_path / "scenes"), "--output_dir", str(tmp_path / "mesh"), "--quiet"]) == 0
+    # one file of the folder is broken: reported, and the exit code says so
+    assert myeval_main(["--scenes_dir", str(tmp_path / "scenes"), "--output_dir", str(tmp_path / "mesh"), "--quiet"]) == 1
     mesh = json.loads((tmp_path / "mesh" / "evaluation_results.json").read_text())
     assert mesh["scenes"]["box.json"]["num_objects"] == 4
     assert mesh["failed"]["bad_box.json"].endswith("bad_box.json: objects[0].size: expected 3 numbers, got 2: [1, 1]")
