@@ -231,7 +231,7 @@ def make_row(
 ) -> dict[str, Any]:
     """One verl RL row (see the module docstring)."""
     return {
-        "prompt": [{"role": "system", "content": system_prompt}, {"role": "user", "content": req.text}],
+        "prompt": creation_prompt(req.text, system_prompt),
         "data_source": req.source,
         "ability": ABILITY,
         "reward_model": {"style": "rule", "ground_truth": req.room_type},
@@ -260,12 +260,17 @@ def write_parquet(rows: list[dict[str, Any]], path: str | Path) -> Path:
 
 
 def default_system_prompt(path: str | Path | None = None) -> str:
-    """The policy's system prompt (``path`` overrides; the project default otherwise)."""
-    try:
-        from scenerevis.chat import load_system_prompt  # type: ignore[import-not-found]
-    except ImportError:
-        from scenerevis.loop.prompts import load_system_prompt
+    """The policy's system prompt (``path`` overrides; :data:`scenerevis.chat.DEFAULT_SYSTEM_PROMPT` otherwise)."""
+    from scenerevis.chat import load_system_prompt
+
     return load_system_prompt(path)
+
+
+def creation_prompt(requirement: str, system_prompt: str) -> list[dict[str, Any]]:
+    """``[system, user]`` of the creation turn, built by the chat module exactly as episodes and SFT rows build it."""
+    from scenerevis.chat import TurnRecord, build_conversation, to_openai
+
+    return to_openai(build_conversation(system_prompt, requirement, [TurnRecord(turn=0)]))
 
 
 def build(

@@ -6,7 +6,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from scenerevis.loop.prompts import DEFAULT_SYSTEM_PROMPT
+from scenerevis.chat import DEFAULT_SYSTEM_PROMPT
 from scenerevis.policy.prompt_parse import parse_prompt
 from scenerevis.scene.rooms import load_rooms
 from scenerevis.train.rl_data import (
