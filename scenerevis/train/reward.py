@@ -27,6 +27,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -123,6 +124,7 @@ def phase_of(info: Any) -> str:
     return "edit"
 
 
+@lru_cache(maxsize=1024)
 def requirement_room_type(requirement: str | None) -> str | None:
     """The rooms.json room type a requirement asks for (named, else inferred from its furniture), or None."""
     if not requirement or not requirement.strip():
@@ -331,8 +333,9 @@ def score_turn(
 
     Parameters
     ----------
-    scene : Scene or None
-        The scene after the turn (None when the creation turn produced none: total -1).
+    scene : Scene, dict or None
+        The scene after the turn (a flat/grouped scene dict is read with ``scene_from_dict``; None when the
+        turn left no scene: total -1).
     info : StepInfo or TurnFacts
         What the environment recorded about the reply (see :class:`TurnFacts`).
     config : RewardConfig, optional
@@ -349,6 +352,10 @@ def score_turn(
     """
     config = config or default_config()
     phase = phase or phase_of(info)
+    if isinstance(scene, dict):
+        from scenerevis.scene.formats import scene_from_dict
+
+        scene = scene_from_dict(scene, "score_turn scene")
     out = TurnScore(total=-1.0, phase=phase)
     if phase == "create":
         comps = _score_create(scene, info, config, requirement, out)

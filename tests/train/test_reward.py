@@ -314,3 +314,11 @@ def _yaml_with(**params) -> str:
     d = DEFAULT.to_dict()
     d["params"].update(params)
     return yaml.safe_dump(d)
+
+
+def test_scene_given_as_flat_dict_scores_like_the_scene():
+    from scenerevis.scene.formats import scene_to_flat
+
+    scene = room([obj("box", (1, 1, 1), (0, 0, 0)), obj("box", (1, 1, 1), (0.9, 0, 0)), *apart(1)])
+    cfg = only("edit", collision_rate=1.0, penetration_depth=1.0)
+    assert score_turn(scene_to_flat(scene), edit(), cfg).to_dict() == score_turn(scene, edit(), cfg).to_dict()
