@@ -394,9 +394,10 @@ def trajectory_reward(turn_scores: list[float], config: RewardConfig | None = No
 def compute_score(data_source: str, solution_str: str, ground_truth: Any, extra_info: dict | None = None, **kwargs: Any) -> float:
     """verl custom reward function (``custom_reward_function.path`` = this file, ``name`` = ``compute_score``).
 
-    Reads ``extra_info["turn_scores"]`` (the per-turn totals the agent loop recorded) and optionally
-    ``extra_info["num_turns"]`` (assistant turns) and ``extra_info["reward_config"]`` (a weights-file path);
-    returns :func:`trajectory_reward`. A missing ``turn_scores`` is a ValueError naming the field.
+    Reads ``extra_info["turn_scores"]`` (the per-turn totals the agent loop recorded, one per assistant
+    turn) and optionally ``extra_info["num_assistant_turns"]`` and ``extra_info["reward_config"]`` (a
+    weights-file path); returns :func:`trajectory_reward`. verl's own ``num_turns`` (which also counts user
+    and system messages) is deliberately not read. A missing ``turn_scores`` is a ValueError naming the field.
     """
     info = extra_info or {}
     if "turn_scores" not in info:
@@ -404,7 +405,7 @@ def compute_score(data_source: str, solution_str: str, ground_truth: Any, extra_
     path = info.get("reward_config")
     config = RewardConfig.from_yaml(path) if path else default_config()
     scores = [float(s) for s in info["turn_scores"]]
-    return trajectory_reward(scores, config, info.get("num_turns"))
+    return trajectory_reward(scores, config, info.get("num_assistant_turns"))
 
 
 _DEFAULT: RewardConfig | None = None

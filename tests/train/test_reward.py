@@ -300,7 +300,9 @@ def test_trajectory_reward_is_the_last_turn_and_short_trajectories_get_minus_one
 
 def test_compute_score_reads_turn_scores_from_extra_info(tmp_path):
     assert compute_score("scenerevis", "", "placeholder", {"turn_scores": [1.0, 0.1, 0.25]}) == 0.25
-    assert compute_score("scenerevis", "", None, {"turn_scores": [1.0, 0.1], "num_turns": 2}) == -1.0
+    assert compute_score("scenerevis", "", None, {"turn_scores": [1.0, 0.1], "num_assistant_turns": 2}) == -1.0
+    assert compute_score("scenerevis", "", None, {"turn_scores": [1.0, 0.1, 0.3], "num_turns": 7}) == 0.3  # verl's count ignored
+    assert compute_score("scenerevis", "", None, {"turn_scores": [1.0, 0.1, 0.3], "num_assistant_turns": 2}) == -1.0
     path = tmp_path / "w.yaml"
     path.write_text(_yaml_with(min_turns=1))
     assert compute_score("scenerevis", "", None, {"turn_scores": [1.0, 0.1], "reward_config": str(path)}) == 0.1
