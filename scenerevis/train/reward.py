@@ -8,7 +8,7 @@ API (stable; the verl agent loop and the ms-swift plugin call these):
   fields (:class:`TurnFacts`): ``turn``, ``kind``, ``errors``, ``calls``, ``report`` (a
   :class:`~scenerevis.physics.PhysicsReport`, computed when None), ``terminated``, ``truncated``,
   ``image``, ``reply``.
-- :func:`trajectory_reward` ``(turn_scores, config=None, num_turns=None) -> float``: the final turn's
+- :func:`trajectory_reward` ``(turn_scores, num_turns=None, config=None) -> float``: the final turn's
   score, ``short_penalty`` (-1) for trajectories of at most ``min_turns`` (2) turns.
 - :func:`compute_score`: the same as a verl custom reward function (reads ``extra_info["turn_scores"]``).
 - :class:`~scenerevis.train.reward_config.RewardConfig` (``.from_yaml(path)``, ``.default()``): weights per
@@ -378,7 +378,7 @@ def score_turn(
     return out
 
 
-def trajectory_reward(turn_scores: list[float], config: RewardConfig | None = None, num_turns: int | None = None) -> float:
+def trajectory_reward(turn_scores: list[float], num_turns: int | None = None, config: RewardConfig | None = None) -> float:
     """The trajectory reward: the last turn's score; ``short_penalty`` (-1) when the trajectory has at most
     ``min_turns`` (2) assistant turns (creation + one edit, e.g. an early terminate) or no score at all.
 
@@ -405,7 +405,7 @@ def compute_score(data_source: str, solution_str: str, ground_truth: Any, extra_
     path = info.get("reward_config")
     config = RewardConfig.from_yaml(path) if path else default_config()
     scores = [float(s) for s in info["turn_scores"]]
-    return trajectory_reward(scores, config, info.get("num_assistant_turns"))
+    return trajectory_reward(scores, info.get("num_assistant_turns"), config)
 
 
 _DEFAULT: RewardConfig | None = None

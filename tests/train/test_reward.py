@@ -293,9 +293,9 @@ def test_trajectory_reward_is_the_last_turn_and_short_trajectories_get_minus_one
     assert trajectory_reward([1.0, 0.9]) == -1.0  # creation + one edit
     assert trajectory_reward([0.5]) == -1.0
     assert trajectory_reward([]) == -1.0
-    assert trajectory_reward([1.0, 0.9], num_turns=5) == 0.9
+    assert trajectory_reward([1.0, 0.9], num_turns=5) == 0.9 and trajectory_reward([1.0, 0.2, 0.4], 2) == -1.0
     cfg = RewardConfig(weights=DEFAULT.weights, min_turns=0, short_penalty=-0.5)
-    assert trajectory_reward([0.3], cfg) == 0.3 and trajectory_reward([], cfg) == -0.5
+    assert trajectory_reward([0.3], None, cfg) == 0.3 and trajectory_reward([], config=cfg) == -0.5
 
 
 def test_compute_score_reads_turn_scores_from_extra_info(tmp_path):
