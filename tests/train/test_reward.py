@@ -269,6 +269,7 @@ def test_creation_turn_failures_score_minus_one():
 
 # ---------------------------------------------------------------------------------------------- judge
 def test_judge_terms_through_an_openai_compatible_server(tmp_path):
+    pytest.importorskip("openai")  # the judge's client (absent from .venv-rl)
     image = tmp_path / "merged.png"
     Image.new("RGB", (8, 4), (200, 200, 200)).save(image)
     cfg = only("final", judge_rationality=1.0, judge_spatial_layout=1.0, judge_accessibility=1.0)
