@@ -155,16 +155,21 @@ def _score_create(scene, info, config: RewardConfig, requirement: str | None, ou
     errors = _errors(info)
     kind = getattr(info, "kind", "")
     comps: dict[str, float | None] = {}
-    n_err = len(errors)
-    if scene is not None and scene.objects:
-        n_err += 1
-        out.notes.append(f"creation room holds {len(scene.objects)} objects (should be empty)")
-    out.metrics["num_errors"] = n_err
+    out.metrics["num_errors"] = len(errors)
+    # any problem with the creation reply leaves no usable room (the env falls back to a default one): -1
     if kind != CREATE_KIND or scene is None:
-        comps["format"] = -1.0
         out.notes.append(f"creation reply kind {kind!r} has no usable <create_scene>")
+        comps["format"] = -1.0
+    elif errors:
+        out.notes.append(f"creation reply has {len(errors)} error(s): {errors[0]}")
+        comps["format"] = -1.0
+    elif scene.objects:
+        out.notes.append(f"creation room holds {len(scene.objects)} objects (should be empty)")
+        comps["format"] = -1.0
+    else:
+        comps["format"] = 1.0
+    if comps["format"] == -1.0:
         return comps
-    comps["format"] = T.format_score(n_err, config.error_penalty)
 
     wanted = requirement_room_type(requirement)
     got = normalize_room_type(scene.room_type)
@@ -177,7 +182,7 @@ def _score_create(scene, info, config: RewardConfig, requirement: str | None, ou
 
     area = scene.floor_area
     out.metrics["floor_area"] = area
-    rt = load_rooms().room_types.get(got or wanted or "")
+    rt = load_rooms().room_types.get(wanted or got or "")
     if area <= 0 or area > config.create_max_area:
         comps["area"] = -1.0
     elif rt is None or rt.area[0] <= area <= rt.area[1]:

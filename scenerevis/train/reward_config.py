@@ -47,7 +47,8 @@ class RewardConfig:
         Phase -> component -> weight (>= 0). A component with weight 0 (or absent) is not computed; the
         turn's total is the weighted mean of the computed, applicable components, so it stays in [-1, 1].
     error_penalty : float
-        Format score lost per error line of the turn (format = max(-1, 1 - error_penalty * errors)).
+        Edit/final turns: format score lost per error line (format = max(-1, 1 - error_penalty * errors)).
+        On the creation turn any error, a missing ``<create_scene>`` or a furnished room scores -1.
     require_think : bool
         Edit/final replies without a ``<think>`` block count one extra format error.
     create_max_area : float

@@ -262,9 +262,12 @@ def test_creation_turn_failures_score_minus_one():
         s = score_turn(scene, facts, requirement="A bedroom.")
         assert s.total == -1.0 and s.components["format"] == -1.0
     assert score_turn(None, _create(None), requirement="A bedroom.").total == -1.0
-    # a furnished "empty room" counts one format error: 0.5 * 0.5 + 0.2 + 0.15 + 0.15
+    # a furnished "empty room", or a <create_scene> the env could not read (it fell back to a default room)
     furnished = room(apart(2))
-    assert score_turn(furnished, _create(furnished), requirement="A bedroom.").total == pytest.approx(0.75)
+    assert score_turn(furnished, _create(furnished), requirement="A bedroom.").total == -1.0
+    broken = _create(scene, errors=["[create_scene] <create_scene>: bounds_bottom: needs >= 3 corners"])
+    s = score_turn(scene, broken, requirement="A bedroom.")
+    assert s.total == -1.0 and s.components == {"format": -1.0}
 
 
 # ---------------------------------------------------------------------------------------------- judge
