@@ -186,3 +186,14 @@ def test_bad_input_is_one_line(tmp_path, capsys):
     with pytest.raises(SystemExit):
         main(["--prompts", str(empty), "--out", str(empty / "inside")])
     assert "lies inside the prompt folder" in capsys.readouterr().err
+
+
+def test_cli_help_and_script_entry():
+    import subprocess
+    import sys
+    import tomllib
+
+    out = subprocess.run([sys.executable, "-m", "scenerevis.train.rl_data", "--help"], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0 and "--prompts" in out.stdout and "--val-ratio" in out.stdout, out.stderr
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["scripts"]
+    assert scripts["scenerevis-rl-data"] == "scenerevis.train.rl_data:main"
