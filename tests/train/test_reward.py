@@ -1,9 +1,7 @@
 """Per-turn reward on hand-made scenes with known overlaps, out-of-room volumes, errors and contents; trajectory rule."""
 
 import pytest
-from PIL import Image
 
-from scenerevis.judge.judge import Judge, JudgeConfig
 from scenerevis.physics import evaluate_physics
 from scenerevis.tools import apply_tool_calls, parse_reply
 from scenerevis.train.reward import TurnFacts, compute_score, phase_of, score_turn, trajectory_reward
@@ -273,6 +271,10 @@ def test_creation_turn_failures_score_minus_one():
 # ---------------------------------------------------------------------------------------------- judge
 def test_judge_terms_through_an_openai_compatible_server(tmp_path):
     pytest.importorskip("openai")  # the judge's client (absent from .venv-rl)
+    from PIL import Image
+
+    from scenerevis.judge.judge import Judge, JudgeConfig
+
     image = tmp_path / "merged.png"
     Image.new("RGB", (8, 4), (200, 200, 200)).save(image)
     cfg = only("final", judge_rationality=1.0, judge_spatial_layout=1.0, judge_accessibility=1.0)
