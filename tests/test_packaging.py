@@ -27,7 +27,7 @@ def test_requirements_pin_every_pyproject_dependency_within_its_range():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     extras = project["optional-dependencies"]
     wanted = list(project["dependencies"])
-    for extra in ("render", "embed", "policy", "test", "ray"):
+    for extra in ("render", "embed", "policy", "test", "ray", "train"):
         wanted += extras[extra]
     pins = _pins()
     for line in wanted:
