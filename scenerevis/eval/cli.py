@@ -7,10 +7,10 @@ import logging
 import sys
 from pathlib import Path
 
-from scenerevis import constants as C
 from scenerevis.cli_args import UsageError, run_cli
 from scenerevis.eval.importers import IMPORT_FORMATS as FORMATS
 from scenerevis.fileio import check_output_file
+from scenerevis.physics.config import PhysicsConfig
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -29,7 +29,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--workers", type=int, default=1, help="worker processes")
     parser.add_argument("--max_scenes", type=int, default=None, help="evaluate only the first N files")
-    parser.add_argument("--seed", type=int, default=C.DEFAULT_SEED, help="surface-sampling seed")
+    parser.add_argument("--seed", type=int, default=PhysicsConfig().seed, help="surface-sampling seed")
     parser.add_argument(
         "--count-rugs", action="store_true", help="let rugs/mats (<= 3 cm tall, on the floor) take part in collisions"
     )
@@ -50,13 +50,12 @@ def _check_output(out: Path, models_path: str | None) -> None:
 def _run(args: argparse.Namespace, kind: str, out_file: Path) -> dict:
     from scenerevis.eval.batch import BatchConfig, evaluate_folder
     from scenerevis.fileio import atomic_write_json
-    from scenerevis.physics.config import PhysicsConfig
 
     _check_output(out_file, args.models_path)
     physics = PhysicsConfig(
         seed=args.seed,
         ignore_floor_coverings=not args.count_rugs,
-        voxel_pitch=getattr(args, "voxel_size", C.VOXEL_PITCH),
+        voxel_pitch=getattr(args, "voxel_size", PhysicsConfig().voxel_pitch),
     )
     try:
         config = BatchConfig(
@@ -87,14 +86,18 @@ def _finish(report: dict, out: Path, line: str) -> int:
     return 0 if s["num_scenes"] and not s["num_failed"] else 1
 
 
-def myeval_main(argv: list[str] | None = None) -> int:
-    """Mesh physics (CNR/OBR) of a folder -> ``<output_dir>/evaluation_results.json``."""
+def myeval_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description="Collision (CNR) and out-of-bounds (OBR) rates of a folder of scenes.")
     _common(parser)
     parser.add_argument(
         "--output", "--output_dir", dest="output_dir", default="eval_output", help="writes evaluation_results.json here"
     )
-    args = parser.parse_args(argv)
+    return parser
+
+
+def myeval_main(argv: list[str] | None = None) -> int:
+    """Mesh physics (CNR/OBR) of a folder -> ``<output_dir>/evaluation_results.json``."""
+    args = myeval_parser().parse_args(argv)
     return run_cli(lambda: _myeval(args), debug=args.debug)
 
 
@@ -110,14 +113,18 @@ def _myeval(args: argparse.Namespace) -> int:
     return _finish(report, out, line)
 
 
-def voxel_eval_main(argv: list[str] | None = None) -> int:
-    """Voxel losses (OOB volume, collision volume, PBL, validity) of a folder -> ``--output_file``."""
+def voxel_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description="Voxel-based physics losses (ReSpace VBL) of a folder of scenes.")
     _common(parser)
     parser.add_argument("--output_file", default="voxel_results.json", help="JSON report path (under --output when given)")
     parser.add_argument("--output", default=None, help="output folder (the report is written there as --output_file's name)")
-    parser.add_argument("--voxel_size", type=float, default=C.VOXEL_PITCH, help="voxel edge in metres")
-    args = parser.parse_args(argv)
+    parser.add_argument("--voxel_size", type=float, default=PhysicsConfig().voxel_pitch, help="voxel edge in metres")
+    return parser
+
+
+def voxel_eval_main(argv: list[str] | None = None) -> int:
+    """Voxel losses (OOB volume, collision volume, PBL, validity) of a folder -> ``--output_file``."""
+    args = voxel_parser().parse_args(argv)
     return run_cli(lambda: _voxel(args), debug=args.debug)
 
 
@@ -133,8 +140,7 @@ def _voxel(args: argparse.Namespace) -> int:
     return _finish(report, out, line)
 
 
-def functional_main(argv: list[str] | None = None) -> int:
-    """Functional metrics (navigability, accessibility, passages, support, essentials) of a folder -> ``--output_file``."""
+def functional_parser() -> argparse.ArgumentParser:
     from scenerevis.eval.functional import FunctionalConfig
     from scenerevis.eval.importers import IMPORT_FORMATS
 
@@ -165,7 +171,12 @@ def functional_main(argv: list[str] | None = None) -> int:
     )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument("--debug", action="store_true", help="full tracebacks instead of one-line errors")
-    args = p.parse_args(argv)
+    return p
+
+
+def functional_main(argv: list[str] | None = None) -> int:
+    """Functional metrics (navigability, accessibility, passages, support, essentials) of a folder -> ``--output_file``."""
+    args = functional_parser().parse_args(argv)
     return run_cli(lambda: _functional(args), debug=args.debug)
 
 

@@ -11,8 +11,7 @@ from scenerevis.cli_args import UsageError, run_cli
 from scenerevis.fileio import check_output_file, read_prompts
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Exit 0 when every question of every scene was answered, 1 when any failed, 2 for a usage error."""
+def build_parser() -> argparse.ArgumentParser:
     from scenerevis.endpoints import EndpointConfig
 
     d = EndpointConfig(model="-")
@@ -28,15 +27,20 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--resume", action="store_true", help="keep answered scenes of an existing --output")
     p.add_argument("--base-url", help="OpenAI-compatible endpoint, e.g. http://localhost:8000/v1")
     p.add_argument("--model", required=True, help="served model name / Azure deployment")
-    p.add_argument("--api-key-env", default="OPENAI_API_KEY", help="environment variable holding the key")
+    p.add_argument("--api-key-env", default=d.api_key_env, help="environment variable holding the key")
     p.add_argument("--azure", action="store_true", help="Azure OpenAI; --base-url is the Azure endpoint (key or Entra ID)")
-    p.add_argument("--azure-api-version", default="2024-10-21")
+    p.add_argument("--azure-api-version", default=d.azure_api_version)
     p.add_argument("--renderer", default="blender", choices=["blender", "gl"], help="for scenes given only as JSON")
     p.add_argument("--timeout", type=float, default=d.timeout_s, help="seconds one HTTP attempt may take")
     p.add_argument("--max-retries", type=int, default=d.max_retries, help="retries of a failed request (429, 5xx, bad body)")
     p.add_argument("--quiet", action="store_true")
     p.add_argument("--debug", action="store_true", help="full tracebacks instead of one-line errors")
-    args = p.parse_args(argv)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Exit 0 when every question of every scene was answered, 1 when any failed, 2 for a usage error."""
+    args = build_parser().parse_args(argv)
     return run_cli(lambda: _main(args), debug=args.debug)
 
 
