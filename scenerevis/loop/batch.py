@@ -119,17 +119,19 @@ class PromptRunner:
 _RUNNER: PromptRunner | None = None
 
 
-def _init(spec: RunSpec, out: str) -> None:
+def _init(spec: RunSpec, out: str, parent: int) -> None:
     global _RUNNER
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the workers
-    _die_with_parent()
+    _die_with_parent(parent)
     _RUNNER = PromptRunner(spec, out)
 
 
-def _die_with_parent(poll_s: float = 0.5) -> None:
-    """End this worker process when its parent is gone (e.g. ``kill -9`` of the batch): a daemon thread
-    watches the parent pid; the worker then stops writing into the output folder at once."""
-    parent = os.getppid()
+def _die_with_parent(parent: int, poll_s: float = 0.5) -> None:
+    """End this worker process when its parent ``parent`` (the pid the batch passed at spawn time) is gone,
+    e.g. after ``kill -9`` of the batch, also when that happened while this worker was still starting:
+    a daemon thread compares the current parent pid with it, and the worker stops writing at once."""
+    if os.getppid() != parent:
+        os._exit(1)
 
     def watch() -> None:
         while True:
@@ -250,7 +252,9 @@ def _run_locked(prompts: list[str], spec: RunSpec, out: Path, options: BatchOpti
 def _run_pool(todo, spec: RunSpec, out: Path, options: BatchOptions, record) -> None:
     """Local worker processes; on an interrupt the workers are terminated before returning."""
     ctx = get_context("spawn")  # bpy and GL contexts do not survive fork
-    pool = ProcessPoolExecutor(min(options.workers, len(todo)), mp_context=ctx, initializer=_init, initargs=(spec, str(out)))
+    pool = ProcessPoolExecutor(
+        min(options.workers, len(todo)), mp_context=ctx, initializer=_init, initargs=(spec, str(out), os.getpid())
+    )
     try:
         for row in pool.map(_run, todo):
             record(row)

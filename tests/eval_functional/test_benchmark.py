@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -134,7 +133,6 @@ def test_judge_columns_from_a_local_endpoint(tmp_path):
             plot=False,
             progress=False,
         )
-        os.environ.setdefault("OPENAI_API_KEY", "test-key")
         run_benchmark(methods, config)
         asked = len(server.requests)
         run_benchmark(methods, config)  # resumed: every answer is there

@@ -96,9 +96,12 @@ def test_kill_minus_9_of_the_batch_ends_its_workers(tmp_path):
     cmd = _batch_cmd(prompts, out, "--workers", "2", "--policy-config", '{"delay": 0.5}')
     proc = subprocess.Popen(cmd, env=ENV, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
+        # kill while the workers may still be starting (importing, building their policy): they must
+        # notice that the parent they were spawned by is gone even if it died before their watchdog started
         deadline = time.time() + 120
-        while time.time() < deadline and not list(out.glob("prompt_*/turns.jsonl")):
-            time.sleep(0.2)
+        while time.time() < deadline and len(_children(proc.pid)) < 2:
+            time.sleep(0.1)
+        time.sleep(1.0)
         kids = _children(proc.pid)
         assert len(kids) >= 2, "the workers did not start"
         proc.send_signal(signal.SIGKILL)

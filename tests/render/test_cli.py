@@ -23,7 +23,10 @@ def test_cli_writes_top_diag_merged_and_glb(tmp_path, capsys):
     assert "merged:" in capsys.readouterr().out
 
 
-def test_cli_rejects_an_unknown_renderer(tmp_path):
+def test_cli_rejects_an_unknown_renderer(tmp_path, capsys):
     scene_path = save_scene(known_scene(), tmp_path / "scene.json")
-    with pytest.raises(ValueError, match="known renderers"):
-        main([str(scene_path), "--out", str(tmp_path / "o"), "--renderer", "povray"])
+    assert main([str(scene_path), "--out", str(tmp_path / "o"), "--renderer", "povray"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("error: ") and "known renderers" in err[0]
+    with pytest.raises(ValueError, match="known renderers"):  # --debug: the exception itself
+        main([str(scene_path), "--out", str(tmp_path / "o"), "--renderer", "povray", "--debug"])
