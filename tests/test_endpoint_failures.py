@@ -69,6 +69,7 @@ def _all_text(folder: Path) -> str:
     return "\n".join(parts)
 
 
+@pytest.mark.integration
 def test_an_echoing_server_never_gets_the_key_into_outputs_logs_or_terminal(tmp_path):
     out = tmp_path / "out"
     renders = tmp_path / "renders"

@@ -32,6 +32,7 @@ def test_layers_kept():
     assert "scenerevis layers KEPT" in res.stdout
 
 
+@pytest.mark.integration
 def test_an_upward_import_breaks_the_contract(tmp_path):
     shutil.copytree(ROOT / "scenerevis", tmp_path / "scenerevis", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")

@@ -73,6 +73,7 @@ def test_catalog_covers_required_categories_with_three_variants_each(catalog):
         catalog.get("sofa-99")
 
 
+@pytest.mark.slow
 def test_every_mesh_fits_its_size_faces_front_and_has_closed_coloured_parts(catalog):
     multi = 0
     for asset in catalog:
@@ -162,6 +163,7 @@ def test_metadata_file_matches_the_code():
     assert [a["id"] for a in data["assets"]] == cat.ids
 
 
+@pytest.mark.slow
 def test_generators_build_to_size_so_fitting_only_trims_millimetres():
     """Raw generator output may overhang its box by at most 3 cm (handles, knobs): decor never squashes an asset."""
     from scenerevis.assets import parts

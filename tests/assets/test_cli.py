@@ -19,6 +19,7 @@ def shared_encoder(monkeypatch, minilm):
     return minilm
 
 
+@pytest.mark.slow
 def test_search_json_lists_ranked_matches(shared_encoder, cache_dir, capsys):
     rc = cli.main(["search", "ergonomic mesh task chair", "--top-k", "3", "--json", "--cache-dir", str(cache_dir)])
     assert rc == 0

@@ -16,6 +16,7 @@ def _retriever(builtin_index, minilm, **kw):
     return Retriever(RetrievalConfig(**kw), encoder=minilm, index=builtin_index)
 
 
+@pytest.mark.slow
 def test_heldout_category_accuracy_is_at_least_90_percent(builtin_index, minilm, catalog):
     assert len(HELDOUT) == 200
     own = {a.description.lower() for a in catalog}

@@ -128,6 +128,7 @@ def test_refuses_to_write_into_models_path(tmp_path, capsys):
     assert not (tmp_path / "models" / "out").exists()  # nothing written into the dataset folder
 
 
+@pytest.mark.integration
 def test_thin_cli_scripts_run_as_documented(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     out = subprocess.run(

@@ -158,6 +158,7 @@ def test_bad_arguments_are_one_line_errors(tmp_path, capsys):
     assert main(["--method", f"A={tmp_path / 'm'}", "--output", str(tmp_path / "o"), "--judge-model", "x", "--quiet"]) == 2
 
 
+@pytest.mark.integration
 def test_runs_as_a_module(tmp_path):
     methods, options = _methods(tmp_path)
     cmd = [sys.executable, "-m", "scenerevis.eval.benchmark", "--output", str(tmp_path / "out"), "--quiet", "--no-plot"]

@@ -103,6 +103,7 @@ def test_classify_reports_and_bad_inputs(folders, tmp_path):
         compare([tmp_path / "empty"], None, CompareConfig(str(tmp_path / "o"), plot=False))
 
 
+@pytest.mark.integration
 def test_thin_cli_scripts(folders, tmp_path):
     a, b = folders
     env = {**os.environ, "PYTHONPATH": str(ROOT)}

@@ -12,6 +12,8 @@ from scenerevis.loop.batch import BatchOptions, run_batch, split_prompt
 from scenerevis.loop.config import LoopConfig
 from scenerevis.loop.factory import RunSpec
 
+pytestmark = pytest.mark.integration
+
 ROOT = Path(__file__).resolve().parents[2]
 POLICY = "tests.loop.fakes:FurnishingPolicy"
 

@@ -17,6 +17,8 @@ import pytest
 
 from scenerevis.fileio import OutputInUseError, OutputLock, remove_temp_files
 
+pytestmark = pytest.mark.integration
+
 ROOT = Path(__file__).resolve().parents[2]
 POLICY = "tests.loop.fakes:FurnishingPolicy"
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}

@@ -13,7 +13,7 @@ from scenerevis.render import RenderConfig, SceneRenderer
 from tests.render.helpers import ColorBoxResolver, centroid, gl_available, known_scene, object_masks, other_scene
 
 pytest.importorskip("bpy")
-pytestmark = pytest.mark.blender
+pytestmark = [pytest.mark.blender, pytest.mark.integration]
 
 
 @pytest.fixture(scope="module")
