@@ -142,7 +142,7 @@ def distractor_object(rng: random.Random, room: Scene, key: str) -> SceneObject:
     """A random catalogue piece (rooms.json category) at a random floor spot inside ``room``."""
     from scenerevis.scene.rooms import load_rooms
 
-    cats = sorted(c for c in load_rooms().categories.values() if c.role not in ("on_surface", "floor_covering"))
+    cats = sorted((c for c in load_rooms().categories.values() if c.role not in ("on_surface", "floor_covering")), key=lambda c: c.name)
     cats = [c for c in cats if max(c.size[0], c.size[2]) < 1.6] or cats
     cat = rng.choice(cats)
     desc = f"{rng.choice(_STYLE_WORDS)} {cat.noun}"

@@ -122,14 +122,17 @@ def _wall_defect(rng: random.Random, scene: Scene, o: SceneObject) -> tuple | No
 
 
 def _chair_defect(rng: random.Random, scene: Scene, o: SceneObject, tables: list[SceneObject]) -> tuple | None:
-    near = [t for t in tables if np.linalg.norm(_centre(t) - _centre(o)) < 1.2]
-    if not near:
-        return None
+    """A spot for chair ``o`` at least 1.2 m from every table footprint (only for a chair now at a table)."""
     from scenerevis.train.reverse import random_floor_point
 
+    polys = [_footprint(t) for t in tables]
+    here = Point(o.pos[0], o.pos[2])
+    near = [t for t, p in zip(tables, polys) if p.distance(here) < 0.8]
+    if not near:
+        return None
     for _ in range(50):
         x, z = random_floor_point(rng, scene, margin=max(o.size[0], o.size[2]) / 2 + 0.05)
-        if all(np.linalg.norm(_centre(t) - np.array([x, z])) > 1.6 for t in tables):
+        if all(p.distance(Point(x, z)) > 1.2 for p in polys):
             return (x, o.pos[1], z), f"it stood away from the {near[0].desc}"
     return None
 

@@ -26,6 +26,8 @@ STYLES = ("stepwise", "strategy", "qa", "bullets", "narrative", "terse")
 _CHAIRS = {"dining_chair", "office_chair", "bar_stool"}
 _TABLES = {"dining_table", "desk", "kitchen_island", "bar_counter", "small_table"}
 #: Categories whose front must face into the room.
+#: A chair whose centre is farther than this from every table / desk footprint (metres) is "away from its table".
+LONELY_CHAIR_M = 0.8
 _FRONTED = {"wall", "wall_long", "bed", "sofa", "tv_wall", "desk", "seating"}
 
 
@@ -38,7 +40,7 @@ class Diagnosis:
     oob: list[tuple[str, float]] = field(default_factory=list)  # (id, % of surface outside)
     missing: list[str] = field(default_factory=list)  # missing essential categories (first alternative, readable)
     facing_wall: list[str] = field(default_factory=list)  # ids
-    lonely_chairs: list[str] = field(default_factory=list)  # ids of chairs > 1.2 m from any table/desk
+    lonely_chairs: list[str] = field(default_factory=list)  # ids of chairs > LONELY_CHAIR_M from any table/desk
     room_type: str = ""
     area: float = 0.0
 
@@ -70,11 +72,11 @@ def diagnose(scene: Scene, report: PhysicsReport) -> Diagnosis:
         p = np.array([o.pos[0], o.pos[2]]) + f * (o.size[2] / 2 + 0.3)
         if not room.contains(Point(*p)):
             facing.append(o.id)
-    tables = [np.array([o.pos[0], o.pos[2]]) for o, c in zip(scene.objects, cats) if c in _TABLES]
+    tables = [Polygon(o.footprint()) for o, c in zip(scene.objects, cats) if c in _TABLES]
     lonely = []
     if tables:
         for o, c in zip(scene.objects, cats):
-            if c in _CHAIRS and min(np.linalg.norm(t - np.array([o.pos[0], o.pos[2]])) for t in tables) > 1.2:
+            if c in _CHAIRS and min(t.distance(Point(o.pos[0], o.pos[2])) for t in tables) > LONELY_CHAIR_M:
                 lonely.append(o.id)
     return Diagnosis(
         num_objects=report.num_objects,
@@ -203,7 +205,8 @@ def think_text(
         return f"Strategy for this turn: {plan}. {state} I see {found}."
     if style == "qa":
         coll = f"Yes: {_join(_problems(Diagnosis(diagnosis.num_objects, diagnosis.collisions), rng))}." if diagnosis.collisions else "No."
-        oob = f"No: {_join([i for i, _ in diagnosis.oob[:3]])} cross the boundary." if diagnosis.oob else "Yes."
+        names = [i for i, _ in diagnosis.oob[:3]]
+        oob = f"No: {_join(names)} {'crosses' if len(names) == 1 else 'cross'} the boundary." if names else "Yes."
         miss = _join(diagnosis.missing) if diagnosis.missing else "nothing essential"
         return f"Q: Does anything overlap? A: {coll}\nQ: Is everything inside the room? A: {oob}\nQ: What is missing? A: {miss}.\nQ: Next step? A: {plan}."
     if style == "bullets":
