@@ -255,7 +255,7 @@ def plan_reverse_chain(source: Scene, rng: random.Random, config: ReverseConfig 
     changed: dict[str, set[str]] = {}  # key -> attributes already perturbed
     turns: list[PlanTurn] = []
     distractors = 0
-    for i, op in enumerate(ops):
+    for op in ops:
         if op == "add":
             keys = next(batches)
             for k in keys:

@@ -105,7 +105,7 @@ def from_folder(folder: Path, evaluate, seed: int) -> tuple[list[SourceScene], d
     files = sorted(p for p in Path(folder).rglob("*.json") if p.is_file())
     if not files:
         raise FileNotFoundError(f"{folder}: no *.json scene files found")
-    for i, path in enumerate(files):
+    for path in files:
         try:
             scene = load_any_scene(path)
         except SceneFormatError as err:
