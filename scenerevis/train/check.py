@@ -6,7 +6,7 @@ JSONL's folder); the first reply is a ``<create_scene>`` room, every later reply
 ``<tool_calls>`` without errors, the last one is a single ``terminate``; and the calls replay: each
 turn's calls applied to the scene shown in its user message give the scene shown next (up to asset
 retrieval of the objects they add or replace; ``jid="<NEED_RETRIVEAL>"``, the SceneChain-12K
-placeholder, counts as "no asset yet"), and the last scene equals ``metadata.final_scene`` when
+placeholder, compares as "no asset yet" but still names its object in a call), and the last scene equals ``metadata.final_scene`` when
 present. Exit status 1 when any row is bad, 2 when the file cannot be read.
 """
 
@@ -59,11 +59,17 @@ def shown_scene(text: str) -> dict[str, Any] | None:
 
 
 def _load(data: dict[str, Any], where: str):
-    data = json.loads(json.dumps(data))
-    for o in data.get("objects", []) or []:
-        if isinstance(o, dict) and o.get("jid") == NEED_RETRIEVAL:
-            o.pop("jid")
+    """A Scene from a shown scene dict; placeholder jids stay (a call may name the one object that has it)."""
     return scene_from_dict(data, where)
+
+
+def _asset(o: dict[str, Any], key: str, nd: int) -> str:
+    value = o.get(key)
+    if key == "jid" and value == NEED_RETRIEVAL:
+        value = None
+    if key == "retrieved_size" and value is not None:
+        value = [round(float(v), nd) for v in value]
+    return str(value)
 
 
 def _canon(flat: dict[str, Any], skip_assets: set[str], with_ids: bool, nd: int) -> tuple:
@@ -73,7 +79,7 @@ def _canon(flat: dict[str, Any], skip_assets: set[str], with_ids: bool, nd: int)
         if with_ids:
             key.append(o.get("id"))
         if o.get("id") not in skip_assets and o.get("desc") not in skip_assets:
-            key += [str(o.get(k)) if k != "retrieved_size" else str(o.get(k) and [round(v, nd) for v in o[k]]) for k in _ASSET_KEYS]
+            key += [_asset(o, k, nd) for k in _ASSET_KEYS]
         objs.append(tuple(str(k) for k in key))
     bounds = tuple(round(float(v), nd) for k in ("bounds_bottom", "bounds_top") for c in flat[k] for v in c)
     return bounds, tuple(sorted(objs))
@@ -199,7 +205,7 @@ def _as_dict(value: Any) -> dict[str, Any]:
 
 
 def _strip(flat: dict[str, Any]) -> dict[str, Any]:
-    """``flat`` with placeholder jids removed and through the scene model (ids assigned, values rounded)."""
+    """``flat`` through the scene model (ids assigned, values rounded)."""
     return scene_to_flat(_load(flat, "<shown>"))
 
 

@@ -142,7 +142,9 @@ def distractor_object(rng: random.Random, room: Scene, key: str) -> SceneObject:
     """A random catalogue piece (rooms.json category) at a random floor spot inside ``room``."""
     from scenerevis.scene.rooms import load_rooms
 
-    cats = sorted((c for c in load_rooms().categories.values() if c.role not in ("on_surface", "floor_covering")), key=lambda c: c.name)
+    cats = sorted(
+        (c for c in load_rooms().categories.values() if c.role not in ("on_surface", "floor_covering")), key=lambda c: c.name
+    )
     cats = [c for c in cats if max(c.size[0], c.size[2]) < 1.6] or cats
     cat = rng.choice(cats)
     desc = f"{rng.choice(_STYLE_WORDS)} {cat.noun}"
@@ -303,14 +305,18 @@ def plan_reverse_chain(source: Scene, rng: random.Random, config: ReverseConfig 
                     off = rng.choice([-1, 1]) * rng.uniform(config.min_jitter, config.rotate_jitter)
                 start.rot = tuple(quat_list(yaw + math.radians(off)))  # type: ignore[assignment]
                 target.rot = tuple(quat_list(yaw))  # type: ignore[assignment]
-                edits.append(Edit("rotate_object", k, {"new_rotation": quat_list(yaw)}, f"it was turned {abs(off):.0f} degrees off"))
+                edits.append(
+                    Edit("rotate_object", k, {"new_rotation": quat_list(yaw)}, f"it was turned {abs(off):.0f} degrees off")
+                )
             elif op == "scale":
                 while True:
                     f = rng.uniform(*config.scale_range)
                     if abs(f - 1) >= 0.1:
                         break
                 start.size = tuple(round(s * f, 3) for s in target.size)  # type: ignore[assignment]
-                edits.append(Edit("scale_object", k, {"new_size": r3(target.size, 6)}, f"it was {'too large' if f > 1 else 'too small'}"))
+                edits.append(
+                    Edit("scale_object", k, {"new_size": r3(target.size, 6)}, f"it was {'too large' if f > 1 else 'too small'}")
+                )
             else:
                 start.desc = swap_description(rng, target)
                 edits.append(Edit("replace_object", k, {"new_object_description": target.desc}, f"a {start.desc} stood there"))

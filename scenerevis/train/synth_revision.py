@@ -20,6 +20,7 @@ from shapely.geometry import Point, Polygon
 from scenerevis.scene.model import Scene, SceneObject
 from scenerevis.scene.rotation import forward_vector, quat_to_yaw
 from scenerevis.train.reverse import ChainPlan, Edit, PlanTurn, add_args, distractor_object, quat_list, r3, swap_description
+from scenerevis.train.think import FRONTED_ROLES
 
 #: Defect type -> default weight.
 DEFAULT_DEFECT_MIX: dict[str, float] = {
@@ -195,7 +196,11 @@ def plan_revision_chain(source: Scene, rng: random.Random, config: RevisionConfi
                 initial[o.id].pos = res[0]
                 edit = Edit("move_object", o.id, {"new_position": r3(o.pos, 6)}, res[1])
         elif kind == "facing_wall":
-            turnable = [x for x in free if not _faces_wall(x, room_poly) and _flip_faces_wall(x, room_poly)]
+            turnable = [
+                x
+                for x in free
+                if _role(cats[x.id]) in FRONTED_ROLES and not _faces_wall(x, room_poly) and _flip_faces_wall(x, room_poly)
+            ]
             if turnable:
                 o = rng.choice(turnable)
                 yaw = quat_to_yaw(o.rot)
@@ -236,6 +241,12 @@ def plan_revision_chain(source: Scene, rng: random.Random, config: RevisionConfi
     room = source.copy()
     room.objects = []
     return ChainPlan(room=room, turns=turns + fixes, kind="revision", defects=defects)
+
+
+def _role(cat: str | None) -> str | None:
+    from scenerevis.scene.rooms import load_rooms
+
+    return load_rooms().categories[cat].role if cat else None
 
 
 def _vol(o: SceneObject) -> float:

@@ -86,7 +86,12 @@ def from_designer(n: int, seed: int, evaluate, env, prompts: list[str] | None = 
         scene = designer_scene(env, policy, req, seed + attempt)
         report = evaluate(scene)
         if not keep_scene(report):
-            log.info("designer scene for %r filtered out (%d objects, collision %.0f%%)", req, report.num_objects, report.collision_rate)
+            log.info(
+                "designer scene for %r filtered out (%d objects, collision %.0f%%)",
+                req,
+                report.num_objects,
+                report.collision_rate,
+            )
             continue
         scene.room_id = f"designer-{seed}-{attempt:04d}"
         made += 1

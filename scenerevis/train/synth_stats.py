@@ -51,6 +51,14 @@ def row_tokens(row: dict[str, Any], base: Path, max_pixels: int, sizes: dict[str
     return text + img
 
 
+def _turns(row: dict[str, Any]) -> int:
+    """Edit turns of a row: ``metadata.total_turns``, else the assistant replies after the creation turn."""
+    meta = row.get("metadata") or {}
+    if "total_turns" in meta:
+        return int(meta["total_turns"])
+    return max(0, sum(m.get("role") == "assistant" for m in row["messages"]) - 1)
+
+
 def _hist(values: list[int]) -> dict[str, int]:
     return {str(k): v for k, v in sorted(Counter(values).items())}
 
@@ -60,9 +68,9 @@ def dataset_stats(splits: dict[str, list[dict[str, Any]]], base: Path, max_pixel
     rows = [r for rs in splits.values() for r in rs]
     sizes: dict[str, tuple[int, int]] = {}
     tokens = [row_tokens(r, base, max_pixels, sizes) for r in rows]
-    turns = [int(r["metadata"]["total_turns"]) for r in rows]
+    turns = [_turns(r) for r in rows]
     images = [len(r.get("images", [])) for r in rows]
-    ops = Counter(op for r in rows for op in r["metadata"].get("ops", []))
+    ops = Counter(op for r in rows for op in (r.get("metadata") or {}).get("ops", []))
     tools: Counter[str] = Counter()
     from scenerevis.tools.parse import parse_reply
 
@@ -73,8 +81,8 @@ def dataset_stats(splits: dict[str, list[dict[str, Any]]], base: Path, max_pixel
     total_ops = sum(ops.values()) or 1
     return {
         "rows": {k: len(v) for k, v in splits.items()},
-        "scenes": {k: len({r["metadata"]["scene_id"] for r in v}) for k, v in splits.items()},
-        "generation_method": dict(Counter(r["metadata"]["generation_method"] for r in rows)),
+        "scenes": {k: len({(r.get("metadata") or {}).get("scene_id", r.get("id")) for r in v}) for k, v in splits.items()},
+        "generation_method": dict(Counter((r.get("metadata") or {}).get("generation_method", "unknown") for r in rows)),
         "turns_histogram": _hist(turns),
         "op_mix": {k: {"turns": v, "share": round(v / total_ops, 4)} for k, v in sorted(ops.items())},
         "tool_calls": dict(sorted(tools.items())),

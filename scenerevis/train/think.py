@@ -28,7 +28,7 @@ _TABLES = {"dining_table", "desk", "kitchen_island", "bar_counter", "small_table
 #: Categories whose front must face into the room.
 #: A chair whose centre is farther than this from every table / desk footprint (metres) is "away from its table".
 LONELY_CHAIR_M = 0.8
-_FRONTED = {"wall", "wall_long", "bed", "sofa", "tv_wall", "desk", "seating"}
+FRONTED_ROLES = {"wall", "wall_long", "bed", "sofa", "tv_wall", "desk", "seating"}
 
 
 @dataclass
@@ -66,7 +66,7 @@ def diagnose(scene: Scene, report: PhysicsReport) -> Diagnosis:
     room = Polygon(scene.floor_xz)
     facing = []
     for o, cat in zip(scene.objects, cats):
-        if cat is None or facts.categories[cat].role not in _FRONTED:
+        if cat is None or facts.categories[cat].role not in FRONTED_ROLES:
             continue
         f = forward_vector(o.rot)[[0, 2]]
         p = np.array([o.pos[0], o.pos[2]]) + f * (o.size[2] / 2 + 0.3)
@@ -145,7 +145,9 @@ def _problems(d: Diagnosis, rng: random.Random, top: int = 3) -> list[str]:
     for i in d.lonely_chairs[:top]:
         out.append(rng.choice([f"{i} is far from any table", f"{i} stands away from its table"]))
     if d.missing:
-        out.append(rng.choice([f"the {d.room_type or 'room'} still lacks {_join(d.missing)}", f"missing essentials: {_join(d.missing)}"]))
+        out.append(
+            rng.choice([f"the {d.room_type or 'room'} still lacks {_join(d.missing)}", f"missing essentials: {_join(d.missing)}"])
+        )
     return out
 
 
@@ -204,7 +206,11 @@ def think_text(
     if style == "strategy":
         return f"Strategy for this turn: {plan}. {state} I see {found}."
     if style == "qa":
-        coll = f"Yes: {_join(_problems(Diagnosis(diagnosis.num_objects, diagnosis.collisions), rng))}." if diagnosis.collisions else "No."
+        coll = (
+            f"Yes: {_join(_problems(Diagnosis(diagnosis.num_objects, diagnosis.collisions), rng))}."
+            if diagnosis.collisions
+            else "No."
+        )
         names = [i for i, _ in diagnosis.oob[:3]]
         oob = f"No: {_join(names)} {'crosses' if len(names) == 1 else 'cross'} the boundary." if names else "Yes."
         miss = _join(diagnosis.missing) if diagnosis.missing else "nothing essential"
@@ -219,7 +225,9 @@ def think_text(
     return f"{diagnosis.num_objects} objects, {n_c} collisions, {n_o} out of bounds. {plan[0].upper() + plan[1:]}."
 
 
-def rewrite_think(text: str, context: dict[str, Any], endpoint: str, model: str, api_key: str = "EMPTY", timeout: float = 60.0) -> str:
+def rewrite_think(
+    text: str, context: dict[str, Any], endpoint: str, model: str, api_key: str = "EMPTY", timeout: float = 60.0
+) -> str:
     """Ask an OpenAI-compatible ``endpoint`` to rewrite ``text`` in natural prose keeping every fact; the
     original text is returned when the call fails or the answer is empty."""
     import json
