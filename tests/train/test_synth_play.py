@@ -8,7 +8,6 @@ chat policy builds at turn k for the same requirement, scene and reply history),
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -32,7 +31,15 @@ def data(tmp_path_factory) -> tuple[SynthConfig, dict]:
     save_scene(bedroom(), src / "bedroom.json")
     out = tmp_path_factory.mktemp("data")
     cfg = SynthConfig(
-        out=out, scenes=src, chains_per_scene=2, revision_ratio=0.5, seed=3, min_turns=4, max_turns=4, progress=False, val_ratio=0.0
+        out=out,
+        scenes=src,
+        chains_per_scene=2,
+        revision_ratio=0.5,
+        seed=3,
+        min_turns=4,
+        max_turns=4,
+        progress=False,
+        val_ratio=0.0,
     )
     stats = synthesize(cfg)
     return cfg, stats

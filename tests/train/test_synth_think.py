@@ -61,14 +61,20 @@ def test_terminate_text_on_a_clean_scene():
         "- 6 objects are placed in the 16.0 m2 room.",
         "- There are 6 pieces in the room now.",
     )
-    assert rest == ["- No collisions, nothing outside the room and every essential is there.", "- The request is covered, so I finish."]
+    assert rest == [
+        "- No collisions, nothing outside the room and every essential is there.",
+        "- The request is covered, so I finish.",
+    ]
     with pytest.raises(ValueError, match="unknown think style"):
         think_text(d, calls, scene, random.Random(0), style="poem")
 
 
 def test_requirements_from_contents():
     scene = bedroom()
-    assert write_requirement(scene, random.Random(0), "short") == "A bedroom with a double bed, a wardrobe, a floor lamp and two nightstands."
+    assert (
+        write_requirement(scene, random.Random(0), "short")
+        == "A bedroom with a double bed, a wardrobe, a floor lamp and two nightstands."
+    )
     assert write_requirement(scene, random.Random(0), "list") == (
         "Bedroom, 16 m2: 1 x double bed, 1 x wardrobe, 1 x floor lamp, 2 x nightstand, 1 x rug."
     )
