@@ -122,7 +122,7 @@ def run_task(task: tuple[dict[str, Any], str, str, int, ChainPlan]) -> tuple[str
     cfg = _CFG
     assert cfg is not None and _ENV is not None
     rid = f"{scene_id}_chain_{k}"
-    opts = PlayOptions(load_system_prompt(cfg.system_prompt_file), cot_endpoint=cfg.cot_endpoint, cot_model=cfg.cot_model)
+    opts = PlayOptions(load_system_prompt(cfg.system_prompt_file), cot=_cot_endpoint(cfg))
     rng = random.Random(f"{cfg.seed}:{scene_id}:{k}:play")
     try:
         compiled = compile_chain(plan)
@@ -132,6 +132,15 @@ def run_task(task: tuple[dict[str, Any], str, str, int, ChainPlan]) -> tuple[str
     row["metadata"]["source"] = flat.get("_origin", "")
     atomic_write_json(cfg.out / "rows" / f"{rid}.json", row, indent=None)
     return rid, None
+
+
+def _cot_endpoint(cfg: SynthConfig):
+    """The think-rewriting endpoint (key from $OPENAI_API_KEY when the server needs one), or None."""
+    if not cfg.cot_endpoint:
+        return None
+    from scenerevis.endpoints import EndpointConfig
+
+    return EndpointConfig(model=cfg.cot_model, base_url=cfg.cot_endpoint)
 
 
 # ---------------------------------------------------------------------------------------- sources
@@ -247,6 +256,23 @@ def assemble(cfg: SynthConfig, ids: list[str]) -> dict[str, Any]:
     return stats
 
 
+def _op_mix(ap: argparse.ArgumentParser, text: str | None) -> dict[str, float]:
+    if not text:
+        return {}
+    out = {}
+    for part in text.split(","):
+        name, _, value = part.partition("=")
+        try:
+            out[name.strip()] = float(value)
+        except ValueError:
+            ap.error(f"--op-mix: expected name=weight, got {part!r}")
+    try:
+        ReverseConfig(op_mix=out)
+    except ValueError as err:
+        ap.error(f"--op-mix: {err}")
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m scenerevis.train.synth", description=__doc__.splitlines()[0])
     ap.add_argument("--out", required=True, type=Path, help="output folder DATA")
@@ -265,9 +291,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-feedback", action="store_true", help="no physics <feedback> block (SceneChain-12K style)")
     ap.add_argument("--system-prompt-file", help="system prompt text (default: ours)")
     ap.add_argument("--max-pixels", type=int, default=1024 * 28 * 28, help="Qwen2.5-VL max_pixels for the token estimate")
+    ap.add_argument("--op-mix", help="reverse op weights, e.g. add=0.35,remove=0.1,move=0.2,rotate=0.2,scale=0.05,replace=0.1")
     ap.add_argument("--min-turns", type=int, default=4)
     ap.add_argument("--max-turns", type=int, default=8)
-    ap.add_argument("--cot-endpoint", help="OpenAI-compatible base URL that rewrites each <think> text")
+    ap.add_argument(
+        "--cot-endpoint", help="OpenAI-compatible base URL (incl. /v1) that rewrites each <think> text; key from $OPENAI_API_KEY"
+    )
     ap.add_argument("--cot-model", default="gpt-4o")
     ap.add_argument("--limit", type=int, help="stop after this many chains")
     ap.add_argument("--no-progress", action="store_true")
@@ -302,6 +331,7 @@ def main(argv: list[str] | None = None) -> int:
         cot_model=args.cot_model,
         limit=args.limit,
         progress=not args.no_progress,
+        op_mix=_op_mix(ap, args.op_mix),
     )
     stats = synthesize(cfg)
     print(json.dumps({"rows": stats["rows"], "turns_histogram": stats["turns_histogram"]}))

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from scenerevis.chat import Message, TurnRecord, build_conversation, to_swift_row
+from scenerevis.endpoints import EndpointConfig
 from scenerevis.scene.formats import scene_to_flat
 from scenerevis.tools.format import format_create_scene, format_tool_calls
 from scenerevis.tools.parse import ToolCall
@@ -36,9 +37,7 @@ class PlayOptions:
     """How a chain becomes a row."""
 
     system_prompt: str
-    cot_endpoint: str | None = None  # OpenAI-compatible base URL that rewrites each think text
-    cot_model: str = "gpt-4o"
-    cot_api_key: str = "EMPTY"
+    cot: EndpointConfig | None = None  # OpenAI-compatible endpoint that rewrites each think text
     think_style: str | None = None  # fixed style; None = a seeded choice per turn
 
 
@@ -54,11 +53,11 @@ def image_name(scene_id: str, chain_id: int, step: int) -> str:
 
 
 def _think(text: str, opts: PlayOptions, context: dict[str, Any]) -> str:
-    if not opts.cot_endpoint:
+    if opts.cot is None:
         return text
     from scenerevis.train.think import rewrite_think
 
-    return rewrite_think(text, context, opts.cot_endpoint, opts.cot_model, opts.cot_api_key)
+    return rewrite_think(text, context, opts.cot)
 
 
 def play_chain(

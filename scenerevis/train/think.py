@@ -10,17 +10,23 @@ their table); :func:`think_text` states that diagnosis and the planned calls in 
 
 from __future__ import annotations
 
+import json
+import logging
 import math
 import random
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
+from scenerevis.endpoints import EndpointConfig
 from scenerevis.physics.evaluate import PhysicsReport
 from scenerevis.scene.model import Scene
 from scenerevis.scene.rotation import forward_vector, quat_to_yaw
 from scenerevis.tools.parse import ToolCall
+
+log = logging.getLogger(__name__)
 
 STYLES = ("stepwise", "strategy", "qa", "bullets", "narrative", "terse")
 _CHAIRS = {"dining_chair", "office_chair", "bar_stool"}
@@ -225,23 +231,33 @@ def think_text(
     return f"{diagnosis.num_objects} objects, {n_c} collisions, {n_o} out of bounds. {plan[0].upper() + plan[1:]}."
 
 
-def rewrite_think(
-    text: str, context: dict[str, Any], endpoint: str, model: str, api_key: str = "EMPTY", timeout: float = 60.0
-) -> str:
-    """Ask an OpenAI-compatible ``endpoint`` to rewrite ``text`` in natural prose keeping every fact; the
-    original text is returned when the call fails or the answer is empty."""
-    import json
+_CLIENTS: dict[int, Any] = {}
+_ID_RE = re.compile(r"\b[a-z]+_\d+\b")
 
-    from openai import OpenAI
 
-    client = OpenAI(base_url=endpoint, api_key=api_key, timeout=timeout)
+def rewrite_think(text: str, context: dict[str, Any], endpoint: EndpointConfig) -> str:
+    """Ask an OpenAI-compatible ``endpoint`` to rewrite ``text`` as natural prose keeping every fact.
+
+    The template ``text`` is kept when the call fails, the answer is empty, or the answer drops an
+    object id the template named (the rewrite may reword, never change what is referred to).
+    """
+    from scenerevis.endpoints import build_client
+
+    client = _CLIENTS.get(id(endpoint))
+    if client is None:
+        client = _CLIENTS[id(endpoint)] = build_client(endpoint)
     prompt = (
         "Rewrite this interior designer's reasoning as a short first-person paragraph. Keep every object id, "
         "number and planned action exactly; add nothing.\n\nContext: " + json.dumps(context) + "\n\nReasoning:\n" + text
     )
     try:
-        out = client.chat.completions.create(model=model, messages=[{"role": "user", "content": prompt}], temperature=0.7)
+        out = client.chat.completions.create(
+            model=endpoint.model, messages=[{"role": "user", "content": prompt}], temperature=0.7
+        )
         new = (out.choices[0].message.content or "").strip()
-    except Exception:  # noqa: BLE001 - the template text is a valid fallback
+    except Exception as err:  # noqa: BLE001 - the template text is a valid fallback
+        log.warning("think rewrite failed (%s); template text kept", type(err).__name__)
         return text
-    return new or text
+    if not new or "</think>" in new or not set(_ID_RE.findall(text)) <= set(_ID_RE.findall(new)):
+        return text
+    return new

@@ -81,3 +81,20 @@ def test_requirements_from_contents():
     texts = {write_requirement(scene, random.Random(0), s) for s in REQ_STYLES}
     assert len(texts) == len(REQ_STYLES)
     assert write_requirement(scene, random.Random(3)) == write_requirement(scene, random.Random(3))
+
+
+def test_cot_endpoint_rewrites_but_never_drops_an_object():
+    from scenerevis.endpoints import EndpointConfig
+    from scenerevis.train.think import rewrite_think
+    from tests.fake_openai_server import FakeOpenAIServer, Planned
+
+    text = "cabinet_1 overlaps cabinet_2 by 20.0 cm; next: move cabinet_2 to (1.20, 1.00)."
+    good = "I see cabinet_1 and cabinet_2 overlapping by 20.0 cm, so I move cabinet_2 to (1.20, 1.00)."
+    plan = [Planned(text=good), Planned(text="I move the second cabinet."), Planned(status=400)]
+    with FakeOpenAIServer(plan) as server:
+        endpoint = EndpointConfig(model="m", base_url=server.base_url, api_key="k", max_retries=0)
+        assert rewrite_think(text, {"op": "move"}, endpoint) == good
+        assert rewrite_think(text, {"op": "move"}, endpoint) == text  # dropped cabinet_1 / cabinet_2
+        assert rewrite_think(text, {"op": "move"}, endpoint) == text  # HTTP error
+        assert len(server.requests) == 3
+        assert text in server.requests[0].body["messages"][0]["content"]
