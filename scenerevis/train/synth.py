@@ -129,6 +129,9 @@ def run_task(task: tuple[dict[str, Any], str, str, int, ChainPlan]) -> tuple[str
         row = play_chain(_ENV, requirement, plan, compiled, rng, cfg.out, scene_id, k, opts)
     except (ChainPlayError, ValueError) as err:
         return rid, str(err)
+    except Exception as err:  # noqa: BLE001 - one broken chain (a renderer crash) must not end the run
+        log.exception("chain %s failed", rid)
+        return rid, f"{type(err).__name__}: {err}"
     row["metadata"]["source"] = flat.get("_origin", "")
     atomic_write_json(cfg.out / "rows" / f"{rid}.json", row, indent=None)
     return rid, None
