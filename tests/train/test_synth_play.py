@@ -8,6 +8,7 @@ chat policy builds at turn k for the same requirement, scene and reply history),
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -146,3 +147,14 @@ def test_designer_sources_are_filtered_like_the_original():
     assert keep_scene(rep(5, 9.9, 29.9)) and not keep_scene(rep(4, 0.0, 0.0))
     assert not keep_scene(rep(5, 10.0, 0.0)) and keep_scene(rep(20, 50.0, 50.0))
     assert keep_scene(rep(6, 0.0, 40.0)) and not keep_scene(rep(5, 0.0, 40.0))
+
+
+def test_designer_prompts_cover_every_room_type_it_knows():
+    from scenerevis.scene.rooms import load_rooms
+    from scenerevis.train.synth_sources import designer_prompts
+
+    prompts = designer_prompts()
+    split = (Path(__file__).resolve().parents[2] / "split_prompts" / "bedroom.txt").read_text().splitlines()
+    assert split[0] in prompts
+    for rt in load_rooms().room_types.values():
+        assert f"A {rt.label} with " in " ".join(prompts), rt.name
