@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import tempfile
 import time
@@ -22,18 +23,40 @@ from pathlib import Path
 os.environ.setdefault("PYOPENGL_PLATFORM", "egl")
 
 
-def run(cfg, n: int) -> tuple[float, int]:
-    """Seconds to play ``n`` chains with ``cfg`` into a fresh folder, and the rows written."""
+def _cpu() -> float:
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def run(cfg, n: int) -> tuple[float, float, int]:
+    """Wall seconds and CPU seconds (this process and its finished workers) to play ``n`` chains
+    with ``cfg`` into a fresh folder, and the rows written."""
     from scenerevis.train.synth import synthesize
 
     out = Path(tempfile.mkdtemp(prefix=f"synth_bench_{cfg.renderer}_"))
     shutil.copytree(cfg.out / "sources", out / "sources")
-    t = time.perf_counter()
+    t, c = time.perf_counter(), _cpu()
     stats = synthesize(replace(cfg, out=out, limit=n))
-    seconds = time.perf_counter() - t
+    seconds, cpu = time.perf_counter() - t, _cpu() - c
     rows = sum(stats["rows"].values())
     shutil.rmtree(out, ignore_errors=True)
-    return seconds, rows
+    return seconds, cpu, rows
+
+
+def _report(name: str, seconds: float, cpu: float, rows: int, workers: int) -> dict:
+    per_min = 60 * rows / seconds
+    idle = 60 * workers * rows / cpu  # what `workers` otherwise idle cores would give
+    print(
+        f"{name:8s}: {rows} trajectories in {seconds:.1f} s wall = {per_min:.2f} / min ({workers} workers, load {os.getloadavg()[0]:.1f}); "
+        f"{cpu / rows:.1f} CPU-s each -> {idle:.1f} / min on {workers} idle cores"
+    )
+    return {
+        "chains": rows,
+        "seconds": round(seconds, 1),
+        "per_minute": round(per_min, 2),
+        "cpu_s_per_chain": round(cpu / rows, 2),
+        "per_minute_idle_cores": round(idle, 2),
+    }
 
 
 def main() -> None:
@@ -58,17 +81,13 @@ def main() -> None:
     load_sources(cfg)
     print(f"designer sources: {args.scenes} scenes in {time.perf_counter() - t:.1f} s (untimed below)")
 
-    results = {}
-    gl_s, gl_rows = run(replace(cfg, renderer="gl"), args.chains)
-    results["gl"] = {"chains": gl_rows, "seconds": round(gl_s, 1), "per_minute": round(60 * gl_rows / gl_s, 2)}
-    print(f"gl      : {gl_rows} trajectories in {gl_s:.1f} s = {60 * gl_rows / gl_s:.2f} / min ({args.workers} workers)")
+    results = {"gl": _report("gl", *run(replace(cfg, renderer="gl"), args.chains), args.workers)}
     if not args.skip_blender:
-        b_s, b_rows = run(replace(cfg, renderer="blender", render_engine=args.blender_engine), args.blender_chains)
-        per_min = 60 * b_rows / b_s
-        results["blender"] = {"chains": b_rows, "seconds": round(b_s, 1), "per_minute": round(per_min, 2)}
-        ratio = per_min / (60 * gl_rows / gl_s)
-        print(f"blender : {b_rows} trajectories in {b_s:.1f} s = {per_min:.2f} / min; {ratio:.3f} x GL throughput")
-        results["blender_over_gl"] = round(ratio, 3)
+        b_cfg = replace(cfg, renderer="blender", render_engine=args.blender_engine)
+        results["blender"] = _report("blender", *run(b_cfg, args.blender_chains), args.workers)
+        ratio = results["blender"]["cpu_s_per_chain"] / results["gl"]["cpu_s_per_chain"]
+        print(f"blender costs {ratio:.2f} x the CPU of GL per trajectory (baseline: GL, same run)")
+        results["blender_cpu_over_gl"] = round(ratio, 3)
     print(json.dumps(results))
     if args.work is None:
         shutil.rmtree(work, ignore_errors=True)

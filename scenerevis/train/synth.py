@@ -308,8 +308,10 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("give --scenes DIR or --from-designer N")
     if args.scenes is not None and not args.scenes.is_dir():
         ap.error(f"--scenes: {args.scenes} is not a folder")
-    if args.out.resolve() == (args.scenes.resolve() if args.scenes else None):
-        ap.error("--out must not be the --scenes folder")
+    if args.scenes is not None and (
+        args.out.resolve() == args.scenes.resolve() or args.scenes.resolve() in args.out.resolve().parents
+    ):
+        ap.error("--out must be outside the --scenes folder (nothing is written into a dataset folder)")
     os.environ.setdefault("PYOPENGL_PLATFORM", "egl")
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
     cfg = SynthConfig(
