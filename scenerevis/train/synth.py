@@ -106,11 +106,22 @@ def build_env(cfg: SynthConfig, render: bool = True):
     return SceneEnv(retriever=Retriever(RetrievalConfig()), renderer=renderer, resolver=resolver, config=env_cfg)
 
 
-def _init_worker(cfg: SynthConfig) -> None:
+def _init_worker(cfg: SynthConfig, in_pool: bool = True) -> None:
     global _ENV, _CFG
     os.environ.setdefault("PYOPENGL_PLATFORM", "egl")
     _CFG = cfg
     _ENV = build_env(cfg)
+    if in_pool:  # stop the renderer (and its Blender worker process) when the pool worker exits
+        from multiprocessing import util
+
+        util.Finalize(None, _close_env, exitpriority=10)
+
+
+def _close_env() -> None:
+    global _ENV
+    if _ENV is not None:
+        _ENV.close()
+        _ENV = None
 
 
 def run_task(task: tuple[dict[str, Any], str, str, int, ChainPlan]) -> tuple[str, str | None]:
@@ -216,12 +227,16 @@ def synthesize(cfg: SynthConfig) -> dict[str, Any]:
     failures: dict[str, str] = {}
     bar = _bar(cfg, len(tasks), "chains", len(tasks) - len(todo))
     if cfg.workers <= 1:
-        _init_worker(cfg)
-        for t in todo:
-            rid, err = run_task(t)
-            if err:
-                failures[rid] = err
-            bar.update(1)
+        if todo:
+            _init_worker(cfg, in_pool=False)
+        try:
+            for t in todo:
+                rid, err = run_task(t)
+                if err:
+                    failures[rid] = err
+                bar.update(1)
+        finally:
+            _close_env()
     else:
         with ProcessPoolExecutor(cfg.workers, initializer=_init_worker, initargs=(cfg,)) as pool:
             for fut in as_completed([pool.submit(run_task, t) for t in todo]):
