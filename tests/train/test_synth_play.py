@@ -23,6 +23,9 @@ from scenerevis.train.check import check_file, shown_scene
 from scenerevis.train.synth import SynthConfig, build_env, synthesize
 from tests.train.scenes import bedroom
 
+# plays chains through SceneEnv with the GL renderer (real renders): end to end
+pytestmark = pytest.mark.integration
+
 _ASSET_KEYS = ("jid", "uid", "asset_source", "retrieved_size")
 
 
