@@ -211,7 +211,7 @@ def corner_camera(scene: Scene, config: RenderConfig, corner: int, elevation_deg
 
 #: Extra elevation (degrees) of the raised candidate views, and the score it must win by.
 RAISE_DEG = 20.0
-RAISE_COST = 0.3
+RAISE_COST = 0.5
 #: Views whose score is within this of the best are equally good: the seed picks among them.
 SCORE_TIE = 0.25
 
@@ -231,7 +231,8 @@ class ViewChoice:
 def choose_view(scene: Scene, config: RenderConfig) -> ViewChoice:
     """The least occluded diagonal view: every convex corner at ``config.diag_elevation_deg`` and
     ``RAISE_DEG`` higher (raised views pay ``RAISE_COST``) is scored by what it sees (objects in
-    sight + floor share - 0.5 per tall piece seen from behind, objects as opaque boxes). Among the
+    sight + mean in-sight share + floor share - 0.5 per tall piece seen from behind, objects as
+    opaque boxes: :class:`~scenerevis.render.occlusion.Visibility`). Among the
     corners with a view within ``SCORE_TIE`` of the best, ``config.seed`` picks one (reproducible; an
     open room keeps the seed's variety of corners), then that corner's best height. Same cameras
     for every backend."""

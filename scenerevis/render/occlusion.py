@@ -49,8 +49,10 @@ class Visibility:
 
     @property
     def score(self) -> float:
-        """Summed in-sight shares of the objects + floor share - 0.5 per tall piece seen from behind (higher is better)."""
-        return float(self.object_share.sum()) + self.floor_share - 0.5 * self.tall_from_behind
+        """Visible objects + their mean in-sight share + floor share - 0.5 per tall piece seen from
+        behind (higher is better: the count decides, the shares break ties)."""
+        mean_share = float(self.object_share.mean()) if len(self.object_share) else 1.0
+        return self.visible_objects + mean_share + self.floor_share - 0.5 * self.tall_from_behind
 
 
 class Occluders:
