@@ -9,11 +9,14 @@ voxel columns -40..40 on both axes (voxel centres on the walls count as inside).
 
 import math
 
+import numpy as np
 import pytest
+import trimesh
 
 from scenerevis.physics import PhysicsConfig, evaluate_voxels
 from scenerevis.scene import yaw_to_quat
 from tests.helpers import L_ROOM, obj, room
+from tests.physics.test_physics import DictResolver
 
 P = 0.05
 V = P**3  # one voxel, m^3
@@ -81,3 +84,45 @@ def test_compat_from_the_config_and_rugs_count_as_in_the_original():
     assert evaluate_voxels(room([rug, table])).pair_collision_volume == []  # ours ignores rugs
     with pytest.raises(ValueError, match="voxel_compat"):
         PhysicsConfig(voxel_compat="respace")
+
+
+def _matrix_overlap(a: np.ndarray, b: np.ndarray, offset) -> int:
+    """Cells where ``b`` shifted by ``offset`` (voxels) lands on a filled cell of ``a`` (b clipped to a's box)."""
+    idx = np.argwhere(b) + np.asarray(offset, dtype=int)
+    ok = np.all((idx >= 0) & (idx < np.array(a.shape)), axis=1)
+    return int(a[tuple(idx[ok].T)].sum())
+
+
+def test_matches_the_matrix_offset_formulation_on_rotated_meshes():
+    """Per object and per pair, the volumes equal those of the original's formulation: each object's
+    own voxel matrix placed into the room's (offset floor(-room_t / P + shift)) or the other
+    object's (offset floor(shift_b - shift_a)) matrix, counted cell by cell."""
+    from scenerevis.physics.voxel_compat import _grid, object_mesh, room_grid
+
+    cyl = trimesh.creation.cylinder(radius=0.5, height=1.0, sections=20)
+    objs = [
+        obj("drum", (0.7, 0.8, 0.7), (1.62, 0, 1.1), rot=yaw_to_quat(0.3), jid="cyl", id="drum"),
+        obj("crate", (0.9, 0.6, 0.5), (1.2, 0, 1.3), rot=yaw_to_quat(math.pi / 4), id="crate"),
+        obj("slab", (1.3, 0.4, 0.33), (-1.37, 0.2, -1.81), rot=yaw_to_quat(-1.1), id="slab"),
+        obj("drum", (0.5, 1.2, 0.5), (-1.0, 0.1, -1.5), jid="cyl", id="drum2"),
+    ]
+    scene = room(objs, corners=L_ROOM)
+    rep = evaluate_voxels(scene, DictResolver({"cyl": cyl}), compat="original")
+    room_m, room_t = room_grid(scene.floor_xz, scene.floor_y, scene.ceiling_y, P)
+    grids = []
+    for o in objs:
+        m, t = _grid(object_mesh(o, cyl if o.jid else None), P)
+        shift = np.floor((np.asarray(o.pos) + t) / P)
+        grids.append((m, shift))
+        inside = _matrix_overlap(room_m, m, np.floor(-room_t / P + shift).astype(int))
+        assert rep.object_oob_volume[o.id] == pytest.approx((m.sum() - inside) * V, abs=1e-9)
+    pairs = {(p["a"], p["b"]): p["volume"] for p in rep.pair_collision_volume}
+    expected = {}
+    for i in range(len(objs)):
+        for j in range(i + 1, len(objs)):
+            (ma, sa), (mb, sb) = grids[i], grids[j]
+            c = _matrix_overlap(ma, mb, np.floor(sb - sa).astype(int))
+            if c:
+                expected[(objs[i].id, objs[j].id)] = c * V
+    assert expected and pairs == pytest.approx(expected, abs=1e-9)
+    assert sum(rep.object_oob_volume.values()) > 0  # the L-room notch and the walls cut some objects
