@@ -5,7 +5,8 @@ grid. The original instead (re-implemented here from its description, with trime
 
 1. Room: a prism mesh from the floor polygon (floor and ceiling triangulated, two triangles per wall),
    ``voxelized(pitch).fill()``; its grid origin ``room_t`` is the centre of its voxel (0, 0, 0).
-2. Object: the asset mesh (a box of ``size`` when there is none) scaled per axis by
+2. Object: the asset mesh (when there is none: a unit box for a 3D-FUTURE id, as the original's batch
+   run writes one for every missing id, else a box of ``size``) scaled per axis by
    ``size / (extents + 1e-6)``, its AABB bottom-centre moved to the origin, rotated by ``rot``, and
    voxelised *in that frame* (``voxelized(pitch).fill()``: subdivided surface vertices rounded to the
    nearest voxel centre, then holes filled); grid origin ``t``.
@@ -85,7 +86,10 @@ def object_mesh(obj: SceneObject, raw) -> object:
     trimesh = require("trimesh")
     rotation = require("scipy.spatial.transform").Rotation
     size = np.asarray(obj.size, dtype=float)
-    if raw is None:
+    if raw is None and obj.jid and obj.asset_source != "objaverse":
+        # a 3D-FUTURE id without a model: the original's batch run first writes a unit-box model for it
+        mesh = trimesh.creation.box()
+    elif raw is None:
         mesh = trimesh.creation.box(extents=size)
     else:
         mesh = trimesh.Trimesh(np.asarray(raw.vertices, dtype=float).copy(), np.asarray(raw.faces).copy(), process=False)
