@@ -10,7 +10,7 @@ baseline is measured in the same run:
 Then the RL reward case: warm ms per 40-object scene (collision-free; with overlaps; mixed), exact
 depths and the fast verdict mode, next to the per-pair baseline on the same scenes.
 
-    python bench/eval_bench.py [--scenes 200] [--baseline-scenes 20] [--seed 0] [--repeats 20]
+    python bench/eval_bench.py [--scenes 200] [--baseline-scenes 20] [--seed 0] [--repeats 20] [--warm-only]
 """
 
 from __future__ import annotations
@@ -212,8 +212,13 @@ def main() -> None:
     ap.add_argument("--baseline-scenes", type=int, default=20, help="the baseline is slow: time it on the first N scenes")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--repeats", type=int, default=20, help="calls per warm 40-object timing")
+    ap.add_argument("--warm-only", action="store_true", help="only the warm 40-object timings (the RL reward case)")
     args = ap.parse_args()
     resolver, assets, source = mesh_source()
+    if args.warm_only:
+        print(f"meshes: {source}")
+        warm_forty(resolver, assets, args.seed, args.repeats)
+        return
     scenes = make_scenes(args.scenes, assets, args.seed)
     counts = np.array([len(s.objects) for s in scenes])
     print(f"{len(scenes)} scenes, {counts.min()}-{counts.max()} objects (mean {counts.mean():.1f}), meshes: {source}")
