@@ -10,7 +10,7 @@ import pytest
 import trimesh
 
 from scenerevis.physics import PhysicsConfig, evaluate_physics, place_scene
-from scenerevis.physics.bounds import points_inside, room_polygon
+from scenerevis.physics.bounds import outside_volume, points_inside, room_polygon, room_prism_mesh
 from scenerevis.physics.collision import fcl_geometry, pair_contact
 from scenerevis.scene import SceneObject, make_room, yaw_to_quat
 
@@ -93,6 +93,13 @@ def test_same_verdicts_and_depths_as_the_reference(seed):
         for oid, f in ref_frac.items():
             assert rep.objects[oid].oob_fraction == pytest.approx(f, abs=2.0 / cfg.oob_samples)
             assert rep.objects[oid].out_of_bounds == (f > cfg.oob_fraction_threshold)
+    # OOB volumes: the cached object-frame solid, transformed, against the world mesh's own solid
+    placed, room_mesh = place_scene(scene, resolver, cache={}), room_prism_mesh(scene.floor_xz, scene.floor_y, scene.ceiling_y)
+    ids = [o.id for o in scene.objects]
+    for oid in rep.oob_objects:
+        expected = outside_volume(placed.world(ids.index(oid)), room_mesh)
+        if expected is not None:
+            assert rep.objects[oid].oob_volume == pytest.approx(expected, rel=1e-5, abs=1e-9)
     fast = evaluate_physics(scene, resolver, PhysicsConfig(ignore_floor_coverings=False, exact_depth=False))
     assert {(p["a"], p["b"]) for p in fast.collision_pairs} == set(ref_pairs)
     assert fast.colliding_objects == rep.colliding_objects and fast.oob_objects == rep.oob_objects
