@@ -138,7 +138,8 @@ class PlacedScene:
 
 
 _CONVEX: dict[tuple[str | None, str], bool] = {}  # (asset source, asset id) -> convexity, process-wide memo
-_CACHE_SIZE = 2048  # asset geometries kept per resolver (LRU)
+_CACHE_SIZE = 512  # asset geometries kept per cache (least recently used first out)
+_CACHE_FACES = 4_000_000  # and at most this many mesh faces in them (memory: meshes, FCL trees, solids)
 _BY_RESOLVER: dict[int, tuple[object, OrderedDict]] = {}  # id(resolver) -> (weakref, LRU of AssetGeometry)
 _BOX_CACHE: OrderedDict = OrderedDict()  # resolver None: boxes of size
 
@@ -197,12 +198,20 @@ def asset_geometry(obj: SceneObject, resolver: MeshResolver | None, cache) -> As
         local = _bare(normalize_mesh(bare if bare is not None else unit_box(), obj.size))
         geo = AssetGeometry(local, _is_convex(obj.asset_source, asset, raw), raw is None, bare)
         cache[key] = geo
-        if isinstance(cache, OrderedDict):
-            while len(cache) > _CACHE_SIZE:
-                cache.popitem(last=False)
+        _trim(cache, key)
     elif isinstance(cache, OrderedDict):
         cache.move_to_end(key)
     return geo
+
+
+def _trim(cache: dict, keep) -> None:
+    """Drop the oldest entries (insertion or LRU order) beyond ``_CACHE_SIZE`` entries or ``_CACHE_FACES`` faces."""
+    faces = sum(len(g.local.faces) for g in cache.values())
+    while len(cache) > 1 and (len(cache) > _CACHE_SIZE or faces > _CACHE_FACES):
+        oldest = next(iter(cache))
+        if oldest == keep:
+            break
+        faces -= len(cache.pop(oldest).local.faces)
 
 
 def place_scene(scene: Scene, resolver: MeshResolver | None = None, cache: dict | None = None) -> PlacedScene:

@@ -117,3 +117,15 @@ def test_assets_are_resolved_once_per_resolver_and_size():
     other = _Resolver()  # another resolver object has its own cache
     evaluate_physics(scene, other)
     assert other.calls == first
+
+
+def test_geometry_cache_is_bounded(monkeypatch):
+    from scenerevis.physics import geometry
+
+    monkeypatch.setattr(geometry, "_CACHE_SIZE", 3)
+    cache: dict = {}
+    scene = _scene(5, count=12)  # a dozen distinct sizes
+    placed = place_scene(scene, _Resolver(), cache=cache)
+    assert len(cache) == 3 and len(placed.local) == 12
+    keys = list(cache)
+    assert keys[-1][3] == tuple(round(float(v), 6) for v in scene.objects[-1].size)  # the newest are kept
