@@ -104,11 +104,27 @@ def object_mesh(obj: SceneObject, raw) -> object:
     return mesh
 
 
+_OBJECT_GRIDS: OrderedDict = OrderedDict()  # (mesh, size, rot, placeholder, pitch) -> (mesh ref, indices, translation)
+
+
 def object_voxels(obj: SceneObject, raw, pitch: float) -> tuple[np.ndarray, np.ndarray]:
-    """The object's filled voxels as (k, 3) int matrix indices, and its grid shift ``floor((pos + t) / pitch)``."""
-    matrix, t = _grid(object_mesh(obj, raw), pitch)
+    """The object's filled voxels as (k, 3) int matrix indices, and its grid shift ``floor((pos + t) / pitch)``.
+
+    The voxelisation depends only on the mesh, ``size`` and ``rot`` (not on ``pos``): the last 256
+    are kept, so an asset placed with the same size and rotation in many scenes is voxelised once."""
+    placeholder = raw is None and bool(obj.jid) and obj.asset_source != "objaverse"
+    key = (id(raw), tuple(map(float, obj.size)), tuple(map(float, obj.rot)), placeholder, float(pitch))
+    hit = _OBJECT_GRIDS.get(key)
+    if hit is None or hit[0] is not raw:
+        matrix, t = _grid(object_mesh(obj, raw), pitch)
+        hit = (raw, np.argwhere(matrix), t)
+        _OBJECT_GRIDS[key] = hit
+        while len(_OBJECT_GRIDS) > 256:
+            _OBJECT_GRIDS.popitem(last=False)
+    _OBJECT_GRIDS.move_to_end(key)
+    _, idx, t = hit
     shift = np.floor((np.asarray(obj.pos, dtype=float) + t) / pitch)
-    return np.argwhere(matrix), shift
+    return idx, shift
 
 
 _ROOM_GRIDS: OrderedDict = OrderedDict()  # (floor corners, floor y, ceiling y, pitch) -> (matrix, translation)
