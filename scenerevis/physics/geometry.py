@@ -57,6 +57,7 @@ class AssetGeometry:
     convex: bool
     boxed: bool
     raw: object = field(default=None, repr=False)  # the asset mesh as resolved (geometry only), None for a box
+    faces: int = 0  # faces of local + raw (for the cache's memory bound)
     _fcl: object = field(default=None, repr=False)
     _manifold: object = field(default=None, repr=False)
 
@@ -196,7 +197,8 @@ def asset_geometry(obj: SceneObject, resolver: MeshResolver | None, cache) -> As
         asset = obj.asset_id if raw is not None else None
         bare = _bare(raw) if raw is not None else None
         local = _bare(normalize_mesh(bare if bare is not None else unit_box(), obj.size))
-        geo = AssetGeometry(local, _is_convex(obj.asset_source, asset, raw), raw is None, bare)
+        nfaces = len(local.faces) + (0 if bare is None else len(bare.faces))
+        geo = AssetGeometry(local, _is_convex(obj.asset_source, asset, raw), raw is None, bare, nfaces)
         cache[key] = geo
         _trim(cache, key)
     elif isinstance(cache, OrderedDict):
@@ -206,12 +208,14 @@ def asset_geometry(obj: SceneObject, resolver: MeshResolver | None, cache) -> As
 
 def _trim(cache: dict, keep) -> None:
     """Drop the oldest entries (insertion or LRU order) beyond ``_CACHE_SIZE`` entries or ``_CACHE_FACES`` faces."""
-    faces = sum(len(g.local.faces) for g in cache.values())
+    if len(cache) <= _CACHE_SIZE and len(cache) % 16:
+        return  # the face budget is checked every 16 insertions (summing it costs a pass over the cache)
+    faces = sum(g.faces for g in cache.values())
     while len(cache) > 1 and (len(cache) > _CACHE_SIZE or faces > _CACHE_FACES):
         oldest = next(iter(cache))
         if oldest == keep:
             break
-        faces -= len(cache.pop(oldest).local.faces)
+        faces -= cache.pop(oldest).faces
 
 
 def place_scene(scene: Scene, resolver: MeshResolver | None = None, cache: dict | None = None) -> PlacedScene:
