@@ -133,6 +133,26 @@ def front_strip_xz(obj: SceneObject, depth: float) -> np.ndarray:
     return (local @ obj.rotation_matrix().T + np.asarray(obj.pos))[:, [0, 2]]
 
 
+def side_strip_xz(obj: SceneObject, side: str, depth: float) -> np.ndarray:
+    """(4, 2) float, world XZ corners of the floor strip ``depth`` metres deep along one face of the
+    object's box, as long as that face: ``side`` is "front" (+Z face), "back" (-Z), "left" (-X) or
+    "right" (+X), in the object's own frame."""
+    w, d = obj.size[0], obj.size[2]
+    if side == "front":
+        local = [[-w / 2, d / 2], [w / 2, d / 2], [w / 2, d / 2 + depth], [-w / 2, d / 2 + depth]]
+    elif side == "back":
+        local = [[-w / 2, -d / 2], [w / 2, -d / 2], [w / 2, -d / 2 - depth], [-w / 2, -d / 2 - depth]]
+    elif side == "left":
+        local = [[-w / 2, -d / 2], [-w / 2, d / 2], [-w / 2 - depth, d / 2], [-w / 2 - depth, -d / 2]]
+    elif side == "right":
+        local = [[w / 2, -d / 2], [w / 2, d / 2], [w / 2 + depth, d / 2], [w / 2 + depth, -d / 2]]
+    else:
+        raise ValueError(f"side must be front, back, left or right, got {side!r}")
+    xz = np.asarray(local, dtype=float)
+    pts = np.column_stack([xz[:, 0], np.zeros(4), xz[:, 1]])
+    return (pts @ obj.rotation_matrix().T + np.asarray(obj.pos))[:, [0, 2]]
+
+
 def ring_xz(obj: SceneObject, depth: float) -> np.ndarray:
     """(8, 2) float, XZ corners of the object's footprint grown by ``depth`` metres on every side
     (the band used for objects reachable from any side, such as chairs tucked under a table)."""

@@ -11,10 +11,13 @@ Definitions (DESIGN.md section 6, "Functional metrics"; units metres, m^2, share
 - **min_passage_width**: the narrowest passage joining two regions of the main component
   (:func:`scenerevis.eval.navigation.narrowest_passage`), None for one open area; a passage is a
   walkway when at least ``min_walkway_width`` wide;
-- **accessibility**: share of objects (floor coverings excluded) whose front strip (``front_depth``
-  deep, as wide as the object, in front of its +Z face) has a cell in the main component; objects
-  without a working front (seats, tables, lamps, plants: ``any_side_words``) may be reached from any
-  side (a band ``front_depth`` wide around the footprint);
+- **accessibility**: share of judged objects (floor coverings and access side "none" excluded) with a
+  reachable access face: a strip ``front_depth`` deep along one of the faces its category lists in
+  ``scenerevis/data/access_sides.json`` (front / back / sides / any; :mod:`scenerevis.eval.access`)
+  has a cell in the main component. Treadmills are reached from the back, bikes from the back or
+  sides; unknown categories use ``any_side_words`` (any side) or the front. An object standing on
+  another (a monitor on a desk, a lamp on a nightstand) is judged by its host (the host's host...).
+  ``access_sides=False`` restores the older rule: the front, or any side for ``any_side_words``;
 - **support_rate**: share of non-exempt objects on the floor or on another object
   (:mod:`scenerevis.eval.support`);
 - **essentials_coverage** per room type (:mod:`scenerevis.eval.essentials`), and object counts.
@@ -29,9 +32,10 @@ from typing import Any
 import numpy as np
 
 from scenerevis.eval import floorgrid as fg
+from scenerevis.eval.access import access_faces
 from scenerevis.eval.essentials import essentials_coverage
 from scenerevis.eval.navigation import clearance_map, narrowest_passage, reachable, walkable_area
-from scenerevis.eval.support import EXEMPT_PATTERNS, support_status
+from scenerevis.eval.support import EXEMPT_PATTERNS, support_detail
 from scenerevis.physics.geometry import is_floor_covering
 from scenerevis.scene.model import Scene
 
@@ -48,6 +52,7 @@ class FunctionalConfig:
     # description words of objects without a working front, reachable from any side (seats pulled up to
     # tables, tables, lamps, plants); each matches at the start of a word ("tables" too, "armchair" only itself)
     any_side_words: tuple[str, ...] = ("chair", "armchair", "stool", "ottoman", "pouf", "bench", "table", "lamp", "plant")
+    access_sides: bool = True  # per-category access faces (access_sides.json) and host rule; False: front / any_side_words only
     min_region_area: float = 0.25  # agent-centre area (m^2) a region needs to count as joined by a passage
     support_tolerance: float = 0.03  # bottom-to-floor / bottom-to-top gap still counted as contact (m)
     min_support_share: float = 0.5  # share of an object's footprint its supporting tops must cover
@@ -96,6 +101,24 @@ class FunctionalReport:
         return asdict(self)
 
 
+def _faces(obj, category: str | None, seat: re.Pattern | None, per_category: bool) -> tuple[str, ...]:
+    """The faces of ``obj`` of which one must be reachable (see the module docstring)."""
+    if per_category:
+        return access_faces(category, obj.desc, seat)
+    if seat is not None and seat.search(obj.desc or ""):
+        return ("front", "back", "left", "right")
+    return ("front",)
+
+
+def _judge(i: int, status: list[str], hosts: list[int | None]) -> int:
+    """The object that decides ``i``'s accessibility: its host's host ... (``i`` itself when on the floor)."""
+    seen = {i}
+    while status[i] == "on_object" and hosts[i] is not None and hosts[i] not in seen:
+        i = hosts[i]
+        seen.add(i)
+    return i
+
+
 def evaluate_functional(scene: Scene, config: FunctionalConfig | None = None) -> FunctionalReport:
     """All functional metrics of ``scene`` (metres, world frame; see the module docstring)."""
     cfg = config or FunctionalConfig()
@@ -118,20 +141,28 @@ def evaluate_functional(scene: Scene, config: FunctionalConfig | None = None) ->
         if cfg.any_side_words
         else None
     )
-    targets = [o for o in objs if not is_floor_covering(o)]
-    inaccessible = []
-    for o in targets:
-        if seat is not None and seat.search(o.desc or ""):
-            region = grid.rasterize_convex(fg.ring_xz(o, cfg.front_depth))
-        else:
-            region = grid.rasterize_convex(fg.front_strip_xz(o, cfg.front_depth))
-        if not reachable(region, agent.main):
+    status, hosts = support_detail(scene, cfg.support_tolerance, cfg.min_support_share, cfg.exempt_patterns)
+    ess = essentials_coverage(scene)
+    faces = [_faces(o, c, seat, cfg.access_sides) for o, c in zip(objs, ess.categories)]
+    reach: dict[int, bool] = {}
+    inaccessible, judged_objects = [], 0
+    for i, o in enumerate(objs):
+        if is_floor_covering(o):
+            continue
+        j = _judge(i, status, hosts) if cfg.access_sides else i
+        if not faces[j]:
+            continue  # nothing to reach ("none")
+        judged_objects += 1
+        if j not in reach:
+            region = np.zeros(grid.shape, dtype=bool)
+            for face in faces[j]:
+                region |= grid.rasterize_convex(fg.side_strip_xz(objs[j], face, cfg.front_depth))
+            reach[j] = reachable(region, agent.main)
+        if not reach[j]:
             inaccessible.append(o.id)
 
-    status = support_status(scene, cfg.support_tolerance, cfg.min_support_share, cfg.exempt_patterns)
     judged = [s for s in status if s != "exempt"]
     ok = sum(s in ("floor", "on_object") for s in judged)
-    ess = essentials_coverage(scene)
     cell_area = cfg.cell**2
     return FunctionalReport(
         room_type=scene.room_type,
@@ -146,7 +177,7 @@ def evaluate_functional(scene: Scene, config: FunctionalConfig | None = None) ->
         passage_navigability=round(passage.share, 6),
         min_passage_width=width,
         narrow_passage=width is not None and width < cfg.min_walkway_width - 1e-9,
-        accessibility=round(1.0 - len(inaccessible) / len(targets), 6) if targets else None,
+        accessibility=round(1.0 - len(inaccessible) / judged_objects, 6) if judged_objects else None,
         inaccessible_objects=inaccessible,
         support_rate=round(ok / len(judged), 6) if judged else None,
         floating_objects=[o.id for o, s in zip(objs, status) if s == "floating"],

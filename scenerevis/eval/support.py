@@ -75,17 +75,27 @@ def support_status(
     min_share : float
         Share (0-1) of the object's footprint area that supporting tops must cover.
     """
+    return support_detail(scene, tolerance, min_share, patterns)[0]
+
+
+def support_detail(
+    scene: Scene, tolerance: float = 0.03, min_share: float = 0.5, patterns: tuple[str, ...] = EXEMPT_PATTERNS
+) -> tuple[list[str], list[int | None]]:
+    """Per object, its status (:func:`support_status`) and its host: the index of the supporting
+    object covering most of its footprint for ``on_object`` objects, else None."""
     shapely = require("shapely")
     objs = scene.objects
     if not objs:
-        return []
+        return [], []
     corners = np.stack([oriented_corners(o) for o in objs])
     bottoms, tops = corners[:, :, 1].min(axis=1), corners[:, :, 1].max(axis=1)
     floor = scene.floor_y
     exempt = exempt_regex(patterns)
     feet = [None] * len(objs)
-    out = []
+    out: list[str] = []
+    host_of: list[int | None] = []
     for i, obj in enumerate(objs):
+        host_of.append(None)
         gap = bottoms[i] - floor
         if abs(gap) <= tolerance:
             out.append("floor")
@@ -101,13 +111,15 @@ def support_status(
                 if feet[j] is None:
                     feet[j] = _footprint(objs[j])
             area = feet[i].area
-            covered = shapely.union_all([feet[j].intersection(feet[i]) for j in hosts]).area
+            parts = [feet[j].intersection(feet[i]) for j in hosts]
+            covered = shapely.union_all(parts).area
             # a footprint of (near) zero area (a flat panel seen edge-on) is supported when it touches a host
             if (area > 1e-9 and covered >= min_share * area - 1e-12) or (
                 area <= 1e-9 and any(feet[j].intersects(feet[i]) for j in hosts)
             ):
                 status = "on_object"
+                host_of[i] = int(hosts[int(np.argmax([p.area for p in parts]))])
         if status == "floating" and exempt.search(obj.desc or ""):
             status = "exempt"
         out.append(status)
-    return out
+    return out, host_of

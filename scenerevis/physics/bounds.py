@@ -32,6 +32,18 @@ def footprint_inside(corners: np.ndarray, polygon, y_min: float, y_max: float) -
     return bool(polygon.covers(shapely.MultiPoint(corners[:, [0, 2]]).convex_hull))
 
 
+def footprints_inside(corners: np.ndarray, polygon, y_min: float, y_max: float) -> np.ndarray:
+    """(n,) bool, :func:`footprint_inside` for the corners ``(n, 8, 3)`` of many boxes at once (vectorised)."""
+    shapely = require("shapely")
+    corners = np.asarray(corners, dtype=float)
+    if len(corners) == 0:
+        return np.zeros(0, dtype=bool)
+    in_y = (corners[:, :, 1].min(axis=1) >= y_min) & (corners[:, :, 1].max(axis=1) <= y_max)
+    hulls = shapely.convex_hull(shapely.multipoints(corners[:, :, [0, 2]]))
+    shapely.prepare(polygon)
+    return in_y & shapely.covers(polygon, hulls)
+
+
 def outside_fraction(mesh, polygon, y_min: float, y_max: float, samples: int, seed: int) -> float:
     """Share of ``samples`` seeded surface points of ``mesh`` (world frame) outside the prism."""
     trimesh = require("trimesh")
@@ -61,12 +73,28 @@ def _manifold(mesh):
     )
 
 
-def outside_volume(mesh, room_mesh) -> float | None:
-    """Exact volume (m^3) of a watertight world-space ``mesh`` outside ``room_mesh`` (manifold3d
-    boolean difference), or None when the mesh is not a closed volume."""
+def room_manifold(room_mesh):
+    """manifold3d solid of the (watertight) room prism mesh."""
+    return _manifold(room_mesh)
+
+
+def manifold_of(mesh):
+    """manifold3d solid of a trimesh, or None when the mesh is not a closed, valid volume."""
     if not mesh.is_watertight:
         return None
     solid = _manifold(mesh)
     if solid.status().name != "NoError" or solid.is_empty():
         return None
-    return float(max((solid - _manifold(room_mesh)).volume(), 0.0))
+    return solid
+
+
+def outside_volume(mesh, room_mesh) -> float | None:
+    """Exact volume (m^3) of a watertight world-space ``mesh`` outside ``room_mesh`` (manifold3d
+    boolean difference), or None when the mesh is not a closed volume."""
+    solid = manifold_of(mesh)
+    return None if solid is None else solid_outside_volume(solid, _manifold(room_mesh))
+
+
+def solid_outside_volume(solid, room_solid) -> float:
+    """Volume (m^3) of the manifold ``solid`` outside the manifold ``room_solid`` (both world frame)."""
+    return float(max((solid - room_solid).volume(), 0.0))

@@ -26,6 +26,13 @@ class PhysicsConfig:
     ignore_floor_coverings: bool = True
     # Compute per-object OOB volume (voxels outside the room) for objects found out of bounds.
     oob_volume: bool = True
+    # True: each colliding pair reports its deepest FCL contact (every triangle contact enumerated).
+    # False (fast, for RL rewards): the same verdicts, but a pair whose first contact is already
+    # deeper than depth_threshold reports that contact's depth, a lower bound of the deepest.
+    exact_depth: bool = True
+    # Voxel losses: "ours" (every placed mesh on one world grid) or "original" (the original
+    # eval/voxel_eval.py's per-object grids snapped with floor(); for comparison with published tables).
+    voxel_compat: str = "ours"
 
     def __post_init__(self) -> None:
         if self.depth_threshold < 0:
@@ -36,5 +43,7 @@ class PhysicsConfig:
             raise ValueError(f"oob_fraction_threshold must be in [0, 1), got {self.oob_fraction_threshold}")
         if self.voxel_pitch <= 0:
             raise ValueError(f"voxel_pitch must be > 0, got {self.voxel_pitch}")
+        if self.voxel_compat not in ("ours", "original"):
+            raise ValueError(f"voxel_compat must be 'ours' or 'original', got {self.voxel_compat!r}")
         if self.oob_buffer < 0:
             raise ValueError(f"oob_buffer must be >= 0, got {self.oob_buffer}")

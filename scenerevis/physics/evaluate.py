@@ -9,11 +9,19 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
-from scenerevis.physics.bounds import footprint_inside, outside_fraction, outside_volume, room_polygon, room_prism_mesh
+from scenerevis.physics.bounds import (
+    footprints_inside,
+    points_inside,
+    room_manifold,
+    room_polygon,
+    room_prism_mesh,
+    solid_outside_volume,
+)
 from scenerevis.physics.collision import find_contacts
 from scenerevis.physics.config import PhysicsConfig
-from scenerevis.physics.geometry import PlacedScene, is_floor_covering, oriented_corners, place_scene, world_aabbs
+from scenerevis.physics.geometry import PlacedScene, all_corners, is_floor_covering, place_scene
 from scenerevis.physics.voxel import RoomVoxels, mesh_voxels, shared_voxel_counts
+from scenerevis.physics.voxel_compat import original_voxel_losses
 from scenerevis.scene.model import Scene
 from scenerevis.scene.placement import MeshResolver
 
@@ -65,6 +73,7 @@ class VoxelReport:
     num_objects: int
     object_oob_volume: dict[str, float]
     pair_collision_volume: list[dict]  # {"a", "b", "volume"}
+    compat: str = "ours"  # "ours" or "original" (PhysicsConfig.voxel_compat)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -90,7 +99,10 @@ def evaluate_physics(
     active = np.array([not (config.ignore_floor_coverings and is_floor_covering(o)) for o in objs], dtype=bool)
 
     pairs = []
-    for c in find_contacts(placed.local, placed.transforms, world_aabbs(objs), active, placed.convex):
+    corners = all_corners(objs, placed.transforms)
+    enough = None if config.exact_depth else config.depth_threshold
+    aabbs = np.stack([corners.min(axis=1), corners.max(axis=1)], axis=1) if n else np.zeros((0, 2, 3))
+    for c in find_contacts(placed.local, placed.transforms, aabbs, active, placed.convex, placed.fcl_geometry, enough):
         if c.depth <= config.depth_threshold:
             continue
         a, b = per[objs[c.i].id], per[objs[c.j].id]
@@ -102,19 +114,23 @@ def evaluate_physics(
     pairs.sort(key=lambda p: -p["depth"])
 
     poly, y_min, y_max = _room(scene, config)
-    room_vox = room_mesh = None
+    room_vox = room_solid = None
+    inside = footprints_inside(corners, poly, y_min, y_max)
     for i, o in enumerate(objs):
-        if footprint_inside(oriented_corners(o), poly, y_min, y_max):
+        if inside[i]:
             continue
         info = per[o.id]
-        info.oob_fraction = outside_fraction(placed.world(i), poly, y_min, y_max, config.oob_samples, config.seed + i)
+        points = placed.surface_samples(i, config.oob_samples, config.seed + i)
+        info.oob_fraction = float(1.0 - points_inside(points, poly, y_min, y_max).mean())
         info.out_of_bounds = info.oob_fraction > config.oob_fraction_threshold
         if info.out_of_bounds and config.oob_volume:
             # exact for closed meshes (manifold3d); voxel estimate at the voxel pitch otherwise
-            if room_mesh is None:
-                room_mesh = room_prism_mesh(scene.floor_xz, scene.floor_y, scene.ceiling_y)
-            volume = outside_volume(placed.world(i), room_mesh)
-            if volume is None:
+            solid = placed.world_manifold(i)
+            if solid is not None:
+                if room_solid is None:
+                    room_solid = room_manifold(room_prism_mesh(scene.floor_xz, scene.floor_y, scene.ceiling_y))
+                volume = solid_outside_volume(solid, room_solid)
+            else:
                 if room_vox is None:
                     room_vox = RoomVoxels(scene.floor_xz, scene.floor_y, scene.ceiling_y, config.voxel_pitch)
                 vox = mesh_voxels(placed.world(i), config.voxel_pitch)
@@ -141,17 +157,34 @@ def evaluate_voxels(
     resolver: MeshResolver | None = None,
     config: PhysicsConfig | None = None,
     placed: PlacedScene | None = None,
+    compat: str | None = None,
 ) -> VoxelReport:
-    """Voxel OOB volume, pairwise collision volume and PBL = OOB + collision (m^3) of ``scene``."""
+    """Voxel OOB volume, pairwise collision volume and PBL = OOB + collision (m^3) of ``scene``.
+
+    ``compat="original"`` (default: ``config.voxel_compat``) computes them as the original
+    ``eval/voxel_eval.py`` does (:mod:`scenerevis.physics.voxel_compat`); every pair then counts,
+    floor coverings included, as there.
+    """
     config = config or PhysicsConfig()
+    compat = compat or config.voxel_compat
+    if compat not in ("ours", "original"):
+        raise ValueError(f"compat must be 'ours' or 'original', got {compat!r}")
     placed = placed or place_scene(scene, resolver)
     p = config.voxel_pitch
-    room = RoomVoxels(scene.floor_xz, scene.floor_y, scene.ceiling_y, p)
-    voxels = [mesh_voxels(placed.world(i), p) for i in range(len(scene.objects))]
-    oob = {o.id: float((~room.contains(v)).sum() * p**3) for o, v in zip(scene.objects, voxels)}
-    active = np.array([not (config.ignore_floor_coverings and is_floor_covering(o)) for o in scene.objects], dtype=bool)
-    shared = shared_voxel_counts(voxels, active)
-    pair_list = [{"a": scene.objects[i].id, "b": scene.objects[j].id, "volume": c * p**3} for (i, j), c in sorted(shared.items())]
+    if compat == "original":
+        raws = (
+            [g.raw for g in placed.geometry]
+            if placed.geometry
+            else [None if b else m for b, m in zip(placed.boxed, placed.local)]
+        )
+        oob, shared_vol = original_voxel_losses(scene, raws, p)
+    else:
+        room = RoomVoxels(scene.floor_xz, scene.floor_y, scene.ceiling_y, p)
+        voxels = [mesh_voxels(placed.world(i), p) for i in range(len(scene.objects))]
+        oob = {o.id: float((~room.contains(v)).sum() * p**3) for o, v in zip(scene.objects, voxels)}
+        active = np.array([not (config.ignore_floor_coverings and is_floor_covering(o)) for o in scene.objects], dtype=bool)
+        shared_vol = {ij: c * p**3 for ij, c in shared_voxel_counts(voxels, active).items()}
+    pair_list = [{"a": scene.objects[i].id, "b": scene.objects[j].id, "volume": v} for (i, j), v in sorted(shared_vol.items())]
     total_oob = float(sum(oob.values()))
     total_col = float(sum(d["volume"] for d in pair_list))
     pbl = total_oob + total_col
@@ -164,4 +197,5 @@ def evaluate_voxels(
         num_objects=len(scene.objects),
         object_oob_volume=oob,
         pair_collision_volume=pair_list,
+        compat=compat,
     )

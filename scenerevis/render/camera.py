@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from scenerevis.render.config import RenderConfig
+from scenerevis.render.occlusion import Occluders, Visibility
 from scenerevis.scene.model import Scene
 
 
@@ -140,9 +141,9 @@ def top_camera(scene: Scene, config: RenderConfig) -> Camera:
     return Camera("top", "orthographic", pose, w, h, ortho_height=float(ortho_height), znear=0.01, zfar=top + 10.0)
 
 
-def diagonal_corner(scene: Scene, seed: int) -> int:
-    """Index of the floor corner the diagonal camera stands behind, chosen by ``seed`` among the
-    corners of the polygon's convex hull (reflex corners would look at a wall from inside)."""
+def convex_corners(scene: Scene) -> list[int]:
+    """Indices of the floor polygon's convex corners (a camera behind a reflex corner would look at a
+    wall from inside); all corners when none is found."""
     xz = scene.floor_xz
     c = xz.mean(axis=0)
     n = len(xz)
@@ -153,25 +154,22 @@ def diagonal_corner(scene: Scene, seed: int) -> int:
         cross = (b[0] - a[0]) * (d[1] - b[1]) - (b[1] - a[1]) * (d[0] - b[0])
         if cross * area > 0 and np.linalg.norm(b - c) > 1e-6:
             convex.append(i)
-    candidates = convex or list(range(n))
-    rng = np.random.default_rng(int(seed))
-    return int(candidates[int(rng.integers(len(candidates)))])
+    return convex or list(range(n))
 
 
-def diagonal_camera(scene: Scene, config: RenderConfig) -> Camera:
-    """Perspective camera behind a seed-chosen room corner, looking at the room centre from
-    ``config.diag_elevation_deg`` above the floor, pulled back just enough to see the whole floor
-    and every object (projected points within 92 % of the frame)."""
+def corner_camera(scene: Scene, config: RenderConfig, corner: int, elevation_deg: float) -> Camera:
+    """Perspective camera behind floor corner ``corner``, looking at the room centre from
+    ``elevation_deg`` above the floor, pulled back just enough to see the whole floor and every
+    object (projected points within 92 % of the frame)."""
     xz = scene.floor_xz
-    k = diagonal_corner(scene, config.seed)
     lo, hi = xz.min(axis=0), xz.max(axis=0)
     centre_xz = (lo + hi) / 2.0
     tallest = max((o.pos[1] + o.size[1] for o in scene.objects), default=0.0)
     look_h = 0.25 * max(tallest, 1.0)
     target = np.array([centre_xz[0], look_h, centre_xz[1]])
-    direction = xz[k] - centre_xz
+    direction = xz[corner] - centre_xz
     direction /= max(np.linalg.norm(direction), 1e-9)
-    el = math.radians(config.diag_elevation_deg)
+    el = math.radians(elevation_deg)
     offset = np.array([direction[0] * math.cos(el), math.sin(el), direction[1] * math.cos(el)])
     height = max(tallest, config.wall_height, 0.5)
     pts = [np.column_stack([xz[:, 0], np.full(len(xz), y), xz[:, 1]]) for y in (0.0, height)]
@@ -183,16 +181,23 @@ def diagonal_camera(scene: Scene, config: RenderConfig) -> Camera:
     w = h = config.resolution
     yfov = math.radians(config.diag_fov_deg)
 
+    rot = _look_at(target + offset, target)[:3, :3]  # the same orientation at every distance
+    f = (h / 2.0) / math.tan(yfov / 2.0)
+    rel = (points - target) @ rot  # camera-frame offsets from the target; the eye adds dist * offset
+
     def make(dist: float) -> Camera:
-        return Camera(
-            "diag", "perspective", _look_at(target + dist * offset, target), w, h, yfov=yfov, znear=0.05, zfar=dist * 4 + 50.0
-        )
+        pose = np.eye(4)
+        pose[:3, :3], pose[:3, 3] = rot, target + dist * offset
+        return Camera("diag", "perspective", pose, w, h, yfov=yfov, znear=0.05, zfar=dist * 4 + 50.0)
+
+    eye_cam = offset @ rot  # the eye's offset direction in the camera frame
 
     def fits(dist: float) -> bool:
-        uv, depth = make(dist).project(points)
+        pc = rel - dist * eye_cam
+        depth = -pc[:, 2]
         if np.any(depth <= 0.05):
             return False
-        ndc = np.abs(np.column_stack([uv[:, 0] / w * 2 - 1, uv[:, 1] / h * 2 - 1]))
+        ndc = np.abs(np.concatenate([f * pc[:, 0] / depth / (w / 2.0), f * pc[:, 1] / depth / (h / 2.0)]))
         return bool(ndc.max() <= 0.92)
 
     near, far = 0.1, 1.0
@@ -202,6 +207,65 @@ def diagonal_camera(scene: Scene, config: RenderConfig) -> Camera:
         mid = 0.5 * (near + far)
         near, far = (near, mid) if fits(mid) else (mid, far)
     return make(far)
+
+
+#: Extra elevation (degrees) of the raised candidate views, and the score it must win by.
+RAISE_DEG = 20.0
+RAISE_COST = 0.5
+#: Views whose score is within this of the best are equally good: the seed picks among them.
+SCORE_TIE = 0.25
+
+
+@dataclass(frozen=True)
+class ViewChoice:
+    """The chosen diagonal view and what it sees (:class:`scenerevis.render.occlusion.Visibility`)."""
+
+    corner: int
+    elevation_deg: float
+    camera: Camera
+    visibility: Visibility
+    candidates: int  # views compared
+    ties: int  # equally good corners the seed chose among
+
+
+def choose_view(scene: Scene, config: RenderConfig) -> ViewChoice:
+    """The least occluded diagonal view: every convex corner at ``config.diag_elevation_deg`` and
+    ``RAISE_DEG`` higher (raised views pay ``RAISE_COST``) is scored by what it sees (objects in
+    sight + mean in-sight share + floor share - 0.5 per tall piece seen from behind, objects as
+    opaque boxes: :class:`~scenerevis.render.occlusion.Visibility`). Among the
+    corners with a view within ``SCORE_TIE`` of the best, ``config.seed`` picks one (reproducible; an
+    open room keeps the seed's variety of corners), then that corner's best height. Same cameras
+    for every backend."""
+    occ = Occluders(scene)
+    base = config.diag_elevation_deg
+    raised = min(base + RAISE_DEG, 80.0)
+    views = []
+    for el, cost in ((base, 0.0), (raised, RAISE_COST)) if raised > base else ((base, 0.0),):
+        for k in convex_corners(scene):
+            cam = corner_camera(scene, config, k, el)
+            vis = occ.visibility(cam.position)
+            views.append((vis.score - cost, k, el, cam, vis))
+    best = max(v[0] for v in views)
+    corners = sorted({v[1] for v in views if v[0] >= best - SCORE_TIE})
+    rng = np.random.default_rng(int(config.seed))
+    pick = corners[int(rng.integers(len(corners)))]
+    _, k, el, cam, vis = max((v for v in views if v[1] == pick), key=lambda v: (v[0], -v[2]))
+    return ViewChoice(k, el, cam, vis, len(views), len(corners))
+
+
+def diagonal_corner(scene: Scene, seed: int, config: RenderConfig | None = None) -> int:
+    """Index of the floor corner the diagonal camera stands behind (:func:`choose_view`)."""
+    cfg = config if config is not None else RenderConfig(seed=int(seed))
+    if cfg.seed != int(seed):
+        from dataclasses import replace
+
+        cfg = replace(cfg, seed=int(seed))
+    return choose_view(scene, cfg).corner
+
+
+def diagonal_camera(scene: Scene, config: RenderConfig) -> Camera:
+    """The diagonal view's camera: the least occluded corner view (:func:`choose_view`)."""
+    return choose_view(scene, config).camera
 
 
 def make_cameras(scene: Scene, config: RenderConfig) -> dict[str, Camera]:

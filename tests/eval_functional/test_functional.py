@@ -197,5 +197,5 @@ def test_objects_without_a_working_front_are_reachable_from_any_side():
     desk = obj("writing desk", (1.2, 0.75, 0.6), (1.0, 0, 1.65), id="desk")  # front 5 cm from the wall
     rep = evaluate_functional(room([table, chair, lamp, desk]))
     assert rep.inaccessible_objects == ["desk"] and rep.accessibility == pytest.approx(0.75)
-    strict = evaluate_functional(room([table, chair, lamp, desk]), FunctionalConfig(any_side_words=()))
+    strict = evaluate_functional(room([table, chair, lamp, desk]), FunctionalConfig(any_side_words=(), access_sides=False))
     assert strict.inaccessible_objects == ["chair", "lamp", "desk"]

@@ -54,3 +54,40 @@ def test_seed_chooses_the_corner():
         pos = cam.position[[0, 2]]
         assert np.dot(pos, corner) > 0  # camera stands on the side of its corner
     assert set(make_cameras(scene, RenderConfig())) == {"top", "diag"}
+
+
+def wardrobe_scene():
+    """5 x 4 m room: a 2.2 m wardrobe in the (-x, -z) corner facing into the room, low furniture elsewhere."""
+    from scenerevis.scene import SceneObject, make_room, yaw_to_quat
+
+    objects = [
+        SceneObject("wardrobe_1", "tall wardrobe", (1.2, 2.2, 0.6), (-1.7, 0.0, -1.55), yaw_to_quat(math.pi / 4)),
+        SceneObject("bed_1", "bed", (1.6, 0.5, 2.0), (0.6, 0.0, -0.8)),
+        SceneObject("nightstand_1", "nightstand", (0.45, 0.55, 0.4), (-0.5, 0.0, -1.7)),
+        SceneObject("desk_1", "desk", (1.2, 0.75, 0.6), (1.6, 0.0, 1.6), yaw_to_quat(math.pi)),
+        SceneObject("chair_1", "chair", (0.5, 0.9, 0.5), (1.6, 0.0, 1.0)),
+        SceneObject("armchair_1", "armchair", (0.8, 0.8, 0.8), (-1.6, 0.0, 1.3)),
+        SceneObject("table_1", "coffee table", (0.8, 0.45, 0.5), (-0.6, 0.0, 0.6)),
+    ]
+    return make_room([[-2.5, -2], [2.5, -2], [2.5, 2], [-2.5, 2]], objects=objects)
+
+
+def test_camera_avoids_the_corner_behind_a_tall_wardrobe():
+    from scenerevis.render.camera import choose_view
+
+    scene = wardrobe_scene()
+    corners = set()
+    for seed in range(8):
+        view = choose_view(scene, RenderConfig(seed=seed))
+        corners.add(view.corner)
+        assert view.visibility.visible_objects == 7  # nothing hidden in the chosen view
+        assert view.visibility.tall_from_behind == 0
+    assert 0 not in corners  # corner 0 = (-2.5, -2), where the wardrobe stands
+    assert len(corners) >= 2  # the seed still varies among the equally good corners
+    # the view from behind the wardrobe is the worst
+    from scenerevis.render.camera import corner_camera
+    from scenerevis.render.occlusion import Occluders
+
+    occ = Occluders(scene)
+    behind = occ.visibility(corner_camera(scene, RenderConfig(), 0, 38.0).position)
+    assert behind.visible_objects < 7 or behind.floor_share < 0.5
