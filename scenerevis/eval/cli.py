@@ -56,6 +56,7 @@ def _run(args: argparse.Namespace, kind: str, out_file: Path) -> dict:
         seed=args.seed,
         ignore_floor_coverings=not args.count_rugs,
         voxel_pitch=getattr(args, "voxel_size", PhysicsConfig().voxel_pitch),
+        voxel_compat=getattr(args, "compat", PhysicsConfig().voxel_compat),
     )
     try:
         config = BatchConfig(
@@ -119,6 +120,13 @@ def voxel_parser() -> argparse.ArgumentParser:
     parser.add_argument("--output_file", default="voxel_results.json", help="JSON report path (under --output when given)")
     parser.add_argument("--output", default=None, help="output folder (the report is written there as --output_file's name)")
     parser.add_argument("--voxel_size", type=float, default=PhysicsConfig().voxel_pitch, help="voxel edge in metres")
+    parser.add_argument(
+        "--compat",
+        choices=("ours", "original"),
+        default=PhysicsConfig().voxel_compat,
+        help="voxel losses: ours (one world grid) or original (the original eval/voxel_eval.py's per-object grids "
+        "snapped with floor(); for comparing with published ReSpace/SceneReVis tables; slow)",
+    )
     return parser
 
 

@@ -175,3 +175,20 @@ def test_an_empty_scenes_folder_is_an_error_not_a_file_of_nulls(tmp_path, capsys
     assert myeval_main(["--scenes_dir", str(tmp_path / "empty"), "--output", str(out), "--quiet"]) == 2
     assert capsys.readouterr().err.strip() == f"error: {tmp_path / 'empty'}: no scene files (*.json) found"
     assert not (out / "evaluation_results.json").exists()
+
+
+def test_voxel_eval_compat_original_is_wired(tmp_path):
+    """A 0.97 m cube flush against the -x wall: no OOB volume for us, one voxel layer for the original's algorithm."""
+    from scenerevis.scene import save_scene
+
+    scenes = tmp_path / "scenes"
+    scenes.mkdir()
+    save_scene(room([obj("cube", (0.97, 0.97, 0.97), (-2 + 0.485, 0, 0))]), scenes / "flush.json")
+    oob = {}
+    for compat in ("ours", "original"):
+        out = tmp_path / f"{compat}.json"
+        assert voxel_eval_main(["--scenes_dir", str(scenes), "--output_file", str(out), "--compat", compat, "--quiet"]) == 0
+        oob[compat] = json.loads(out.read_text())["scenes"]["flush.json"]["total_oob_volume"]
+    assert oob["ours"] == 0.0
+    # one layer of 420 voxels (0.05 m) pushed through the wall by floor(); tests/physics/test_voxel_compat.py derives it
+    assert abs(oob["original"] - 420 * 0.05**3) < 1e-9
