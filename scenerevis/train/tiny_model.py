@@ -87,21 +87,36 @@ def _tokenizer(vocab_size: int, corpus: list[str]) -> Any:
     return tokenizer
 
 
-def build_tiny_qwen2_5_vl(path: str | Path, *, vocab_size: int = 320, scene_vocab: bool = False, seed: int = 0) -> Path:
+def corpus_from_jsonl(path: str | Path, max_rows: int = 64) -> list[str]:
+    """Message texts of the first ``max_rows`` rows of an ms-swift JSONL (``<image>`` tags removed)."""
+    path = Path(path)
+    texts: list[str] = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines()[:max_rows], 1):
+        try:
+            messages = json.loads(line)["messages"]
+        except (json.JSONDecodeError, KeyError, TypeError) as err:
+            raise ValueError(f"{path}:{n}: not an ms-swift row with 'messages' ({err})") from err
+        texts += [str(m.get("content", "")).replace("<image>", "") for m in messages]
+    return texts
+
+
+def build_tiny_qwen2_5_vl(
+    path: str | Path, *, vocab_size: int = 320, scene_vocab: bool = False, corpus: list[str] | None = None, seed: int = 0
+) -> Path:
     """Write tokenizer, image processor, chat template and a random 1-layer Qwen2.5-VL to ``path``.
 
     ``vocab_size`` is the BPE vocabulary size (byte alphabet + specials + merges; the trainer stops
     early when the corpus has no more merges). ``scene_vocab`` adds scene-JSON / tool-call texts to
-    the corpus so long training rows take fewer tokens. Weights are seeded with ``seed``; the image
-    processor keeps the Qwen2-VL defaults (14-pixel patches merged 2x2, 56*56 .. 28*28*1280 pixels).
-    Returns ``path``.
+    the corpus, ``corpus`` any further texts (e.g. :func:`corpus_from_jsonl` of the training data), so
+    long training rows take fewer tokens. Weights are seeded with ``seed``; the image processor keeps
+    the Qwen2-VL defaults (14-pixel patches merged 2x2, 56*56 .. 28*28*1280 pixels). Returns ``path``.
     """
     import torch
     from transformers import Qwen2_5_VLConfig, Qwen2_5_VLForConditionalGeneration
     from transformers.models.qwen2_vl.image_processing_pil_qwen2_vl import Qwen2VLImageProcessorPil
 
     path = Path(path)
-    tokenizer = _tokenizer(vocab_size, CORPUS + (SCENE_CORPUS if scene_vocab else []))
+    tokenizer = _tokenizer(vocab_size, CORPUS + (SCENE_CORPUS if scene_vocab else []) + list(corpus or []))
     ids = {t: tokenizer.convert_tokens_to_ids(t) for t in SPECIALS}
     config = Qwen2_5_VLConfig(
         text_config={
@@ -142,16 +157,18 @@ def build_tiny_qwen2_5_vl(path: str | Path, *, vocab_size: int = 320, scene_voca
 
 
 def main(argv: list[str] | None = None) -> int:
-    """CLI: ``python -m scenerevis.train.tiny_model OUT_DIR [--vocab-size N] [--scene-vocab] [--seed S]``."""
+    """CLI: ``python -m scenerevis.train.tiny_model OUT_DIR [--vocab-size N] [--scene-vocab] [--corpus-jsonl F] [--seed S]``."""
     import argparse
 
     parser = argparse.ArgumentParser(description="Write a tiny random Qwen2.5-VL checkpoint (no download).")
     parser.add_argument("out", help="checkpoint directory to write")
     parser.add_argument("--vocab-size", type=int, default=320, help="BPE vocabulary size")
     parser.add_argument("--scene-vocab", action="store_true", help="learn merges from scene JSON / tool-call texts too")
+    parser.add_argument("--corpus-jsonl", help="learn merges from the message texts of this ms-swift JSONL too")
     parser.add_argument("--seed", type=int, default=0, help="weight initialisation seed")
     args = parser.parse_args(argv)
-    out = build_tiny_qwen2_5_vl(args.out, vocab_size=args.vocab_size, scene_vocab=args.scene_vocab, seed=args.seed)
+    corpus = corpus_from_jsonl(args.corpus_jsonl) if args.corpus_jsonl else None
+    out = build_tiny_qwen2_5_vl(args.out, vocab_size=args.vocab_size, scene_vocab=args.scene_vocab, corpus=corpus, seed=args.seed)
     print(out)
     return 0
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # script/sft/smoke.sh OUT: the whole SFT path on CPU in minutes, with nothing downloaded.
 #
-#   1. synthesize ~10 trajectories with the GL renderer   (python -m scenerevis.train.synth, .venv)
+#   1. synthesize ~12 trajectories with the GL renderer   (python -m scenerevis.train.synth, .venv)
 #   2. build a tiny random Qwen2.5-VL from a config         (scenerevis.train.tiny_model, .venv-sft)
 #   3. `swift sft` through script/sft/sft.sh for SMOKE_STEPS (default 2) optimizer steps (.venv-sft)
 #   4. one short episode with the checkpoint: infer.py --policy transformers --model CKPT (.venv)
@@ -9,8 +9,9 @@
 # The last line printed is JSON: {"steps", "losses", "checkpoint", "episode_turns"}; the exit status is
 # non-zero when a stage fails, a loss is not finite or the episode did not run.
 # Environment: PYTHON (the inference env's python, default .venv/bin/python), VENV_SFT (default
-# .venv-sft), SMOKE_STEPS, SMOKE_DESIGNER_SCENES (default 10), SMOKE_SEED (default 0), SMOKE_DATA
-# (an existing DATA folder with train.jsonl: skips step 1).
+# .venv-sft), SMOKE_STEPS (default 2), SMOKE_DESIGNER_SCENES (default 4: ~12 trajectories),
+# SMOKE_MAX_TURNS (edit turns a chain at most, default 3), SMOKE_SEED (default 0), SMOKE_DATA (an
+# existing DATA folder with train.jsonl: skips step 1).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 if [ $# -ne 1 ]; then
@@ -36,20 +37,26 @@ if [ -n "${SMOKE_DATA:-}" ]; then
 else
   DATA="$OUT/data"
   rm -rf "$DATA"
-  "$PYTHON" -m scenerevis.train.synth --out "$DATA" --from-designer "${SMOKE_DESIGNER_SCENES:-10}" --renderer gl --seed "$SEED"
+  "$PYTHON" -m scenerevis.train.synth --out "$DATA" --from-designer "${SMOKE_DESIGNER_SCENES:-4}" --renderer gl --seed "$SEED" \
+    --min-turns 2 --max-turns "${SMOKE_MAX_TURNS:-3}" --no-progress
 fi
 [ -s "$DATA/train.jsonl" ] || { echo "smoke.sh: $DATA/train.jsonl is missing or empty" >&2; exit 1; }
 echo "smoke.sh: data $DATA ($(wc -l < "$DATA/train.jsonl") train rows) after $((SECONDS - t0)) s" >&2
 
 # 2. tiny model
-"$VENV_SFT/bin/python" -m scenerevis.train.tiny_model "$OUT/tiny_model" --vocab-size 1024 --scene-vocab --seed "$SEED" >/dev/null
+# (BPE merges learnt from the data too: ~3 characters a token, about Qwen's rate on scene JSON)
+"$VENV_SFT/bin/python" -m scenerevis.train.tiny_model "$OUT/tiny_model" --vocab-size 4096 --scene-vocab \
+  --corpus-jsonl "$DATA/train.jsonl" --seed "$SEED" >/dev/null
 
-# 3. SFT: the recipe's script, shrunk to CPU (fp32, sdpa, no DeepSpeed / packing, one process)
+# 3. SFT: the recipe's script, shrunk to CPU (fp32, eager attention, no DeepSpeed / packing, one process).
+#    The recipe's max_length; rows over it would be dropped (truncation "delete"), none are. On CPU the
+#    attention backward dominates (8k tokens: eager 7 s, sdpa 32 s), hence short chains in step 1.
 rm -rf "$OUT/sft"
 MODEL="$OUT/tiny_model" MODEL_TYPE=qwen2_5_vl TEMPLATE=qwen2_5_vl_tokenizer_ids \
   DATASET="$DATA/train.jsonl" SPLIT_RATIO=0 OUTPUT_DIR="$OUT/sft" \
-  NPROC_PER_NODE="" DEEPSPEED="" ATTN_IMPL=sdpa TORCH_DTYPE=float32 PACKING=false PADDING_FREE=false \
+  NPROC_PER_NODE="" DEEPSPEED="" ATTN_IMPL=eager TORCH_DTYPE=float32 PACKING=false PADDING_FREE=false \
   GRADIENT_CHECKPOINTING=false MAX_STEPS="$STEPS" GRAD_ACCUM=1 LEARNING_RATE=1e-3 WARMUP_RATIO=0 \
+  MAX_LENGTH=51200 TRUNCATION=delete \
   SAVE_STRATEGY=steps SAVE_STEPS="$STEPS" SAVE_TOTAL_LIMIT=1 REPORT_TO=none \
   DATALOADER_WORKERS=0 DATASET_NUM_PROC=1 IMAGE_MAX_TOKEN_NUM=64 SEED="$SEED" \
   SWIFT="$VENV_SFT/bin/swift" \
