@@ -12,13 +12,13 @@ pytest.importorskip("tokenizers")
 
 from scenerevis.policy.hf_policy import HFPolicy, HFPolicyConfig
 from scenerevis.tools.parse import parse_reply
+from scenerevis.train.tiny_model import build_tiny_qwen2_5_vl
 from tests.policy_vlm.common import REQUIREMENT, observations
-from tests.policy_vlm.tiny_qwen import build_tiny_qwen
 
 
 @pytest.fixture(scope="module")
 def tiny_checkpoint(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_tiny_qwen(tmp_path_factory.mktemp("tiny_qwen25vl"))
+    return build_tiny_qwen2_5_vl(tmp_path_factory.mktemp("tiny_qwen25vl"))
 
 
 def test_two_turns_garbage_handled_and_image_attached(tiny_checkpoint: Path, tmp_path: Path) -> None:
