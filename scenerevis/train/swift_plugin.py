@@ -24,8 +24,9 @@ Turns: ms-swift counts assistant turns from 1 (``--max_turns`` = all of them); t
 creation turn as 0 and caps the edit turns after it, so ``EnvConfig.max_turns = --max_turns - 1``.
 
 Options come from environment variables (the scheduler is built by ms-swift with ``max_turns`` only),
-see :class:`SwiftEnvSpec`. Renders are written under ``SCENEREVIS_SWIFT_WORKDIR/<uuid>/`` and kept: the
-training forward reads them after the rollout.
+see :class:`SwiftEnvSpec`. Renders are written under ``SCENEREVIS_SWIFT_WORKDIR/<uuid>/`` and kept for
+inspection; ms-swift itself embeds ``rollout_infos["images"]`` as base64 when it closes a trajectory
+(``RolloutOutput.mminfo_to_serializable``), so the training sample does not depend on the files.
 """
 
 from __future__ import annotations
@@ -250,7 +251,7 @@ class SceneEditScheduler(MultiTurnScheduler):
         return ep
 
     def release(self, uuid: str) -> None:
-        """Forget the episode of ``uuid`` (its renders stay on disk for the training forward)."""
+        """Forget the episode of ``uuid`` (its renders stay on disk)."""
         self.episodes.pop(uuid, None)
 
     # ------------------------------------------------------------------ ms-swift hooks

@@ -7,6 +7,7 @@ physics and the chat package are real. Runs in the ms-swift env (.venv-sft); ski
 
 from __future__ import annotations
 
+import base64
 import json
 
 import pytest
@@ -147,10 +148,11 @@ def test_three_edit_turns_three_user_turns_with_images_and_state_released(schedu
     assert roles == ["system", "user", "assistant", "user", "assistant", "user", "assistant", "user", "assistant"]
     users = [m["content"] for m in a.messages if m["role"] == "user"]
     assert [u.count("<image>") for u in users] == [0, 1, 1, 1]
-    images = a.rollout_infos["images"]
-    assert [p.rsplit("/", 1)[-1] for p in images] == ["merged_iter_0.png", "merged_iter_1.png", "merged_iter_2.png"]
-    assert len({Image.open(p).tobytes() for p in images}) == 3  # three distinct renders
-    assert Image.open(images[0]).size == (128, 72)
+    # ms-swift turns the image list into base64 when it closes the trajectory: the renders of turns 0..2
+    files = [scheduler.workdir / "a" / f"merged_iter_{k}.png" for k in range(3)]
+    assert [base64.b64decode(x) for x in a.rollout_infos["images"]] == [f.read_bytes() for f in files]
+    assert len({Image.open(f).tobytes() for f in files}) == 3  # three distinct renders
+    assert Image.open(files[0]).size == (128, 72)
     assert engine.seen_images["a"] == [0, 1, 2, 3]  # each generation saw every render so far
     assert a.rollout_infos["num_turns"] == 4
     rec = a.rollout_infos[sp.INFO_KEY]
@@ -180,7 +182,7 @@ def test_user_turns_identical_to_inference_conversation(scheduler, tmp_path):
     records = []
     for reply in replies:
         scene = scene_to_flat(obs.scene) if obs.scene is not None else None
-        image = got.rollout_infos["images"][obs.turn - 1] if obs.turn > 0 else None
+        image = str(scheduler.workdir / "a" / f"merged_iter_{obs.turn - 1}.png") if obs.turn > 0 else None
         records.append(TurnRecord(obs.turn, scene, image, obs.feedback, reply))
         obs, _ = env.step(reply)
     want = to_swift_row(build_conversation(DEFAULT_SYSTEM_PROMPT, REQ, records))
@@ -188,7 +190,7 @@ def test_user_turns_identical_to_inference_conversation(scheduler, tmp_path):
     assert [m["content"] for m in got.messages if m["role"] != "assistant"] == [
         m["content"] for m in want["messages"] if m["role"] != "assistant"
     ]
-    assert got.rollout_infos["images"] == want["images"]
+    assert [base64.b64decode(x) for x in got.rollout_infos["images"]] == [open(p, "rb").read() for p in want["images"]]
 
 
 def test_reward_reads_the_record(scheduler):
