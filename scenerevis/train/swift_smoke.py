@@ -37,10 +37,31 @@ def prepare(out: Path, n_prompts: int, seed: int = 0) -> dict[str, str]:
 
     out.mkdir(parents=True, exist_ok=True)
     model = build_tiny_model(out / "model", seed=seed)
+    suppress_vision_tokens(model)
     src = Path("split_prompts/bedroom.txt")
     prompts = (read_prompts(src) if src.is_file() else []) + FALLBACK_PROMPTS
     data = write_rows(prompts[:n_prompts], out / "data.jsonl")
     return {"model": str(model), "data": str(data)}
+
+
+def suppress_vision_tokens(model_dir: Path) -> list[int]:
+    """Keep a random model from sampling the vision special tokens (``generation_config.suppress_tokens``).
+
+    A sampled ``<|image_pad|>`` in a completion would count as an image position when the trainer
+    re-encodes the trajectory (more image tokens than image features). A trained checkpoint never emits
+    them; the random tiny one does. Returns the suppressed ids.
+    """
+    from transformers import AutoTokenizer, GenerationConfig
+
+    tok = AutoTokenizer.from_pretrained(model_dir)
+    ids = [tok.convert_tokens_to_ids(t) for t in ("<|vision_start|>", "<|vision_end|>", "<|image_pad|>", "<|video_pad|>")]
+    try:
+        gen = GenerationConfig.from_pretrained(model_dir)
+    except OSError:
+        gen = GenerationConfig()
+    gen.suppress_tokens = ids
+    gen.save_pretrained(model_dir)
+    return ids
 
 
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:
