@@ -212,3 +212,28 @@ def test_spec_from_environ_errors():
         sp.SwiftEnvSpec.from_environ({"SCENEREVIS_SWIFT_MERGED_SIZE": "big"})
     with pytest.raises(ValueError, match="SCENEREVIS_SWIFT_RENDERER"):
         sp.SwiftEnvSpec.from_environ({"SCENEREVIS_SWIFT_RENDERER": "ray"})
+
+
+def test_reward_module_scores(tmp_path):
+    """With the project's reward module installed, the recorded turn scores and the trajectory reward are
+    exactly its score_turn / trajectory_reward on the same episode."""
+    reward = pytest.importorskip("scenerevis.train.reward")
+    from scenerevis.train.swift_reward import ModuleScorer
+
+    scorer = ModuleScorer(None)
+    spec = sp.SwiftEnvSpec(workdir=str(tmp_path / "r"), renderer="none", resolver=None)
+    s = sp.SceneEditScheduler(max_turns=5, tokenizer=tokenizer(), spec=spec, scorer=scorer)
+    replies = [CREATE, ADD_BED, ADD_DESK, ADD_CHAIR, TERMINATE]
+    _, outs = rollout(s, {"a": replies})
+    infos = outs["a"].rollout_infos
+    assert infos["num_turns"] == 5 and infos["images"] == []  # no renderer: no images, no <image> tags
+
+    env = SceneEnv(config=EnvConfig(max_turns=4, render=False))
+    env.reset(REQ)
+    want = []
+    for reply in replies:
+        _, info = env.step(reply)
+        want.append(reward.score_turn(env.scene, info, scorer.config, requirement=REQ).total)
+    assert infos[sp.INFO_KEY]["turn_scores"] == want
+    assert len(set(want)) > 1  # the turns are told apart
+    assert sp.SceneReward(scorer=scorer)(["c"], rollout_infos=[infos]) == [reward.trajectory_reward(want, 5, scorer.config)]
