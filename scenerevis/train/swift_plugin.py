@@ -91,6 +91,8 @@ class SwiftEnvSpec:
         ``SCENEREVIS_SWIFT_PHYSICS_FEEDBACK``: physics text in each user turn (default on, as at inference).
     reward_config : str or None
         ``SCENEREVIS_REWARD_CONFIG``: the reward weights file (None: the reward module's defaults).
+    extra_render : dict
+        Further :class:`~scenerevis.render.RenderConfig` fields (code only, e.g. ``{"engine": "workbench"}``).
     """
 
     workdir: str | None = None
