@@ -1,8 +1,7 @@
 """swift_tiny.py: what the CPU GRPO smoke run needs for a tiny random Qwen2.5-VL (no download).
 
 - :func:`build_tiny_model`: a randomly initialised, 1-layer Qwen2.5-VL checkpoint written from a config
-  (``scenerevis.train.tiny_model`` when installed, else the test suite's builder
-  ``tests.policy_vlm.tiny_qwen``, importable from the repository root).
+  (:func:`scenerevis.train.tiny_model.build_tiny_qwen2_5_vl`).
 - :data:`TINY_TEMPLATE` / :func:`register_tiny_template`: ms-swift's ``qwen2_5_vl`` template hard-codes the
   real checkpoint's ``<|image_pad|>`` / ``<|video_pad|>`` ids (151655 / 151656); the tiny tokenizer has
   small ids, so this template reads both from the tokenizer. For a real Qwen2.5-VL checkpoint it encodes
@@ -11,22 +10,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
-TINY_TEMPLATE = "scenerevis_qwen2_5_vl_tokenizer_ids"
+TINY_TEMPLATE = "qwen2_5_vl_tokenizer_ids"
 
 
 def build_tiny_model(path: str | Path, seed: int = 0) -> Path:
     """Write a tiny random Qwen2.5-VL (tokenizer, processor, weights) to ``path``; returns ``path``."""
-    path = Path(path)
-    if importlib.util.find_spec("scenerevis.train.tiny_model") is not None:
-        from scenerevis.train.tiny_model import build_tiny_qwen2_5_vl
+    from scenerevis.train.tiny_model import build_tiny_qwen2_5_vl
 
-        return Path(build_tiny_qwen2_5_vl(path, vocab_size=1024, scene_vocab=True, seed=seed))
-    from tests.policy_vlm.tiny_qwen import build_tiny_qwen
-
-    return Path(build_tiny_qwen(path))
+    return Path(build_tiny_qwen2_5_vl(Path(path), vocab_size=1024, scene_vocab=True, seed=seed))
 
 
 def register_tiny_template() -> None:

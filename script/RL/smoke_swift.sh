@@ -27,7 +27,7 @@ export MAX_PIXELS=12544
 
 "$PY" -m swift.cli.rlhf \
   --rlhf_type grpo \
-  --model "$OUT/model" --model_type qwen2_5_vl --template scenerevis_qwen2_5_vl_tokenizer_ids \
+  --model "$OUT/model" --model_type qwen2_5_vl --template qwen2_5_vl_tokenizer_ids \
   --torch_dtype float32 --tuner_type lora --lora_rank 4 --target_modules all-linear \
   --dataset "$OUT/data.jsonl" --split_dataset_ratio 0 --dataloader_num_workers 0 \
   --external_plugins scenerevis/train/swift_register.py \
