@@ -1,0 +1,1 @@
+"""Training: rewards, RL data, verl and ms-swift integration."""

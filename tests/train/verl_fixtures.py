@@ -1,0 +1,128 @@
+"""Tiny, locally built stand-ins for what a verl rollout gets from a Qwen2.5-VL checkpoint, plus a
+scripted server manager in place of vLLM.
+
+- ``tiny_tokenizer()``: a byte-level BPE trained here on a few sentences, with the ChatML and vision
+  special tokens of Qwen2.5-VL and our own ChatML chat template (image blocks render as
+  ``<|vision_start|><|image_pad|><|vision_end|>``, as a Qwen2.5-VL template does);
+- ``tiny_processor()``: transformers' real ``Qwen2_5_VLProcessor`` over that tokenizer with the real
+  Qwen2-VL image processor, its pixel budget made small so a render is a few dozen tokens;
+- ``ScriptedServer``: answers ``generate`` with the next scripted reply (tokenized, ending in
+  ``<|im_end|>`` as vLLM returns it) and records what each request carried.
+
+Nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+SPECIAL_TOKENS = [
+    "<|endoftext|>",
+    "<|im_start|>",
+    "<|im_end|>",
+    "<|vision_start|>",
+    "<|vision_end|>",
+    "<|image_pad|>",
+    "<|video_pad|>",
+]
+
+# Our ChatML template (string content, or a list of text / image blocks).
+CHAT_TEMPLATE = (
+    "{% for message in messages %}"
+    "{{ '<|im_start|>' + message['role'] + '\n' }}"
+    "{% if message['content'] is string %}{{ message['content'] }}"
+    "{% else %}{% for block in message['content'] %}"
+    "{% if block['type'] == 'image' or 'image' in block %}{{ '<|vision_start|><|image_pad|><|vision_end|>' }}"
+    "{% elif block['type'] == 'text' %}{{ block['text'] }}{% endif %}"
+    "{% endfor %}{% endif %}"
+    "{{ '<|im_end|>\n' }}"
+    "{% endfor %}"
+    "{% if add_generation_prompt %}{{ '<|im_start|>assistant\n' }}{% endif %}"
+)
+
+_CORPUS = [
+    "You are an interior designer who builds 3D rooms by editing a JSON scene.",
+    '<create_scene>\n```json\n{"room_type": "bedroom", "room_id": "r", "bounds_bottom": [], "objects": []}\n```\n</create_scene>',
+    '<think>\nadd a bed\n</think>\n\n<tool_calls>\n[{"id": "tool_1", "name": "add_object", "arguments": {}}]\n</tool_calls>',
+    "<current_scene>\n```json\n{}\n```\n</current_scene> <feedback> collision out of bounds terminate",
+    "A cosy bedroom with a double bed, two nightstands and a wardrobe. position rotation size 0123456789.-,",
+]
+
+
+def tiny_tokenizer():
+    """A PreTrainedTokenizerFast (byte-level BPE, ~600 tokens) with Qwen's special tokens."""
+    from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
+    from transformers import PreTrainedTokenizerFast
+
+    tok = Tokenizer(models.BPE())
+    tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
+    tok.decoder = decoders.ByteLevel()
+    trainer = trainers.BpeTrainer(
+        vocab_size=600, special_tokens=SPECIAL_TOKENS, initial_alphabet=pre_tokenizers.ByteLevel.alphabet()
+    )
+    tok.train_from_iterator(_CORPUS * 4, trainer=trainer)
+    fast = PreTrainedTokenizerFast(
+        tokenizer_object=tok,
+        eos_token="<|im_end|>",
+        pad_token="<|endoftext|>",
+        additional_special_tokens=SPECIAL_TOKENS[1:],
+    )
+    fast.chat_template = CHAT_TEMPLATE
+    return fast
+
+
+def tiny_processor(tokenizer, max_pixels: int = 56 * 56 * 4):
+    """transformers' Qwen2.5-VL processor over ``tokenizer``; ``max_pixels`` bounds each image's tokens."""
+    from transformers import Qwen2_5_VLProcessor, Qwen2VLImageProcessor
+    from transformers.models.qwen2_vl.video_processing_qwen2_vl import Qwen2VLVideoProcessor
+
+    image_processor = Qwen2VLImageProcessor(min_pixels=28 * 28, max_pixels=max_pixels)
+    return Qwen2_5_VLProcessor(
+        image_processor=image_processor,
+        tokenizer=tokenizer,
+        video_processor=Qwen2VLVideoProcessor(),
+        chat_template=CHAT_TEMPLATE,
+    )
+
+
+@dataclass
+class Request:
+    prompt_ids: list[int]
+    num_images: int
+    image_sizes: list[tuple[int, int]]
+
+
+@dataclass
+class ScriptedServer:
+    """``generate`` returns ``replies`` in order (a fake of verl's LLM server client)."""
+
+    tokenizer: Any
+    replies: list[str]
+    requests: list[Request] = field(default_factory=list)
+
+    async def generate(self, *, request_id, prompt_ids, sampling_params, image_data=None, **kwargs):
+        from verl.workers.rollout.replica import TokenOutput
+
+        if len(self.requests) >= len(self.replies):
+            raise AssertionError(f"generate called {len(self.requests) + 1} times; only {len(self.replies)} replies scripted")
+        images = list(image_data or [])
+        self.requests.append(Request(list(prompt_ids), len(images), [im.size for im in images]))
+        reply = self.replies[len(self.requests) - 1]
+        ids = self.tokenizer.encode(reply, add_special_tokens=False) + [self.tokenizer.convert_tokens_to_ids("<|im_end|>")]
+        return TokenOutput(token_ids=ids, log_probs=[-0.5] * len(ids), stop_reason="completed")
+
+
+def compose_trainer_config(overrides: list[str] | None = None):
+    """script/RL/config/scene_grpo.yaml composed with verl's trainer config (Hydra compose API)."""
+    from hydra import compose, initialize_config_dir
+
+    config_dir = Path(__file__).resolve().parents[2] / "script" / "RL" / "config"
+    base = [
+        "data.train_files=unused.parquet",
+        "data.val_files=unused.parquet",
+        "actor_rollout_ref.model.path=unused-model",
+    ]
+    with initialize_config_dir(config_dir=str(config_dir), version_base=None):
+        return compose(config_name="scene_grpo", overrides=base + list(overrides or []))
