@@ -9,7 +9,7 @@ One trajectory = one episode of :class:`scenerevis.env.SceneEnv`:
 3. :meth:`SceneEnv.step` parses it, applies the tool calls, retrieves assets, runs physics and
    renders the merged (top + diagonal) image; the turn is scored (``scorer``);
 4. unless the episode is over, the next **user** message - exactly the one our SFT rows hold
-   (:func:`scenerevis.loop.messages.user_text`: ``<image>``, requirement, optional feedback, the
+   (:func:`scenerevis.chat.user_message`: ``<image>``, requirement, optional feedback, the
    current scene JSON) - is appended with its render through ``ct_merge_context_msg`` (response
    mask 0), and the render is added to the images sent with every later generation;
 5. the episode ends on ``terminate``, on the turn cap (``EnvConfig.max_turns`` edit turns after
@@ -269,7 +269,7 @@ class SceneAgentLoop(AgentLoopBase):
         metrics: AgentLoopMetrics,
         workdir: Path,
     ) -> AgentLoopOutput:
-        from scenerevis.loop.messages import TurnRecord, user_text
+        from scenerevis.chat import TurnRecord, user_message
         from scenerevis.scene.formats import scene_to_flat
 
         await self._in_env(env.reset, requirement, None, workdir)
@@ -331,7 +331,7 @@ class SceneAgentLoop(AgentLoopBase):
 
             # the next user turn, exactly as in the SFT rows, with its render
             record = TurnRecord(turn=obs.turn, scene=scene_to_flat(obs.scene), image=obs.image_path, feedback=obs.feedback)
-            user_msg, new_images = to_verl_message(user_text(requirement, record), _load_image)
+            user_msg, new_images = to_verl_message(user_message(requirement, record), _load_image)
             self._assert_mm_supported(bool(new_images))
             previous = list(messages)
             messages.append(user_msg)

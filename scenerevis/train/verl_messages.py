@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from scenerevis.loop.messages import IMAGE_TOKEN, Message
+from scenerevis.chat import IMAGE_TOKEN, Message
 
 
 def to_verl_message(message: Message, load_image: Callable[[str], Any]) -> tuple[dict[str, Any], list[Any]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scenerevis.loop.messages import Message, TurnRecord, user_text
+from scenerevis.chat import Message, TurnRecord, user_message
 from scenerevis.train.verl_messages import message_text, requirement_of, to_verl_message
 
 
@@ -16,7 +16,7 @@ def test_text_only_message_keeps_string_content():
 
 def test_edit_turn_splits_at_the_placeholder_and_keeps_text_byte_for_byte():
     scene = {"room_type": "bedroom", "objects": []}
-    ours = user_text("a bedroom", TurnRecord(turn=1, scene=scene, image="/r/merged_iter_0.png", feedback="2 collisions"))
+    ours = user_message("a bedroom", TurnRecord(turn=1, scene=scene, image="/r/merged_iter_0.png", feedback="2 collisions"))
     loaded = []
     msg, images = to_verl_message(ours, lambda p: loaded.append(p) or f"IMG({p})")
     assert loaded == ["/r/merged_iter_0.png"]

@@ -114,15 +114,18 @@ class ScriptedServer:
         return TokenOutput(token_ids=ids, log_probs=[-0.5] * len(ids), stop_reason="completed")
 
 
+CONFIG_DIR = Path(__file__).resolve().parents[2] / "script" / "RL" / "config"
+AGENT_LOOPS_YAML = CONFIG_DIR / "agent_loops.yaml"
+
+
 def compose_trainer_config(overrides: list[str] | None = None):
     """script/RL/config/scene_grpo.yaml composed with verl's trainer config (Hydra compose API)."""
     from hydra import compose, initialize_config_dir
 
-    config_dir = Path(__file__).resolve().parents[2] / "script" / "RL" / "config"
     base = [
         "data.train_files=unused.parquet",
         "data.val_files=unused.parquet",
         "actor_rollout_ref.model.path=unused-model",
     ]
-    with initialize_config_dir(config_dir=str(config_dir), version_base=None):
+    with initialize_config_dir(config_dir=str(CONFIG_DIR), version_base=None):
         return compose(config_name="scene_grpo", overrides=base + list(overrides or []))
