@@ -17,9 +17,11 @@ One trajectory = one episode of :class:`scenerevis.env.SceneEnv`:
    (``rollout.response_length`` tokens, images included) is spent.
 
 The trajectory reward (``trajectory_reward`` of the per-turn scores) is set as
-``AgentLoopOutput.reward_score``, so verl skips its reward manager for these rows. Per-turn scores,
-their components and the final flat scene go into ``extra_fields`` (and so into the batch's
-non-tensor data).
+``AgentLoopOutput.reward_score``, so verl skips its reward manager for these rows. ``extra_fields``
+(the batch's non-tensor data) get ``turn_scores`` (list of floats), ``trajectory_reward``,
+``stop_reason`` (``terminate`` | ``max_turns`` | ``response_length``) and, as JSON strings,
+``turn_components`` (per turn: component -> score), ``turns`` (per turn: turn, parse kind, error
+count, rendered) and ``final_scene`` (the flat scene after the last turn).
 
 Register in a YAML given as ``actor_rollout_ref.rollout.agent.agent_loop_config_path``::
 
@@ -34,6 +36,7 @@ and select it per row with ``agent_name: scene_agent``. ``settings`` keys are th
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import shutil
 import tempfile
@@ -230,10 +233,15 @@ class SceneAgentLoop(AgentLoopBase):
     def _build_env(self, env_config: Any) -> Any:
         from scenerevis.env import SceneEnv
 
-        return SceneEnv(**shared_env_parts(self.settings), config=env_config)
+        optimizer = None
+        if env_config.enable_physics_optimization:
+            from scenerevis.loop.optimize import physics_optimizer
+
+            optimizer = physics_optimizer
+        return SceneEnv(**shared_env_parts(self.settings), optimizer=optimizer, config=env_config)
 
     async def _in_env(self, fn: Callable, *args: Any) -> Any:
-        return await self.loop.run_in_executor(_executor(int(self.settings.env_threads)), fn, *args)
+        return await asyncio.get_running_loop().run_in_executor(_executor(int(self.settings.env_threads)), fn, *args)
 
     # -------------------------------------------------------------- rollout
     async def run(self, sampling_params: dict[str, Any], **kwargs: Any) -> AgentLoopOutput:
@@ -248,7 +256,7 @@ class SceneAgentLoop(AgentLoopBase):
         try:
             return await self._episode(env, messages, requirement, request_id, sampling_params, metrics, workdir)
         finally:
-            await self._in_env(env.close)
+            # the env's renderer is shared by the worker's trajectories: never env.close() here
             if temporary:
                 shutil.rmtree(workdir, ignore_errors=True)
 
@@ -356,7 +364,7 @@ class SceneAgentLoop(AgentLoopBase):
         metrics.tool_calls = env_seconds
         reward = self.trajectory_reward(turn_scores, len(turn_scores))
         n_resp = len(response_mask)
-        final_scene = scene_to_flat(env.scene) if env.scene is not None else None
+        final_scene = json.dumps(scene_to_flat(env.scene)) if env.scene is not None else None
         output = AgentLoopOutput(
             prompt_ids=token_ids[: len(token_ids) - n_resp],
             response_ids=token_ids[len(token_ids) - n_resp :][: self.response_length],
@@ -369,8 +377,8 @@ class SceneAgentLoop(AgentLoopBase):
             metrics=metrics,
             extra_fields={
                 "turn_scores": turn_scores,
-                "turn_components": turn_components,
-                "turns": turn_log,
+                "turn_components": json.dumps(turn_components),
+                "turns": json.dumps(turn_log),
                 "final_scene": final_scene,
                 "stop_reason": stop,
                 "trajectory_reward": float(reward),

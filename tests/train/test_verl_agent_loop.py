@@ -98,7 +98,8 @@ def trainer_config():
 
 
 def make_loop(trainer_config, tokenizer, processor, server, **settings):
-    """Instantiate the loop the way verl's AgentLoopWorker does: hydra.utils.instantiate on our YAML entry."""
+    """Instantiate the loop the way verl's AgentLoopWorker does: hydra.utils.instantiate on our YAML
+    entry, inside the running event loop (the base class keeps the loop it was built in)."""
     entry = OmegaConf.load(AGENT_LOOPS_YAML)[0]
     assert entry.name == "scene_agent"
     entry.settings.update({"renderer": "gl", "retrieval": None, "resolver": None, **settings})
@@ -117,9 +118,17 @@ def make_loop(trainer_config, tokenizer, processor, server, **settings):
     )
 
 
-def run_episode(loop: SceneAgentLoop):
+def run_episode(build, configure=None):
+    """``build()`` -> the loop (called inside the event loop); ``configure(loop)`` may adjust it."""
     raw_prompt = [{"role": "system", "content": DEFAULT_SYSTEM_PROMPT}, {"role": "user", "content": REQUIREMENT}]
-    return asyncio.run(loop.run({"temperature": 1.0}, raw_prompt=raw_prompt, extra_info={"index": 0}))
+
+    async def go():
+        loop: SceneAgentLoop = build()
+        if configure is not None:
+            configure(loop)
+        return await loop.run({"temperature": 1.0}, raw_prompt=raw_prompt, extra_info={"index": 0})
+
+    return asyncio.run(go())
 
 
 # per-turn scores of SCRIPT: empty room, bed + nightstand apart, wardrobe into the bed (2 of 3 objects
@@ -129,14 +138,14 @@ EXPECTED_SCORES = [1.0, 1.0, 1.0 - (200.0 / 3.0) / 50.0, 1.0]
 
 def test_scripted_episode_scores_images_and_tokens(trainer_config, tokenizer, processor):
     server = ScriptedServer(tokenizer, list(SCRIPT))
-    out = run_episode(make_loop(trainer_config, tokenizer, processor, server))
+    out = run_episode(lambda: make_loop(trainer_config, tokenizer, processor, server))
 
     # per-turn scores and the trajectory reward (the final turn's score; more than 2 turns)
     assert out.extra_fields["turn_scores"] == pytest.approx(EXPECTED_SCORES, abs=1e-9)
     assert out.extra_fields["stop_reason"] == "terminate"
     assert out.reward_score == pytest.approx(1.0)
     assert out.extra_fields["trajectory_reward"] == out.reward_score
-    final = out.extra_fields["final_scene"]
+    final = json.loads(out.extra_fields["final_scene"])
     assert sorted(o["id"] for o in final["objects"]) == ["bed_1", "nightstand_1", "wardrobe_1"]
     wardrobe = next(o for o in final["objects"] if o["id"] == "wardrobe_1")
     assert wardrobe["pos"] == pytest.approx([-1.3, 0.0, 2.0])
@@ -184,9 +193,10 @@ def test_turn_cap_ends_the_episode_and_scores_the_last_turn_as_final(trainer_con
         return scripted_turn_scorer(scene, info)
 
     server = ScriptedServer(tokenizer, [create_reply(), calls_reply(BED), calls_reply(NIGHTSTAND)])
-    loop = make_loop(trainer_config, tokenizer, processor, server, max_edit_turns=2)
-    loop.scorer = scorer
-    out = run_episode(loop)
+    out = run_episode(
+        lambda: make_loop(trainer_config, tokenizer, processor, server, max_edit_turns=2),
+        lambda loop: setattr(loop, "scorer", scorer),
+    )
     assert seen == [(0, False, False), (1, False, False), (2, False, True)]
     assert out.extra_fields["stop_reason"] == "max_turns"
     assert len(out.multi_modal_data["images"]) == 2
@@ -195,7 +205,7 @@ def test_turn_cap_ends_the_episode_and_scores_the_last_turn_as_final(trainer_con
 
 def test_short_episode_gets_the_short_penalty(trainer_config, tokenizer, processor):
     server = ScriptedServer(tokenizer, [create_reply(), calls_reply(BED, TERMINATE)])
-    out = run_episode(make_loop(trainer_config, tokenizer, processor, server))
+    out = run_episode(lambda: make_loop(trainer_config, tokenizer, processor, server))
     assert out.extra_fields["turn_scores"] == pytest.approx([1.0, 1.0])
     assert out.extra_fields["stop_reason"] == "terminate"
     assert out.reward_score == -1.0

@@ -14,7 +14,7 @@ Nothing is downloaded.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -74,17 +74,26 @@ def tiny_tokenizer():
 
 
 def tiny_processor(tokenizer, max_pixels: int = 56 * 56 * 4):
-    """transformers' Qwen2.5-VL processor over ``tokenizer``; ``max_pixels`` bounds each image's tokens."""
+    """transformers' Qwen2.5-VL processor over ``tokenizer``; ``max_pixels`` bounds each image's tokens.
+
+    Without its video sub-processor: transformers' video processors need a torchvision built for the
+    installed torch, and PyPI has none for the CPU torch of the test venv. Images (all we send) go
+    through the real Qwen2.5-VL processing and placeholder expansion.
+    """
     from transformers import Qwen2_5_VLProcessor, Qwen2VLImageProcessor
-    from transformers.models.qwen2_vl.video_processing_qwen2_vl import Qwen2VLVideoProcessor
+
+    class ImageOnlyQwen25VLProcessor(Qwen2_5_VLProcessor):
+        def __init__(self, image_processor=None, tokenizer=None, chat_template=None, **kwargs):
+            # ProcessorMixin takes its sub-processors from this signature: image processor + tokenizer
+            super().__init__(image_processor, tokenizer, None, chat_template=chat_template)
+
+        @property
+        def model_input_names(self):
+            names = self.tokenizer.model_input_names + self.image_processor.model_input_names
+            return list(dict.fromkeys(names)) + ["mm_token_type_ids"]
 
     image_processor = Qwen2VLImageProcessor(min_pixels=28 * 28, max_pixels=max_pixels)
-    return Qwen2_5_VLProcessor(
-        image_processor=image_processor,
-        tokenizer=tokenizer,
-        video_processor=Qwen2VLVideoProcessor(),
-        chat_template=CHAT_TEMPLATE,
-    )
+    return ImageOnlyQwen25VLProcessor(image_processor=image_processor, tokenizer=tokenizer, chat_template=CHAT_TEMPLATE)
 
 
 @dataclass
@@ -94,13 +103,14 @@ class Request:
     image_sizes: list[tuple[int, int]]
 
 
-@dataclass
 class ScriptedServer:
-    """``generate`` returns ``replies`` in order (a fake of verl's LLM server client)."""
+    """``generate`` returns ``replies`` in order (a fake of verl's LLM server client). A plain class,
+    not a dataclass: hydra.utils.instantiate would turn a dataclass argument into a config node."""
 
-    tokenizer: Any
-    replies: list[str]
-    requests: list[Request] = field(default_factory=list)
+    def __init__(self, tokenizer: Any, replies: list[str]) -> None:
+        self.tokenizer = tokenizer
+        self.replies = list(replies)
+        self.requests: list[Request] = []
 
     async def generate(self, *, request_id, prompt_ids, sampling_params, image_data=None, **kwargs):
         from verl.workers.rollout.replica import TokenOutput
