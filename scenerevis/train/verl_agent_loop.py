@@ -55,8 +55,9 @@ from scenerevis.train.verl_messages import requirement_of, to_verl_message
 
 log = logging.getLogger(__name__)
 
-#: ``scorer(scene after the turn, the env's StepInfo) -> object with .total (float in [-1, 1]) and .components (dict)``
-TurnScorer = Callable[[Any, Any], Any]
+#: ``scorer(scene after the turn, the env's StepInfo, requirement) -> object with .total (float in [-1, 1])
+#: and .components (dict name -> score)``
+TurnScorer = Callable[[Any, Any, str], Any]
 #: ``trajectory_reward(per-turn totals, number of scored turns) -> float``
 TrajectoryReward = Callable[[list[float], int], float]
 
@@ -168,13 +169,15 @@ def _executor(threads: int) -> ThreadPoolExecutor:
 
 
 def default_reward(settings: SceneLoopSettings) -> tuple[TurnScorer, TrajectoryReward]:
-    """The package reward (:mod:`scenerevis.train.reward`) with the weights of ``settings.reward_config``."""
+    """The package reward (:mod:`scenerevis.train.reward`) with the weights of ``settings.reward_config``;
+    physics not already in a turn's report uses the shared mesh resolver."""
     from scenerevis.train import reward
 
     config = reward.RewardConfig.from_yaml(settings.reward_config) if settings.reward_config else reward.RewardConfig.default()
+    resolver = shared_env_parts(settings)["resolver"]
 
-    def scorer(scene: Any, info: Any) -> Any:
-        return reward.score_turn(scene, info, config)
+    def scorer(scene: Any, info: Any, requirement: str) -> Any:
+        return reward.score_turn(scene, info, config, requirement=requirement, resolver=resolver)
 
     def trajectory(totals: list[float], num_turns: int) -> float:
         return float(reward.trajectory_reward(totals, num_turns, config))
@@ -327,7 +330,7 @@ class SceneAgentLoop(AgentLoopBase):
             capped = self.max_assistant_turns is not None and assistant_turns >= int(self.max_assistant_turns)
             if not info.done and (over_budget or capped):
                 info = replace(info, truncated=True)  # the last scored turn is the final one
-            score = await self._in_env(self.scorer, env.scene, info)
+            score = await self._in_env(self.scorer, env.scene, info, requirement)
             turn_scores.append(float(score.total))
             turn_components.append({k: float(v) for k, v in dict(score.components).items()})
             turn_log.append(
@@ -350,7 +353,7 @@ class SceneAgentLoop(AgentLoopBase):
                 # no room for the next turn: the episode ends here; the turn just scored is the final one
                 messages.pop()
                 info = replace(info, truncated=True)
-                score = await self._in_env(self.scorer, env.scene, info)
+                score = await self._in_env(self.scorer, env.scene, info, requirement)
                 turn_scores[-1] = float(score.total)
                 turn_components[-1] = {k: float(v) for k, v in dict(score.components).items()}
                 stop = "response_length"
@@ -382,6 +385,7 @@ class SceneAgentLoop(AgentLoopBase):
                 "final_scene": final_scene,
                 "stop_reason": stop,
                 "trajectory_reward": float(reward),
+                "num_assistant_turns": assistant_turns,
                 "reward_extra_info": {
                     "scene/num_scored_turns": len(turn_scores),
                     "scene/final_turn_score": turn_scores[-1],

@@ -14,9 +14,14 @@ Nothing is downloaded.
 
 from __future__ import annotations
 
+import asyncio
+import json
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
+
+from scenerevis.chat import DEFAULT_SYSTEM_PROMPT
 
 SPECIAL_TOKENS = [
     "<|endoftext|>",
@@ -52,7 +57,7 @@ _CORPUS = [
 
 
 def tiny_tokenizer():
-    """A PreTrainedTokenizerFast (byte-level BPE, ~600 tokens) with Qwen's special tokens."""
+    """A PreTrainedTokenizerFast (byte-level BPE, up to 2000 tokens) with Qwen's special tokens."""
     from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
     from transformers import PreTrainedTokenizerFast
 
@@ -60,9 +65,9 @@ def tiny_tokenizer():
     tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
     tok.decoder = decoders.ByteLevel()
     trainer = trainers.BpeTrainer(
-        vocab_size=600, special_tokens=SPECIAL_TOKENS, initial_alphabet=pre_tokenizers.ByteLevel.alphabet()
+        vocab_size=2000, special_tokens=SPECIAL_TOKENS, initial_alphabet=pre_tokenizers.ByteLevel.alphabet()
     )
-    tok.train_from_iterator(_CORPUS * 4, trainer=trainer)
+    tok.train_from_iterator([*_CORPUS, DEFAULT_SYSTEM_PROMPT] * 4, trainer=trainer)
     fast = PreTrainedTokenizerFast(
         tokenizer_object=tok,
         eos_token="<|im_end|>",
@@ -139,3 +144,96 @@ def compose_trainer_config(overrides: list[str] | None = None):
     ]
     with initialize_config_dir(config_dir=str(CONFIG_DIR), version_base=None):
         return compose(config_name="scene_grpo", overrides=base + list(overrides or []))
+
+
+# ------------------------------------------------------------------ scripted episodes
+REQUIREMENT = "A bedroom with a bed, a nightstand and a wardrobe."
+ROOM = {
+    "room_type": "bedroom",
+    "room_id": "bedroom-1",
+    "bounds_bottom": [[-2.0, 0.0, -2.5], [2.0, 0.0, -2.5], [2.0, 0.0, 2.5], [-2.0, 0.0, 2.5]],
+    "bounds_top": [[-2.0, 2.7, -2.5], [2.0, 2.7, -2.5], [2.0, 2.7, 2.5], [-2.0, 2.7, 2.5]],
+    "objects": [],
+}
+
+
+def create_reply() -> str:
+    return f"<create_scene>\n```json\n{json.dumps(ROOM)}\n```\n</create_scene>"
+
+
+def calls_reply(*calls: dict) -> str:
+    listed = [{"id": f"tool_{i + 1}", **c} for i, c in enumerate(calls)]
+    return f"<think>\nnext step\n</think>\n\n<tool_calls>\n{json.dumps(listed)}\n</tool_calls>"
+
+
+def add(desc: str, pos: list[float], size: list[float]) -> dict:
+    return {
+        "name": "add_object",
+        "arguments": {"object_description": desc, "position": pos, "rotation": [0, 0, 0, 1], "size": size},
+    }
+
+
+BED = add("double bed", [0.0, 0.0, 0.0], [1.6, 0.5, 2.0])
+NIGHTSTAND = add("nightstand", [1.2, 0.0, -0.7], [0.4, 0.5, 0.4])
+WARDROBE_ON_BED = add("wardrobe", [0.5, 0.0, 0.5], [1.0, 2.0, 0.6])
+TERMINATE = {"name": "terminate", "arguments": {"reason": "done"}}
+
+# creation, two edits, then a fix + terminate: 4 assistant turns, 3 user turns with a render each
+SCRIPT = [
+    create_reply(),
+    calls_reply(BED, NIGHTSTAND),
+    calls_reply(WARDROBE_ON_BED),
+    calls_reply({"name": "move_object", "arguments": {"jid": "wardrobe_1", "new_position": [-1.3, 0.0, 2.0]}}, TERMINATE),
+]
+
+
+def scripted_turn_scorer(scene, info, requirement) -> SimpleNamespace:
+    """A hand-computable per-turn score for the loop's bookkeeping: -1 for a turn with errors, else
+    1 - collision_rate / 50 (collision_rate in percent of objects)."""
+    if info.errors:
+        return SimpleNamespace(total=-1.0, components={"format": -1.0})
+    c = float(info.metrics["collision_rate"])
+    return SimpleNamespace(total=1.0 - c / 50.0, components={"format": 1.0, "collision": 1.0 - c / 50.0})
+
+
+def last_turn_reward(totals: list[float], num_turns: int) -> float:
+    return -1.0 if num_turns <= 2 else totals[-1]
+
+
+def make_loop(trainer_config, tokenizer, processor, server, **settings):
+    """Instantiate the loop the way verl's AgentLoopWorker does: hydra.utils.instantiate on our YAML
+    entry, inside the running event loop (the base class keeps the loop it was built in)."""
+    import hydra
+    from omegaconf import OmegaConf
+    from verl.experimental.agent_loop.agent_loop import DictConfigWrap, ToolListWrap
+    from verl.utils.dataset.rl_dataset import RLHFDataset
+
+    entry = OmegaConf.load(AGENT_LOOPS_YAML)[0]
+    assert entry.name == "scene_agent"
+    entry.settings.update({"renderer": "gl", "retrieval": None, "resolver": None, **settings})
+    return hydra.utils.instantiate(
+        config=entry,
+        trainer_config=DictConfigWrap(config=trainer_config),
+        server_manager=server,
+        tokenizer=tokenizer,
+        processor=processor,
+        hf_model_type="qwen2_5_vl",
+        dataset_cls=RLHFDataset,
+        data_config=DictConfigWrap(trainer_config.data),
+        tools=ToolListWrap([]),
+        scorer=scripted_turn_scorer,
+        trajectory_reward=last_turn_reward,
+    )
+
+
+def run_episode(build, configure=None):
+    """``build()`` -> the loop (called inside the event loop); ``configure(loop)`` may adjust it."""
+    raw_prompt = [{"role": "system", "content": DEFAULT_SYSTEM_PROMPT}, {"role": "user", "content": REQUIREMENT}]
+
+    async def go():
+        loop = build()
+        if configure is not None:
+            configure(loop)
+        return await loop.run({"temperature": 1.0}, raw_prompt=raw_prompt, extra_info={"index": 0})
+
+    return asyncio.run(go())
