@@ -25,11 +25,11 @@ count, rendered) and ``final_scene`` (the flat scene after the last turn).
 
 Register in a YAML given as ``actor_rollout_ref.rollout.agent.agent_loop_config_path``::
 
-    - name: scene_agent
+    - name: scenerevis_agent
       _target_: scenerevis.train.verl_agent_loop.SceneAgentLoop
       settings: {renderer: gl, max_edit_turns: 6, reward_config: null}
 
-and select it per row with ``agent_name: scene_agent``. ``settings`` keys are the fields of
+and select it per row with ``agent_name: scenerevis_agent``. ``settings`` keys are the fields of
 :class:`SceneLoopSettings`.
 """
 
@@ -38,6 +38,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import os
 import shutil
 import tempfile
 import time
@@ -152,6 +153,9 @@ def shared_env_parts(settings: SceneLoopSettings) -> dict[str, Any]:
 
             retriever = Retriever(RetrievalConfig(source=settings.retrieval, best_effort=True))
         if settings.renderer != "none":
+            if settings.renderer == "gl" and not os.environ.get("DISPLAY"):
+                # verl's agent-loop workers are headless Ray actors: offscreen GL through EGL unless set otherwise
+                os.environ.setdefault("PYOPENGL_PLATFORM", "egl")
             from scenerevis.render import RenderConfig, SceneRenderer
 
             cfg = RenderConfig(renderer=settings.renderer, resolution=settings.render_resolution)

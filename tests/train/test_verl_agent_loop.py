@@ -126,3 +126,30 @@ def test_short_episode_gets_the_short_penalty(trainer_config, tokenizer, process
     assert out.extra_fields["stop_reason"] == "terminate"
     assert out.reward_score == -1.0
     assert len(out.multi_modal_data["images"]) == 1
+
+
+def test_default_reward_is_the_package_reward_on_each_turn(trainer_config, tokenizer, processor):
+    """Without an injected scorer the loop scores with scenerevis.train.reward: the same totals as
+    score_turn on a SceneEnv stepped through the same replies, and trajectory_reward of them."""
+    reward = pytest.importorskip("scenerevis.train.reward")
+    from scenerevis.env import EnvConfig, SceneEnv
+    from scenerevis.render import RenderConfig, SceneRenderer
+
+    server = ScriptedServer(tokenizer, list(SCRIPT))
+    out = run_episode(lambda: make_loop(trainer_config, tokenizer, processor, server, package_reward=True))
+
+    config = reward.RewardConfig.default()
+    env = SceneEnv(renderer=SceneRenderer(RenderConfig(renderer="gl")), config=EnvConfig(max_turns=6))
+    try:
+        env.reset(REQUIREMENT)
+        expected = []
+        for reply in SCRIPT:
+            _, info = env.step(reply)
+            expected.append(reward.score_turn(env.scene, info, config, requirement=REQUIREMENT).total)
+    finally:
+        env.close()
+    assert len(set(round(x, 9) for x in expected)) > 1  # the turns differ: a real comparison
+    assert out.extra_fields["turn_scores"] == pytest.approx(expected, abs=1e-9)
+    assert out.reward_score == pytest.approx(reward.trajectory_reward(expected, len(expected), config))
+    assert out.extra_fields["num_assistant_turns"] == len(SCRIPT)
+    assert set(json.loads(out.extra_fields["turn_components"])[-1]) >= {"format", "collision_rate"}

@@ -38,7 +38,7 @@ def test_defaults_are_the_original_grpo_settings():
     assert arr.rollout.limit_images == 7
     # the rollout lengths follow the data lengths (verl's interpolation)
     assert (arr.rollout.prompt_length, arr.rollout.response_length) == (2048, 40960)
-    assert arr.rollout.agent.default_agent_loop == "scene_agent"
+    assert arr.rollout.agent.default_agent_loop == "scenerevis_agent"
     assert c.trainer.n_gpus_per_node == 4
 
 
@@ -53,7 +53,7 @@ def test_verl_accepts_the_composed_config():
 
 def test_agent_loop_entry_is_importable_with_valid_settings():
     entries = OmegaConf.load(AGENT_LOOPS_YAML)
-    assert [e.name for e in entries] == ["scene_agent"]
+    assert [e.name for e in entries] == ["scenerevis_agent"]
     entry = entries[0]
     assert entry._target_ == "scenerevis.train.verl_agent_loop.SceneAgentLoop"
     settings = SceneLoopSettings.from_mapping(entry.settings)

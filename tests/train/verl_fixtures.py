@@ -200,16 +200,17 @@ def last_turn_reward(totals: list[float], num_turns: int) -> float:
     return -1.0 if num_turns <= 2 else totals[-1]
 
 
-def make_loop(trainer_config, tokenizer, processor, server, **settings):
+def make_loop(trainer_config, tokenizer, processor, server, package_reward: bool = False, **settings):
     """Instantiate the loop the way verl's AgentLoopWorker does: hydra.utils.instantiate on our YAML
-    entry, inside the running event loop (the base class keeps the loop it was built in)."""
+    entry, inside the running event loop (the base class keeps the loop it was built in). The scripted
+    scorer unless ``package_reward`` (then the loop's default: scenerevis.train.reward)."""
     import hydra
     from omegaconf import OmegaConf
     from verl.experimental.agent_loop.agent_loop import DictConfigWrap, ToolListWrap
     from verl.utils.dataset.rl_dataset import RLHFDataset
 
     entry = OmegaConf.load(AGENT_LOOPS_YAML)[0]
-    assert entry.name == "scene_agent"
+    assert entry.name == "scenerevis_agent"
     entry.settings.update({"renderer": "gl", "retrieval": None, "resolver": None, **settings})
     return hydra.utils.instantiate(
         config=entry,
@@ -221,8 +222,7 @@ def make_loop(trainer_config, tokenizer, processor, server, **settings):
         dataset_cls=RLHFDataset,
         data_config=DictConfigWrap(trainer_config.data),
         tools=ToolListWrap([]),
-        scorer=scripted_turn_scorer,
-        trajectory_reward=last_turn_reward,
+        **({} if package_reward else {"scorer": scripted_turn_scorer, "trajectory_reward": last_turn_reward}),
     )
 
 
