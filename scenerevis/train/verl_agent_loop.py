@@ -107,6 +107,8 @@ class SceneLoopSettings:
             raise ValueError(f"scene agent loop settings.renderer: expected gl, blender or none, got {self.renderer!r}")
         if int(self.max_edit_turns) < 0:
             raise ValueError(f"scene agent loop settings.max_edit_turns: expected >= 0, got {self.max_edit_turns}")
+        if "max_turns" in self.env:
+            raise ValueError("scene agent loop settings.env.max_turns: set settings.max_edit_turns instead")
         if int(self.env_threads) < 1:
             raise ValueError(f"scene agent loop settings.env_threads: expected >= 1, got {self.env_threads}")
 
@@ -172,12 +174,18 @@ def _executor(threads: int) -> ThreadPoolExecutor:
     return _EXECUTORS[threads]
 
 
+_REWARD_CONFIGS: dict[str | None, Any] = {}
+
+
 def default_reward(settings: SceneLoopSettings) -> tuple[TurnScorer, TrajectoryReward]:
-    """The package reward (:mod:`scenerevis.train.reward`) with the weights of ``settings.reward_config``;
-    physics not already in a turn's report uses the shared mesh resolver."""
+    """The package reward (:mod:`scenerevis.train.reward`) with the weights of ``settings.reward_config``
+    (read once per process); physics not already in a turn's report uses the shared mesh resolver."""
     from scenerevis.train import reward
 
-    config = reward.RewardConfig.from_yaml(settings.reward_config) if settings.reward_config else reward.RewardConfig.default()
+    path = settings.reward_config
+    if path not in _REWARD_CONFIGS:
+        _REWARD_CONFIGS[path] = reward.RewardConfig.from_yaml(path) if path else reward.RewardConfig.default()
+    config = _REWARD_CONFIGS[path]
     resolver = shared_env_parts(settings)["resolver"]
 
     def scorer(scene: Any, info: Any, requirement: str) -> Any:
@@ -203,6 +211,7 @@ class SceneAgentLoop(AgentLoopBase):
     ``dataset_cls``, ``data_config``, ``hf_model_type``): ``settings`` (a mapping of
     :class:`SceneLoopSettings` fields, from the YAML entry), and for tests or custom rewards
     ``scorer`` / ``trajectory_reward`` / ``env_factory`` (``env_factory(env_config) -> SceneEnv``).
+    ``tools`` (verl's tool list) and ``name`` (the YAML entry's) are accepted and unused.
     """
 
     def __init__(

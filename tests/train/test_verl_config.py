@@ -62,6 +62,8 @@ def test_agent_loop_entry_is_importable_with_valid_settings():
         SceneLoopSettings.from_mapping({"max_turn": 3})
     with pytest.raises(ValueError, match="settings.renderer"):
         SceneLoopSettings.from_mapping({"renderer": "vulkan"})
+    with pytest.raises(ValueError, match="set settings.max_edit_turns instead"):
+        SceneLoopSettings.from_mapping({"env": {"max_turns": 3}})
 
 
 def _launcher_args(tmp_path: Path, env: dict[str, str]) -> list[str]:
