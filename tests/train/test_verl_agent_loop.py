@@ -153,3 +153,24 @@ def test_default_reward_is_the_package_reward_on_each_turn(trainer_config, token
     assert out.reward_score == pytest.approx(reward.trajectory_reward(expected, len(expected), config))
     assert out.extra_fields["num_assistant_turns"] == len(SCRIPT)
     assert set(json.loads(out.extra_fields["turn_components"])[-1]) >= {"format", "collision_rate"}
+
+
+def test_response_budget_ends_the_episode_before_a_turn_that_does_not_fit(tokenizer, processor):
+    """The next user turn (scene JSON + render) would overflow rollout.response_length: it is not added,
+    and the turn just played is re-scored as the final one."""
+    seen = []
+
+    def scorer(scene, info, requirement):
+        seen.append((info.turn, info.truncated))
+        return scripted_turn_scorer(scene, info, requirement)
+
+    reply_tokens = len(tokenizer.encode(create_reply(), add_special_tokens=False)) + 1  # + <|im_end|>
+    config = compose_trainer_config([f"data.max_response_length={reply_tokens + 10}", "data.max_prompt_length=2048"])
+    server = ScriptedServer(tokenizer, [create_reply(), calls_reply(BED)])
+    out = run_episode(lambda: make_loop(config, tokenizer, processor, server), lambda loop: setattr(loop, "scorer", scorer))
+    assert seen == [(0, False), (0, True)]
+    assert out.extra_fields["stop_reason"] == "response_length"
+    assert len(server.requests) == 1
+    assert out.multi_modal_data == {}
+    assert out.response_mask == [1] * reply_tokens
+    assert out.reward_score == -1.0  # a single scored turn: the short-trajectory penalty
