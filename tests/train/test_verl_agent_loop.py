@@ -6,6 +6,7 @@ Runs in .venv-rl (verl 0.9.1); skipped where verl is not installed.
 
 from __future__ import annotations
 
+import asyncio
 import json
 
 import pytest
@@ -174,3 +175,35 @@ def test_response_budget_ends_the_episode_before_a_turn_that_does_not_fit(tokeni
     assert out.multi_modal_data == {}
     assert out.response_mask == [1] * reply_tokens
     assert out.reward_score == -1.0  # a single scored turn: the short-trajectory penalty
+
+
+def test_a_row_from_rl_data_runs_through_the_loop(tmp_path, trainer_config, tokenizer, processor):
+    """rl_data parquet -> verl's RLHFDataset (our composed data config) -> the loop, with the row's fields
+    as verl's worker passes them (agent_name selects the loop and is not forwarded)."""
+    from verl.utils.dataset.rl_dataset import RLHFDataset
+
+    from scenerevis.train.rl_data import main as rl_data_main
+
+    prompts = tmp_path / "p.txt"
+    prompts.write_text(REQUIREMENT + "\n")
+    assert rl_data_main(["--prompts", str(prompts), "--out", str(tmp_path / "data"), "--val-ratio", "0"]) == 0
+    ds = RLHFDataset(str(tmp_path / "data" / "train.parquet"), tokenizer, trainer_config.data, processor=None)
+    item = ds[0]
+    assert item["agent_name"] == trainer_config.actor_rollout_ref.rollout.agent.default_agent_loop
+    row = {k: v for k, v in item.items() if k != "agent_name" and not hasattr(v, "shape")}
+
+    requirements = []
+
+    def scorer(scene, info, requirement):
+        requirements.append(requirement)
+        return scripted_turn_scorer(scene, info, requirement)
+
+    async def go():
+        loop = make_loop(trainer_config, tokenizer, processor, ScriptedServer(tokenizer, list(SCRIPT)))
+        loop.scorer = scorer
+        return await loop.run({"temperature": 1.0}, **row)
+
+    out = asyncio.run(go())
+    assert requirements == [REQUIREMENT] * len(SCRIPT)
+    assert out.extra_fields["turn_scores"] == pytest.approx(EXPECTED_SCORES, abs=1e-9)
+    assert len(out.multi_modal_data["images"]) == 3
