@@ -309,6 +309,7 @@ class SceneAgentLoop(AgentLoopBase):
         stop = ""
         info = None
         env_seconds = 0.0
+        server_fields: dict[str, Any] = {}  # what the rollout server reports (weight versions: min/max_global_steps)
 
         while True:
             t0 = time.perf_counter()
@@ -321,6 +322,10 @@ class SceneAgentLoop(AgentLoopBase):
                 mm_processor_kwargs=dict(self.mm_processor_kwargs or {}),
             )
             metrics.generate_sequences += time.perf_counter() - t0
+            if not server_fields:
+                server_fields.update(out.extra_fields or {})
+            elif (out.extra_fields or {}).get("max_global_steps") is not None:
+                server_fields["max_global_steps"] = out.extra_fields["max_global_steps"]
             assistant_turns += 1
             want_logprobs = bool(response_logprobs or out.log_probs)
             merged, response_mask, new_logprobs = await self.ct_merge_assistant_token(
@@ -392,6 +397,7 @@ class SceneAgentLoop(AgentLoopBase):
             num_turns=assistant_turns + user_turns + 1,
             metrics=metrics,
             extra_fields={
+                **server_fields,
                 "turn_scores": turn_scores,
                 "turn_components": json.dumps(turn_components),
                 "turns": json.dumps(turn_log),

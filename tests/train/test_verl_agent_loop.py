@@ -71,6 +71,8 @@ def test_scripted_episode_scores_images_and_tokens(trainer_config, tokenizer, pr
     assert all(im.size == (1080, 570) and im.mode == "RGB" for im in images)
     assert [r.num_images for r in server.requests] == [0, 1, 2, 3]
     assert out.num_turns == 4 + 3 + 1
+    # the weight versions the server reported: first request's min, last request's max (off-policy bookkeeping)
+    assert (out.extra_fields["min_global_steps"], out.extra_fields["max_global_steps"]) == (5, 8)
 
     # the token stream: every image expanded to exactly its processor token count, between vision marks
     ids = out.prompt_ids + out.response_ids

@@ -126,7 +126,9 @@ class ScriptedServer:
         self.requests.append(Request(list(prompt_ids), len(images), [im.size for im in images]))
         reply = self.replies[len(self.requests) - 1]
         ids = self.tokenizer.encode(reply, add_special_tokens=False) + [self.tokenizer.convert_tokens_to_ids("<|im_end|>")]
-        return TokenOutput(token_ids=ids, log_probs=[-0.5] * len(ids), stop_reason="completed")
+        # the policy weights' version: step 5 at the first request, one more per later request
+        versions = {"min_global_steps": 5, "max_global_steps": 5 + len(self.requests) - 1}
+        return TokenOutput(token_ids=ids, log_probs=[-0.5] * len(ids), stop_reason="completed", extra_fields=versions)
 
 
 CONFIG_DIR = Path(__file__).resolve().parents[2] / "script" / "RL" / "config"
