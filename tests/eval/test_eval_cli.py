@@ -154,7 +154,7 @@ def test_thin_cli_scripts_run_as_documented(tmp_path):
 
 def test_mesh_and_voxel_evaluators_honour_format(tmp_path):
     """A box-format file evaluates with --format box/auto and is refused as --format ours."""
-    from tests.eval_functional.test_importers import BOX
+    from tests.eval.test_importers import BOX
 
     scenes = tmp_path / "scenes"
     scenes.mkdir()

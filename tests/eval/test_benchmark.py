@@ -18,7 +18,7 @@ import pytest
 from scenerevis.eval.benchmark import BenchmarkConfig, main, parse_method, run_benchmark
 from scenerevis.eval.essentials import normalize_room_type
 from scenerevis.eval.importers import ImportOptions
-from tests.eval_functional.house_fixtures import write_front3d, write_holodeck
+from tests.eval.house_fixtures import write_front3d, write_holodeck
 from tests.fake_openai_server import FakeOpenAIServer, Planned
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -170,7 +170,7 @@ def test_runs_as_a_module(tmp_path):
 
 
 def test_objathor_meshes_option_evaluates_holodeck_objects_with_their_meshes(tmp_path):
-    from tests.eval_functional.house_fixtures import write_objathor_meshes
+    from tests.eval.house_fixtures import write_objathor_meshes
 
     methods, options = _methods(tmp_path)
     write_objathor_meshes(options.objathor_dir)

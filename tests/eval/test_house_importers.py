@@ -1,6 +1,6 @@
 """Holodeck / ProcTHOR and raw 3D-FRONT houses -> one scene per room, checked against hand-computed values.
 
-The fixtures and their expected numbers are in tests/eval_functional/house_fixtures.py
+The fixtures and their expected numbers are in tests/eval/house_fixtures.py
 (scenerevis/eval/importers/holodeck.py, front3d.py, loader.py, convert.py).
 """
 
@@ -26,7 +26,7 @@ from scenerevis.eval.importers import (
 from scenerevis.physics.evaluate import evaluate_physics
 from scenerevis.scene import SceneFormatError, forward_vector, load_scene
 from scenerevis.scene.rotation import quat_to_yaw
-from tests.eval_functional.house_fixtures import front3d_house, holodeck_house, write_front3d, write_holodeck
+from tests.eval.house_fixtures import front3d_house, holodeck_house, write_front3d, write_holodeck
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -324,7 +324,7 @@ def test_objathor_meshes_replace_boxes_in_the_evaluation(holo, tmp_path):
     """With the sofa's real mesh (a backrest and a high front bar) the table no longer collides; boxes say it does."""
     from scenerevis.eval.cli import myeval_main
     from scenerevis.eval.importers.objathor_meshes import load_asset_mesh
-    from tests.eval_functional.house_fixtures import write_objathor_meshes
+    from tests.eval.house_fixtures import write_objathor_meshes
 
     path, options = holo
     write_objathor_meshes(options.objathor_dir)

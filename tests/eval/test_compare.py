@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 from scenerevis.eval.compare import CompareConfig, classify_report, compare
-from tests.eval_functional.fixtures import make_method_folders
+from tests.eval.fixtures import make_method_folders
 
 ROOT = Path(__file__).resolve().parents[2]
 

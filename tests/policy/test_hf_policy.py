@@ -13,7 +13,7 @@ pytest.importorskip("tokenizers")
 from scenerevis.policy.hf_policy import HFPolicy, HFPolicyConfig
 from scenerevis.tools.parse import parse_reply
 from scenerevis.train.tiny_model import build_tiny_qwen2_5_vl
-from tests.policy_vlm.common import REQUIREMENT, observations
+from tests.policy.common import REQUIREMENT, observations
 
 
 @pytest.fixture(scope="module")
@@ -106,7 +106,7 @@ def test_plain_processor_matches_transformers_qwen_processor(
 
     from scenerevis.chat import Message, to_qwen
     from scenerevis.policy.hf_policy import PlainQwenProcessor
-    from tests.policy_vlm.common import make_png
+    from tests.policy.common import make_png
 
     pixels = {"min_pixels": 28 * 28, "max_pixels": 28 * 28 * 6}
     a, b = make_png(tmp_path / "a.png", 1, (64, 32)), make_png(tmp_path / "b.png", 2, (90, 90))

@@ -11,7 +11,7 @@ import pytest
 from scenerevis.chat import Message
 from scenerevis.endpoints import Secret, as_secret
 from scenerevis.policy.chat import ChatConfig, ChatPolicy, PolicyGenerationError
-from tests.policy_vlm.common import REQUIREMENT, observations, scene_with
+from tests.policy.common import REQUIREMENT, observations, scene_with
 
 
 class Scripted(ChatPolicy):

@@ -20,7 +20,7 @@ from scenerevis.policy.chat import PolicyGenerationError
 from scenerevis.policy.openai_policy import OpenAIPolicy, OpenAIPolicyConfig
 from scenerevis.tools.parse import parse_reply
 from tests.fake_openai_server import FakeOpenAIServer, Planned
-from tests.policy_vlm.common import REQUIREMENT, observations
+from tests.policy.common import REQUIREMENT, observations
 
 KEY = "sk-test-9f8e7d6c5b4a-NEVER-LOG-ME"
 LOGGERS = ("openai", "openai._base_client", "httpx", "httpx2", "httpcore", "httpcore2", "scenerevis")

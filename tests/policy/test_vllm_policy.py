@@ -45,7 +45,7 @@ def test_with_cuda_but_no_vllm_names_the_extra(monkeypatch: pytest.MonkeyPatch) 
 
 def test_engine_and_sampling_arguments_with_a_stub_vllm(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
     """The engine gets the configured limits and each turn one LLM.chat call with data-URL images."""
-    from tests.policy_vlm.common import REQUIREMENT, observations
+    from tests.policy.common import REQUIREMENT, observations
 
     calls: dict = {}
 
