@@ -14,6 +14,7 @@ from collections import Counter
 from scenerevis.physics import evaluate_physics
 from scenerevis.policy.base import Observation
 from scenerevis.policy.layout import BEDS, SOFAS, Placement, Placer, role_rank
+from scenerevis.policy.narrate import deliveries, describe
 from scenerevis.policy.occupancy import categorize, space_from_scene
 from scenerevis.policy.plan import DesignPlan, PlannedItem, build_plan
 from scenerevis.policy.prompt_parse import PromptSpec, parse_prompt
@@ -125,6 +126,12 @@ class RulePolicy:
     # ------------------------------------------------------------------ edit turns
     def _present(self, scene: Scene) -> tuple[dict[str, str | None], Counter]:
         cats = categorize(scene, self.plan.room_type)
+        planned = {}
+        for it in self.plan.items:  # the plan's own descriptions name its categories (open-vocabulary pieces too)
+            planned.setdefault(it.desc, it.category)
+        for o in scene.objects:
+            if o.desc in planned:
+                cats[o.id] = planned[o.desc]
         return cats, Counter(equivalence_key(c) for c in cats.values() if c)
 
     def missing_items(self, scene: Scene) -> list[PlannedItem]:
@@ -228,6 +235,19 @@ class RulePolicy:
             parts.append("Large pieces keep their backs to the walls and at least 0.6-0.8 m of free floor in front.")
         return " ".join(parts)
 
+    def _delivery_text(self, scene: Scene, cats: dict[str, str | None]) -> str:
+        present = Counter(c for c in cats.values() if c)
+        for c in list(present):
+            key = equivalence_key(c)
+            if key != c:
+                present[key] += present[c]
+        for it in self.spec.items:  # a requested bed of any kind counts against the bed request
+            key = equivalence_key(it.category)
+            if key != it.category:
+                present[it.category] = max(present[it.category], present[key])
+        generic = Counter(o.desc for o in scene.objects if cats.get(o.id) == "generic_object")
+        return describe(deliveries(self.spec, present, generic, self.plan.capped), self.spec.excluded)
+
     def _terminate(self, scene: Scene) -> str:
         cats, _present = self._present(scene)
         rt = load_rooms().room_type(self.plan.room_type)
@@ -235,5 +255,8 @@ class RulePolicy:
         think = f"The {rt.label} has {len(scene.objects)} objects"
         think += ", all essentials are present" if not missing else f"; {len(missing)} essential(s) could not fit"
         think += " and the physics check is clean, so the design is done." if self.config.repair else "."
+        report = self._delivery_text(scene, cats)
+        if report:
+            think += " " + report
         reason = f"{rt.label} complete with {len(scene.objects)} objects"
         return self._reply([{"name": "terminate", "arguments": {"reason": reason}}], think)
