@@ -121,13 +121,16 @@ def run(prompts_dir: Path, iterations: int, max_prompts: int | None, seed: int, 
 def run_expectations(path: Path, iterations: int, seed: int, variety_seeds: int, retrieval: bool, show_failures: int) -> dict:
     from scenerevis.physics import evaluate_physics
     from scenerevis.policy.brief_check import load_expectations, matches, score_brief
+    from scenerevis.policy.plan import ATTRIBUTE_ALIASES
     from scenerevis.policy.simulate import run_rule_episode
 
     retriever = None
     if retrieval:
         from scenerevis.assets import Retriever
+        from scenerevis.assets.catalog import BuiltinCatalog
 
         retriever = Retriever()
+        asset_text = {a.id: f"{a.description} {a.color} {a.material}".lower() for a in BuiltinCatalog()}
     rows: dict[str, list[dict]] = defaultdict(list)
     failures = []
     for exp in load_expectations(path):
@@ -142,7 +145,8 @@ def run_expectations(path: Path, iterations: int, seed: int, variety_seeds: int,
                 objs = [o for o in scene.objects if matches(o, key)]
                 if objs:
                     m = retriever.retrieve(objs[0].desc, objs[0].size)
-                    rendered += word.lower() in m.description.lower()
+                    text = asset_text.get(m.asset_id, m.description.lower())
+                    rendered += any(a in text for a in ATTRIBUTE_ALIASES.get(word.lower(), (word.lower(),)))
         signatures = set()
         for s in range(seed, seed + variety_seeds):
             other = scene if s == seed else run_rule_episode(exp.prompt, iterations=iterations, seed=s)[0]

@@ -226,8 +226,13 @@ def _around(group: list[_Box], centre: _Box) -> bool:
 def relation_met(scene: Scene, rel: list[str]) -> bool:
     """Whether ``scene`` satisfies one relation expectation (see the module docstring)."""
     kind, keys = rel[0], rel[1:]
+    return relation_holds(scene, kind, [[o for o in scene.objects if matches(o, k)] for k in keys])
+
+
+def relation_holds(scene: Scene, kind: str, objects: list[list[SceneObject]]) -> bool:
+    """Whether relation ``kind`` holds among the object groups (subject first, then its targets)."""
     room = Polygon([(float(x), float(z)) for x, z in scene.floor_xz])
-    groups = [[_box(o) for o in scene.objects if matches(o, k)] for k in keys]
+    groups = [[_box(o) for o in g] for g in objects]
     if any(not g for g in groups):
         return False
     if kind == "against_wall":

@@ -16,6 +16,7 @@ import shapely
 from shapely.ops import polylabel
 
 from scenerevis.policy import slots as S
+from scenerevis.policy.arrange import Relation
 from scenerevis.policy.free_space import Body, Space
 from scenerevis.policy.plan import PlannedItem
 from scenerevis.policy.poses import (
@@ -29,6 +30,7 @@ from scenerevis.policy.poses import (
     iter_sizes,
     wall_poses,
 )
+from scenerevis.policy.relate import exempt_for, relation_poses
 from scenerevis.scene.rooms import load_rooms
 
 BEDS = ("double_bed", "king_bed", "single_bed", "bunk_bed")
@@ -124,7 +126,15 @@ class Placer:
     are spaced for that many); ``sizes`` the planned size of each category (for look-ahead).
     """
 
-    def __init__(self, space: Space, rng: random.Random, totals: dict[str, int], sizes: dict[str, tuple[float, float, float]]):
+    def __init__(
+        self,
+        space: Space,
+        rng: random.Random,
+        totals: dict[str, int],
+        sizes: dict[str, tuple[float, float, float]],
+        relations: list[Relation] | None = None,
+    ):
+        self.relations = list(relations or [])
         self.space = space
         self.rng = rng
         self.totals = totals
@@ -196,8 +206,34 @@ class Placer:
     def place(self, item: PlannedItem) -> Placement | None:
         """Place one item; None when it does not fit anywhere (after shrinking within its size range)."""
         cat = self.facts.category(item.category)
+        for rel in self._relations_of(item.category):
+            got = self._place_related(item, rel)
+            if got is not None:
+                return got
         handler = getattr(self, f"_role_{cat.role}", None) or self._role_wall
         return handler(item)
+
+    def _relations_of(self, category: str) -> list[Relation]:
+        """Relations the next ``category`` piece should meet: those among peers first, then the rest;
+        "A next to B" also guides B when A stands first."""
+        own = [r for r in self.relations if r.subject == category]
+        own += [
+            Relation("next_to", category, r.subject, r.text)
+            for r in self.relations
+            if r.kind == "next_to" and r.target == category
+        ]
+        return sorted(own, key=lambda r: r.kind not in ("in_row", "side_by_side", "back_to_back", "opposite"))
+
+    def _place_related(self, item: PlannedItem, rel: Relation) -> Placement | None:
+        cat = self.facts.category(item.category)
+        for size in iter_sizes(item.size, cat.min_size, 2):
+            poses = relation_poses(self.space, rel, item.category, size, self.rng, self.totals.get(item.category, 1))
+            if not poses:
+                return None
+            body = first_fit(self.space, item.category, poses, size, exempt=exempt_for(self.space, rel), limit=1600)
+            if body is not None:
+                return self._add(item, body, f"the {self._name(item)} goes {rel.text} as asked")
+        return None
 
     # ------------------------------------------------------------------ anchors
     def _role_bed(self, item: PlannedItem) -> Placement | None:

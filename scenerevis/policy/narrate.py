@@ -92,3 +92,15 @@ def describe(ds: list[Delivery], excluded: set[str]) -> str:
             "Left out as asked: " + ", ".join(facts.categories[c].noun for c in sorted(excluded) if c in facts.categories) + "."
         )
     return " ".join(parts)
+
+
+def describe_relations(results: list) -> str:
+    """ "Arrangement: desk back to back (met); piano in the middle (not met)." for (Relation, met) pairs."""
+    facts = load_rooms()
+    if not results:
+        return ""
+    parts = []
+    for rel, ok in results:
+        noun = facts.categories[rel.subject].noun if rel.subject in facts.categories else rel.subject
+        parts.append(f"{noun} {rel.text} ({'met' if ok else 'not met'})")
+    return "Arrangement: " + "; ".join(parts) + "."

@@ -33,6 +33,7 @@ FINISHES = {
     "wood": ["light oak", "walnut", "natural ash", "dark stained wood", "white oak", "teak"],
     "soft": ["light grey fabric", "beige linen", "charcoal fabric", "cream boucle", "sage green velvet", "tan leather"],
     "metal": ["black metal", "brushed brass", "matte white", "chrome", "dark bronze"],
+    "appliance": ["white", "stainless steel", "matte black"],
 }
 _SOFT = {"sofa", "loveseat", "sectional", "armchair", "ottoman", "beanbag", "bench", "office_chair", "dining_chair", "bar_stool"}
 _METAL = {
@@ -94,11 +95,11 @@ class DesignPlan:
 
 
 def _finish(cat: str, spec: PromptSpec, rng: random.Random) -> str:
-    family = "soft" if cat in _SOFT else "metal" if cat in _METAL else "wood"
+    family = load_rooms().category(cat).finish or ("soft" if cat in _SOFT else "metal" if cat in _METAL else "wood")
     if cat in ("plant", "rug", "exercise_mat"):
         return ""
     options = FINISHES[family]
-    if spec.colours and family != "metal" and rng.random() < 0.5:
+    if spec.colours and family not in ("metal", "appliance") and rng.random() < 0.5:
         return rng.choice(spec.colours)
     return rng.choice(options)
 
@@ -310,8 +311,22 @@ def size_from_words(cat: Category, desc: str, size: Vec3) -> Vec3:
     return size
 
 
+#: Attribute words a catalog variant may spell another way ("wooden" is met by an oak variant).
+ATTRIBUTE_ALIASES = {
+    "wooden": ("wood", "oak", "walnut", "pine", "teak", "ash", "beech", "birch"),
+    "wood": ("wood", "oak", "walnut", "pine", "teak", "ash", "beech", "birch"),
+    "gray": ("grey", "gray"),
+    "golden": ("gold", "brass"),
+    "metal": ("metal", "steel", "chrome", "iron", "brass"),
+}
+
+
 def _variant_words(v) -> str:
     return f"{v.description} {v.color} {v.material} {v.style}".lower()
+
+
+def _has(word: str, text: str) -> bool:
+    return any(a in text for a in ATTRIBUTE_ALIASES.get(word, (word,)))
 
 
 def variant_size(cat: Category, desc: str, size: Vec3, rng: random.Random, seeded: bool = True) -> Vec3:
@@ -334,7 +349,12 @@ def variant_size(cat: Category, desc: str, size: Vec3, rng: random.Random, seede
         w for w in COLOUR_WORDS + MATERIAL_WORDS + STYLE_WORDS if re.search(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", low)
     ]
     if attrs:
-        scored = [(sum(w in _variant_words(v) for w in attrs), k) for k, v in enumerate(variants)]
+        others = set(re.findall(r"[a-z]+", low)) - set(attrs) - set(cat.noun.split())
+        scored = []
+        for k, v in enumerate(variants):
+            words = _variant_words(v)
+            hits = sum(3 * _has(w, f"{v.color} {v.material}".lower()) + _has(w, words) for w in attrs)
+            scored.append((hits + 0.5 * len(others & set(re.findall(r"[a-z]+", words))) if hits else 0, k))
         best = max(s for s, _ in scored)
         if best > 0:
             v = variants[min(k for s, k in scored if s == best)]

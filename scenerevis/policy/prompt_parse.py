@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from scenerevis.policy.arrange import Relation, parse_relations
 from scenerevis.policy.vocab import Mention, resolve_generic, vocabulary
 from scenerevis.scene.rooms import load_rooms
 
@@ -439,6 +440,8 @@ class PromptSpec:
         The prompt limits the room to what it names ("only", "just a", "nothing else", "keep it clear").
     minimal : bool
         The prompt asks for a minimalist room (no decorative filler).
+    relations : list of Relation
+        Arrangement requests ("back to back", "in the middle"), see :mod:`arrange`.
     """
 
     text: str
@@ -455,6 +458,7 @@ class PromptSpec:
     l_shape: bool = False
     strict: bool = False
     minimal: bool = False
+    relations: list[Relation] = field(default_factory=list)
 
     def item(self, category: str) -> RequestedItem | None:
         return next((i for i in self.items if i.category == category), None)
@@ -619,6 +623,7 @@ def parse_prompt(text: str) -> PromptSpec:
     plural_default: dict[str, int] = {}
     first: dict[str, RequestedItem] = {}
     order: list[str] = []
+    spans: list[tuple[int, int, str]] = []
     for m in objs:
         if m.kind == "generic" and m.name == "bed" and beds:
             cat = beds[0]  # "the bed" refers to the bed already named
@@ -626,6 +631,7 @@ def parse_prompt(text: str) -> PromptSpec:
             cat = m.name if m.kind == "category" else resolve_generic(m.name, room_type, present)
         if cat is None or cat not in facts.categories:
             continue
+        spans.append((m.start, m.end, cat))
         desc_words, trail, lead = _phrase_around(text, tokens, m, mentions)
         if lead and lead[-1] in ("the", "this", "that", "its", "each") and not desc_words:
             same = _SAME_KIND.get(cat, ())
@@ -675,7 +681,8 @@ def parse_prompt(text: str) -> PromptSpec:
         spec.items.append(item)
 
     _each_with_own(spec, text)
-    _add_open_phrases(spec, text, mentions)
+    spans += _add_open_phrases(spec, text, mentions)
+    spec.relations = parse_relations(text, [(a, b, c, spec.count(c)) for a, b, c in spans if c not in spec.excluded])
     spec.style = _find_words(text, STYLE_WORDS)[:3]
     spec.colours = _find_words(text, COLOUR_WORDS)[:3]
     spec.materials = _find_words(text, MATERIAL_WORDS)[:3]
@@ -711,18 +718,21 @@ def _each_with_own(spec: PromptSpec, text: str) -> None:
                 it.explicit = True
 
 
-def _add_open_phrases(spec: PromptSpec, text: str, mentions: list[Mention]) -> None:
-    """Requested items for object phrases no synonym names (see :mod:`open_vocab`); nothing is dropped silently."""
+def _add_open_phrases(spec: PromptSpec, text: str, mentions: list[Mention]) -> list[tuple[int, int, str]]:
+    """Requested items for object phrases no synonym names (see :mod:`open_vocab`); nothing is dropped silently.
+    Returns the phrases' (start, end, category) spans."""
     from scenerevis.policy.open_vocab import find_open_phrases, map_phrase
 
     taken = [(m.start, m.end) for m in mentions]
     skip = frozenset(STYLE_WORDS) | frozenset(COLOUR_WORDS) | frozenset(MATERIAL_WORDS) | SMALL_WORDS | LARGE_WORDS
     seen = {i.category for i in spec.items}
+    spans: list[tuple[int, int, str]] = []
     for ph in find_open_phrases(text, taken, skip):
         lead = text[max(0, ph.start - 12) : ph.start].lower().split()
         if lead and lead[-1] in NEGATIONS:
             continue
         got = map_phrase(ph.text)
+        spans.append((ph.start, ph.end, got.category))
         words = ph.text.lower().split()
         lows = set(words)
         scale = 0.85 if lows & SMALL_WORDS else 1.15 if lows & LARGE_WORDS else 1.0
@@ -760,3 +770,4 @@ def _add_open_phrases(spec: PromptSpec, text: str, mentions: list[Mention]) -> N
                     similarity=got.similarity,
                 )
             )
+    return spans

@@ -13,8 +13,9 @@ from collections import Counter
 
 from scenerevis.physics import evaluate_physics
 from scenerevis.policy.base import Observation
+from scenerevis.policy.brief_check import relation_holds
 from scenerevis.policy.layout import BEDS, SOFAS, Placement, Placer, role_rank
-from scenerevis.policy.narrate import deliveries, describe
+from scenerevis.policy.narrate import deliveries, describe, describe_relations
 from scenerevis.policy.occupancy import categorize, space_from_scene
 from scenerevis.policy.plan import DesignPlan, PlannedItem, build_plan
 from scenerevis.policy.prompt_parse import PromptSpec, parse_prompt
@@ -187,9 +188,14 @@ class RulePolicy:
         totals = Counter(i.category for i in self.plan.items)
         sizes = {i.category: i.size for i in self.plan.items}
         rng = random.Random(f"layout:{self.seed}:{stage}:{self.requirement}")
-        placer = Placer(space, rng, dict(totals), sizes)
+        rels = self.spec.relations
+        placer = Placer(space, rng, dict(totals), sizes, rels)
+        led = {r.subject for r in rels if r.target and r.target != r.subject and r.kind != "next_to"}
         out = []
-        for item in sorted(items, key=lambda i: (role_rank(i.category), -load_rooms().category(i.category).priority)):
+        order = sorted(
+            items, key=lambda i: (i.category in led, role_rank(i.category), -load_rooms().category(i.category).priority)
+        )
+        for item in order:
             got = placer.place(item)
             if got is not None:
                 out.append(got)
@@ -248,6 +254,21 @@ class RulePolicy:
         generic = Counter(o.desc for o in scene.objects if cats.get(o.id) == "generic_object")
         return describe(deliveries(self.spec, present, generic, self.plan.capped), self.spec.excluded)
 
+    def _relation_text(self, scene: Scene, cats: dict[str, str | None]) -> str:
+        by_cat: dict[str, list] = {}
+        for o in scene.objects:
+            if cats.get(o.id):
+                by_cat.setdefault(cats[o.id], []).append(o)
+        met = []
+        for rel in self.spec.relations:
+            groups = [by_cat.get(rel.subject, [])]
+            if rel.kind == "between":
+                groups += [by_cat.get(rel.target or "", []), by_cat.get(rel.target or "", [])]
+            elif rel.target or rel.kind not in ("against_wall", "middle", "corner", "in_row"):
+                groups.append(by_cat.get(rel.target or rel.subject, []))
+            met.append((rel, relation_holds(scene, rel.kind, groups)))
+        return describe_relations(met)
+
     def _terminate(self, scene: Scene) -> str:
         cats, _present = self._present(scene)
         rt = load_rooms().room_type(self.plan.room_type)
@@ -258,5 +279,8 @@ class RulePolicy:
         report = self._delivery_text(scene, cats)
         if report:
             think += " " + report
+        arranged = self._relation_text(scene, cats)
+        if arranged:
+            think += " " + arranged
         reason = f"{rt.label} complete with {len(scene.objects)} objects"
         return self._reply([{"name": "terminate", "arguments": {"reason": reason}}], think)

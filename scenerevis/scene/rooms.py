@@ -56,6 +56,9 @@ class Category:
     size_words : dict
         Size modifiers of the prompt ("standing", "mini", "grand") -> the size ``[w, h, d]`` they
         mean for this category (metres; may lie outside ``size_range``).
+    finish : str
+        Finish family the designer describes it in when the prompt does not (``wood``, ``soft``,
+        ``metal``, ``appliance``); empty means the designer's built-in default.
     """
 
     name: str
@@ -72,6 +75,7 @@ class Category:
     hosts: tuple[str, ...] = ()
     assets: tuple[str, ...] = ()
     size_words: dict[str, Vec3] = field(default_factory=dict)
+    finish: str = ""
 
     def clamp_size(self, size) -> Vec3:
         """``size`` clamped into the category's range, per axis (metres)."""
@@ -188,6 +192,7 @@ def load_rooms() -> RoomFacts:
             plural_count=int(d.get("plural_count", 1)),
             hosts=tuple(d.get("hosts", ())),
             assets=tuple(d.get("assets", ())),
+            finish=d.get("finish", ""),
             size_words={k.lower(): tuple(float(v) for v in sz) for k, sz in d.get("size_words", {}).items()},
         )
     rooms = {}
