@@ -17,7 +17,6 @@ Relations: ``against_wall a``, ``middle a``, ``corner a``, ``in_row a``, ``facin
 
 from __future__ import annotations
 
-import itertools
 import json
 import math
 import re
@@ -244,10 +243,14 @@ def relation_holds(scene: Scene, kind: str, objects: list[list[SceneObject]]) ->
     if kind == "in_row":
         return _in_row(groups[0])
     if kind == "around":
-        return any(_around([g for g in groups[0] if g is not c], c) for c in groups[1])
+        return any(_around([g for g in groups[0] if g.obj is not c.obj], c) for c in groups[1])
     if kind == "between":
         return any(
-            _between(a, b, c) for a in groups[0] for b, c in itertools.combinations(groups[1] + groups[2], 2) if b is not c
+            _between(a, b, c)
+            for a in groups[0]
+            for b in groups[1]
+            for c in groups[2]
+            if b.obj is not c.obj and a.obj not in (b.obj, c.obj)
         )
     test = {
         "facing": lambda a, b: _faces(a, b),
@@ -257,7 +260,7 @@ def relation_holds(scene: Scene, kind: str, objects: list[list[SceneObject]]) ->
         "opposite": _opposite,
         "on_top": _on_top,
     }[kind]
-    return any(test(a, b) for a in groups[0] for b in groups[1] if a is not b)
+    return any(test(a, b) for a in groups[0] for b in groups[1] if a.obj is not b.obj)
 
 
 @dataclass

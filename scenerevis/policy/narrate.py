@@ -66,7 +66,7 @@ def _outcome(phrase: str, it: RequestedItem, got: int, status: str, note: str) -
     return Delivery(phrase, status, it.count, got, note)
 
 
-def describe(ds: list[Delivery], excluded: set[str]) -> str:
+def describe(ds: list[Delivery], excluded: set[str], not_placed: list[tuple[str, str]] = ()) -> str:
     """One sentence per outcome kind, e.g. "Requested and placed: 2 x desk, whiteboard."."""
     facts = load_rooms()
     parts = []

@@ -61,11 +61,31 @@ ABSTRACT_HEADS = frozenset(
     mind eye eyes focal centerpiece centrepiece backdrop side end edge middle center centre front back left right row rows
     set group collection selection range series quality budget price feeling spirit project brief request idea concept
     rug carpet floorboards tile tiles parquet concrete fabric leather wood metal glass stone marble velvet linen upholstery
-    party parties work working reading relaxing sleeping dining cooking gaming study studying play playing""".split()
+    party parties work working reading relaxing sleeping dining cooking gaming study studying play playing
+    craft crafts hobby hobbies meter meters metre metres feet foot inch inches centimeters centimetres m2 sqm percent minute minutes hour hours""".split()
+)
+#: Heads of small things set on furniture: reported as not placed, never silently dropped.
+TABLETOP_HEADS = frozenset(
+    """bottle bottles ceramics ceramic vase vases book books candle candles pillow pillows throw throws blanket blankets
+    frame frames picture pictures photo photos print prints poster posters bowl bowls plate plates glass glasses cup cups
+    mug mugs tray trays clock clocks figurine figurines ornament ornaments trinket trinkets knick-knacks accessories
+    magazine magazines towel towels plates dishes utensils jar jars pot pots""".split()
+)
+#: Furniture parts, people, places and adjectives: never an object phrase's head.
+NOT_OBJECTS = frozenset(
+    """headboard footboard base frame legs leg arm arms armrest armrests drawer drawers handle handles knob knobs trim
+    upholstery cushioning grid strip stripes piping tufting slats slat panel panels veneer inlay hardware pulls
+    artist novelist writer designer musician chef painter household owner owners student students professional
+    professionals couple family families reader readers gamer gamers guests visitors client clients worker workers
+    warehouse building city garden gardens terrace balcony yard view views month months week weeks year years season
+    dark warm round square calm tall bright light soft cool cozy cosy open quiet natural simple clean neutral rich deep
+    large small big long low high wide narrow airy sunny inviting relaxed relaxing elegant functional practical
+    comfortable spacious compact minimal modern classic sleek bold subtle muted earthy warmish plush lush""".split()
 )
 _WORD = re.compile(r"[A-Za-z][\w'\-]*|\d+|[^\sA-Za-z\d]")
 _BREAK = frozenset(
-    """and or but with without of for by from on in at near next to beside behind under over around along against between
+    """above below there here must should would could will can may might put serves serve ties tie gives adds makes keeps
+    and or but with without of for by from on in at near next to beside behind under over around along against between
     across into onto that which who where while is are be was were has have had facing so as than then plus each every
     placed set positioned arranged tucked sits sit stands stand stood hangs hang lined surrounded flanked topped""".split()
 )
@@ -83,8 +103,13 @@ class OpenPhrase:
     end: int
 
 
-def find_open_phrases(text: str, taken: list[tuple[int, int]], skip_words: frozenset[str] = frozenset()) -> list[OpenPhrase]:
-    """Object phrases of ``text`` outside the ``taken`` character spans (already recognised mentions)."""
+def find_open_phrases(
+    text: str, taken: list[tuple[int, int]], skip_words: frozenset[str] = frozenset(), breaks: frozenset[str] = frozenset()
+) -> list[OpenPhrase]:
+    """Object phrases of ``text`` outside the ``taken`` character spans (already recognised mentions).
+
+    ``skip_words`` are heads to ignore (style, colour, material words); ``breaks`` end a phrase (verbs,
+    adverbs, pronouns of the caller's stop list)."""
     toks = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
     out: list[OpenPhrase] = []
     i = 0
@@ -105,7 +130,7 @@ def find_open_phrases(text: str, taken: list[tuple[int, int]], skip_words: froze
         while j < len(toks) and len(words) < 5:
             w, s, e = toks[j]
             low = w.lower()
-            if not w[0].isalpha() or low in _BREAK or low in TRIGGERS or any(a <= s < b for a, b in taken):
+            if not w[0].isalpha() or low in _BREAK or low in breaks or low in TRIGGERS or any(a <= s < b for a, b in taken):
                 break
             words.append((w, s, e))
             j += 1
@@ -116,7 +141,9 @@ def find_open_phrases(text: str, taken: list[tuple[int, int]], skip_words: froze
             continue  # "a white <known noun>": the words describe a known mention
         head = words[-1][0].lower()
         singular = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
-        if head in ABSTRACT_HEADS or singular in ABSTRACT_HEADS or head in skip_words or head.endswith(("ly", "ing", "ed")):
+        if head in ABSTRACT_HEADS or singular in ABSTRACT_HEADS or head in skip_words or head in NOT_OBJECTS:
+            continue
+        if head.endswith(("ly", "ing", "ed", "ful", "ous", "ive", "ish")) or singular in NOT_OBJECTS:
             continue
         if len(head) < 3:
             continue

@@ -442,6 +442,8 @@ class PromptSpec:
         The prompt asks for a minimalist room (no decorative filler).
     relations : list of Relation
         Arrangement requests ("back to back", "in the middle"), see :mod:`arrange`.
+    not_placed : list of (str, str)
+        Object phrases the designer does not place, each with the reason (reported, never silent).
     """
 
     text: str
@@ -459,6 +461,7 @@ class PromptSpec:
     strict: bool = False
     minimal: bool = False
     relations: list[Relation] = field(default_factory=list)
+    not_placed: list[tuple[str, str]] = field(default_factory=list)
 
     def item(self, category: str) -> RequestedItem | None:
         return next((i for i in self.items if i.category == category), None)
@@ -721,15 +724,19 @@ def _each_with_own(spec: PromptSpec, text: str) -> None:
 def _add_open_phrases(spec: PromptSpec, text: str, mentions: list[Mention]) -> list[tuple[int, int, str]]:
     """Requested items for object phrases no synonym names (see :mod:`open_vocab`); nothing is dropped silently.
     Returns the phrases' (start, end, category) spans."""
-    from scenerevis.policy.open_vocab import find_open_phrases, map_phrase
+    from scenerevis.policy.open_vocab import TABLETOP_HEADS, find_open_phrases, map_phrase
 
     taken = [(m.start, m.end) for m in mentions]
     skip = frozenset(STYLE_WORDS) | frozenset(COLOUR_WORDS) | frozenset(MATERIAL_WORDS) | SMALL_WORDS | LARGE_WORDS
     seen = {i.category for i in spec.items}
     spans: list[tuple[int, int, str]] = []
-    for ph in find_open_phrases(text, taken, skip):
+    breaks = frozenset(w for w in STOP_WORDS if w not in ("one", "two", "three", "four", "five", "six"))
+    for ph in find_open_phrases(text, taken, skip, breaks):
         lead = text[max(0, ph.start - 12) : ph.start].lower().split()
         if lead and lead[-1] in NEGATIONS:
+            continue
+        if ph.head in TABLETOP_HEADS:
+            spec.not_placed.append((ph.text, "small things set on furniture are left to the styling"))
             continue
         got = map_phrase(ph.text)
         spans.append((ph.start, ph.end, got.category))

@@ -252,7 +252,7 @@ class RulePolicy:
             if key != it.category:
                 present[it.category] = max(present[it.category], present[key])
         generic = Counter(o.desc for o in scene.objects if cats.get(o.id) == "generic_object")
-        return describe(deliveries(self.spec, present, generic, self.plan.capped), self.spec.excluded)
+        return describe(deliveries(self.spec, present, generic, self.plan.capped), self.spec.excluded, self.spec.not_placed)
 
     def _relation_text(self, scene: Scene, cats: dict[str, str | None]) -> str:
         by_cat: dict[str, list] = {}
