@@ -14,7 +14,7 @@ present, prompts fully satisfied, arrangement relations met, attribute words car
 objects (and, with ``--retrieval``, rendered: the built-in asset retrieved for that object names the
 word), size words honoured, the floor area within 10 % of a requested one, filler share (objects the
 prompt never named; on prompts marked minimal too), variety across ``--variety-seeds`` seeds (share
-of prompts whose seeds give different object descriptions or sizes, i.e. other assets), CNR / OBR and s/episode.
+of prompts whose seeds give other retrieved assets; without ``--retrieval`` other descriptions or sizes), CNR / OBR and s/episode.
 """
 
 from __future__ import annotations
@@ -150,7 +150,11 @@ def run_expectations(path: Path, iterations: int, seed: int, variety_seeds: int,
         signatures = set()
         for s in range(seed, seed + variety_seeds):
             other = scene if s == seed else run_rule_episode(exp.prompt, iterations=iterations, seed=s)[0]
-            signatures.add(tuple(sorted((o.desc, tuple(round(float(v), 2) for v in o.size)) for o in other.objects)))
+            if retriever is not None:  # other assets: what the renderer would show
+                found = retriever.retrieve_batch([o.desc for o in other.objects], [o.size for o in other.objects])
+                signatures.add(tuple(sorted(m.asset_id for m in found)))
+            else:
+                signatures.add(tuple(sorted((o.desc, tuple(round(float(v), 2) for v in o.size)) for o in other.objects)))
         row = {
             "file": exp.room,
             "cnr": rep.collision_rate,

@@ -444,6 +444,8 @@ class PromptSpec:
         Arrangement requests ("back to back", "in the middle"), see :mod:`arrange`.
     not_placed : list of (str, str)
         Object phrases the designer does not place, each with the reason (reported, never silent).
+    english : bool
+        False when the prompt does not read as English (the designer reads English only).
     """
 
     text: str
@@ -462,6 +464,7 @@ class PromptSpec:
     minimal: bool = False
     relations: list[Relation] = field(default_factory=list)
     not_placed: list[tuple[str, str]] = field(default_factory=list)
+    english: bool = True
 
     def item(self, category: str) -> RequestedItem | None:
         return next((i for i in self.items if i.category == category), None)
@@ -692,6 +695,7 @@ def parse_prompt(text: str) -> PromptSpec:
     spec.area, spec.dims = _size_from_text(text)
     spec.l_shape = bool(_LSHAPE_RE.search(text))
     low = text.lower()
+    spec.english = reads_as_english(text)
     spec.strict = bool(_STRICT_RE.search(low))
     spec.minimal = spec.strict or bool(re.search(r"\bminimal(?:ist|istic)?\b|\bbare\b|\bsparse\b|\buncluttered\b", low))
     if rooms:
@@ -708,6 +712,18 @@ def parse_prompt(text: str) -> PromptSpec:
     ):
         spec.size_hint = "large"
     return spec
+
+
+_ENGLISH_FUNCTION_WORDS = frozenset("a an the and with of in on for to is are i we want need room".split())
+
+
+def reads_as_english(text: str) -> bool:
+    """Whether ``text`` reads as English: mostly ASCII letters and, past three words, some English function words."""
+    letters = [c for c in text if c.isalpha()]
+    if letters and sum(c.isascii() for c in letters) / len(letters) < 0.8:
+        return False
+    words = re.findall(r"[a-z']+", text.lower())
+    return len(words) <= 3 or any(w in _ENGLISH_FUNCTION_WORDS for w in words)
 
 
 def _each_with_own(spec: PromptSpec, text: str) -> None:

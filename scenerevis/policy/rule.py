@@ -8,6 +8,7 @@ given initial scenes and user edits are handled too. Deterministic for a given s
 
 from __future__ import annotations
 
+import logging
 import random
 from collections import Counter
 
@@ -29,11 +30,14 @@ from scenerevis.scene.rooms import load_rooms
 from scenerevis.scene.rotation import yaw_to_quat
 from scenerevis.tools.format import format_create_scene, format_tool_calls
 
+log = logging.getLogger(__name__)
+
 STAGE_TEXT = {
     1: "First the essentials and their companions",
     2: "Next the supporting pieces",
     3: "Then the finishing touches",
 }
+ENGLISH_ONLY = "The brief does not read as English; I read English only, so I build what I can recognise in it."
 _NUM = {1: "a", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
 
 
@@ -98,6 +102,8 @@ class RulePolicy:
         self.requirement = requirement
         self.seed = int(seed)
         self.spec = parse_prompt(requirement)
+        if not self.spec.english:
+            log.warning("rule designer: the prompt does not read as English; building what it recognises: %.60s", requirement)
         self.plan = build_plan(self.spec, self.seed, extras=self.config.extras)
         self.room = choose_room(self.plan, self.seed, self.config.l_shape_prob)
         self._tried = set()
@@ -231,6 +237,8 @@ class RulePolicy:
             wants = ", ".join(counted(i.count, i.desc) for i in asked[:6]) or "a complete, usable layout"
             label = facts.room_type(self.plan.room_type).label
             parts.append(f"The brief asks for {counted(1, label)} with {wants}. The room is about {scene.floor_area:.1f} m2.")
+            if not self.spec.english:
+                parts.append(ENGLISH_ONLY)
         parts.append(STAGE_TEXT.get(stage, "Now the remaining pieces") + ":")
         notes = Counter(p.note for p in placements)
         parts.append("; ".join(n if c == 1 else f"{n} (x{c})" for n, c in notes.items()) + ".")
@@ -273,7 +281,8 @@ class RulePolicy:
         cats, _present = self._present(scene)
         rt = load_rooms().room_type(self.plan.room_type)
         missing = rt.missing_essentials({equivalence_key(c) or "" for c in cats.values()} | {c for c in cats.values() if c})
-        think = f"The {rt.label} has {len(scene.objects)} objects"
+        think = (ENGLISH_ONLY + " ") if not self.spec.english else ""
+        think += f"The {rt.label} has {len(scene.objects)} objects"
         think += ", all essentials are present" if not missing else f"; {len(missing)} essential(s) could not fit"
         think += " and the physics check is clean, so the design is done." if self.config.repair else "."
         report = self._delivery_text(scene, cats)

@@ -141,3 +141,14 @@ def test_the_prompt_set_has_sixty_prompts_of_twelve_room_types():
 @pytest.mark.parametrize("prompt", ["Create a cozy bedroom with a queen bed.", "A dining room for eight."])
 def test_known_prompts_do_not_grow_generic_objects(prompt):
     assert [i for i in parse_prompt(prompt).items if i.source != "vocabulary"] == []
+
+
+def test_non_english_prompts_are_named_and_still_built():
+    from scenerevis.policy.prompt_parse import reads_as_english
+
+    assert reads_as_english("A bedroom with a desk.")
+    assert not reads_as_english("Ein Schlafzimmer mit einem Bett und einem Schrank.")
+    assert not reads_as_english("一个有床和衣柜的卧室")
+    scene, turns = run_rule_episode("Ein Schlafzimmer mit einem double bed und einem wardrobe.", seed=0)
+    assert "I read English only" in turns[-1].reply
+    assert scene.objects and turns[-1].terminated
