@@ -1283,4 +1283,30 @@ VARIANTS: dict[str, tuple[VariantSpec, ...]] = {
             "painted wood",
         ),
     ),
+    "generic_object": (
+        _v(
+            (0.6, 0.9, 0.5),
+            {"core": "orange"},
+            "orange placeholder crate for an object without a model",
+            "neutral",
+            "orange, black",
+            "painted wood",
+        ),
+        _v(
+            (0.4, 1.5, 0.4),
+            {"core": "yellow"},
+            "tall yellow placeholder crate for an object without a model",
+            "neutral",
+            "yellow, black",
+            "painted wood",
+        ),
+        _v(
+            (1.2, 0.6, 0.7),
+            {"core": "orange", "frame": "charcoal"},
+            "wide low placeholder crate for an object without a model",
+            "neutral",
+            "orange, charcoal",
+            "painted wood",
+        ),
+    ),
 }
