@@ -168,7 +168,7 @@ def _next_to(a: _Box, b: _Box) -> bool:
 
 
 def _side_by_side(a: _Box, b: _Box) -> bool:
-    if _angle(a.yaw, b.yaw) > math.radians(20) or _gap(a, b) > 0.6:
+    if _angle(a.yaw, b.yaw) > math.radians(20) or _gap(a, b) > 0.7:  # room for a nightstand between
         return False
     fx, fz = a.front
     ahead = (b.x - a.x) * fx + (b.z - a.z) * fz

@@ -141,6 +141,7 @@ class Placer:
         self.sizes = sizes
         self.facts = load_rooms()
         self._n = 0
+        self._placed: dict[str, Placement] = {}
 
     # ------------------------------------------------------------------ helpers
     def _add(self, item: PlannedItem, body: Body, note: str) -> Placement:
@@ -148,7 +149,9 @@ class Placer:
         body.id = f"planned_{self._n}"
         body.category = item.category
         self.space.add(body)
-        return Placement(item, body, note)
+        placement = Placement(item, body, note)
+        self._placed[body.id] = placement
+        return placement
 
     def _name(self, item: PlannedItem) -> str:
         return self.facts.category(item.category).noun
@@ -227,12 +230,45 @@ class Placer:
     def _place_related(self, item: PlannedItem, rel: Relation) -> Placement | None:
         cat = self.facts.category(item.category)
         for size in iter_sizes(item.size, cat.min_size, 2):
-            poses = relation_poses(self.space, rel, item.category, size, self.rng, self.totals.get(item.category, 1))
+            spread = any(r.kind == "between" and r.target == item.category for r in self.relations)
+            poses = relation_poses(self.space, rel, item.category, size, self.rng, self.totals.get(item.category, 1), spread)
             if not poses:
                 return None
             body = first_fit(self.space, item.category, poses, size, exempt=exempt_for(self.space, rel), limit=1600)
             if body is not None:
                 return self._add(item, body, f"the {self._name(item)} goes {rel.text} as asked")
+        if rel.kind in ("in_row", "side_by_side", "back_to_back", "opposite"):
+            return self._backtrack_pair(item, rel)
+        return None
+
+    def _backtrack_pair(self, item: PlannedItem, rel: Relation) -> Placement | None:
+        """Undo the peer placed this turn and search its poses again, each checked for room for ``item``
+        beside it as ``rel`` asks (one level of backtracking; the peer keeps its old pose when none works)."""
+        peers = [b for b in self.space.bodies if b.category == (rel.target or item.category) and b.id in self._placed]
+        if len(peers) != 1:
+            return None
+        peer = peers[0]
+        held = self._placed[peer.id]
+        if any(b.id in self._placed and b is not peer and b.poly.distance(peer.poly) < 0.3 for b in self.space.bodies):
+            return None  # companions already stand by it: moving it would strand them
+        self.space.remove(peer.id)
+        cands = self._wall_pose_list(peer.size, "any")[:300] + grid_poses(
+            self.space, self._free_centre(), [0.0, math.pi / 2, math.pi, -math.pi / 2], self.rng, step=0.2, limit=150
+        )
+        for pose in feasible(self.space, cands, peer.size):
+            moved = fit(self.space, peer.category, pose, peer.size, factor=0.6, strict=False)
+            if moved is None:
+                continue
+            moved.id, moved.category = peer.id, peer.category
+            self.space.add(moved)
+            poses = relation_poses(self.space, rel, item.category, item.size, self.rng)
+            body = first_fit(self.space, item.category, poses, item.size, factors=((0.6, False),), limit=200)
+            if body is not None:
+                held.body = moved
+                held.note += f" (moved so the {self._name(item)} fits {rel.text})"
+                return self._add(item, body, f"the {self._name(item)} goes {rel.text} as asked")
+            self.space.remove(moved.id)
+        self.space.add(peer)
         return None
 
     # ------------------------------------------------------------------ anchors

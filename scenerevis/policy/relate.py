@@ -27,8 +27,11 @@ def _others(space: Space, category: str) -> list[Body]:
     return [b for b in space.bodies if b.category == category and not b.id.startswith("_")]
 
 
-def relation_poses(space: Space, rel: Relation, category: str, size: Size, rng: random.Random, count: int = 1) -> list[Pose]:
-    """Poses of a ``category`` piece of ``size`` that would meet ``rel`` (best first)."""
+def relation_poses(
+    space: Space, rel: Relation, category: str, size: Size, rng: random.Random, count: int = 1, spread: bool = False
+) -> list[Pose]:
+    """Poses of a ``category`` piece of ``size`` that would meet ``rel`` (best first); ``spread`` leaves
+    room between pieces side by side (something is to stand between them)."""
     w, h, d = size
     kind = rel.kind
     if kind == "middle":
@@ -44,18 +47,22 @@ def relation_poses(space: Space, rel: Relation, category: str, size: Size, rng: 
     if kind in ("in_row", "side_by_side", "back_to_back", "opposite"):
         peers = _others(space, rel.target or category)
         out: list[Pose] = []
+        gaps = (0.66, 0.3, ROW_GAP) if spread else (ROW_GAP, 0.3, 0.58)
         for o in peers[::-1]:  # the latest placed first: rows grow from their end
             ow, _, od = o.size
             if kind in ("in_row", "side_by_side"):
-                for sgn in (1, -1):
-                    out.append(_at(o, sgn * (ow / 2 + ROW_GAP + w / 2), (d - od) / 2 if o.y0 < 0.05 else 0.0))
-                if kind == "in_row":
-                    out += [_at(o, 0.0, -(od / 2 + 0.7 + d / 2)), _at(o, 0.0, od / 2 + 0.7 + d / 2)]
+                for gap in gaps:
+                    for sgn in (1, -1):
+                        out.append(_at(o, sgn * (ow / 2 + gap + w / 2), (d - od) / 2 if o.y0 < 0.05 else 0.0))
             elif kind == "back_to_back":
                 out.append(_at(o, 0.0, -(od / 2 + 0.03 + d / 2), math.pi))
             else:
                 for gap in (1.2, 1.4, 1.6, 1.9, 2.2, 2.6, 3.0):
                     out.append(_at(o, 0.0, od / 2 + gap + d / 2, math.pi))
+        if kind == "in_row" and len(peers) >= 2:  # a second row behind or in front, once the first cannot grow
+            for o in peers[::-1]:
+                od = o.size[2]
+                out += [_at(o, 0.0, -(od / 2 + 0.7 + d / 2)), _at(o, 0.0, od / 2 + 0.7 + d / 2)]
         return out
     targets = _others(space, rel.target) if rel.target else []
     if not targets:
