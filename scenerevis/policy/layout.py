@@ -38,6 +38,8 @@ SOFAS = ("sofa", "sectional", "loveseat")
 TABLES = ("dining_table", "small_table")
 #: Pieces that make a second zone of a room (the lounge then takes one end of it).
 ZONE_ANCHORS = ("dining_table", "small_table", "pool_table", "ping_pong_table", "kitchen_island", "desk", "piano")
+#: Poses a centre piece tries once a partial fit (fewer chairs than planned) is known.
+CENTER_TRIES = 3000
 #: Order in which roles are placed within one turn (anchors first).
 ROLE_ORDER = (
     "bed",
@@ -380,10 +382,14 @@ class Placer:
         )
         chair_size = self.sizes.get("dining_chair", self.facts.category("dining_chair").size)
         best: tuple[int, Body] | None = None
+        tries = 0
         for size in iter_sizes(item.size, self.facts.category(item.category).min_size, 2):
             poses = feasible(self.space, grid_poses(self.space, (cx, cz), yaws, self.rng, step=0.1, limit=2500), size)
             for f, strict in ((1.0, True), (1.0, False), (0.83, False), (0.6, False), (0.3, False)):
+                if best is not None and tries > CENTER_TRIES:
+                    break  # a table that seats fewer than planned is found: stop the exhaustive search
                 for pose in poses:
+                    tries += 1
                     body = fit(self.space, item.category, pose, size, factor=f, strict=strict)
                     if body is None:
                         continue
