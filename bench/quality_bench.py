@@ -7,6 +7,14 @@ CNR / OBR (%), share of scenes with CNR <= 1 % and OBR = 0, share with the room 
 share meeting every explicit count of the prompt, mean voxel PBL (m^3), mean navigability and
 accessibility (scenerevis.eval.functional), share with a passage narrower than 0.6 m, mean turns,
 seconds per episode (policy + box application, no rendering).
+
+With ``--expectations FILE.jsonl`` (hand-written expectations per prompt, see
+``scenerevis.policy.brief_check``) it scores the brief instead, per room type: requested instances
+present, prompts fully satisfied, arrangement relations met, attribute words carried to the matching
+objects (and, with ``--retrieval``, rendered: the built-in asset retrieved for that object names the
+word), size words honoured, the floor area within 10 % of a requested one, filler share (objects the
+prompt never named; on prompts marked minimal too), variety across ``--variety-seeds`` seeds (share
+of prompts whose seeds give other retrieved assets; without ``--retrieval`` other descriptions or sizes), CNR / OBR and s/episode.
 """
 
 from __future__ import annotations
@@ -110,6 +118,120 @@ def run(prompts_dir: Path, iterations: int, max_prompts: int | None, seed: int, 
     return {"summary": summary, "failures": failures}
 
 
+def run_expectations(path: Path, iterations: int, seed: int, variety_seeds: int, retrieval: bool, show_failures: int) -> dict:
+    from scenerevis.physics import evaluate_physics
+    from scenerevis.policy.brief_check import load_expectations, matches, score_brief
+    from scenerevis.policy.plan import ATTRIBUTE_ALIASES
+    from scenerevis.policy.simulate import run_rule_episode
+
+    retriever = None
+    if retrieval:
+        from scenerevis.assets import Retriever
+        from scenerevis.assets.catalog import BuiltinCatalog
+
+        retriever = Retriever()
+        asset_text = {a.id: f"{a.description} {a.color} {a.material}".lower() for a in BuiltinCatalog()}
+    rows: dict[str, list[dict]] = defaultdict(list)
+    failures = []
+    for exp in load_expectations(path):
+        t0 = time.perf_counter()
+        scene, turns = run_rule_episode(exp.prompt, iterations=iterations, seed=seed)
+        dt = time.perf_counter() - t0
+        rep = evaluate_physics(scene)
+        sc = score_brief(scene, exp)
+        rendered = 0
+        if retriever is not None and exp.attributes:
+            for key, word in exp.attributes:
+                objs = [o for o in scene.objects if matches(o, key)]
+                if objs:
+                    m = retriever.retrieve(objs[0].desc, objs[0].size)
+                    text = asset_text.get(m.asset_id, m.description.lower())
+                    rendered += any(a in text for a in ATTRIBUTE_ALIASES.get(word.lower(), (word.lower(),)))
+        signatures = set()
+        for s in range(seed, seed + variety_seeds):
+            other = scene if s == seed else run_rule_episode(exp.prompt, iterations=iterations, seed=s)[0]
+            if retriever is not None:  # other assets: what the renderer would show
+                found = retriever.retrieve_batch([o.desc for o in other.objects], [o.size for o in other.objects])
+                signatures.add(tuple(sorted(m.asset_id for m in found)))
+            else:
+                signatures.add(tuple(sorted((o.desc, tuple(round(float(v), 2) for v in o.size)) for o in other.objects)))
+        row = {
+            "file": exp.room,
+            "cnr": rep.collision_rate,
+            "obr": rep.oob_rate,
+            "seconds": dt,
+            "items_found": sc.items_found,
+            "items_wanted": sc.items_wanted,
+            "full": sc.items_full,
+            "rel_met": sc.relations_met,
+            "rel_asked": sc.relations_asked,
+            "attr_met": sc.attributes_met,
+            "attr_rendered": rendered,
+            "attr_asked": sc.attributes_asked,
+            "size_ok": sc.size_ok,
+            "size_asked": sc.size_asked,
+            "area_ok": sc.area_ok,
+            "filler": sc.filler,
+            "objects": sc.objects,
+            "minimal": exp.minimal,
+            "varied": len(signatures) > 1,
+            "errors": sum(len(t.errors) for t in turns),
+        }
+        rows[exp.room].append(row)
+        if sc.misses or rep.collision_rate > 1.0 or rep.oob_rate > 0 or row["errors"]:
+            failures.append(
+                {
+                    "room": exp.room,
+                    "prompt": exp.prompt[:120],
+                    "misses": sc.misses,
+                    "cnr": rep.collision_rate,
+                    "obr": rep.oob_rate,
+                }
+            )
+
+    def ratio(rs: list[dict], num: str, den: str) -> float:
+        d = sum(r[den] for r in rs)
+        return sum(r[num] for r in rs) / d if d else float("nan")
+
+    header = (
+        f"{'room type':<16}{'prompts':>8}{'items':>7}{'full':>6}{'relat.':>7}{'attr.':>7}{'render':>7}{'size':>6}{'area':>6}"
+        f"{'filler':>7}{'fill.min':>9}{'variety':>8}{'CNR %':>7}{'OBR %':>7}{'s/ep':>6}"
+    )
+    print(header)
+    print("-" * len(header))
+    summary = {}
+    everything = [r for rs in rows.values() for r in rs]
+    for name, rs in sorted(rows.items()) + [("ALL", everything)]:
+        areas = [r["area_ok"] for r in rs if r["area_ok"] is not None]
+        mins = [r for r in rs if r["minimal"]]
+        s = {
+            "prompts": len(rs),
+            "items": ratio(rs, "items_found", "items_wanted"),
+            "full": sum(r["full"] for r in rs) / len(rs),
+            "relations": ratio(rs, "rel_met", "rel_asked"),
+            "attributes": ratio(rs, "attr_met", "attr_asked"),
+            "rendered": ratio(rs, "attr_rendered", "attr_asked") if retrieval else float("nan"),
+            "size": ratio(rs, "size_ok", "size_asked"),
+            "area": sum(areas) / len(areas) if areas else float("nan"),
+            "filler": ratio(rs, "filler", "objects"),
+            "filler_minimal": ratio(mins, "filler", "objects") if mins else float("nan"),
+            "variety": sum(r["varied"] for r in rs) / len(rs) if variety_seeds > 1 else float("nan"),
+            "cnr": statistics.fmean(r["cnr"] for r in rs),
+            "obr": statistics.fmean(r["obr"] for r in rs),
+            "seconds": statistics.fmean(r["seconds"] for r in rs),
+        }
+        summary[name] = s
+        print(
+            f"{name:<16}{s['prompts']:>8}{s['items']:>7.0%}{s['full']:>6.0%}{s['relations']:>7.0%}{s['attributes']:>7.0%}"
+            f"{s['rendered']:>7.0%}{s['size']:>6.0%}{s['area']:>6.0%}{s['filler']:>7.0%}{s['filler_minimal']:>9.0%}"
+            f"{s['variety']:>8.0%}{s['cnr']:>7.2f}{s['obr']:>7.2f}{s['seconds']:>6.2f}"
+        )
+    print(f"\n{len(failures)} prompt(s) with a miss, CNR > 1 %, OBR > 0 or reply errors")
+    for f in failures[:show_failures]:
+        print(json.dumps(f))
+    return {"summary": summary, "failures": failures}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--prompts-dir", type=Path, default=Path("split_prompts"))
@@ -119,7 +241,17 @@ def main() -> None:
     ap.add_argument("--no-voxels", action="store_true", help="skip the voxel PBL (faster)")
     ap.add_argument("--show-failures", type=int, default=20)
     ap.add_argument("--json", type=Path, default=None, help="also write the summary and failures here")
+    ap.add_argument("--expectations", type=Path, default=None, help="JSON-lines prompts with expectations (scores the brief)")
+    ap.add_argument("--variety-seeds", type=int, default=1, help="with --expectations: seeds compared for variety")
+    ap.add_argument("--retrieval", action="store_true", help="with --expectations: check attributes on retrieved assets")
     args = ap.parse_args()
+    if args.expectations:
+        out = run_expectations(
+            args.expectations, args.iterations, args.seed, args.variety_seeds, args.retrieval, args.show_failures
+        )
+        if args.json:
+            args.json.write_text(json.dumps(out, indent=1))
+        return
     out = run(args.prompts_dir, args.iterations, args.max_prompts, args.seed, not args.no_voxels, args.show_failures)
     if args.json:
         args.json.write_text(json.dumps(out, indent=1))

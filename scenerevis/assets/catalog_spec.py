@@ -204,4 +204,11 @@ CATEGORIES: tuple[CategorySpec, ...] = (
         ["living", "study", "kids", "bathroom"],
         "wall_shelf",
     ),
+    _c(
+        "generic_object",
+        "placeholder object",
+        ["unknown object", "generic item", "stand-in crate"],
+        ["living", "bedroom", "study", "kitchen", "bathroom", "dining", "gym", "kids", "entertainment"],
+        "placeholder",
+    ),
 )

@@ -59,6 +59,14 @@ VARIANTS: dict[str, tuple[VariantSpec, ...]] = {
             "black, grey",
             "lacquered wood",
         ),
+        _v(
+            (1.42, 0.78, 2.02),
+            {"style": "platform", "frame": "white", "cover": "light grey"},
+            "low white platform double bed with grey bedding",
+            "minimalist",
+            "white, grey",
+            "lacquered wood",
+        ),
     ),
     "bed_queen": (
         _v(
@@ -327,6 +335,22 @@ VARIANTS: dict[str, tuple[VariantSpec, ...]] = {
             "cognac brown",
             "leather",
         ),
+        _v(
+            (0.78, 0.88, 0.82),
+            {"fabric": "green velvet", "leg": "oak"},
+            "green velvet armchair on oak legs",
+            "art deco",
+            "emerald green, oak",
+            "velvet",
+        ),
+        _v(
+            (0.82, 0.84, 0.86),
+            {"fabric": "black leather", "leg": "chrome", "leg_style": "metal", "arm_w": 0.14},
+            "black leather lounge armchair on chrome legs",
+            "modern",
+            "black, chrome",
+            "leather",
+        ),
     ),
     "sofa_2seat": (
         _v(
@@ -352,6 +376,14 @@ VARIANTS: dict[str, tuple[VariantSpec, ...]] = {
             "classic",
             "brown",
             "leather",
+        ),
+        _v(
+            (1.48, 0.84, 0.88),
+            {"seats": 2, "fabric": "red", "accent": "cream fabric", "leg": "dark walnut"},
+            "red velvet loveseat on dark walnut legs",
+            "glam",
+            "red, walnut",
+            "velvet",
         ),
     ),
     "sofa_3seat": (
@@ -385,6 +417,14 @@ VARIANTS: dict[str, tuple[VariantSpec, ...]] = {
             "contemporary",
             "navy blue",
             "velvet",
+        ),
+        _v(
+            (2.15, 0.82, 0.93),
+            {"seats": 3, "fabric": "brown leather", "accent": "cream fabric", "leg": "black", "leg_style": "square"},
+            "brown leather three seat sofa with cream cushions",
+            "classic",
+            "brown, cream",
+            "leather",
         ),
     ),
     "sectional_sofa": (
@@ -482,6 +522,14 @@ VARIANTS: dict[str, tuple[VariantSpec, ...]] = {
             "mid-century",
             "walnut, brass",
             "walnut wood",
+        ),
+        _v(
+            (1.8, 0.5, 0.4),
+            {"body": "black", "fronts": "drawers", "base": "plinth", "handle": "brass"},
+            "black TV stand with drawers and brass pulls",
+            "modern",
+            "black, brass",
+            "lacquered wood",
         ),
     ),
     "tv": (
@@ -684,6 +732,14 @@ VARIANTS: dict[str, tuple[VariantSpec, ...]] = {
             "natural beige",
             "jute",
         ),
+        _v(
+            (1.8, 0.01, 1.3),
+            {"main": "pastel pink", "border": "white"},
+            "soft pink area rug with a white border",
+            "kids",
+            "pink, white",
+            "cotton",
+        ),
     ),
     "plant": (
         _v(
@@ -831,6 +887,7 @@ VARIANTS: dict[str, tuple[VariantSpec, ...]] = {
         _v((0.8, 0.75, 0.8), {"fabric": "orange"}, "orange bean bag seat", "playful", "orange", "polyester"),
         _v((0.9, 0.7, 0.9), {"fabric": "grey fabric"}, "large grey beanbag chair", "casual", "grey", "fabric"),
         _v((0.7, 0.65, 0.7), {"fabric": "pastel pink"}, "small pink bean bag for a child", "kids", "pink", "cotton"),
+        _v((0.85, 0.72, 0.85), {"fabric": "pastel blue"}, "blue bean bag chair", "playful", "blue", "cotton"),
     ),
     "toy_chest": (
         _v(
@@ -1223,6 +1280,32 @@ VARIANTS: dict[str, tuple[VariantSpec, ...]] = {
             "white hanging wall shelf unit with three tiers",
             "scandinavian",
             "white",
+            "painted wood",
+        ),
+    ),
+    "generic_object": (
+        _v(
+            (0.6, 0.9, 0.5),
+            {"core": "orange"},
+            "orange placeholder crate for an object without a model",
+            "neutral",
+            "orange, black",
+            "painted wood",
+        ),
+        _v(
+            (0.4, 1.5, 0.4),
+            {"core": "yellow"},
+            "tall yellow placeholder crate for an object without a model",
+            "neutral",
+            "yellow, black",
+            "painted wood",
+        ),
+        _v(
+            (1.2, 0.6, 0.7),
+            {"core": "orange", "frame": "charcoal"},
+            "wide low placeholder crate for an object without a model",
+            "neutral",
+            "orange, charcoal",
             "painted wood",
         ),
     ),

@@ -16,6 +16,7 @@ import shapely
 from shapely.ops import polylabel
 
 from scenerevis.policy import slots as S
+from scenerevis.policy.arrange import Relation
 from scenerevis.policy.free_space import Body, Space
 from scenerevis.policy.plan import PlannedItem
 from scenerevis.policy.poses import (
@@ -29,6 +30,7 @@ from scenerevis.policy.poses import (
     iter_sizes,
     wall_poses,
 )
+from scenerevis.policy.relate import exempt_for, relation_poses
 from scenerevis.scene.rooms import load_rooms
 
 BEDS = ("double_bed", "king_bed", "single_bed", "bunk_bed")
@@ -36,6 +38,8 @@ SOFAS = ("sofa", "sectional", "loveseat")
 TABLES = ("dining_table", "small_table")
 #: Pieces that make a second zone of a room (the lounge then takes one end of it).
 ZONE_ANCHORS = ("dining_table", "small_table", "pool_table", "ping_pong_table", "kitchen_island", "desk", "piano")
+#: Poses a centre piece tries once a partial fit (fewer chairs than planned) is known.
+CENTER_TRIES = 3000
 #: Order in which roles are placed within one turn (anchors first).
 ROLE_ORDER = (
     "bed",
@@ -124,13 +128,22 @@ class Placer:
     are spaced for that many); ``sizes`` the planned size of each category (for look-ahead).
     """
 
-    def __init__(self, space: Space, rng: random.Random, totals: dict[str, int], sizes: dict[str, tuple[float, float, float]]):
+    def __init__(
+        self,
+        space: Space,
+        rng: random.Random,
+        totals: dict[str, int],
+        sizes: dict[str, tuple[float, float, float]],
+        relations: list[Relation] | None = None,
+    ):
+        self.relations = list(relations or [])
         self.space = space
         self.rng = rng
         self.totals = totals
         self.sizes = sizes
         self.facts = load_rooms()
         self._n = 0
+        self._placed: dict[str, Placement] = {}
 
     # ------------------------------------------------------------------ helpers
     def _add(self, item: PlannedItem, body: Body, note: str) -> Placement:
@@ -138,7 +151,9 @@ class Placer:
         body.id = f"planned_{self._n}"
         body.category = item.category
         self.space.add(body)
-        return Placement(item, body, note)
+        placement = Placement(item, body, note)
+        self._placed[body.id] = placement
+        return placement
 
     def _name(self, item: PlannedItem) -> str:
         return self.facts.category(item.category).noun
@@ -196,8 +211,67 @@ class Placer:
     def place(self, item: PlannedItem) -> Placement | None:
         """Place one item; None when it does not fit anywhere (after shrinking within its size range)."""
         cat = self.facts.category(item.category)
+        for rel in self._relations_of(item.category):
+            got = self._place_related(item, rel)
+            if got is not None:
+                return got
         handler = getattr(self, f"_role_{cat.role}", None) or self._role_wall
         return handler(item)
+
+    def _relations_of(self, category: str) -> list[Relation]:
+        """Relations the next ``category`` piece should meet: those among peers first, then the rest;
+        "A next to B" also guides B when A stands first."""
+        own = [r for r in self.relations if r.subject == category]
+        own += [
+            Relation("next_to", category, r.subject, r.text)
+            for r in self.relations
+            if r.kind == "next_to" and r.target == category
+        ]
+        return sorted(own, key=lambda r: r.kind not in ("in_row", "side_by_side", "back_to_back", "opposite"))
+
+    def _place_related(self, item: PlannedItem, rel: Relation) -> Placement | None:
+        cat = self.facts.category(item.category)
+        for size in iter_sizes(item.size, cat.min_size, 2):
+            spread = any(r.kind == "between" and r.target == item.category for r in self.relations)
+            poses = relation_poses(self.space, rel, item.category, size, self.rng, self.totals.get(item.category, 1), spread)
+            if not poses:
+                return None
+            body = first_fit(self.space, item.category, poses, size, exempt=exempt_for(self.space, rel), limit=1600)
+            if body is not None:
+                return self._add(item, body, f"the {self._name(item)} goes {rel.text} as asked")
+        if rel.kind in ("in_row", "side_by_side", "back_to_back", "opposite"):
+            return self._backtrack_pair(item, rel)
+        return None
+
+    def _backtrack_pair(self, item: PlannedItem, rel: Relation) -> Placement | None:
+        """Undo the peer placed this turn and search its poses again, each checked for room for ``item``
+        beside it as ``rel`` asks (one level of backtracking; the peer keeps its old pose when none works)."""
+        peers = [b for b in self.space.bodies if b.category == (rel.target or item.category) and b.id in self._placed]
+        if len(peers) != 1:
+            return None
+        peer = peers[0]
+        held = self._placed[peer.id]
+        if any(b.id in self._placed and b is not peer and b.poly.distance(peer.poly) < 0.3 for b in self.space.bodies):
+            return None  # companions already stand by it: moving it would strand them
+        self.space.remove(peer.id)
+        cands = self._wall_pose_list(peer.size, "any")[:300] + grid_poses(
+            self.space, self._free_centre(), [0.0, math.pi / 2, math.pi, -math.pi / 2], self.rng, step=0.2, limit=150
+        )
+        for pose in feasible(self.space, cands, peer.size):
+            moved = fit(self.space, peer.category, pose, peer.size, factor=0.6, strict=False)
+            if moved is None:
+                continue
+            moved.id, moved.category = peer.id, peer.category
+            self.space.add(moved)
+            poses = relation_poses(self.space, rel, item.category, item.size, self.rng)
+            body = first_fit(self.space, item.category, poses, item.size, factors=((0.6, False),), limit=200)
+            if body is not None:
+                held.body = moved
+                held.note += f" (moved so the {self._name(item)} fits {rel.text})"
+                return self._add(item, body, f"the {self._name(item)} goes {rel.text} as asked")
+            self.space.remove(moved.id)
+        self.space.add(peer)
+        return None
 
     # ------------------------------------------------------------------ anchors
     def _role_bed(self, item: PlannedItem) -> Placement | None:
@@ -308,10 +382,14 @@ class Placer:
         )
         chair_size = self.sizes.get("dining_chair", self.facts.category("dining_chair").size)
         best: tuple[int, Body] | None = None
+        tries = 0
         for size in iter_sizes(item.size, self.facts.category(item.category).min_size, 2):
             poses = feasible(self.space, grid_poses(self.space, (cx, cz), yaws, self.rng, step=0.1, limit=2500), size)
             for f, strict in ((1.0, True), (1.0, False), (0.83, False), (0.6, False), (0.3, False)):
+                if best is not None and tries > CENTER_TRIES:
+                    break  # a table that seats fewer than planned is found: stop the exhaustive search
                 for pose in poses:
+                    tries += 1
                     body = fit(self.space, item.category, pose, size, factor=f, strict=strict)
                     if body is None:
                         continue

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import random
+import re
 from dataclasses import dataclass, field
 
 from scenerevis.policy.prompt_parse import PromptSpec
@@ -17,12 +18,22 @@ from scenerevis.scene.rooms import Category, load_rooms
 Vec3 = tuple[float, float, float]
 
 #: Most instances of a category the designer will place.
-MAX_COUNT = {"nightstand": 2, "dining_chair": 14, "bar_stool": 6, "armchair": 6, "table_lamp": 4, "tv": 1, "monitor": 2}
-DEFAULT_MAX = 4
+MAX_COUNT = {
+    "nightstand": 2,
+    "dining_chair": 14,
+    "bar_stool": 8,
+    "armchair": 6,
+    "table_lamp": 4,
+    "tv": 1,
+    "monitor": 2,
+    "recliner": 8,
+}
+DEFAULT_MAX = 6
 FINISHES = {
     "wood": ["light oak", "walnut", "natural ash", "dark stained wood", "white oak", "teak"],
     "soft": ["light grey fabric", "beige linen", "charcoal fabric", "cream boucle", "sage green velvet", "tan leather"],
     "metal": ["black metal", "brushed brass", "matte white", "chrome", "dark bronze"],
+    "appliance": ["white", "stainless steel", "matte black"],
 }
 _SOFT = {"sofa", "loveseat", "sectional", "armchair", "ottoman", "beanbag", "bench", "office_chair", "dining_chair", "bar_stool"}
 _METAL = {
@@ -60,6 +71,7 @@ class PlannedItem:
     requested: bool = False
     essential: bool = False
     round: bool = False
+    phrase: str = ""
 
 
 @dataclass
@@ -69,6 +81,7 @@ class DesignPlan:
     spec: PromptSpec
     room_type: str
     items: list[PlannedItem] = field(default_factory=list)
+    capped: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def count(self, category: str) -> int:
         return sum(1 for i in self.items if i.category == category)
@@ -82,11 +95,11 @@ class DesignPlan:
 
 
 def _finish(cat: str, spec: PromptSpec, rng: random.Random) -> str:
-    family = "soft" if cat in _SOFT else "metal" if cat in _METAL else "wood"
+    family = load_rooms().category(cat).finish or ("soft" if cat in _SOFT else "metal" if cat in _METAL else "wood")
     if cat in ("plant", "rug", "exercise_mat"):
         return ""
     options = FINISHES[family]
-    if spec.colours and family != "metal" and rng.random() < 0.5:
+    if spec.colours and family not in ("metal", "appliance") and rng.random() < 0.5:
         return rng.choice(spec.colours)
     return rng.choice(options)
 
@@ -149,8 +162,13 @@ def build_plan(spec: PromptSpec, seed: int = 0, extras: bool = True) -> DesignPl
     scales: dict[str, float] = {}
     rounds: dict[str, bool] = {}
     requested: set[str] = set()
+    generic = [it for it in spec.items if it.category == "generic_object"]
     for it in spec.items:
+        if it.category == "generic_object":
+            continue
         wanted[it.category] = min(it.count, MAX_COUNT.get(it.category, DEFAULT_MAX))
+        if it.count > wanted[it.category]:
+            plan.capped[it.category] = (it.count, wanted[it.category])
         descs[it.category] = it.desc
         scales[it.category] = it.size_scale
         rounds[it.category] = it.round
@@ -175,7 +193,8 @@ def build_plan(spec: PromptSpec, seed: int = 0, extras: bool = True) -> DesignPl
             wanted[keep] = min(wanted[keep] + total - 1, 2)
 
     essentials: set[str] = set()
-    for req in room.essentials:
+    brief_only = spec.strict and bool(spec.items)  # "only a bed and a nightstand": no essentials, companions or extras
+    for req in () if brief_only else room.essentials:
         if not any(c in wanted for c in req):
             choice = req[0]
             if spec.room_type in ("bedroom",) and spec.size_hint == "small" and choice == "double_bed":
@@ -191,7 +210,7 @@ def build_plan(spec: PromptSpec, seed: int = 0, extras: bool = True) -> DesignPl
             wanted.pop(c)
 
     def need(cat: str, n: int) -> None:
-        if cat not in wanted and cat not in spec.excluded:
+        if cat not in wanted and cat not in spec.excluded and not brief_only:
             wanted[cat] = n
 
     # companions of the anchors
@@ -215,7 +234,7 @@ def build_plan(spec: PromptSpec, seed: int = 0, extras: bool = True) -> DesignPl
     if "office_chair" in wanted and "desk" not in wanted:
         need("desk", 1)
 
-    if extras:
+    if extras and not spec.minimal:
         for cat in room.default_extra:
             if cat in wanted or cat in spec.excluded:
                 continue
@@ -246,6 +265,9 @@ def build_plan(spec: PromptSpec, seed: int = 0, extras: bool = True) -> DesignPl
             size = dining_table_size(n_chairs, rounds.get(cat_name, False), scales.get(cat_name, 1.0))
         else:
             size = _sized(cat, scales.get(cat_name, 1.0))
+        if cat_name != "dining_table":
+            size = variant_size(cat, desc, size, rng, seeded=scales.get(cat_name, 1.0) == 1.0)
+        size = size_from_words(cat, descs.get(cat_name, ""), size)
         stage = cat.stage
         if cat_name in requested or cat_name in essentials:
             stage = min(stage, 2) if cat.role in ("corner", "floor_covering", "on_surface") else 1
@@ -266,8 +288,80 @@ def build_plan(spec: PromptSpec, seed: int = 0, extras: bool = True) -> DesignPl
                     rounds.get(cat_name, False),
                 )
             )
+    gcat = facts.category("generic_object")
+    for it in generic:
+        size = gcat.clamp_size(tuple(v * (it.size_scale if k == 0 else 1.0) for k, v in enumerate(it.size or gcat.size)))
+        for _ in range(min(it.count, DEFAULT_MAX)):
+            plan.items.append(PlannedItem("generic_object", it.desc, size, 2, "requested pieces", True, False, False, it.phrase))
+    for p in plan.items:
+        req = spec.item(p.category)
+        if req is not None and not p.phrase:
+            p.phrase = req.phrase
     plan.items.sort(key=lambda i: (i.stage, -facts.category(i.category).priority))
     return plan
+
+
+def size_from_words(cat: Category, desc: str, size: Vec3) -> Vec3:
+    """The size a modifier of ``desc`` means for ``cat`` ("standing desk", "mini fridge"; rooms.json
+    ``size_words``), else ``size``; metres."""
+    low = desc.lower()
+    for word, target in sorted(cat.size_words.items(), key=lambda kv: -len(kv[0])):
+        if re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", low):
+            return target
+    return size
+
+
+#: Attribute words a catalog variant may spell another way ("wooden" is met by an oak variant).
+ATTRIBUTE_ALIASES = {
+    "wooden": ("wood", "oak", "walnut", "pine", "teak", "ash", "beech", "birch"),
+    "wood": ("wood", "oak", "walnut", "pine", "teak", "ash", "beech", "birch"),
+    "gray": ("grey", "gray"),
+    "golden": ("gold", "brass"),
+    "metal": ("metal", "steel", "chrome", "iron", "brass"),
+}
+
+
+def _variant_words(v) -> str:
+    return f"{v.description} {v.color} {v.material} {v.style}".lower()
+
+
+def _has(word: str, text: str) -> bool:
+    return any(a in text for a in ATTRIBUTE_ALIASES.get(word, (word,)))
+
+
+def variant_size(cat: Category, desc: str, size: Vec3, rng: random.Random, seeded: bool = True) -> Vec3:
+    """The size to ask retrieval for so the right catalog variant wins.
+
+    Retrieval's size term (sigma 0.05 m) outweighs the text term, so a colour or material word of
+    ``desc`` only reaches the asset when the designer asks for that variant's size: the size of the
+    catalog variant of ``cat.assets`` sharing the most attribute words with ``desc`` (clamped into
+    the category range). Without such a word a seeded variant is picked, so other seeds give other
+    assets (``seeded=False`` keeps ``size`` then). Categories without catalog assets keep ``size``.
+    """
+    from scenerevis.assets.catalog_variants import VARIANTS
+    from scenerevis.policy.prompt_parse import COLOUR_WORDS, MATERIAL_WORDS, STYLE_WORDS
+
+    variants = [v for name in cat.assets for v in VARIANTS.get(name, ())]
+    if not variants:
+        return size
+    low = desc.lower()
+    attrs = [
+        w for w in COLOUR_WORDS + MATERIAL_WORDS + STYLE_WORDS if re.search(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", low)
+    ]
+    if attrs:
+        others = set(re.findall(r"[a-z]+", low)) - set(attrs) - set(cat.noun.split())
+        scored = []
+        for k, v in enumerate(variants):
+            words = _variant_words(v)
+            hits = sum(3 * _has(w, f"{v.color} {v.material}".lower()) + _has(w, words) for w in attrs)
+            scored.append((hits + 0.5 * len(others & set(re.findall(r"[a-z]+", words))) if hits else 0, k))
+        best = max(s for s, _ in scored)
+        if best > 0:
+            v = variants[min(k for s, k in scored if s == best)]
+            return cat.clamp_size(v.size)
+        return size
+    pick = rng.choice(variants)
+    return cat.clamp_size(pick.size) if seeded else size
 
 
 def footprint_need(plan: DesignPlan) -> float:

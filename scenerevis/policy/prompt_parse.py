@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from scenerevis.policy.arrange import Relation, parse_relations
 from scenerevis.policy.vocab import Mention, resolve_generic, vocabulary
 from scenerevis.scene.rooms import load_rooms
 
@@ -186,6 +187,7 @@ STOP_WORDS = frozenset(
         "few",
         "several",
         "least",
+        "own",
         "about",
         "around",
         "approximately",
@@ -370,6 +372,11 @@ _LSHAPE_RE = re.compile(
 )
 
 
+_STRICT_RE = re.compile(
+    r"\b(?:only|just)\s+(?:a|an|one|two|three|four|the|with|have|want|need|put)\b|\bnothing\s+(?:else|more)\b"
+    r"|\bkeep\s+(?:it|the\s+room|the\s+space|the\s+floor)\s+(?:clear|empty|bare|open)\b|\bno\s+other\s+furniture\b"
+    r"|^\s*only\b|:\s*only\b"
+)
 _BEDS = ("king_bed", "double_bed", "single_bed", "bunk_bed")
 _SOFAS = ("sofa", "sectional", "loveseat")
 #: Categories a bare "the <noun>" may refer back to.
@@ -383,6 +390,10 @@ class RequestedItem:
     ``count`` instances of ``category``; ``desc`` is the retrieval description (singular);
     ``explicit`` when a number word gave the count, ``at_least`` for "at least N";
     ``size_scale`` > 1 for "large/long", < 1 for "small/slim" (applied to the width).
+    ``phrase`` is the prompt's own noun phrase; ``source`` is ``"vocabulary"`` (a synonym of
+    rooms.json named it), ``"similar"`` (an open phrase read as the most similar category) or
+    ``"generic"`` (an open phrase placed as a generic object of ``size`` [w, h, d] metres, estimated
+    from the ``nearest`` category at cosine ``similarity``).
     """
 
     category: str
@@ -392,6 +403,11 @@ class RequestedItem:
     at_least: bool = False
     size_scale: float = 1.0
     round: bool = False
+    phrase: str = ""
+    source: str = "vocabulary"
+    size: tuple[float, float, float] | None = None
+    nearest: str | None = None
+    similarity: float = 0.0
 
 
 @dataclass
@@ -420,6 +436,16 @@ class PromptSpec:
         Requested floor width x depth in metres.
     l_shape : bool
         The prompt asks for an L-shaped room.
+    strict : bool
+        The prompt limits the room to what it names ("only", "just a", "nothing else", "keep it clear").
+    minimal : bool
+        The prompt asks for a minimalist room (no decorative filler).
+    relations : list of Relation
+        Arrangement requests ("back to back", "in the middle"), see :mod:`arrange`.
+    not_placed : list of (str, str)
+        Object phrases the designer does not place, each with the reason (reported, never silent).
+    english : bool
+        False when the prompt does not read as English (the designer reads English only).
     """
 
     text: str
@@ -434,6 +460,11 @@ class PromptSpec:
     area: float | None = None
     dims: tuple[float, float] | None = None
     l_shape: bool = False
+    strict: bool = False
+    minimal: bool = False
+    relations: list[Relation] = field(default_factory=list)
+    not_placed: list[tuple[str, str]] = field(default_factory=list)
+    english: bool = True
 
     def item(self, category: str) -> RequestedItem | None:
         return next((i for i in self.items if i.category == category), None)
@@ -479,6 +510,11 @@ def _count_before(words: list[str]) -> tuple[int | None, bool, bool, bool]:
         return (int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]), True, False, False
     if re.search(r"(?:pair|couple) of$|\ba couple$", tail):
         return 2, False, False, False
+    m = re.search(r"(\w+) rows? of$", tail)
+    if m and (m.group(1) in NUMBER_WORDS or m.group(1).isdigit()):
+        return (int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]) * 3, False, False, False
+    if re.search(r"rows of$", tail):
+        return 6, False, False, False
     if re.search(r"trio of$", tail):
         return 3, False, False, False
     m = re.search(r"(?:set|row|group|collection|line) of (\w+)$", tail)
@@ -557,21 +593,15 @@ def _size_from_text(text: str) -> tuple[float | None, tuple[float, float] | None
 
 
 def _infer_room(categories: list[str]) -> str:
-    votes = [
-        ("bedroom", {"single_bed", "double_bed", "king_bed", "bunk_bed", "nightstand", "wardrobe"}),
-        ("dining_room", {"dining_table", "dining_chair", "sideboard"}),
-        ("living_room", {"sofa", "sectional", "loveseat", "coffee_table", "tv_stand"}),
-        ("study", {"desk", "office_chair", "bookshelf", "filing_cabinet"}),
-        ("gym", {"treadmill", "exercise_bike", "rowing_machine", "weight_bench", "dumbbell_rack"}),
-        ("kitchen", {"kitchen_counter", "fridge", "kitchen_island"}),
-        ("bathroom", {"toilet", "bathtub", "shower", "bathroom_sink"}),
-        ("game_room", {"pool_table", "ping_pong_table", "foosball_table", "bar_counter"}),
-    ]
-    best, score = "bedroom", 0
-    for room, cats in votes:
+    """The room type whose essentials the named categories fill best (data order breaks ties), else the
+    fallback room type of rooms.json."""
+    facts = load_rooms()
+    best, score = facts.fallback_room_type, 0
+    for room in facts.room_types.values():
+        cats = {c for req in room.essentials for c in req}
         s = sum(1 for c in categories if c in cats)
         if s > score:
-            best, score = room, s
+            best, score = room.name, s
     return best
 
 
@@ -599,6 +629,7 @@ def parse_prompt(text: str) -> PromptSpec:
     plural_default: dict[str, int] = {}
     first: dict[str, RequestedItem] = {}
     order: list[str] = []
+    spans: list[tuple[int, int, str]] = []
     for m in objs:
         if m.kind == "generic" and m.name == "bed" and beds:
             cat = beds[0]  # "the bed" refers to the bed already named
@@ -606,6 +637,7 @@ def parse_prompt(text: str) -> PromptSpec:
             cat = m.name if m.kind == "category" else resolve_generic(m.name, room_type, present)
         if cat is None or cat not in facts.categories:
             continue
+        spans.append((m.start, m.end, cat))
         desc_words, trail, lead = _phrase_around(text, tokens, m, mentions)
         if lead and lead[-1] in ("the", "this", "that", "its", "each") and not desc_words:
             same = _SAME_KIND.get(cat, ())
@@ -630,7 +662,9 @@ def parse_prompt(text: str) -> PromptSpec:
         scale = 0.85 if lows & SMALL_WORDS else 1.15 if lows & LARGE_WORDS else 1.0
         noun = m.phrase if m.kind == "category" and m.phrase not in CONCEPTS else facts.categories[cat].noun
         desc = " ".join(desc_words + [noun] + trail)
-        item = RequestedItem(cat, 0, desc, size_scale=scale, round=bool({"round", "circular", "oval"} & lows))
+        item = RequestedItem(
+            cat, 0, desc, size_scale=scale, round=bool({"round", "circular", "oval"} & lows), phrase=m.text.lower()
+        )
         if cat not in first:
             first[cat] = item
             order.append(cat)
@@ -652,12 +686,18 @@ def parse_prompt(text: str) -> PromptSpec:
         item.explicit = n_num > 0 and n_num >= item.count
         spec.items.append(item)
 
+    _each_with_own(spec, text)
+    spans += _add_open_phrases(spec, text, mentions)
+    spec.relations = parse_relations(text, [(a, b, c, spec.count(c)) for a, b, c in spans if c not in spec.excluded])
     spec.style = _find_words(text, STYLE_WORDS)[:3]
     spec.colours = _find_words(text, COLOUR_WORDS)[:3]
     spec.materials = _find_words(text, MATERIAL_WORDS)[:3]
     spec.area, spec.dims = _size_from_text(text)
     spec.l_shape = bool(_LSHAPE_RE.search(text))
     low = text.lower()
+    spec.english = reads_as_english(text)
+    spec.strict = bool(_STRICT_RE.search(low))
+    spec.minimal = spec.strict or bool(re.search(r"\bminimal(?:ist|istic)?\b|\bbare\b|\bsparse\b|\buncluttered\b", low))
     if rooms:
         room_words, _, _ = _phrase_around(text, tokens, rooms[0], mentions)
         head = " ".join(w.lower() for w in room_words)
@@ -672,3 +712,85 @@ def parse_prompt(text: str) -> PromptSpec:
     ):
         spec.size_hint = "large"
     return spec
+
+
+_ENGLISH_FUNCTION_WORDS = frozenset("a an the and with of in on for to is are i we want need room".split())
+
+
+def reads_as_english(text: str) -> bool:
+    """Whether ``text`` reads as English: mostly ASCII letters and, past three words, some English function words."""
+    letters = [c for c in text if c.isalpha()]
+    if letters and sum(c.isascii() for c in letters) / len(letters) < 0.8:
+        return False
+    words = re.findall(r"[a-z']+", text.lower())
+    return len(words) <= 3 or any(w in _ENGLISH_FUNCTION_WORDS for w in words)
+
+
+def _each_with_own(spec: PromptSpec, text: str) -> None:
+    """ "three beds, each with its own nightstand": the companion's count follows the largest count named before it."""
+    for m in re.finditer(r"\beach\s+with\s+(?:its|their)\s+own\s+|\beach\s+with\s+(?:a|an|one)\s+", text, re.IGNORECASE):
+        after = [i for i in spec.items if i.phrase and text.lower().find(i.phrase, m.end()) == m.end()]
+        before = [i.count for i in spec.items if i.phrase and 0 <= text.lower().find(i.phrase) < m.start()]
+        for it in after:
+            if before and it.count < max(before):
+                it.count = min(max(before), 8)
+                it.explicit = True
+
+
+def _add_open_phrases(spec: PromptSpec, text: str, mentions: list[Mention]) -> list[tuple[int, int, str]]:
+    """Requested items for object phrases no synonym names (see :mod:`open_vocab`); nothing is dropped silently.
+    Returns the phrases' (start, end, category) spans."""
+    from scenerevis.policy.open_vocab import TABLETOP_HEADS, find_open_phrases, map_phrase
+
+    taken = [(m.start, m.end) for m in mentions]
+    skip = frozenset(STYLE_WORDS) | frozenset(COLOUR_WORDS) | frozenset(MATERIAL_WORDS) | SMALL_WORDS | LARGE_WORDS
+    seen = {i.category for i in spec.items}
+    spans: list[tuple[int, int, str]] = []
+    breaks = frozenset(w for w in STOP_WORDS if w not in ("one", "two", "three", "four", "five", "six"))
+    for ph in find_open_phrases(text, taken, skip, breaks):
+        lead = text[max(0, ph.start - 12) : ph.start].lower().split()
+        if lead and lead[-1] in NEGATIONS:
+            continue
+        if ph.head in TABLETOP_HEADS:
+            spec.not_placed.append((ph.text, "small things set on furniture are left to the styling"))
+            continue
+        got = map_phrase(ph.text)
+        spans.append((ph.start, ph.end, got.category))
+        words = ph.text.lower().split()
+        lows = set(words)
+        scale = 0.85 if lows & SMALL_WORDS else 1.15 if lows & LARGE_WORDS else 1.0
+        if got.category != "generic_object":
+            if got.category in seen or got.category in spec.excluded:
+                continue
+            seen.add(got.category)
+            spec.items.append(
+                RequestedItem(
+                    got.category,
+                    ph.count,
+                    ph.text,
+                    ph.count > 1,
+                    False,
+                    scale,
+                    phrase=ph.text.lower(),
+                    source="similar",
+                    nearest=got.nearest,
+                    similarity=got.similarity,
+                )
+            )
+        else:
+            spec.items.append(
+                RequestedItem(
+                    "generic_object",
+                    ph.count,
+                    ph.text,
+                    ph.count > 1,
+                    False,
+                    scale,
+                    phrase=ph.text.lower(),
+                    source="generic",
+                    size=got.size,
+                    nearest=got.nearest,
+                    similarity=got.similarity,
+                )
+            )
+    return spans

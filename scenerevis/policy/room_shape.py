@@ -2,7 +2,8 @@
 
 Frame: XZ floor plane, metres, room centred on the origin; corners rounded to 5 cm. The area is the
 room type's typical area, grown to fit the planned furniture with its clearances and kept within
-the type's range from ``rooms.json`` unless the prompt gives explicit dimensions.
+the type's range from ``rooms.json`` unless the prompt gives explicit dimensions or an area (then
+that area holds, within rounding to 10 cm). The ceiling height is drawn from the room type's range.
 """
 
 from __future__ import annotations
@@ -95,6 +96,9 @@ def choose_room(plan: DesignPlan, seed: int = 0, l_shape_prob: float = 0.1) -> R
             short = max(short, long_ / 1.8)
         if short * long_ > hi:  # keep the judges' area range: narrow the room down to what the groups need
             short = max(hi / long_, short_min)
+        if spec.area:  # the prompt's area wins over the groups' needs: what does not fit is dropped and reported
+            short = min(max(math.sqrt(target / aspect), min(short_min, math.sqrt(target / 1.8))), math.sqrt(target))
+            long_ = target / short
     l_shape = spec.l_shape or (not spec.dims and rng.random() < l_shape_prob)
     if l_shape:
         # notch one corner; grow the box so the remaining area still meets the target
@@ -112,7 +116,8 @@ def choose_room(plan: DesignPlan, seed: int = 0, l_shape_prob: float = 0.1) -> R
         corners = _ccw([(x * sx, z * sz) for x, z in base])
     else:
         corners = [(-hx, -hz), (hx, -hz), (hx, hz), (-hx, hz)]
-    ceiling = _r(rng.uniform(2.6, 2.8)) if spec.size_hint != "large" else 2.8
+    c_lo, c_hi = rt.ceiling
+    ceiling = _r(rng.uniform(c_lo, c_hi)) if spec.size_hint != "large" else c_hi
     corners = [(_r(x), _r(z)) for x, z in corners]
     return RoomShape(corners, ceiling, w, d, l_shape)
 

@@ -8,12 +8,15 @@ given initial scenes and user edits are handled too. Deterministic for a given s
 
 from __future__ import annotations
 
+import logging
 import random
 from collections import Counter
 
 from scenerevis.physics import evaluate_physics
 from scenerevis.policy.base import Observation
+from scenerevis.policy.brief_check import relation_holds
 from scenerevis.policy.layout import BEDS, SOFAS, Placement, Placer, role_rank
+from scenerevis.policy.narrate import deliveries, describe, describe_relations
 from scenerevis.policy.occupancy import categorize, space_from_scene
 from scenerevis.policy.plan import DesignPlan, PlannedItem, build_plan
 from scenerevis.policy.prompt_parse import PromptSpec, parse_prompt
@@ -27,11 +30,14 @@ from scenerevis.scene.rooms import load_rooms
 from scenerevis.scene.rotation import yaw_to_quat
 from scenerevis.tools.format import format_create_scene, format_tool_calls
 
+log = logging.getLogger(__name__)
+
 STAGE_TEXT = {
     1: "First the essentials and their companions",
     2: "Next the supporting pieces",
     3: "Then the finishing touches",
 }
+ENGLISH_ONLY = "The brief does not read as English; I read English only, so I build what I can recognise in it."
 _NUM = {1: "a", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
 
 
@@ -96,6 +102,8 @@ class RulePolicy:
         self.requirement = requirement
         self.seed = int(seed)
         self.spec = parse_prompt(requirement)
+        if not self.spec.english:
+            log.warning("rule designer: the prompt does not read as English; building what it recognises: %.60s", requirement)
         self.plan = build_plan(self.spec, self.seed, extras=self.config.extras)
         self.room = choose_room(self.plan, self.seed, self.config.l_shape_prob)
         self._tried = set()
@@ -125,6 +133,12 @@ class RulePolicy:
     # ------------------------------------------------------------------ edit turns
     def _present(self, scene: Scene) -> tuple[dict[str, str | None], Counter]:
         cats = categorize(scene, self.plan.room_type)
+        planned = {}
+        for it in self.plan.items:  # the plan's own descriptions name its categories (open-vocabulary pieces too)
+            planned.setdefault(it.desc, it.category)
+        for o in scene.objects:
+            if o.desc in planned:
+                cats[o.id] = planned[o.desc]
         return cats, Counter(equivalence_key(c) for c in cats.values() if c)
 
     def missing_items(self, scene: Scene) -> list[PlannedItem]:
@@ -180,9 +194,14 @@ class RulePolicy:
         totals = Counter(i.category for i in self.plan.items)
         sizes = {i.category: i.size for i in self.plan.items}
         rng = random.Random(f"layout:{self.seed}:{stage}:{self.requirement}")
-        placer = Placer(space, rng, dict(totals), sizes)
+        rels = self.spec.relations
+        placer = Placer(space, rng, dict(totals), sizes, rels)
+        led = {r.subject for r in rels if r.target and r.target != r.subject and r.kind != "next_to"}
         out = []
-        for item in sorted(items, key=lambda i: (role_rank(i.category), -load_rooms().category(i.category).priority)):
+        order = sorted(
+            items, key=lambda i: (i.category in led, role_rank(i.category), -load_rooms().category(i.category).priority)
+        )
+        for item in order:
             got = placer.place(item)
             if got is not None:
                 out.append(got)
@@ -218,6 +237,8 @@ class RulePolicy:
             wants = ", ".join(counted(i.count, i.desc) for i in asked[:6]) or "a complete, usable layout"
             label = facts.room_type(self.plan.room_type).label
             parts.append(f"The brief asks for {counted(1, label)} with {wants}. The room is about {scene.floor_area:.1f} m2.")
+            if not self.spec.english:
+                parts.append(ENGLISH_ONLY)
         parts.append(STAGE_TEXT.get(stage, "Now the remaining pieces") + ":")
         notes = Counter(p.note for p in placements)
         parts.append("; ".join(n if c == 1 else f"{n} (x{c})" for n, c in notes.items()) + ".")
@@ -228,12 +249,47 @@ class RulePolicy:
             parts.append("Large pieces keep their backs to the walls and at least 0.6-0.8 m of free floor in front.")
         return " ".join(parts)
 
+    def _delivery_text(self, scene: Scene, cats: dict[str, str | None]) -> str:
+        present = Counter(c for c in cats.values() if c)
+        for c in list(present):
+            key = equivalence_key(c)
+            if key != c:
+                present[key] += present[c]
+        for it in self.spec.items:  # a requested bed of any kind counts against the bed request
+            key = equivalence_key(it.category)
+            if key != it.category:
+                present[it.category] = max(present[it.category], present[key])
+        generic = Counter(o.desc for o in scene.objects if cats.get(o.id) == "generic_object")
+        return describe(deliveries(self.spec, present, generic, self.plan.capped), self.spec.excluded, self.spec.not_placed)
+
+    def _relation_text(self, scene: Scene, cats: dict[str, str | None]) -> str:
+        by_cat: dict[str, list] = {}
+        for o in scene.objects:
+            if cats.get(o.id):
+                by_cat.setdefault(cats[o.id], []).append(o)
+        met = []
+        for rel in self.spec.relations:
+            groups = [by_cat.get(rel.subject, [])]
+            if rel.kind == "between":
+                groups += [by_cat.get(rel.target or "", []), by_cat.get(rel.target or "", [])]
+            elif rel.target or rel.kind not in ("against_wall", "middle", "corner", "in_row"):
+                groups.append(by_cat.get(rel.target or rel.subject, []))
+            met.append((rel, relation_holds(scene, rel.kind, groups)))
+        return describe_relations(met)
+
     def _terminate(self, scene: Scene) -> str:
         cats, _present = self._present(scene)
         rt = load_rooms().room_type(self.plan.room_type)
         missing = rt.missing_essentials({equivalence_key(c) or "" for c in cats.values()} | {c for c in cats.values() if c})
-        think = f"The {rt.label} has {len(scene.objects)} objects"
+        think = (ENGLISH_ONLY + " ") if not self.spec.english else ""
+        think += f"The {rt.label} has {len(scene.objects)} objects"
         think += ", all essentials are present" if not missing else f"; {len(missing)} essential(s) could not fit"
         think += " and the physics check is clean, so the design is done." if self.config.repair else "."
+        report = self._delivery_text(scene, cats)
+        if report:
+            think += " " + report
+        arranged = self._relation_text(scene, cats)
+        if arranged:
+            think += " " + arranged
         reason = f"{rt.label} complete with {len(scene.objects)} objects"
         return self._reply([{"name": "terminate", "arguments": {"reason": reason}}], think)

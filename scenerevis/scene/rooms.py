@@ -50,6 +50,15 @@ class Category:
         Count meant by a bare plural ("nightstands" -> 2).
     hosts : tuple of str
         For ``on_surface`` objects, the categories they stand on.
+    assets : tuple of str
+        Built-in catalog categories (``scenerevis.assets.catalog_spec``) that render this category;
+        empty when the catalog has none yet (retrieval then picks by text alone).
+    size_words : dict
+        Size modifiers of the prompt ("standing", "mini", "grand") -> the size ``[w, h, d]`` they
+        mean for this category (metres; may lie outside ``size_range``).
+    finish : str
+        Finish family the designer describes it in when the prompt does not (``wood``, ``soft``,
+        ``metal``, ``appliance``); empty means the designer's built-in default.
     """
 
     name: str
@@ -64,6 +73,9 @@ class Category:
     clearance: dict[str, float] = field(default_factory=dict)
     plural_count: int = 1
     hosts: tuple[str, ...] = ()
+    assets: tuple[str, ...] = ()
+    size_words: dict[str, Vec3] = field(default_factory=dict)
+    finish: str = ""
 
     def clamp_size(self, size) -> Vec3:
         """``size`` clamped into the category's range, per axis (metres)."""
@@ -112,6 +124,7 @@ class RoomFacts:
     ignore_phrases: tuple[str, ...]
     clearances: dict[str, Any]
     ceiling: tuple[float, float]
+    fallback_room_type: str = "bedroom"
 
     def category(self, name: str) -> Category:
         try:
@@ -178,6 +191,9 @@ def load_rooms() -> RoomFacts:
             clearance={k: float(v) for k, v in d.get("clearance", {}).items()},
             plural_count=int(d.get("plural_count", 1)),
             hosts=tuple(d.get("hosts", ())),
+            assets=tuple(d.get("assets", ())),
+            finish=d.get("finish", ""),
+            size_words={k.lower(): tuple(float(v) for v in sz) for k, sz in d.get("size_words", {}).items()},
         )
     rooms = {}
     for name, d in raw["room_types"].items():
@@ -196,7 +212,11 @@ def load_rooms() -> RoomFacts:
         for name in [c for req in rt.essentials for c in req] + list(rt.often) + list(rt.default_extra):
             if name not in cats:
                 raise ValueError(f"rooms.json: room type {rt.name} names unknown category {name!r}")
+    fallback = raw.get("fallback_room_type", "bedroom")
+    if fallback not in rooms:
+        raise ValueError(f"rooms.json: fallback_room_type {fallback!r} is not a room type")
     return RoomFacts(
+        fallback_room_type=fallback,
         room_types=rooms,
         categories=cats,
         generic_nouns=raw.get("generic_nouns", {}),

@@ -51,5 +51,7 @@ def test_every_planned_description_classifies_back_to_its_category():
         for line in path.read_text(encoding="utf-8").splitlines():
             plan = build_plan(parse_prompt(line), seed=0)
             for it in plan.items:
+                if it.category == "generic_object":  # open-vocabulary pieces are found by their planned description
+                    continue
                 got = classify_description(it.desc, plan.room_type)
                 assert equivalence_key(got) == equivalence_key(it.category), (it.desc, it.category, got)

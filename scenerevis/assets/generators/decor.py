@@ -228,3 +228,23 @@ def piano(w: float, h: float, d: float, p: dict) -> list:
         P.block(0.03, 0.06, 0.02, 0.05, d / 2 - 0.1, d / 2 - 0.02, rgba("brass")),
     ]
     return out
+
+
+@generator("placeholder")
+def placeholder(w: float, h: float, d: float, p: dict) -> list:
+    """A marked crate standing in for an object the catalog has no model of: a frame of square edge
+    bars around a signal-coloured core with a white band, recognisable at a glance."""
+    edge, core, band = rgba(p.get("frame", "matte black metal")), rgba(p.get("core", "orange")), rgba("white")
+    t = min(0.04, w / 6, h / 6, d / 6)
+    out = [P.block(-w / 2 + t, w / 2 - t, t, h - t, -d / 2 + t, d / 2 - t, core)]
+    for x0, x1 in ((-w / 2, -w / 2 + t), (w / 2 - t, w / 2)):
+        for z0, z1 in ((-d / 2, -d / 2 + t), (d / 2 - t, d / 2)):
+            out.append(P.block(x0, x1, 0, h, z0, z1, edge))  # vertical edges
+    for y0, y1 in ((0, t), (h - t, h)):
+        out.append(P.block(-w / 2 + t, w / 2 - t, y0, y1, -d / 2, -d / 2 + t, edge))
+        out.append(P.block(-w / 2 + t, w / 2 - t, y0, y1, d / 2 - t, d / 2, edge))
+        out.append(P.block(-w / 2, -w / 2 + t, y0, y1, -d / 2 + t, d / 2 - t, edge))
+        out.append(P.block(w / 2 - t, w / 2, y0, y1, -d / 2 + t, d / 2 - t, edge))
+    bh = min(0.08, h / 8)
+    out.append(P.block(-w / 2 + t, w / 2 - t, h / 2 - bh / 2, h / 2 + bh / 2, d / 2 - t, d / 2 - t / 2, band))
+    return out

@@ -1,0 +1,109 @@
+"""relate.py: candidate poses that meet an arrangement relation (:mod:`arrange`), tried before a piece's usual role.
+
+Frame: world XZ, metres, yaw radians (0 faces +Z). Each function returns poses for a piece of
+``size`` [w, h, d] given the bodies already in the :class:`Space`; the placer keeps the first that
+fits (no overlap, inside the walls, clearances relaxed step by step). An empty list means the
+relation cannot be tried yet (its target is not placed); the piece then falls back to its role.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+
+from shapely.ops import polylabel
+
+from scenerevis.policy.arrange import Relation
+from scenerevis.policy.free_space import Body, Space
+from scenerevis.policy.poses import Pose, corner_poses, grid_poses, wall_poses
+from scenerevis.policy.slots import _at, on_top
+
+Size = tuple[float, float, float]
+#: Gap (m) between pieces set side by side / in a row.
+ROW_GAP = 0.08
+
+
+def _others(space: Space, category: str) -> list[Body]:
+    return [b for b in space.bodies if b.category == category and not b.id.startswith("_")]
+
+
+def relation_poses(
+    space: Space, rel: Relation, category: str, size: Size, rng: random.Random, count: int = 1, spread: bool = False
+) -> list[Pose]:
+    """Poses of a ``category`` piece of ``size`` that would meet ``rel`` (best first); ``spread`` leaves
+    room between pieces side by side (something is to stand between them)."""
+    w, h, d = size
+    kind = rel.kind
+    if kind == "middle":
+        c = polylabel(space.room, tolerance=0.05)
+        minx, minz, maxx, maxz = space.room.bounds
+        along_x = (maxx - minx) >= (maxz - minz)
+        yaws = [0.0, math.pi] if (w >= d) == along_x else [math.pi / 2, -math.pi / 2]
+        return grid_poses(space, (c.x, c.y), yaws + [y + math.pi / 2 for y in yaws], rng, step=0.1, limit=400)
+    if kind == "corner":
+        return corner_poses(space, w, d, rng)
+    if kind == "against_wall":
+        return wall_poses(space, w, d, rng, prefer="any")
+    if kind in ("in_row", "side_by_side", "back_to_back", "opposite"):
+        peers = _others(space, rel.target or category)
+        out: list[Pose] = []
+        gaps = (0.66, 0.3, ROW_GAP) if spread else (ROW_GAP, 0.3, 0.58)
+        for o in peers[::-1]:  # the latest placed first: rows grow from their end
+            ow, _, od = o.size
+            if kind in ("in_row", "side_by_side"):
+                for gap in gaps:
+                    for sgn in (1, -1):
+                        out.append(_at(o, sgn * (ow / 2 + gap + w / 2), (d - od) / 2 if o.y0 < 0.05 else 0.0))
+            elif kind == "back_to_back":
+                out.append(_at(o, 0.0, -(od / 2 + 0.03 + d / 2), math.pi))
+            else:
+                for gap in (1.2, 1.4, 1.6, 1.9, 2.2, 2.6, 3.0):
+                    out.append(_at(o, 0.0, od / 2 + gap + d / 2, math.pi))
+        if kind == "in_row" and len(peers) >= 2:  # a second row behind or in front, once the first cannot grow
+            for o in peers[::-1]:
+                od = o.size[2]
+                out += [_at(o, 0.0, -(od / 2 + 0.7 + d / 2)), _at(o, 0.0, od / 2 + 0.7 + d / 2)]
+        return out
+    targets = _others(space, rel.target) if rel.target else []
+    if not targets:
+        return []
+    out = []
+    if kind == "next_to":
+        for a in targets:
+            aw, _, ad = a.size
+            for sgn in (1, -1):
+                for gap in (0.05, 0.2, 0.4):
+                    out.append(_at(a, sgn * (aw / 2 + gap + w / 2), -ad / 2 + d / 2))
+    elif kind == "on_top":
+        for a in targets:
+            out += [p for p, s in on_top(a, size, category, count) if s == size]
+    elif kind == "facing":
+        for a in targets:
+            ad = a.size[2]
+            for dist in (1.5, 2.0, 2.5, 3.0, 3.5, 1.2):
+                for lateral in (0.0, 0.6, -0.6, 1.2, -1.2):
+                    out.append(_at(a, lateral, ad / 2 + dist + d / 2, math.pi))
+    elif kind == "between" and len(targets) >= 2:
+        a, b = targets[0], targets[1]
+        ax, az, ayaw = a.pose
+        bx, bz, _ = b.pose
+        mx, mz = (ax + bx) / 2, (az + bz) / 2
+        back = a.size[2] / 2 - d / 2
+        for t in (1.0, 0.8, 0.6, 0.4, 0.0):
+            out.append(Pose(mx - math.sin(ayaw) * back * t, mz - math.cos(ayaw) * back * t, ayaw))
+    elif kind == "around":
+        for a in targets:
+            ax, az, _ = a.pose
+            r = max(a.size[0], a.size[2]) / 2 + d / 2 + 0.15
+            for k in range(12):
+                ang = 2 * math.pi * k / 12
+                x, z = ax + math.sin(ang) * r, az + math.cos(ang) * r
+                out.append(Pose(x, z, ang + math.pi))
+    return out
+
+
+def exempt_for(space: Space, rel: Relation) -> set[str]:
+    """Bodies a piece may touch while meeting ``rel`` (the host of an ``on_top``)."""
+    if rel.kind == "on_top" and rel.target:
+        return {b.id for b in _others(space, rel.target)}
+    return set()

@@ -1,0 +1,65 @@
+"""Tests of scenerevis/policy/brief_check.py: expectation files and the relation geometry."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+from scenerevis.policy.brief_check import Expectation, load_expectations, matches, relation_met, score_brief
+from scenerevis.scene.formats import make_room
+from scenerevis.scene.model import SceneObject
+from scenerevis.scene.rotation import yaw_to_quat
+
+
+def _room():
+    return make_room([(-2.0, -2.0), (2.0, -2.0), (2.0, 2.0), (-2.0, 2.0)], 2.7, "study", "t")
+
+
+def _obj(i, desc, x, z, yaw, size, y=0.0):
+    return SceneObject(f"o{i}", desc, tuple(size), (x, y, z), tuple(yaw_to_quat(yaw)))
+
+
+def test_matching_uses_the_head_of_the_description():
+    assert matches(_obj(0, "white oak desk with drawers", 0, 0, 0, (1, 1, 1)), "desk")
+    assert not matches(_obj(0, "brass desk lamp", 0, 0, 0, (1, 1, 1)), "desk")
+    assert matches(_obj(0, "two-seat sofas", 0, 0, 0, (1, 1, 1)), "loveseat|sofa")
+
+
+def test_relations_on_hand_placed_boxes():
+    scene = _room()
+    # two 1.2 x 0.6 desks back to back at the centre: backs 0.02 m apart
+    scene.objects = [
+        _obj(0, "desk", 0.0, 0.31, 0.0, (1.2, 0.75, 0.6)),
+        _obj(1, "desk", 0.0, -0.31, math.pi, (1.2, 0.75, 0.6)),
+        _obj(2, "bookshelf", -1.0, 1.8, math.pi, (0.9, 1.9, 0.35)),  # back on the z = 2 wall
+        _obj(3, "plant", 1.7, -1.7, 0.0, (0.4, 1.0, 0.4)),
+        _obj(4, "lamp", 0.0, 0.31, 0.0, (0.3, 0.5, 0.3), y=0.75),
+    ]
+    assert relation_met(scene, ["back_to_back", "desk", "desk"])
+    assert relation_met(scene, ["middle", "desk"])
+    assert relation_met(scene, ["against_wall", "bookshelf"])
+    assert not relation_met(scene, ["against_wall", "desk"])
+    assert relation_met(scene, ["corner", "plant"])
+    assert not relation_met(scene, ["corner", "desk"])
+    assert relation_met(scene, ["on_top", "lamp", "desk"])
+    assert not relation_met(scene, ["side_by_side", "desk", "desk"])
+    assert not relation_met(scene, ["middle", "sofa"])  # nothing matches
+
+
+def test_score_counts_items_filler_and_area():
+    scene = _room()
+    scene.objects = [_obj(0, "desk", 0, 0, 0, (1.2, 0.75, 0.6)), _obj(1, "white chair", 1, 1, 0, (0.5, 0.9, 0.5))]
+    sc = score_brief(scene, Expectation("study", "p", {"desk": 2, "chair": 1}, attributes=[["chair", "white"]], area=16.0))
+    assert (sc.items_found, sc.items_wanted, sc.items_full, sc.filler, sc.attributes_met, sc.area_ok) == (2, 3, False, 0, 1, True)
+
+
+def test_bad_expectation_lines_name_file_line_and_field(tmp_path):
+    p = tmp_path / "x.jsonl"
+    p.write_text(json.dumps({"room": "a", "prompt": "b", "relations": [["hovering", "desk"]]}) + "\n")
+    with pytest.raises(ValueError, match=r"x.jsonl:1: field 'relations'"):
+        load_expectations(p)
+    p.write_text('{"room": 1, "prompt": "b"}\n')
+    with pytest.raises(ValueError, match=r"x.jsonl:1: field 'room'"):
+        load_expectations(p)
