@@ -119,10 +119,10 @@ def run(prompts_dir: Path, iterations: int, max_prompts: int | None, seed: int, 
 
 
 def run_expectations(path: Path, iterations: int, seed: int, variety_seeds: int, retrieval: bool, show_failures: int) -> dict:
+    from scenerevis.loop.simulate import run_rule_episode
     from scenerevis.physics import evaluate_physics
     from scenerevis.policy.brief_check import load_expectations, matches, score_brief
     from scenerevis.policy.plan import ATTRIBUTE_ALIASES
-    from scenerevis.policy.simulate import run_rule_episode
 
     retriever = None
     if retrieval:

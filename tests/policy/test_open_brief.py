@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from scenerevis.loop.simulate import run_rule_episode
 from scenerevis.policy.arrange import parse_relations
 from scenerevis.policy.open_vocab import find_open_phrases
 from scenerevis.policy.plan import build_plan, size_from_words, variant_size
 from scenerevis.policy.prompt_parse import parse_prompt
-from scenerevis.policy.simulate import run_rule_episode
 from scenerevis.scene.rooms import load_rooms
 
 PROMPT_SET = Path(__file__).resolve().parents[2] / "bench" / "prompt_sets" / "open_brief.jsonl"
