@@ -339,7 +339,7 @@ def variant_size(cat: Category, desc: str, size: Vec3, rng: random.Random, seede
     assets (``seeded=False`` keeps ``size`` then). Categories without catalog assets keep ``size``.
     """
     from scenerevis.assets.catalog_variants import VARIANTS
-    from scenerevis.policy.prompt_parse import COLOUR_WORDS, MATERIAL_WORDS, STYLE_WORDS
+    from scenerevis.policy.prompt_words import COLOUR_WORDS, MATERIAL_WORDS, STYLE_WORDS
 
     variants = [v for name in cat.assets for v in VARIANTS.get(name, ())]
     if not variants:
