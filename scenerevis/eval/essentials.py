@@ -76,4 +76,5 @@ def essentials_coverage(scene: Scene) -> EssentialsResult:
     rt = load_rooms().room_type(rt_name)
     missing = [list(req) for req in rt.missing_essentials(c for c in cats if c)]
     total = len(rt.essentials)
-    return EssentialsResult(rt_name, (total - len(missing)) / total if total else 1.0, missing, cats)
+    # a room type that lists no essentials (the fallback type of unknown rooms) has nothing to cover: None
+    return EssentialsResult(rt_name, (total - len(missing)) / total if total else None, missing, cats)

@@ -239,7 +239,7 @@ def _essentials(scene, requirement: str | None, out: TurnScore) -> float | None:
     res = essentials_coverage(target)
     out.metrics.update(essentials_coverage=res.coverage, essentials_missing=res.missing)
     if res.coverage is None:
-        out.notes.append(f"essentials skipped: unknown room type {scene.room_type!r}")
+        out.notes.append(f"essentials skipped: room type {scene.room_type!r} is unknown or lists no essentials")
         return None
     return T.essentials_score(res.coverage)
 

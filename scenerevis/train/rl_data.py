@@ -139,7 +139,8 @@ def synthesize(n: int, seed: int = 0, room_types: list[str] | None = None, max_t
     from scenerevis.scene.rooms import load_rooms
 
     facts = load_rooms()
-    names = room_types or sorted(facts.room_types)
+    # the fallback type for unknown rooms has no essentials and no name a prompt would use: never drawn
+    names = room_types or sorted(n for n, rt in facts.room_types.items() if rt.essentials)
     for name in names:
         facts.room_type(name)  # unknown names fail with the list of known ones
     rng = random.Random(seed)
