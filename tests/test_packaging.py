@@ -5,6 +5,7 @@ import sys
 import tomllib
 from pathlib import Path
 
+import pytest
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
@@ -48,6 +49,7 @@ def test_import_has_no_heavy_imports_or_side_effects():
     assert out.stdout.strip() == "ok", out.stderr
 
 
+@pytest.mark.integration
 def test_cli_help_works():
     for script in ("eval/myeval.py", "eval/voxel_eval.py"):
         out = subprocess.run([sys.executable, str(ROOT / script), "--help"], capture_output=True, text=True, cwd=ROOT)

@@ -81,6 +81,7 @@ def test_metadata_and_sheet_commands_write_files(tmp_path, capsys):
     )
 
 
+@pytest.mark.slow
 def test_sheet_command_renders_labelled_thumbnails(tmp_path):
     import subprocess
     import sys

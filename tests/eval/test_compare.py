@@ -16,6 +16,9 @@ import pytest
 from scenerevis.eval.compare import CompareConfig, classify_report, compare
 from tests.eval.fixtures import make_method_folders
 
+# builds two method folders by running the evaluators, then tables and plots: end to end
+pytestmark = pytest.mark.integration
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

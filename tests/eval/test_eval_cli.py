@@ -177,6 +177,7 @@ def test_an_empty_scenes_folder_is_an_error_not_a_file_of_nulls(tmp_path, capsys
     assert not (out / "evaluation_results.json").exists()
 
 
+@pytest.mark.integration
 def test_voxel_eval_compat_original_is_wired(tmp_path):
     """A 0.97 m cube flush against the -x wall: no OOB volume for us, one voxel layer for the original's algorithm."""
     from scenerevis.scene import save_scene

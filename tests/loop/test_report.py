@@ -36,6 +36,7 @@ def test_every_turn_has_a_render_and_report_lists_them(episode_dir):
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install chromium)")
+@pytest.mark.integration
 def test_report_images_load_in_headless_chromium(episode_dir, tmp_path):
     cmd = [
         CHROMIUM,

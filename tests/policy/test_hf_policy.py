@@ -6,14 +6,17 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("torch")
-pytest.importorskip("transformers")
-pytest.importorskip("tokenizers")
-
 from scenerevis.policy.hf_policy import HFPolicy, HFPolicyConfig
 from scenerevis.tools.parse import parse_reply
 from scenerevis.train.tiny_model import build_tiny_qwen2_5_vl
 from tests.policy.common import REQUIREMENT, observations
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _needs_torch_and_transformers() -> None:
+    """Skip without torch / transformers; checked when the tests run, so collecting this module stays cheap."""
+    for name in ("torch", "transformers", "tokenizers"):
+        pytest.importorskip(name)
 
 
 @pytest.fixture(scope="module")

@@ -41,6 +41,7 @@ def test_every_split_prompt_gives_a_valid_complete_room(name):
         assert turns[-1].terminated, line
 
 
+@pytest.mark.slow
 def test_every_planned_description_classifies_back_to_its_category():
     """The policy finds its own pieces again by description on later turns (any bed counts as a bed)."""
     from scenerevis.policy.plan import build_plan
