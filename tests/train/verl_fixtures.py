@@ -22,16 +22,9 @@ from types import SimpleNamespace
 from typing import Any
 
 from scenerevis.chat import DEFAULT_SYSTEM_PROMPT
+from scenerevis.train.tiny_model import SPECIALS
 
-SPECIAL_TOKENS = [
-    "<|endoftext|>",
-    "<|im_start|>",
-    "<|im_end|>",
-    "<|vision_start|>",
-    "<|vision_end|>",
-    "<|image_pad|>",
-    "<|video_pad|>",
-]
+SPECIAL_TOKENS = SPECIALS  # the tiny checkpoints' special tokens (scenerevis.train.tiny_model)
 
 # Our ChatML template (string content, or a list of text / image blocks).
 CHAT_TEMPLATE = (
