@@ -12,6 +12,7 @@ import argparse
 import hashlib
 import json
 import logging
+import multiprocessing
 import os
 import random
 import sys
@@ -238,7 +239,10 @@ def synthesize(cfg: SynthConfig) -> dict[str, Any]:
         finally:
             _close_env()
     else:
-        with ProcessPoolExecutor(cfg.workers, initializer=_init_worker, initargs=(cfg,)) as pool:
+        # spawn, not fork: the parent has torch (MiniLM) and GL loaded, and a forked child deadlocks in their
+        # thread pools (seen: every worker hung in torch's layer_norm on the first retrieval)
+        ctx = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(cfg.workers, mp_context=ctx, initializer=_init_worker, initargs=(cfg,)) as pool:
             for fut in as_completed([pool.submit(run_task, t) for t in todo]):
                 rid, err = fut.result()
                 if err:

@@ -161,3 +161,22 @@ def test_designer_prompts_cover_every_room_type_it_knows():
     assert split[0] in prompts
     for rt in load_rooms().room_types.values():
         assert f"A {rt.label} with " in " ".join(prompts), rt.name
+
+
+def test_worker_pool_after_designer_sources_does_not_deadlock(tmp_path):
+    """Designer sources load torch (MiniLM retrieval) in the parent; forked workers used to hang in its thread
+    pool on their first retrieval. The pool spawns its workers, so two chains finish well inside the timeout."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    cmd = [
+        sys.executable, "-m", "scenerevis.train.synth", "--out", str(tmp_path / "d"), "--from-designer", "1",
+        "--chains-per-scene", "2", "--renderer", "gl", "--resolution", "128", "--workers", "2", "--seed", "3",
+        "--no-progress",
+    ]  # fmt: skip
+    res = subprocess.run(cmd, cwd=root, capture_output=True, text=True, timeout=600)
+    assert res.returncode == 0, res.stderr[-2000:]
+    rows = [json.loads(x) for x in (tmp_path / "d" / "train.jsonl").read_text().splitlines()]
+    rows += [json.loads(x) for x in (tmp_path / "d" / "val.jsonl").read_text().splitlines()]
+    assert len(rows) == 2
