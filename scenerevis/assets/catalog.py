@@ -18,8 +18,8 @@ from pathlib import Path
 import numpy as np
 
 from scenerevis.assets.cache import content_hash, resolve_cache_dir
-from scenerevis.assets.catalog_spec import CATEGORIES, CategorySpec
-from scenerevis.assets.catalog_variants import VARIANTS
+from scenerevis.assets.catalog_content import CATEGORIES, VARIANTS
+from scenerevis.assets.catalog_spec import CategorySpec
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +99,7 @@ def build_assets(categories: tuple[CategorySpec, ...] = CATEGORIES, variants: di
     for cat in categories:
         vs = variants.get(cat.name)
         if not vs:
-            raise ValueError(f"category {cat.name!r} has no variants in catalog_variants.VARIANTS")
+            raise ValueError(f"category {cat.name!r} has no variants in its catalog pack")
         for i, v in enumerate(vs, start=1):
             out.append(
                 Asset(

@@ -338,7 +338,7 @@ def variant_size(cat: Category, desc: str, size: Vec3, rng: random.Random, seede
     the category range). Without such a word a seeded variant is picked, so other seeds give other
     assets (``seeded=False`` keeps ``size`` then). Categories without catalog assets keep ``size``.
     """
-    from scenerevis.assets.catalog_variants import VARIANTS
+    from scenerevis.assets.catalog_content import VARIANTS
     from scenerevis.policy.prompt_words import COLOUR_WORDS, MATERIAL_WORDS, STYLE_WORDS
 
     variants = [v for name in cat.assets for v in VARIANTS.get(name, ())]

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import random
 
-from scenerevis.assets.catalog_spec import CATEGORIES
-from scenerevis.assets.catalog_variants import VARIANTS
+from scenerevis.assets.catalog_content import CATEGORIES, VARIANTS
 from scenerevis.policy.plan import variant_size
 from scenerevis.scene.rooms import load_rooms
 
