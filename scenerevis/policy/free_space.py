@@ -8,6 +8,8 @@ that passes here passes the box collision / out-of-bounds checks.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -243,6 +245,20 @@ class Space:
         if b is not None:
             self.bodies.remove(b)
         return b
+
+    @contextmanager
+    def tentative(self, body: Body, body_id: str = "_probe") -> Iterator[Body]:
+        """Stand ``body`` in the room (as ``body_id``) for the ``with`` block, e.g. to test what fits around
+        a candidate anchor; on exit it and every body added during the block are removed again and
+        ``body`` gets its own id back, so the space is exactly as before."""
+        old_id, before = body.id, list(self.bodies)
+        body.id = body_id
+        self.add(body)
+        try:
+            yield body
+        finally:
+            self.bodies[:] = before
+            body.id = old_id
 
     def free_area(self) -> float:
         """Floor area not covered by non-rug bodies standing on the floor (m^2)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import random
 from dataclasses import dataclass
+from functools import lru_cache
 
 import shapely
 from shapely.ops import polylabel
@@ -40,45 +41,49 @@ TABLES = ("dining_table", "small_table")
 ZONE_ANCHORS = ("dining_table", "small_table", "pool_table", "ping_pong_table", "kitchen_island", "desk", "piano")
 #: Poses a centre piece tries once a partial fit (fewer chairs than planned) is known.
 CENTER_TRIES = 3000
-#: Order in which roles are placed within one turn (anchors first).
-ROLE_ORDER = (
-    "bed",
-    "bed_side",
-    "tv_wall",
-    "sofa",
-    "sofa_front",
-    "center",
-    "around_table",
-    "desk",
-    "desk_front",
-    "cardio",
-    "wall_long",
-    "corner_wall",
-    "wall",
-    "bed_foot",
-    "counter_front",
-    "seating",
-    "beside_seating",
-    "free",
-    "corner",
-    "on_surface",
-    "floor_covering",
-)
-WALL_PREFERENCE = {
-    "wardrobe": "corner",
-    "bookshelf": "any",
-    "sideboard": "center",
-    "dresser": "any",
-    "desk": "any",
-    "kitchen_counter": "corner",
-    "fridge": "corner",
-    "toilet": "corner",
-    "bathroom_sink": "any",
-    "shower": "corner",
-    "filing_cabinet": "corner",
-    "cabinet": "any",
-    "piano": "center",
+#: The role table: each placement role of rooms.json categories -> the :class:`Placer` method that
+#: places it, in the order roles are placed within one turn (anchors first). Checked against the
+#: data when a :class:`Placer` is made (:func:`check_roles`).
+ROLES: dict[str, str] = {
+    "bed": "_role_bed",
+    "bed_side": "_role_bed_side",
+    "tv_wall": "_role_tv_wall",
+    "sofa": "_role_sofa",
+    "sofa_front": "_role_sofa_front",
+    "center": "_role_center",
+    "around_table": "_role_around_table",
+    "desk": "_role_desk",
+    "desk_front": "_role_desk_front",
+    "cardio": "_role_cardio",
+    "wall_long": "_role_wall_long",
+    "corner_wall": "_role_corner_wall",
+    "wall": "_role_wall",
+    "bed_foot": "_role_bed_foot",
+    "counter_front": "_role_counter_front",
+    "seating": "_role_seating",
+    "beside_seating": "_role_beside_seating",
+    "free": "_role_free",
+    "corner": "_role_corner",
+    "on_surface": "_role_on_surface",
+    "floor_covering": "_role_floor_covering",
 }
+ROLE_ORDER = tuple(ROLES)
+#: Roles that place a piece by its anchors (rooms.json ``anchors``), so such a category must name some.
+COMPANION_ROLES = ("bed_side", "bed_foot", "sofa_front", "around_table", "desk_front", "counter_front", "beside_seating")
+
+
+@lru_cache(maxsize=1)
+def check_roles() -> None:
+    """Raise ValueError naming the category when rooms.json gives a role the table does not know, a
+    companion role without anchors, or an ``on_surface`` piece without hosts."""
+    facts = load_rooms()
+    for cat in facts.categories.values():
+        if cat.role not in ROLES:
+            raise ValueError(f"rooms.json: category {cat.name} has role {cat.role!r}; known roles: {', '.join(ROLES)}")
+        if cat.role in COMPANION_ROLES and not cat.anchors:
+            raise ValueError(f"rooms.json: category {cat.name} has companion role {cat.role!r} but no anchors")
+        if cat.role == "on_surface" and not cat.hosts:
+            raise ValueError(f"rooms.json: category {cat.name} stands on a surface but names no hosts")
 
 
 @dataclass
@@ -136,6 +141,7 @@ class Placer:
         sizes: dict[str, tuple[float, float, float]],
         relations: list[Relation] | None = None,
     ):
+        check_roles()
         self.relations = list(relations or [])
         self.space = space
         self.rng = rng
@@ -158,21 +164,27 @@ class Placer:
     def _name(self, item: PlannedItem) -> str:
         return self.facts.category(item.category).noun
 
+    def _anchors(self, item: PlannedItem) -> tuple[str, ...]:
+        """The categories ``item`` is placed by (rooms.json ``anchors``: a bed for a nightstand)."""
+        return self.facts.category(item.category).anchors
+
     def _probe(self, anchor: Body, category: str, slots: list) -> int:
         """How many companions fit in ``slots`` around a candidate ``anchor``, placed one after another
         (the space is left as it was)."""
-        anchor.id = "_probe"
-        self.space.add(anchor)
-        placed = []
-        for pose, size in slots:
-            body = fit(self.space, category, pose, size, exempt={"_probe"})
-            if body is not None:
-                body.id = f"_probe_{len(placed)}"
-                self.space.add(body)
-                placed.append(body.id)
-        for pid in placed + ["_probe"]:
-            self.space.remove(pid)
-        return len(placed)
+        placed = 0
+        with self.space.tentative(anchor) as probe:
+            for pose, size in slots:
+                body = fit(self.space, category, pose, size, exempt={probe.id})
+                if body is not None:
+                    body.id = f"_probe_{placed}"
+                    self.space.add(body)
+                    placed += 1
+        return placed
+
+    def _fits_beside(self, anchor: Body, category: str, slots: list) -> bool:
+        """Whether one ``category`` piece fits in some slot of ``slots`` around a candidate ``anchor``."""
+        with self.space.tentative(anchor) as probe:
+            return any(fit(self.space, category, p, s, exempt={probe.id}) for p, s in slots)
 
     def _wall_note(self, pose_body: Body, item: PlannedItem, wall_name: str | None) -> str:
         where = f"against the {wall_name}" if wall_name else "on the floor"
@@ -215,8 +227,7 @@ class Placer:
             got = self._place_related(item, rel)
             if got is not None:
                 return got
-        handler = getattr(self, f"_role_{cat.role}", None) or self._role_wall
-        return handler(item)
+        return getattr(self, ROLES[cat.role])(item)
 
     def _relations_of(self, category: str) -> list[Relation]:
         """Relations the next ``category`` piece should meet: those among peers first, then the rest;
@@ -313,13 +324,8 @@ class Placer:
                     body = fit(self.space, "sofa", Pose(x, z, tyaw + math.pi), size, factor=f, strict=strict)
                     if body is None:
                         continue
-                    if need_ct:
-                        body.id = "_probe"
-                        self.space.add(body)
-                        ok = any(fit(self.space, "coffee_table", p, s, exempt={"_probe"}) for p, s in S.sofa_front(body, ct_size))
-                        self.space.remove("_probe")
-                        if not ok:
-                            continue
+                    if need_ct and not self._fits_beside(body, "coffee_table", S.sofa_front(body, ct_size)):
+                        continue
                     return body
         return None
 
@@ -358,10 +364,8 @@ class Placer:
                     if body is None:
                         continue
                     if sofa_cat and not sofas:
-                        body.id = "_probe"
-                        self.space.add(body)
-                        ok = self._sofa_at_tv(body, self.sizes[sofa_cat], self.totals.get("coffee_table", 0) > 0) is not None
-                        self.space.remove("_probe")
+                        with self.space.tentative(body):
+                            ok = self._sofa_at_tv(body, self.sizes[sofa_cat], self.totals.get("coffee_table", 0) > 0) is not None
                         if not ok:
                             continue
                     return self._add(item, body, f"the TV stand goes against the {pose.wall.name()} so the seating can face it")
@@ -416,19 +420,15 @@ class Placer:
                     body = fit(self.space, item.category, pose, size, factor=f, strict=strict)
                     if body is None:
                         continue
-                    body.id = "_probe"
-                    self.space.add(body)
-                    ok = any(fit(self.space, "office_chair", p, s, exempt={"_probe"}) for p, s in S.desk_front(body, chair))
-                    self.space.remove("_probe")
-                    if ok:
+                    if self._fits_beside(body, "office_chair", S.desk_front(body, chair)):
                         return self._add(
                             item, body, f"the desk goes against the {pose.wall.name()} with room for the chair in front"
                         )
         return self._role_wall(item)
 
     def _role_wall(self, item: PlannedItem, **kw) -> Placement | None:
-        prefer = WALL_PREFERENCE.get(item.category, "any")
         cat = self.facts.category(item.category)
+        prefer = cat.wall
         for size in iter_sizes(item.size, cat.min_size, 3):
             body = first_fit(self.space, item.category, self._wall_pose_list(size, prefer, **kw), size)
             if body is not None:
@@ -449,6 +449,8 @@ class Placer:
 
     # ------------------------------------------------------------------ companions
     def _attach(self, item: PlannedItem, anchor_cats, slot_fn, note: str, fallback: bool = True) -> Placement | None:
+        """Place ``item`` in a ``slot_fn(anchor, size)`` slot of the first placed ``anchor_cats`` body that
+        has a free one (clearances relaxed step by step); else, with ``fallback``, in the open floor."""
         anchors = [b for b in self.space.bodies if b.category in anchor_cats]
         for f, _strict in CLEARANCE_STEPS:
             for anchor in anchors:
@@ -459,28 +461,34 @@ class Placer:
         return self._role_free(item) if fallback else None
 
     def _role_bed_side(self, item: PlannedItem) -> Placement | None:
-        return self._attach(item, BEDS, S.bed_side, "a nightstand flanks the bed head", fallback=False) or self._role_wall(item)
+        return self._attach(
+            item, self._anchors(item), S.bed_side, "a nightstand flanks the bed head", fallback=False
+        ) or self._role_wall(item)
 
     def _role_bed_foot(self, item: PlannedItem) -> Placement | None:
-        return self._attach(item, BEDS, S.bed_foot, f"{_a(self._name(item))} sits across the foot of the bed")
+        return self._attach(item, self._anchors(item), S.bed_foot, f"{_a(self._name(item))} sits across the foot of the bed")
 
     def _role_sofa_front(self, item: PlannedItem) -> Placement | None:
-        return self._attach(item, SOFAS, S.sofa_front, "the coffee table sits about 0.45 m in front of the sofa")
+        return self._attach(item, self._anchors(item), S.sofa_front, "the coffee table sits about 0.45 m in front of the sofa")
 
     def _role_around_table(self, item: PlannedItem) -> Placement | None:
         n = max(self.totals.get(item.category, 1), 1)
         return self._attach(
-            item, TABLES, lambda a, s: S.around_table(a, s, n), "chairs go around the table, each facing it", fallback=False
+            item,
+            self._anchors(item),
+            lambda a, s: S.around_table(a, s, n),
+            "chairs go around the table, each facing it",
+            fallback=False,
         )
 
     def _role_desk_front(self, item: PlannedItem) -> Placement | None:
-        return self._attach(item, ("desk", "vanity"), S.desk_front, "the chair is pulled up to the desk")
+        return self._attach(item, self._anchors(item), S.desk_front, "the chair is pulled up to the desk")
 
     def _role_counter_front(self, item: PlannedItem) -> Placement | None:
         n = self.totals.get(item.category, 2)
         return self._attach(
             item,
-            ("bar_counter", "kitchen_island", "kitchen_counter"),
+            self._anchors(item),
             lambda a, s: S.counter_front(a, s, n),
             "stools line up at the counter",
         )
@@ -496,9 +504,7 @@ class Placer:
         return self._role_free(item)
 
     def _role_beside_seating(self, item: PlannedItem) -> Placement | None:
-        got = self._attach(
-            item, SOFAS + ("armchair", "bed"), S.beside, f"{_a(self._name(item))} sits beside the seating", fallback=False
-        )
+        got = self._attach(item, self._anchors(item), S.beside, f"{_a(self._name(item))} sits beside the seating", fallback=False)
         return got or self._role_corner(item)
 
     def _role_on_surface(self, item: PlannedItem) -> Placement | None:

@@ -213,26 +213,14 @@ def build_plan(spec: PromptSpec, seed: int = 0, extras: bool = True) -> DesignPl
         if cat not in wanted and cat not in spec.excluded and not brief_only:
             wanted[cat] = n
 
-    # companions of the anchors
-    bed = next((c for c in _BEDS if c in wanted), None)
-    if bed and spec.room_type in ("bedroom", "kids_room"):
-        need("nightstand", 1 if spec.room_type == "kids_room" or wanted.get(bed, 1) > 1 else 2)
-    if "desk" in wanted:
-        need("office_chair", wanted["desk"])
-    if "dining_table" in wanted:
-        need("dining_chair", 6 if spec.size_hint == "large" or scales.get("dining_table", 1) > 1 else 4)
-    if "dining_chair" in wanted and "dining_table" not in wanted and "small_table" not in wanted:
-        need("dining_table" if wanted["dining_chair"] > 2 else "small_table", 1)
-    if "small_table" in wanted and wanted.get("dining_chair", 0) == 0 and spec.room_type not in ("dining_room",):
-        need("dining_chair", 2)
-    if any(c in wanted for c in _SOFAS) and spec.room_type in ("living_room", "game_room"):
-        need("coffee_table", 1)
-    if "tv" in wanted and not any(h in wanted for h in ("dresser", "sideboard", "console_table")):
-        need("tv_stand", 1)
-    if "bar_stool" in wanted and "bar_counter" not in wanted and "kitchen_island" not in wanted:
-        need("kitchen_island" if spec.room_type == "kitchen" else "bar_counter", 1)
-    if "office_chair" in wanted and "desk" not in wanted:
-        need("desk", 1)
+    # companions of the anchors (rooms.json "companions": a chair for a desk, nightstands for a bed)
+    for rule in facts.companions:
+        if rule.applies(spec.room_type, wanted):
+            anchor_scale = next((scales.get(c, 1.0) for c in rule.when if c in wanted), 1.0)
+            need(
+                rule.category_for(spec.room_type),
+                rule.count_for(spec.room_type, wanted, spec.size_hint == "large" or anchor_scale > 1),
+            )
 
     if extras and not spec.minimal:
         for cat in room.default_extra:
@@ -271,10 +259,6 @@ def build_plan(spec: PromptSpec, seed: int = 0, extras: bool = True) -> DesignPl
         stage = cat.stage
         if cat_name in requested or cat_name in essentials:
             stage = min(stage, 2) if cat.role in ("corner", "floor_covering", "on_surface") else 1
-        if cat_name in ("nightstand", "office_chair", "coffee_table", "dining_chair"):
-            stage = 1
-        if cat_name == "tv":
-            stage = min(stage, 2)
         for _ in range(n):
             plan.items.append(
                 PlannedItem(

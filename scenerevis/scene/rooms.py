@@ -76,6 +76,8 @@ class Category:
     assets: tuple[str, ...] = ()
     size_words: dict[str, Vec3] = field(default_factory=dict)
     finish: str = ""
+    anchors: tuple[str, ...] = ()
+    wall: str = "any"
 
     def clamp_size(self, size) -> Vec3:
         """``size`` clamped into the category's range, per axis (metres)."""
@@ -115,6 +117,52 @@ class RoomType:
 
 
 @dataclass(frozen=True)
+class CompanionRule:
+    """A piece the plan adds because another is planned (a chair for a desk), see rooms.json ``notes``.
+
+    When any ``when`` category is planned, ``min_count`` to ``max_count`` of them in all, and none of
+    ``unless`` nor ``add``: plan :meth:`count_for` pieces of :meth:`category_for` (only in ``rooms``
+    when given, never in ``not_rooms``).
+    """
+
+    when: tuple[str, ...]
+    add: str
+    count: int | str = 1
+    unless: tuple[str, ...] = ()
+    rooms: tuple[str, ...] = ()
+    not_rooms: tuple[str, ...] = ()
+    add_in: dict[str, str] = field(default_factory=dict)
+    count_in: dict[str, int] = field(default_factory=dict)
+    count_several: int | None = None
+    count_large: int | None = None
+    min_count: int = 1
+    max_count: int | None = None
+
+    def applies(self, room_type: str, planned: dict[str, int]) -> bool:
+        """Whether the rule fires in ``room_type`` for ``planned`` (category -> count)."""
+        if (self.rooms and room_type not in self.rooms) or room_type in self.not_rooms:
+            return False
+        n = sum(planned.get(c, 0) for c in self.when)
+        if n < self.min_count or (self.max_count is not None and n > self.max_count):
+            return False
+        return not any(c in planned for c in self.unless + (self.category_for(room_type),))
+
+    def category_for(self, room_type: str) -> str:
+        return self.add_in.get(room_type, self.add)
+
+    def count_for(self, room_type: str, planned: dict[str, int], large: bool) -> int:
+        """How many to add: per room type first, then for a large room / anchor, several anchors, the default."""
+        n_anchor = sum(planned.get(c, 0) for c in self.when)
+        if room_type in self.count_in:
+            return self.count_in[room_type]
+        if large and self.count_large is not None:
+            return self.count_large
+        if n_anchor > 1 and self.count_several is not None:
+            return self.count_several
+        return n_anchor if self.count == "same" else int(self.count)
+
+
+@dataclass(frozen=True)
 class RoomFacts:
     """Everything in rooms.json."""
 
@@ -125,6 +173,7 @@ class RoomFacts:
     clearances: dict[str, Any]
     ceiling: tuple[float, float]
     fallback_room_type: str = "bedroom"
+    companions: tuple[CompanionRule, ...] = ()
 
     def category(self, name: str) -> Category:
         try:
@@ -194,6 +243,8 @@ def load_rooms() -> RoomFacts:
             assets=tuple(d.get("assets", ())),
             finish=d.get("finish", ""),
             size_words={k.lower(): tuple(float(v) for v in sz) for k, sz in d.get("size_words", {}).items()},
+            anchors=tuple(d.get("anchors", ())),
+            wall=d.get("wall", "any"),
         )
     rooms = {}
     for name, d in raw["room_types"].items():
@@ -212,6 +263,13 @@ def load_rooms() -> RoomFacts:
         for name in [c for req in rt.essentials for c in req] + list(rt.often) + list(rt.default_extra):
             if name not in cats:
                 raise ValueError(f"rooms.json: room type {rt.name} names unknown category {name!r}")
+    for cat in cats.values():
+        for name in cat.anchors + cat.hosts:
+            if name not in cats:
+                raise ValueError(f"rooms.json: category {cat.name} names unknown anchor/host category {name!r}")
+        if cat.wall not in ("any", "corner", "center"):
+            raise ValueError(f"rooms.json: category {cat.name}: wall must be any, corner or center, not {cat.wall!r}")
+    companions = tuple(_companion(k, d, cats, rooms) for k, d in enumerate(raw.get("companions", ())))
     fallback = raw.get("fallback_room_type", "bedroom")
     if fallback not in rooms:
         raise ValueError(f"rooms.json: fallback_room_type {fallback!r} is not a room type")
@@ -223,4 +281,35 @@ def load_rooms() -> RoomFacts:
         ignore_phrases=tuple(raw.get("ignore_phrases", ())),
         clearances=raw.get("clearances", {}),
         ceiling=tuple(raw.get("ceiling", (2.6, 2.8))),  # type: ignore[arg-type]
+        companions=companions,
     )
+
+
+def _companion(k: int, d: dict, cats: dict, rooms: dict) -> CompanionRule:
+    """One ``companions`` entry of rooms.json, every category and room type checked."""
+    try:
+        rule = CompanionRule(
+            when=tuple(d["when"]),
+            add=d["add"],
+            count=d.get("count", 1),
+            unless=tuple(d.get("unless", ())),
+            rooms=tuple(d.get("rooms", ())),
+            not_rooms=tuple(d.get("not_rooms", ())),
+            add_in=dict(d.get("add_in", {})),
+            count_in={r: int(n) for r, n in d.get("count_in", {}).items()},
+            count_several=d.get("count_several"),
+            count_large=d.get("count_large"),
+            min_count=int(d.get("min_count", 1)),
+            max_count=d.get("max_count"),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ValueError(f"rooms.json: companions[{k}]: {exc!r}") from None
+    for name in rule.when + rule.unless + (rule.add,) + tuple(rule.add_in.values()):
+        if name not in cats:
+            raise ValueError(f"rooms.json: companions[{k}] names unknown category {name!r}")
+    for name in rule.rooms + rule.not_rooms + tuple(rule.add_in) + tuple(rule.count_in):
+        if name not in rooms:
+            raise ValueError(f"rooms.json: companions[{k}] names unknown room type {name!r}")
+    if rule.count != "same" and not isinstance(rule.count, int):
+        raise ValueError(f"rooms.json: companions[{k}].count must be an integer or 'same', not {rule.count!r}")
+    return rule
