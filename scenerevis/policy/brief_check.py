@@ -25,7 +25,7 @@ from pathlib import Path
 
 from shapely.geometry import Point, Polygon
 
-from scenerevis.policy.free_space import rect
+from scenerevis.policy.free_space import Body, rect
 from scenerevis.scene.model import Scene, SceneObject
 from scenerevis.scene.rotation import quat_to_yaw
 
@@ -103,7 +103,7 @@ def matches(obj: SceneObject, key: str) -> bool:
 
 @dataclass
 class _Box:
-    obj: SceneObject
+    obj: SceneObject | Body
     x: float
     z: float
     yaw: float
@@ -191,13 +191,13 @@ def _on_top(a: _Box, b: _Box) -> bool:
 
 
 def _between(a: _Box, b: _Box, c: _Box) -> bool:
-    bx, bz, cx, cz = b.x, b.z, c.x, c.z
-    L2 = (cx - bx) ** 2 + (cz - bz) ** 2
-    if L2 < 1e-6:
+    """``a``'s centre lies in the floor spanned by ``b`` and ``c`` (the convex hull of their footprints,
+    outside both): a nightstand at the heads of two beds, a coffee table between facing sofas."""
+    if math.hypot(c.x - b.x, c.z - b.z) < 1e-3:
         return False
-    t = ((a.x - bx) * (cx - bx) + (a.z - bz) * (cz - bz)) / L2
-    off = abs((a.x - bx) * (cz - bz) - (a.z - bz) * (cx - bx)) / math.sqrt(L2)
-    return 0.1 < t < 0.9 and off <= 0.6
+    centre = Point(a.x, a.z)
+    hull = b.poly.union(c.poly).convex_hull
+    return hull.contains(centre) and not b.poly.contains(centre) and not c.poly.contains(centre)
 
 
 def _in_row(boxes: list[_Box]) -> bool:
@@ -231,7 +231,16 @@ def relation_met(scene: Scene, rel: list[str]) -> bool:
 def relation_holds(scene: Scene, kind: str, objects: list[list[SceneObject]]) -> bool:
     """Whether relation ``kind`` holds among the object groups (subject first, then its targets)."""
     room = Polygon([(float(x), float(z)) for x, z in scene.floor_xz])
-    groups = [[_box(o) for o in g] for g in objects]
+    return _holds(room, kind, [[_box(o) for o in g] for g in objects])
+
+
+def bodies_hold(room: Polygon, kind: str, bodies: list[list[Body]]) -> bool:
+    """:func:`relation_holds` for floor-plan bodies (``pose`` (x, z, yaw), ``size`` [w, h, d] m) in ``room``
+    (the floor polygon, XZ metres): the designer's search checks its poses with the same geometry."""
+    return _holds(room, kind, [[_Box(b, b.pose[0], b.pose[1], b.pose[2], *b.size, b.y0) for b in g] for g in bodies])
+
+
+def _holds(room: Polygon, kind: str, groups: list[list[_Box]]) -> bool:
     if any(not g for g in groups):
         return False
     if kind == "against_wall":

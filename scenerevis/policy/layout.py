@@ -220,24 +220,59 @@ class Placer:
         return wall_poses(self.space, w, d, self.rng, prefer=prefer, **kw)
 
     # ------------------------------------------------------------------ dispatch
+    def place_all(self, items: list[PlannedItem]) -> list[Placement]:
+        """Place ``items`` in order; the pieces the arrangement requests tie together are placed jointly
+        by a backtracking search (:mod:`solve`) when the first of them comes up."""
+        from scenerevis.policy.solve import GroupSearch, group_order, turn_relations
+
+        cats = {i.category for i in items}
+        rels = [
+            r
+            for r in turn_relations(self.relations, items)
+            if not r.target or r.target in cats or self.space.of_category(r.target)
+        ]
+        group = group_order(items, rels) if rels else []
+        in_group = {id(i) for i in group}
+        out: list[Placement] = []
+        for item in items:
+            if id(item) not in in_group:
+                got = self.place(item)
+                if got is not None:
+                    out.append(got)
+            elif group:
+                out += GroupSearch(self, group, rels).run()
+                group = []
+        return out
+
+    def unplace(self, placement: Placement) -> None:
+        """Take a placed piece out of the room again."""
+        self.space.remove(placement.body.id)
+        self._placed.pop(placement.body.id, None)
+
+    def place_by_role(self, item: PlannedItem) -> Placement | None:
+        """Place ``item`` by its category's role alone (no arrangement request)."""
+        return getattr(self, ROLES[self.facts.category(item.category).role])(item)
+
     def place(self, item: PlannedItem) -> Placement | None:
         """Place one item; None when it does not fit anywhere (after shrinking within its size range)."""
-        cat = self.facts.category(item.category)
         for rel in self._relations_of(item.category):
             got = self._place_related(item, rel)
             if got is not None:
                 return got
-        return getattr(self, ROLES[cat.role])(item)
+        return self.place_by_role(item)
 
     def _relations_of(self, category: str) -> list[Relation]:
         """Relations the next ``category`` piece should meet: those among peers first, then the rest;
-        "A next to B" also guides B when A stands first."""
+        "A next to B" also guides B when A stands first. A companion by one of its anchors (chairs
+        next to / around their table) is left to its role, whose slots already meet the request."""
         own = [r for r in self.relations if r.subject == category]
         own += [
             Relation("next_to", category, r.subject, r.text)
             for r in self.relations
             if r.kind == "next_to" and r.target == category
         ]
+        anchors = self.facts.category(category).anchors
+        own = [r for r in own if not (r.kind in ("next_to", "around") and r.target in anchors)]
         return sorted(own, key=lambda r: r.kind not in ("in_row", "side_by_side", "back_to_back", "opposite"))
 
     def _place_related(self, item: PlannedItem, rel: Relation) -> Placement | None:

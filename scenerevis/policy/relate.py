@@ -103,7 +103,8 @@ def relation_poses(
 
 
 def exempt_for(space: Space, rel: Relation) -> set[str]:
-    """Bodies a piece may touch while meeting ``rel`` (the host of an ``on_top``)."""
-    if rel.kind == "on_top" and rel.target:
+    """Bodies whose keep-out zones a piece may enter while meeting ``rel``: the host of an ``on_top``, the
+    pieces it stands between or next to (a nightstand between two beds stands in their bedside zones)."""
+    if rel.kind in ("on_top", "between", "next_to") and rel.target:
         return {b.id for b in _others(space, rel.target)}
     return set()

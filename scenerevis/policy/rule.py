@@ -197,15 +197,10 @@ class RulePolicy:
         rels = self.spec.relations
         placer = Placer(space, rng, dict(totals), sizes, rels)
         led = {r.subject for r in rels if r.target and r.target != r.subject and r.kind != "next_to"}
-        out = []
         order = sorted(
             items, key=lambda i: (i.category in led, role_rank(i.category), -load_rooms().category(i.category).priority)
         )
-        for item in order:
-            got = placer.place(item)
-            if got is not None:
-                out.append(got)
-        return out
+        return placer.place_all(order)
 
     @staticmethod
     def _add_calls(placements: list[Placement]) -> list[dict]:

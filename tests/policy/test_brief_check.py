@@ -63,3 +63,18 @@ def test_bad_expectation_lines_name_file_line_and_field(tmp_path):
     p.write_text('{"room": 1, "prompt": "b"}\n')
     with pytest.raises(ValueError, match=r"x.jsonl:1: field 'room'"):
         load_expectations(p)
+
+
+def test_between_is_the_floor_spanned_by_the_two_targets():
+    scene = _room()
+    # two 0.95 x 2.05 single beds, heads on the z = -2 wall, 0.66 m apart (inner edges at x = +-0.33)
+    scene.objects = [
+        _obj(0, "single bed", -0.805, -0.975, 0.0, (0.95, 0.9, 2.05)),
+        _obj(1, "single bed", 0.805, -0.975, 0.0, (0.95, 0.9, 2.05)),
+        _obj(2, "nightstand", 0.0, -1.78, 0.0, (0.5, 0.55, 0.4)),  # at the heads, between the beds
+        _obj(3, "lamp", 0.0, 0.5, 0.0, (0.3, 1.5, 0.3)),  # 0.45 m beyond the feet: outside the hull
+        _obj(4, "chair", -0.805, -0.5, 0.0, (0.3, 0.3, 0.3)),  # on top of a bed's footprint, not between
+    ]
+    assert relation_met(scene, ["between", "nightstand", "single bed", "single bed"])
+    assert not relation_met(scene, ["between", "lamp", "single bed", "single bed"])
+    assert not relation_met(scene, ["between", "chair", "single bed", "single bed"])

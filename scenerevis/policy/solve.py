@@ -1,0 +1,193 @@
+"""solve.py: the arrangement requests of one turn, solved jointly by a depth-first search that backtracks.
+
+The pieces an arrangement relation ties together (three easels in a row, two beds with a nightstand
+between them, a sofa facing the TV stand) form one group. The search gives them poses one piece at
+a time, the pieces others are placed relative to first. Each piece tries a few candidate bodies:
+poses its relations suggest (:func:`relate.relation_poses`), or, for a piece no relation places,
+its usual placement and then other wall and open-floor poses. The first complete assignment is the
+greedy one; after it the search goes back to earlier pieces and their next candidates, cutting a
+branch as soon as a relation whose pieces are all placed is broken, until every relation holds or
+the budget of candidates is spent. The assignment placing the most pieces (then meeting the most
+relations) is kept. Relations are judged by :func:`brief_check.bodies_hold`, the geometry the
+narrator reports on. Frame: world XZ metres, yaw radians (0 faces +Z).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from scenerevis.policy.arrange import Relation
+from scenerevis.policy.brief_check import bodies_hold
+from scenerevis.policy.free_space import Body
+from scenerevis.policy.plan import PlannedItem
+from scenerevis.policy.poses import Pose, feasible, fit, grid_poses, iter_sizes
+from scenerevis.policy.relate import exempt_for, relation_poses
+
+if TYPE_CHECKING:
+    from scenerevis.policy.layout import Placement, Placer
+
+#: Candidate bodies a piece tries; a piece no relation places (a root) tries more.
+CANDIDATES = 4
+ROOT_CANDIDATES = 8
+#: Candidate bodies one group's search may try before it keeps the best assignment found.
+BUDGET = 120
+#: Two candidates closer than this (m, centre to centre) with the same yaw count as one.
+DISTINCT = 0.25
+
+
+def turn_relations(relations: list[Relation], items: list[PlannedItem]) -> list[Relation]:
+    """The relations whose subject is among the pieces of this turn."""
+    cats = {i.category for i in items}
+    return [r for r in relations if r.subject in cats]
+
+
+def group_order(items: list[PlannedItem], relations: list[Relation]) -> list[PlannedItem]:
+    """The items of the relations' categories, the pieces others are placed relative to first."""
+    cats = {r.subject for r in relations} | {r.target for r in relations if r.target}
+    depth = dict.fromkeys(cats, 0)
+    for _ in range(len(cats)):
+        for r in relations:
+            if r.target and r.target != r.subject and r.kind != "next_to":
+                depth[r.subject] = max(depth[r.subject], min(depth[r.target] + 1, len(cats)))
+    group = [i for i in items if i.category in cats]
+    return sorted(group, key=lambda i: depth[i.category])  # stable: the turn's order within a depth
+
+
+class GroupSearch:
+    """One group's search over a :class:`Placer` (its space is edited in place and left holding the
+    kept assignment). ``run`` returns the kept placements."""
+
+    def __init__(self, placer: Placer, items: list[PlannedItem], relations: list[Relation], budget: int | None = None):
+        self.placer = placer
+        self.space = placer.space
+        self.items = items
+        self.relations = relations
+        self.budget = BUDGET if budget is None else budget
+        self.tries = 0
+        self.best: tuple[tuple[int, int], list[tuple[PlannedItem, Body, str]]] | None = None
+        self.stack: list[Placement] = []
+
+    # ------------------------------------------------------------------ search
+    def run(self) -> list[Placement]:
+        self._dfs(0)
+        if self.best is None:
+            return []
+        return [self.placer._add(item, body, note) for item, body, note in self.best[1]]
+
+    def solved(self) -> bool:
+        return self.best is not None and self.best[0] == (len(self.items), len(self.relations))
+
+    def _dfs(self, k: int) -> bool:
+        if k == len(self.items):
+            self._leaf()
+            return self.solved()
+        if self.best is not None and self._broken():
+            return False
+        item = self.items[k]
+        tried = 0
+        for body, note in self._candidates(item):
+            if self.tries >= self.budget and self.best is not None:
+                return False
+            self.tries += 1
+            tried += 1
+            placed = self.placer._add(item, body, note)
+            self.stack.append(placed)
+            found = self._dfs(k + 1)
+            self.stack.pop()
+            self.placer.unplace(placed)
+            if found:
+                return True
+        if not tried:  # it fits nowhere with what stands now: go on without it
+            return self._dfs(k + 1)
+        return False
+
+    def _leaf(self) -> None:
+        met = sum(self._holds(r) for r in self.relations)
+        score = (len(self.stack), met)  # every requested piece first, then its arrangement
+        if self.best is None or score > self.best[0]:
+            self.best = (score, [(p.item, p.body, p.note) for p in self.stack])
+
+    def _holds(self, rel: Relation) -> bool:
+        groups = [self.space.of_category(rel.subject)]
+        if rel.kind == "between":
+            groups += [self.space.of_category(rel.target or "")] * 2
+        elif rel.target or rel.kind not in ("against_wall", "middle", "corner", "in_row"):
+            groups.append(self.space.of_category(rel.target or rel.subject))
+        return bodies_hold(self.space.room, rel.kind, groups)
+
+    def _broken(self) -> bool:
+        """A relation whose pieces of this group are all placed does not hold (the branch cannot meet all)."""
+        left = {i.category for i in self.items[len(self.stack) :]}
+        return any(r.subject not in left and (r.target or r.subject) not in left and not self._holds(r) for r in self.relations)
+
+    # ------------------------------------------------------------------ candidates
+    def _candidates(self, item: PlannedItem) -> Iterator[tuple[Body, str]]:
+        """Candidate bodies of ``item``, made lazily: the greedy first one costs what a plain placement
+        does, the others are only searched for when the search comes back to this piece. The space
+        must be as it was at the first ``next`` whenever the generator is resumed."""
+        placer, cat = self.placer, item.category
+        name = placer._name(item)
+        seen: list[Body] = []
+
+        def new(body: Body) -> bool:
+            if any(_same(body, b) for b in seen):
+                return False
+            seen.append(body)
+            return True
+
+        poses: list[Pose] = []
+        for rel in placer._relations_of(cat):
+            spread = any(r.kind == "between" and r.target == cat for r in self.relations)
+            by_pose = rel.kind in ("between", "next_to", "on_top")  # their poses are ranked: best first
+            note = f"the {name} goes {rel.text} as asked"
+            for size in iter_sizes(item.size, placer.facts.category(cat).min_size, 2):
+                poses = relation_poses(self.space, rel, cat, size, placer.rng, placer.totals.get(cat, 1), spread)
+                if not poses:
+                    break
+                for body in self._fits(cat, poses, size, exempt_for(self.space, rel), by_pose):
+                    if new(body):
+                        yield body, note
+                        if len(seen) >= CANDIDATES:
+                            return
+            if seen:
+                return
+            if poses and self.best is not None:
+                return  # after the greedy pass, a piece its relation cannot place sends the search back
+        usual = placer.place_by_role(item)
+        turned: list[Pose] = []
+        size = item.size
+        if usual is not None:
+            size = usual.body.size  # the role may have shrunk it to fit: the alternatives try that size
+            placer.unplace(usual)
+            new(usual.body)
+            yield usual.body, usual.note
+            x, z, yaw = usual.body.pose  # the same spot turned a quarter: a row then runs the other way
+            turned = [Pose(x, z, yaw + math.pi / 2), Pose(x, z, yaw - math.pi / 2)]
+        walls = placer._wall_pose_list(size, placer.facts.category(cat).wall)[:600]
+        floor = grid_poses(
+            self.space, placer._free_centre(), [0.0, math.pi / 2, math.pi, -math.pi / 2], placer.rng, step=0.25, limit=300
+        )
+        alternatives = turned + [p for pair in zip(walls[::4], floor[::2], strict=False) for p in pair]
+        for body in self._fits(cat, alternatives, size, set()):
+            if new(body):
+                yield body, f"the {name} stands where its arrangement works"
+                if len(seen) >= ROOT_CANDIDATES:
+                    return
+
+    def _fits(self, cat: str, poses: list[Pose], size, exempt: set[str], by_pose: bool = False) -> Iterator[Body]:
+        """Bodies of ``poses`` that fit: every pose with full clearances before any with relaxed ones, or
+        with ``by_pose`` pose by pose."""
+        poses = feasible(self.space, poses[:1600], size, exempt)
+        tiers = ((1.0, True), (0.75, False))
+        order = [(p, t) for p in poses for t in tiers] if by_pose else [(p, t) for t in tiers for p in poses]
+        for pose, (factor, strict) in order:
+            body = fit(self.space, cat, pose, size, exempt=exempt, factor=factor, strict=strict)
+            if body is not None:
+                yield body
+
+
+def _same(a: Body, b: Body) -> bool:
+    (ax, az, ayaw), (bx, bz, byaw) = a.pose, b.pose
+    return math.hypot(ax - bx, az - bz) < DISTINCT and abs(math.remainder(ayaw - byaw, 2 * math.pi)) < 0.1
