@@ -77,7 +77,7 @@ CATEGORIES: tuple[CategorySpec, ...] = (
     _c(
         "projector_screen",
         "projector screen",
-        ["projection screen", "pull-up screen for a projector", "home cinema screen"],
+        ["projection screen", "pull-up screen for a projector", "roll-up projection canvas"],
         ["entertainment", "office"],
         "projector_screen",
     ),
@@ -124,11 +124,11 @@ VARIANTS: dict[str, tuple[VariantSpec, ...]] = {
         ),
         _v(
             (0.85, 0.42, 0.24),
-            {"style": "curved", "body": "black"},
-            "curved ultrawide gaming monitor in black",
+            {"style": "curved", "body": "charcoal"},
+            "curved ultrawide gaming monitor in dark grey",
             "gaming",
-            "black",
-            "plastic",
+            "dark grey",
+            "matte plastic",
         ),
     ),
     "coat_rack": (
@@ -141,7 +141,7 @@ VARIANTS: dict[str, tuple[VariantSpec, ...]] = {
             "wood",
         ),
         _v(
-            (0.45, 1.75, 0.45),
+            (0.42, 1.85, 0.42),
             {"frame": "matte black metal", "base": "disc", "coat": "navy fabric", "scarf": "mustard velvet"},
             "black metal coat rack on a round base with a navy coat",
             "industrial",
@@ -193,7 +193,7 @@ VARIANTS: dict[str, tuple[VariantSpec, ...]] = {
             "enamelled steel",
         ),
         _v(
-            (0.6, 0.85, 0.62),
+            (0.6, 0.85, 0.66),
             {"body": "charcoal", "panel": "black", "ring": "chrome"},
             "black front loader washing machine with a chrome door ring",
             "modern",
@@ -201,7 +201,7 @@ VARIANTS: dict[str, tuple[VariantSpec, ...]] = {
             "painted steel",
         ),
         _v(
-            (0.6, 0.86, 0.6),
+            (0.6, 0.9, 0.62),
             {"body": "steel", "panel": "charcoal", "ring": "black"},
             "stainless steel washing machine with a dark porthole door",
             "contemporary",
@@ -219,7 +219,7 @@ VARIANTS: dict[str, tuple[VariantSpec, ...]] = {
             "enamelled steel",
         ),
         _v(
-            (0.6, 0.85, 0.64),
+            (0.6, 0.85, 0.67),
             {"body": "champagne", "ring": "chrome"},
             "champagne coloured clothes dryer with a chrome door",
             "contemporary",
@@ -227,7 +227,7 @@ VARIANTS: dict[str, tuple[VariantSpec, ...]] = {
             "metallic steel",
         ),
         _v(
-            (0.6, 0.86, 0.62),
+            (0.6, 0.91, 0.62),
             {"body": "charcoal", "ring": "steel", "door": "charcoal"},
             "graphite grey dryer with a silver ring around the door",
             "modern",
@@ -297,7 +297,7 @@ VARIANTS: dict[str, tuple[VariantSpec, ...]] = {
             "wicker",
         ),
         _v(
-            (0.5, 0.6, 0.35),
+            (0.52, 0.6, 0.36),
             {"body": "white", "style": "box"},
             "white plastic laundry bin with slots and cut-out handles",
             "utility",
@@ -323,7 +323,7 @@ VARIANTS: dict[str, tuple[VariantSpec, ...]] = {
             "stainless steel",
         ),
         _v(
-            (0.6, 0.85, 0.58),
+            (0.6, 0.82, 0.55),
             {"body": "white", "trim": "light grey"},
             "white freestanding dishwasher",
             "classic",
@@ -349,7 +349,7 @@ VARIANTS: dict[str, tuple[VariantSpec, ...]] = {
             "plastic, glass",
         ),
         _v(
-            (0.52, 0.31, 0.42),
+            (0.55, 0.32, 0.44),
             {"body": "steel", "door": "steel", "keypad": "black"},
             "stainless steel microwave with a black button panel",
             "contemporary",
@@ -435,7 +435,7 @@ VARIANTS: dict[str, tuple[VariantSpec, ...]] = {
             "plastic",
         ),
         _v(
-            (0.62, 1.0, 0.65),
+            (0.7, 1.0, 0.55),
             {"copier": True, "body": "light grey", "lid": "charcoal"},
             "grey office photocopier with paper trays",
             "office",

@@ -115,7 +115,7 @@ MEDIA_VARIANTS: dict[str, tuple[VariantSpec, ...]] = {
     ),
     "projector": (
         _v(
-            (0.45, 1.0, 0.45),
+            (0.42, 1.2, 0.42),
             {"stand": "matte black metal", "body": "white"},
             "white video projector on a black tripod stand",
             "home cinema",
@@ -131,7 +131,7 @@ MEDIA_VARIANTS: dict[str, tuple[VariantSpec, ...]] = {
             "plastic, wood",
         ),
         _v(
-            (0.4, 1.2, 0.4),
+            (0.38, 1.3, 0.38),
             {"stand": "steel", "body": "grey"},
             "grey beamer on a tall silver tripod",
             "office",
@@ -159,7 +159,7 @@ MEDIA_VARIANTS: dict[str, tuple[VariantSpec, ...]] = {
         _v(
             (3.0, 2.2, 0.12),
             {"case": "charcoal", "border": "black", "screen": "light grey"},
-            "large grey ambient-light screen for a home theatre",
+            "wide grey ambient-light projection surface framed in black",
             "home cinema",
             "grey, black",
             "fabric, steel",
@@ -193,7 +193,7 @@ MEDIA_VARIANTS: dict[str, tuple[VariantSpec, ...]] = {
     ),
     "subwoofer": (
         _v(
-            (0.4, 0.45, 0.4),
+            (0.45, 0.5, 0.45),
             {"body": "black"},
             "black cube subwoofer with one large driver",
             "modern",
@@ -368,7 +368,7 @@ MEDIA_VARIANTS: dict[str, tuple[VariantSpec, ...]] = {
     ),
     "aquarium": (
         _v(
-            (1.0, 1.3, 0.45),
+            (0.95, 1.45, 0.42),
             {"stand": "black"},
             "glass fish tank with plants, gravel and fish on a black cabinet",
             "modern",

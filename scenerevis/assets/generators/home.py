@@ -60,7 +60,7 @@ def _laundry(w: float, h: float, d: float, p: dict, dryer: bool) -> list:
         out.append(front_disc(0, cy, zb, zb + 0.028, r, ring))
         out.append(front_disc(0, cy, zb + 0.028, zb + 0.036, r * 0.88, rgba(p.get("door", p.get("body", "white")))))
         out.append(front_disc(0, cy, zb + 0.036, zb + 0.04, r * 0.55, rgba("smoked glass")))
-        out.append(P.block(r * 0.7, r * 0.95, cy - 0.05, cy + 0.05, zb + 0.03, zb + 0.04, ring))
+        out.append(P.block(r * 0.7, r * 0.95, cy - 0.05, cy + 0.05, zb + 0.03, zb + 0.038, ring))
     else:
         # detergent drawer top left; a chrome porthole ring with blue-tinted glass and a dark drum behind
         out.append(P.block(-w / 2 + 0.03, -w / 2 + 0.22, h - strip * 0.85, h - strip * 0.2, zb + 0.011, zb + 0.02, panel))
