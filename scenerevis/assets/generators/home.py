@@ -415,9 +415,10 @@ def coat_rack(w: float, h: float, d: float, p: dict) -> list:
             a = np.pi / 4 + i * np.pi / 2 + k * np.pi / 4
             out.append(P.rod((0, y - 0.06, 0), (rx * 0.92 * np.cos(a), y, rz * 0.92 * np.sin(a)), 0.008, wood, sections=8))
             out.append(P.ellipsoid(rx * 0.92 * np.cos(a), y, rz * 0.92 * np.sin(a), 0.014, 0.014, 0.014, wood, subdivisions=1))
-    # a coat on one hook, a scarf on another
-    out.append(P.rounded_block(rx * 0.1, rx * 0.85, h - 1.0, h - 0.16, 0.04, 0.04 + min(0.12, rz * 0.6), 0.04, coat))
-    out.append(P.block(-rx * 0.7, -rx * 0.55, h - 0.7, h - 0.33, -0.1, 0.05, rgba(p.get("scarf", "red"))))
+    # a coat hanging from the hook at +X (its breadth along Z), a scarf from the hook at -X
+    out.append(P.rounded_block(rx * 0.5, rx * 0.95, h - 1.05, h - 0.42, -rz * 0.8, rz * 0.8, 0.04, coat))
+    out.append(P.rounded_block(rx * 0.55, rx * 0.92, h - 0.5, h - 0.28, -rz * 0.5, rz * 0.5, 0.04, coat))
+    out.append(P.block(-rx * 0.95, -rx * 0.8, h - 0.75, h - 0.3, -0.05, 0.05, rgba(p.get("scarf", "red"))))
     return out
 
 

@@ -331,6 +331,7 @@ def fireplace(w: float, h: float, d: float, p: dict) -> list:
         return out
     fw, fh = w * 0.46, (h - mt) * 0.55
     out.append(P.block(-fw / 2, fw / 2, 0.05, 0.05 + fh, zf - 0.01, zf + 0.01, black))
+    out.append(P.block(-fw / 2 - 0.06, fw / 2 + 0.06, 0.05, 0.11 + fh, zf - 0.012, zf + 0.005, hearth))  # slip around the opening
     if style == "classic":  # pilasters and a frieze under the mantel
         for sx in (-1, 1):
             x = sx * (w / 2 - 0.12)
