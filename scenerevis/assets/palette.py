@@ -94,6 +94,16 @@ FINISHES: dict[str, Finish] = {
     "orange": Finish((225, 120, 40)),
     "wicker": Finish((185, 150, 95)),
     "green": Finish((70, 140, 80)),
+    # home pack
+    "water": Finish((70, 150, 200)),
+    "gravel": Finish((170, 150, 120)),
+    "smoked glass": Finish((60, 70, 80)),
+    "champagne": Finish((205, 190, 160), True),
+    "cork": Finish((190, 145, 95)),
+    "chalkboard": Finish((45, 75, 60)),
+    "bottle green": Finish((30, 70, 40)),
+    "flame": Finish((250, 150, 40)),
+    "popcorn": Finish((250, 235, 170)),
 }
 
 

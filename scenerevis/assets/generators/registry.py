@@ -37,4 +37,14 @@ def get_generator(name: str) -> GeneratorFn:
 
 def _load_all() -> None:
     """Import every generator module once so their decorators run."""
-    from scenerevis.assets.generators import decor, gym, hobby, home, kitchen_bath, seating, storage, tables  # noqa: F401
+    from scenerevis.assets.generators import (  # noqa: F401
+        decor,
+        gym,
+        hobby,
+        home,
+        home_media,
+        kitchen_bath,
+        seating,
+        storage,
+        tables,
+    )
