@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from scenerevis.policy.narrate import equivalence_key
 from scenerevis.policy.occupancy import categorize
 from scenerevis.policy.plan import DEFAULT_MAX, MAX_COUNT
 from scenerevis.policy.prompt_parse import PromptSpec
-from scenerevis.policy.rule import equivalence_key
 from scenerevis.scene.model import Scene
 from scenerevis.scene.rooms import load_rooms
 

@@ -7,11 +7,26 @@ object (with its estimated size), capped (asked more than the room takes) or dro
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from scenerevis.policy.arrange import Relation
+from scenerevis.policy.brief_check import relation_holds
 from scenerevis.policy.open_vocab import SIZE_FROM_AT
-from scenerevis.policy.prompt_parse import PromptSpec, RequestedItem
+from scenerevis.policy.prompt_parse import PromptSpec, RequestedItem, parse_prompt
+from scenerevis.scene.model import Scene
 from scenerevis.scene.rooms import load_rooms
+
+BEDS = ("double_bed", "king_bed", "single_bed", "bunk_bed")
+SOFAS = ("sofa", "sectional", "loveseat")
+
+
+def equivalence_key(category: str | None) -> str | None:
+    """Categories that stand in for each other when counting what is present (any bed is a bed)."""
+    if category in BEDS:
+        return "bed"
+    if category in SOFAS:
+        return "sofa"
+    return category
 
 
 @dataclass(frozen=True)
@@ -104,3 +119,71 @@ def describe_relations(results: list) -> str:
         noun = facts.categories[rel.subject].noun if rel.subject in facts.categories else rel.subject
         parts.append(f"{noun} {rel.text} ({'met' if ok else 'not met'})")
     return "Arrangement: " + "; ".join(parts) + "."
+
+
+@dataclass
+class BriefOutcome:
+    """What a finished scene delivers of its prompt: one :class:`Delivery` per requested item, each
+    arrangement request with whether it holds, the categories left out as asked, the object phrases
+    the designer does not place (with why), and whether the prompt read as English."""
+
+    deliveries: list[Delivery] = field(default_factory=list)
+    relations: list[tuple[Relation, bool]] = field(default_factory=list)
+    excluded: list[str] = field(default_factory=list)
+    not_placed: list[tuple[str, str]] = field(default_factory=list)
+    english: bool = True
+
+
+def brief_outcome(
+    spec: PromptSpec | str,
+    scene: Scene,
+    cats: dict[str, str | None] | None = None,
+    capped: dict[str, tuple[int, int]] | None = None,
+) -> BriefOutcome:
+    """Score ``scene`` against the prompt ``spec`` (or its text), whoever designed it: objects are read
+    as categories from their descriptions (``cats``: instance id -> category, given by a designer that
+    knows better), generic requests match objects whose description names the request's head word."""
+    from scenerevis.policy.occupancy import categorize
+
+    spec = parse_prompt(spec) if isinstance(spec, str) else spec
+    cats = categorize(scene, spec.room_type) if cats is None else cats
+    present = Counter(c for c in cats.values() if c)
+    for c in list(present):
+        key = equivalence_key(c)
+        if key != c:
+            present[key] += present[c]
+    for it in spec.items:  # a requested bed of any kind counts against the bed request
+        key = equivalence_key(it.category)
+        if key != it.category:
+            present[it.category] = max(present[it.category], present[key])
+    generic: Counter = Counter()
+    loose = [o for o in scene.objects if cats.get(o.id) in (None, "generic_object")]
+    for it in spec.items:
+        if it.category == "generic_object":
+            head = (it.phrase or it.desc).lower().split()[-1:] or [""]
+            generic[it.desc] = sum(1 for o in loose if o.desc == it.desc or head[0] in o.desc.lower().split())
+    facts = load_rooms()
+    return BriefOutcome(
+        deliveries(spec, present, generic, capped or {}),
+        relation_results(spec.relations, scene, cats),
+        [facts.categories[c].noun for c in sorted(spec.excluded) if c in facts.categories],
+        list(spec.not_placed),
+        spec.english,
+    )
+
+
+def relation_results(relations: list[Relation], scene: Scene, cats: dict[str, str | None]) -> list[tuple[Relation, bool]]:
+    """Each arrangement request with whether it holds in ``scene`` (objects grouped by ``cats``)."""
+    by_cat: dict[str, list] = {}
+    for o in scene.objects:
+        if cats.get(o.id):
+            by_cat.setdefault(cats[o.id], []).append(o)
+    out = []
+    for rel in relations:
+        groups = [by_cat.get(rel.subject, [])]
+        if rel.kind == "between":
+            groups += [by_cat.get(rel.target or "", []), by_cat.get(rel.target or "", [])]
+        elif rel.target or rel.kind not in ("against_wall", "middle", "corner", "in_row"):
+            groups.append(by_cat.get(rel.target or rel.subject, []))
+        out.append((rel, relation_holds(scene, rel.kind, groups)))
+    return out

@@ -14,9 +14,8 @@ from collections import Counter
 
 from scenerevis.physics import evaluate_physics
 from scenerevis.policy.base import Observation
-from scenerevis.policy.brief_check import relation_holds
-from scenerevis.policy.layout import BEDS, SOFAS, Placement, Placer, role_rank
-from scenerevis.policy.narrate import deliveries, describe, describe_relations
+from scenerevis.policy.layout import Placement, Placer, role_rank
+from scenerevis.policy.narrate import brief_outcome, describe, describe_relations, equivalence_key
 from scenerevis.policy.occupancy import categorize, space_from_scene
 from scenerevis.policy.plan import DesignPlan, PlannedItem, build_plan
 from scenerevis.policy.prompt_parse import PromptSpec, parse_prompt
@@ -62,15 +61,6 @@ def counted(n: int, desc: str) -> str:
         article = "an" if head[:1].lower() in "aeiou" else "a"
         return f"{article} {desc}"
     return f"{_NUM.get(n, str(n))} {plural(head)}{sep}{tail}"
-
-
-def equivalence_key(category: str | None) -> str | None:
-    """Categories that stand in for each other when counting what is present (any bed is a bed)."""
-    if category in BEDS:
-        return "bed"
-    if category in SOFAS:
-        return "sofa"
-    return category
 
 
 def _r(v: float, nd: int = 3) -> float:
@@ -245,32 +235,10 @@ class RulePolicy:
         return " ".join(parts)
 
     def _delivery_text(self, scene: Scene, cats: dict[str, str | None]) -> str:
-        present = Counter(c for c in cats.values() if c)
-        for c in list(present):
-            key = equivalence_key(c)
-            if key != c:
-                present[key] += present[c]
-        for it in self.spec.items:  # a requested bed of any kind counts against the bed request
-            key = equivalence_key(it.category)
-            if key != it.category:
-                present[it.category] = max(present[it.category], present[key])
-        generic = Counter(o.desc for o in scene.objects if cats.get(o.id) == "generic_object")
-        return describe(deliveries(self.spec, present, generic, self.plan.capped), self.spec.excluded, self.spec.not_placed)
-
-    def _relation_text(self, scene: Scene, cats: dict[str, str | None]) -> str:
-        by_cat: dict[str, list] = {}
-        for o in scene.objects:
-            if cats.get(o.id):
-                by_cat.setdefault(cats[o.id], []).append(o)
-        met = []
-        for rel in self.spec.relations:
-            groups = [by_cat.get(rel.subject, [])]
-            if rel.kind == "between":
-                groups += [by_cat.get(rel.target or "", []), by_cat.get(rel.target or "", [])]
-            elif rel.target or rel.kind not in ("against_wall", "middle", "corner", "in_row"):
-                groups.append(by_cat.get(rel.target or rel.subject, []))
-            met.append((rel, relation_holds(scene, rel.kind, groups)))
-        return describe_relations(met)
+        outcome = brief_outcome(self.spec, scene, cats, self.plan.capped)
+        report = describe(outcome.deliveries, self.spec.excluded, self.spec.not_placed)
+        arranged = describe_relations(outcome.relations)
+        return " ".join(t for t in (report, arranged) if t)
 
     def _terminate(self, scene: Scene) -> str:
         cats, _present = self._present(scene)
@@ -283,8 +251,5 @@ class RulePolicy:
         report = self._delivery_text(scene, cats)
         if report:
             think += " " + report
-        arranged = self._relation_text(scene, cats)
-        if arranged:
-            think += " " + arranged
         reason = f"{rt.label} complete with {len(scene.objects)} objects"
         return self._reply([{"name": "terminate", "arguments": {"reason": reason}}], think)

@@ -60,3 +60,29 @@ def test_report_images_load_in_headless_chromium(episode_dir, tmp_path):
     bad.write_text((episode_dir / "report.html").read_text().replace("merged_iter_1.png", "missing.png"))
     dom = subprocess.run(cmd[:-1] + [bad.as_uri()], capture_output=True, text=True, timeout=120).stdout
     assert 'data-images-ok="false"' in dom and 'data-images-loaded="2"' in dom
+
+
+def test_requested_vs_delivered_table():
+    import math
+    import re
+
+    from scenerevis.loop.report import _brief_table
+    from scenerevis.scene.formats import make_room
+    from scenerevis.scene.model import SceneObject
+    from scenerevis.scene.rotation import yaw_to_quat
+
+    scene = make_room([(-2.0, -2.0), (2.0, -2.0), (2.0, 2.0), (-2.0, 2.0)], 2.7, "bedroom", "t")
+    scene.objects = [
+        SceneObject("a", "double bed", (1.6, 1.0, 2.1), (0.0, 0.0, -0.93), tuple(yaw_to_quat(0.0))),
+        SceneObject("b", "nightstand", (0.5, 0.55, 0.4), (-1.1, 0.0, -1.78), tuple(yaw_to_quat(0.0))),
+        # a desk with its back 0.02 m from the z = 2 wall, facing into the room
+        SceneObject("c", "desk", (1.2, 0.75, 0.6), (1.0, 0.0, 1.68), tuple(yaw_to_quat(math.pi))),
+    ]
+    html = _brief_table("A bedroom with a double bed, two nightstands and a desk against the wall, no TV.", scene)
+    rows = re.findall(r"<tr><td>([^<]*)</td><td>(\d*)</td><td>(\d*)</td><td class='(\w+)'>", html)
+    by_phrase = {phrase: (asked, got, status) for phrase, asked, got, status in rows}
+    assert by_phrase["double bed"] == ("1", "1", "placed")
+    assert by_phrase["nightstands"] == ("2", "1", "partial")
+    assert by_phrase["desk"] == ("1", "1", "placed")
+    assert ("0", "", "met") in by_phrase.values()  # the TV, left out as asked
+    assert re.search(r"<td>desk</td><td>against the wall</td><td></td><td class='met'>met</td>", html)
