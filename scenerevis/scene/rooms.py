@@ -237,7 +237,7 @@ def load_rooms() -> RoomFacts:
             stage=int(d["stage"]),
             priority=int(d.get("priority", 5)),
             noun=d.get("noun", d["synonyms"][0]),
-            clearance={k: float(v) for k, v in d.get("clearance", {}).items()},
+            clearance={k: _clearance(name, k, v, raw.get("clearances", {})) for k, v in d.get("clearance", {}).items()},
             plural_count=int(d.get("plural_count", 1)),
             hosts=tuple(d.get("hosts", ())),
             assets=tuple(d.get("assets", ())),
@@ -254,7 +254,7 @@ def load_rooms() -> RoomFacts:
             synonyms=tuple(s.lower() for s in d["synonyms"]),
             area=tuple(float(v) for v in d["area"]),  # type: ignore[arg-type]
             typical_area=float(d["typical_area"]),
-            ceiling=tuple(float(v) for v in d["ceiling"]),  # type: ignore[arg-type]
+            ceiling=tuple(float(v) for v in d.get("ceiling", raw.get("ceiling", (2.6, 2.8)))),  # type: ignore[arg-type]
             essentials=tuple(tuple(req) for req in d["essentials"]),
             often=tuple(d["often"]),
             default_extra=tuple(d["default_extra"]),
@@ -283,6 +283,17 @@ def load_rooms() -> RoomFacts:
         ceiling=tuple(raw.get("ceiling", (2.6, 2.8))),  # type: ignore[arg-type]
         companions=companions,
     )
+
+
+def _clearance(category: str, side: str, value: Any, table: dict[str, Any]) -> float:
+    """A category's clearance (m): a number, or the name of an entry of the ``clearances`` table (a
+    [min, max] entry gives its minimum)."""
+    if isinstance(value, str):
+        if value not in table:
+            raise ValueError(f"rooms.json: category {category} clearance {side!r} names unknown clearance {value!r}")
+        value = table[value]
+        value = min(value) if isinstance(value, list) else value
+    return float(value)
 
 
 def _companion(k: int, d: dict, cats: dict, rooms: dict) -> CompanionRule:

@@ -127,3 +127,25 @@ def test_a_room_type_added_as_data_only(patched_rooms):
     assert 9 <= scene.floor_area <= 20
     report = evaluate_physics(scene)
     assert report.collision_rate == 0 and report.oob_rate == 0
+
+
+def test_clearances_name_entries_of_the_clearance_table(patched_rooms):
+    facts = load_rooms()
+    assert facts.categories["wardrobe"].clearance["front"] == facts.clearances["storage_front"] == 0.8
+    assert facts.categories["treadmill"].clearance["back"] == facts.clearances["treadmill_behind"] == 2.0
+
+    def wider_storage(raw):
+        raw["clearances"]["storage_front"] = 1.0
+        raw["categories"]["dresser"]["clearance"]["front"] = "sofa_to_coffee_table"  # a [min, max] entry: its minimum
+
+    patched_rooms(wider_storage)
+    facts = load_rooms()
+    assert facts.categories["wardrobe"].clearance["front"] == 1.0
+    assert facts.categories["dresser"].clearance["front"] == 0.4
+
+    def unknown(raw):
+        raw["categories"]["desk"]["clearance"]["front"] = "elbow_room"
+
+    patched_rooms(unknown)
+    with pytest.raises(ValueError, match=r"category desk clearance 'front' names unknown clearance 'elbow_room'"):
+        load_rooms()
