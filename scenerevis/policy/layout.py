@@ -18,6 +18,7 @@ from shapely.ops import polylabel
 
 from scenerevis.policy import slots as S
 from scenerevis.policy.arrange import Relation
+from scenerevis.policy.decor import TABLES, DecorRoles, _a
 from scenerevis.policy.free_space import Body, Space
 from scenerevis.policy.plan import PlannedItem
 from scenerevis.policy.poses import (
@@ -31,12 +32,9 @@ from scenerevis.policy.poses import (
     iter_sizes,
     wall_poses,
 )
-from scenerevis.policy.relate import exempt_for, relation_poses
 from scenerevis.scene.rooms import load_rooms
 
-BEDS = ("double_bed", "king_bed", "single_bed", "bunk_bed")
 SOFAS = ("sofa", "sectional", "loveseat")
-TABLES = ("dining_table", "small_table")
 #: Pieces that make a second zone of a room (the lounge then takes one end of it).
 ZONE_ANCHORS = ("dining_table", "small_table", "pool_table", "ping_pong_table", "kitchen_island", "desk", "piano")
 #: Poses a centre piece tries once a partial fit (fewer chairs than planned) is known.
@@ -108,10 +106,6 @@ class Placement:
         return self.body.size
 
 
-def _a(noun: str) -> str:
-    return ("an " if noun[:1].lower() in "aeiou" else "a ") + noun
-
-
 def _facing_cost(p: Pose, seat: tuple[float, float, float]) -> float:
     """How badly a TV at pose ``p`` faces a seat at (x, z, yaw): turned away, off-axis, behind it."""
     sx, sz, syaw = seat
@@ -126,7 +120,7 @@ def role_rank(category: str) -> int:
     return ROLE_ORDER.index(role) if role in ROLE_ORDER else len(ROLE_ORDER)
 
 
-class Placer:
+class Placer(DecorRoles):
     """Places plan items into ``space`` (mutated: every placed body is added).
 
     ``totals`` is the planned number of each category in the finished room (chairs around a table
@@ -254,11 +248,8 @@ class Placer:
         return getattr(self, ROLES[self.facts.category(item.category).role])(item)
 
     def place(self, item: PlannedItem) -> Placement | None:
-        """Place one item; None when it does not fit anywhere (after shrinking within its size range)."""
-        for rel in self._relations_of(item.category):
-            got = self._place_related(item, rel)
-            if got is not None:
-                return got
+        """Place one item by its role; None when it does not fit anywhere (after shrinking within its size
+        range). Arrangement requests are met by :meth:`place_all`."""
         return self.place_by_role(item)
 
     def _relations_of(self, category: str) -> list[Relation]:
@@ -274,50 +265,6 @@ class Placer:
         anchors = self.facts.category(category).anchors
         own = [r for r in own if not (r.kind in ("next_to", "around") and r.target in anchors)]
         return sorted(own, key=lambda r: r.kind not in ("in_row", "side_by_side", "back_to_back", "opposite"))
-
-    def _place_related(self, item: PlannedItem, rel: Relation) -> Placement | None:
-        cat = self.facts.category(item.category)
-        for size in iter_sizes(item.size, cat.min_size, 2):
-            spread = any(r.kind == "between" and r.target == item.category for r in self.relations)
-            poses = relation_poses(self.space, rel, item.category, size, self.rng, self.totals.get(item.category, 1), spread)
-            if not poses:
-                return None
-            body = first_fit(self.space, item.category, poses, size, exempt=exempt_for(self.space, rel), limit=1600)
-            if body is not None:
-                return self._add(item, body, f"the {self._name(item)} goes {rel.text} as asked")
-        if rel.kind in ("in_row", "side_by_side", "back_to_back", "opposite"):
-            return self._backtrack_pair(item, rel)
-        return None
-
-    def _backtrack_pair(self, item: PlannedItem, rel: Relation) -> Placement | None:
-        """Undo the peer placed this turn and search its poses again, each checked for room for ``item``
-        beside it as ``rel`` asks (one level of backtracking; the peer keeps its old pose when none works)."""
-        peers = [b for b in self.space.bodies if b.category == (rel.target or item.category) and b.id in self._placed]
-        if len(peers) != 1:
-            return None
-        peer = peers[0]
-        held = self._placed[peer.id]
-        if any(b.id in self._placed and b is not peer and b.poly.distance(peer.poly) < 0.3 for b in self.space.bodies):
-            return None  # companions already stand by it: moving it would strand them
-        self.space.remove(peer.id)
-        cands = self._wall_pose_list(peer.size, "any")[:300] + grid_poses(
-            self.space, self._free_centre(), [0.0, math.pi / 2, math.pi, -math.pi / 2], self.rng, step=0.2, limit=150
-        )
-        for pose in feasible(self.space, cands, peer.size):
-            moved = fit(self.space, peer.category, pose, peer.size, factor=0.6, strict=False)
-            if moved is None:
-                continue
-            moved.id, moved.category = peer.id, peer.category
-            self.space.add(moved)
-            poses = relation_poses(self.space, rel, item.category, item.size, self.rng)
-            body = first_fit(self.space, item.category, poses, item.size, factors=((0.6, False),), limit=200)
-            if body is not None:
-                held.body = moved
-                held.note += f" (moved so the {self._name(item)} fits {rel.text})"
-                return self._add(item, body, f"the {self._name(item)} goes {rel.text} as asked")
-            self.space.remove(moved.id)
-        self.space.add(peer)
-        return None
 
     # ------------------------------------------------------------------ anchors
     def _role_bed(self, item: PlannedItem) -> Placement | None:
@@ -541,106 +488,3 @@ class Placer:
     def _role_beside_seating(self, item: PlannedItem) -> Placement | None:
         got = self._attach(item, self._anchors(item), S.beside, f"{_a(self._name(item))} sits beside the seating", fallback=False)
         return got or self._role_corner(item)
-
-    def _role_on_surface(self, item: PlannedItem) -> Placement | None:
-        cat = self.facts.category(item.category)
-
-        def load(host: Body) -> int:
-            return sum(1 for b in self.space.bodies if b.y0 >= host.y1 - 0.01 and b.poly.intersects(host.poly))
-
-        for host_cat in cat.hosts:
-            for host in sorted(self.space.of_category(host_cat), key=load):
-                for pose, size in S.on_top(host, item.size, item.category, self.totals.get(item.category, 1)):
-                    if size[0] < cat.size_range[0][0] * 0.8 or pose.y + size[1] > self.space.ceiling - 0.05:
-                        continue
-                    body = fit(self.space, item.category, pose, size, exempt={host.id})
-                    if body is not None:
-                        return self._add(item, body, f"{_a(self._name(item))} stands on the {self.facts.category(host_cat).noun}")
-        return None
-
-    # ------------------------------------------------------------------ free pieces and decor
-    def _role_free(self, item: PlannedItem) -> Placement | None:
-        if item.category == "ottoman":
-            got = self._attach(
-                item,
-                ("coffee_table",),
-                S.coffee_sides,
-                "an ottoman pulls up to the coffee table as extra seating",
-                fallback=False,
-            )
-            if got is not None:
-                return got
-        if item.category == "beanbag":
-            body = first_fit(self.space, item.category, corner_poses(self.space, item.size[0], item.size[2], self.rng), item.size)
-            if body is not None:
-                return self._add(item, body, "a beanbag tucks into a corner")
-        target = self._free_centre()
-        if item.category == "weight_bench":
-            racks = self.space.of_category("dumbbell_rack")
-            if racks:
-                rx, rz, ryaw = racks[0].pose
-                target = (rx + math.sin(ryaw) * 1.3, rz + math.cos(ryaw) * 1.3)
-        if item.category == "ottoman":
-            seats = [b for b in self.space.bodies if b.category == "armchair"]
-            if seats:
-                sx, sz, syaw = seats[0].pose
-                target = (sx + math.sin(syaw) * 0.9, sz + math.cos(syaw) * 0.9)
-        yaws = [0.0, math.pi / 2, math.pi, -math.pi / 2]
-        for size in iter_sizes(item.size, self.facts.category(item.category).min_size, 2):
-            body = first_fit(
-                self.space, item.category, grid_poses(self.space, target, yaws, self.rng, limit=900), size, limit=3600
-            )
-            if body is not None:
-                return self._add(item, body, f"{_a(self._name(item))} goes in the open floor where it blocks no path")
-        return None
-
-    def _role_corner(self, item: PlannedItem) -> Placement | None:
-        if item.category == "floor_lamp":
-            near: list[Pose] = []
-            for anchor in [b for b in self.space.bodies if b.category in SOFAS + ("armchair", "desk", "bed")]:
-                near += [p for p, _ in S.beside(anchor, item.size)]
-                wider = (item.size[0] + 0.55, item.size[1], item.size[2])
-                near += [p for p, _ in S.beside(anchor, wider)]
-            body = first_fit(self.space, item.category, near, item.size, factors=((1.0, False),))
-            if body is not None:
-                return self._add(item, body, "a floor lamp stands beside the seating for reading light")
-        poses = corner_poses(self.space, item.size[0], item.size[2], self.rng)
-        body = first_fit(self.space, item.category, poses, item.size)
-        if body is None:
-            body = first_fit(self.space, item.category, self._wall_pose_list(item.size, "corner"), item.size)
-        if body is None:
-            return self._role_free(item)
-        return self._add(item, body, f"{_a(self._name(item))} fills a corner")
-
-    def _role_floor_covering(self, item: PlannedItem) -> Placement | None:
-        if item.category == "exercise_mat":
-            return self._role_free(item)
-        w, h, d = item.size
-        targets: list[tuple[float, float, float, float, float]] = []  # x, z, yaw, w, d
-        for b in self.space.bodies:
-            x, z, yaw = b.pose
-            bw, _, bd = b.size
-            if b.category in BEDS:
-                cx, cz = x + math.sin(yaw) * bd * 0.2, z + math.cos(yaw) * bd * 0.2
-                targets.append((cx, cz, yaw, bw + 1.0, min(bd * 0.9, 2.4)))
-            elif b.category == "coffee_table":
-                targets.append((x, z, yaw, bw + 1.2, bd + 1.2))
-            elif b.category in TABLES:
-                targets.append((x, z, yaw, bw + 1.3, bd + 1.3))
-            elif b.category == "desk":
-                cx, cz = x + math.sin(yaw) * (bd / 2 + 0.5), z + math.cos(yaw) * (bd / 2 + 0.5)
-                targets.append((cx, cz, yaw, bw + 0.4, 1.2))
-        if not targets:
-            cx, cz = self._free_centre()
-            targets.append((cx, cz, 0.0, w, d))
-        cat = self.facts.category(item.category)
-        (wl, wh), _, (dl, dh) = cat.size_range
-        for x, z, yaw, tw, td in targets:
-            tw, td = min(max(tw, wl), wh), min(max(td, dl), dh)
-            for k in range(8):
-                s = 1.0 - 0.08 * k
-                size = (max(round(tw * s, 2), wl), h, max(round(td * s, 2), dl))
-                body = fit(self.space, item.category, Pose(x, z, yaw), size, rug=True)
-                if body is not None:
-                    return self._add(item, body, "a rug anchors the group and ties it together")
-        return None

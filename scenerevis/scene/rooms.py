@@ -18,6 +18,20 @@ Range3 = tuple[tuple[float, float], tuple[float, float], tuple[float, float]]
 
 
 @dataclass(frozen=True)
+class NearRule:
+    """Where a free or corner piece goes first (rooms.json ``near``): ``slot`` is ``beside`` (flanking),
+    ``coffee_sides`` (around a coffee table), ``front`` (``distance`` m in front of) one of the ``of``
+    categories, or ``corner``."""
+
+    slot: str
+    of: tuple[str, ...] = ()
+    distance: float = 0.0
+
+
+NEAR_SLOTS = ("beside", "coffee_sides", "front", "corner")
+
+
+@dataclass(frozen=True)
 class Category:
     """One furniture category.
 
@@ -78,6 +92,7 @@ class Category:
     finish: str = ""
     anchors: tuple[str, ...] = ()
     wall: str = "any"
+    near: tuple[NearRule, ...] = ()
 
     def clamp_size(self, size) -> Vec3:
         """``size`` clamped into the category's range, per axis (metres)."""
@@ -245,6 +260,7 @@ def load_rooms() -> RoomFacts:
             size_words={k.lower(): tuple(float(v) for v in sz) for k, sz in d.get("size_words", {}).items()},
             anchors=tuple(d.get("anchors", ())),
             wall=d.get("wall", "any"),
+            near=tuple(NearRule(r["slot"], tuple(r.get("of", ())), float(r.get("distance", 0.0))) for r in d.get("near", ())),
         )
     rooms = {}
     for name, d in raw["room_types"].items():
@@ -264,7 +280,10 @@ def load_rooms() -> RoomFacts:
             if name not in cats:
                 raise ValueError(f"rooms.json: room type {rt.name} names unknown category {name!r}")
     for cat in cats.values():
-        for name in cat.anchors + cat.hosts:
+        for rule in cat.near:
+            if rule.slot not in NEAR_SLOTS:
+                raise ValueError(f"rooms.json: category {cat.name}: near slot must be one of {NEAR_SLOTS}, not {rule.slot!r}")
+        for name in cat.anchors + cat.hosts + tuple(c for r in cat.near for c in r.of):
             if name not in cats:
                 raise ValueError(f"rooms.json: category {cat.name} names unknown anchor/host category {name!r}")
         if cat.wall not in ("any", "corner", "center"):

@@ -1,0 +1,140 @@
+"""decor.py: the placement roles of free pieces and decor (on a surface, by a seat, in a corner, in the
+open floor, rugs under their group), mixed into :class:`layout.Placer`.
+
+Frame: world XZ, metres, yaw radians (0 faces +Z). Each role returns the :class:`layout.Placement`
+it added to the placer's space, or None when the piece fits nowhere.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from scenerevis.policy import slots as S
+from scenerevis.policy.free_space import Body
+from scenerevis.policy.plan import PlannedItem
+from scenerevis.policy.poses import Pose, corner_poses, first_fit, fit, grid_poses, iter_sizes
+
+if TYPE_CHECKING:
+    from scenerevis.policy.layout import Placement
+
+BEDS = ("double_bed", "king_bed", "single_bed", "bunk_bed")
+TABLES = ("dining_table", "small_table")
+
+
+def _a(noun: str) -> str:
+    return ("an " if noun[:1].lower() in "aeiou" else "a ") + noun
+
+
+class DecorRoles:
+    """Roles of free pieces and decor; expects the :class:`layout.Placer` attributes (``space``, ``rng``,
+    ``facts``, ``totals``) and helpers (``_add``, ``_attach``, ``_name``, ``_free_centre``, ``_wall_pose_list``)."""
+
+    def _role_on_surface(self, item: PlannedItem) -> Placement | None:
+        cat = self.facts.category(item.category)
+
+        def load(host: Body) -> int:
+            return sum(1 for b in self.space.bodies if b.y0 >= host.y1 - 0.01 and b.poly.intersects(host.poly))
+
+        for host_cat in cat.hosts:
+            for host in sorted(self.space.of_category(host_cat), key=load):
+                for pose, size in S.on_top(host, item.size, item.category, self.totals.get(item.category, 1)):
+                    if size[0] < cat.size_range[0][0] * 0.8 or pose.y + size[1] > self.space.ceiling - 0.05:
+                        continue
+                    body = fit(self.space, item.category, pose, size, exempt={host.id})
+                    if body is not None:
+                        return self._add(item, body, f"{_a(self._name(item))} stands on the {self.facts.category(host_cat).noun}")
+        return None
+
+    # ------------------------------------------------------------------ free pieces and decor
+    def _near(self, item: PlannedItem) -> tuple[Placement | None, tuple[float, float] | None]:
+        """Follow the category's rooms.json ``near`` rules in order: a placement by a ``beside`` /
+        ``coffee_sides`` anchor or in a ``corner``, else the point of the first ``front`` rule with a
+        placed anchor (the open-floor search then starts there), else (None, None)."""
+        name = self._name(item)
+        target = None
+        for rule in self.facts.category(item.category).near:
+            anchors = [b for b in self.space.bodies if b.category in rule.of]
+            if rule.slot == "corner":
+                body = first_fit(
+                    self.space, item.category, corner_poses(self.space, item.size[0], item.size[2], self.rng), item.size
+                )
+                if body is not None:
+                    return self._add(item, body, f"{_a(name)} tucks into a corner"), None
+            elif rule.slot == "coffee_sides" and anchors:
+                noun = self.facts.category(anchors[0].category).noun
+                got = self._attach(
+                    item, rule.of, S.coffee_sides, f"{_a(name)} pulls up to the {noun} as extra seating", fallback=False
+                )
+                if got is not None:
+                    return got, None
+            elif rule.slot == "beside" and anchors:
+                wider = (item.size[0] + 0.55, item.size[1], item.size[2])  # or a side table's width further out
+                poses = [p for a in anchors for sz in (item.size, wider) for p, _ in S.beside(a, sz)]
+                body = first_fit(self.space, item.category, poses, item.size, factors=((1.0, False),))
+                if body is not None:
+                    by = min(anchors, key=lambda a: a.poly.distance(body.poly))
+                    return self._add(item, body, f"{_a(name)} stands beside the {self.facts.category(by.category).noun}"), None
+            elif rule.slot == "front" and anchors and target is None:
+                ax, az, ayaw = anchors[0].pose
+                target = (ax + math.sin(ayaw) * rule.distance, az + math.cos(ayaw) * rule.distance)
+        return None, target
+
+    def _role_free(self, item: PlannedItem) -> Placement | None:
+        got, target = self._near(item)
+        if got is not None:
+            return got
+        target = target or self._free_centre()
+        yaws = [0.0, math.pi / 2, math.pi, -math.pi / 2]
+        for size in iter_sizes(item.size, self.facts.category(item.category).min_size, 2):
+            body = first_fit(
+                self.space, item.category, grid_poses(self.space, target, yaws, self.rng, limit=900), size, limit=3600
+            )
+            if body is not None:
+                return self._add(item, body, f"{_a(self._name(item))} goes in the open floor where it blocks no path")
+        return None
+
+    def _role_corner(self, item: PlannedItem) -> Placement | None:
+        got, _ = self._near(item)
+        if got is not None:
+            return got
+        poses = corner_poses(self.space, item.size[0], item.size[2], self.rng)
+        body = first_fit(self.space, item.category, poses, item.size)
+        if body is None:
+            body = first_fit(self.space, item.category, self._wall_pose_list(item.size, "corner"), item.size)
+        if body is None:
+            return self._role_free(item)
+        return self._add(item, body, f"{_a(self._name(item))} fills a corner")
+
+    def _role_floor_covering(self, item: PlannedItem) -> Placement | None:
+        if item.category == "exercise_mat":
+            return self._role_free(item)
+        w, h, d = item.size
+        targets: list[tuple[float, float, float, float, float]] = []  # x, z, yaw, w, d
+        for b in self.space.bodies:
+            x, z, yaw = b.pose
+            bw, _, bd = b.size
+            if b.category in BEDS:
+                cx, cz = x + math.sin(yaw) * bd * 0.2, z + math.cos(yaw) * bd * 0.2
+                targets.append((cx, cz, yaw, bw + 1.0, min(bd * 0.9, 2.4)))
+            elif b.category == "coffee_table":
+                targets.append((x, z, yaw, bw + 1.2, bd + 1.2))
+            elif b.category in TABLES:
+                targets.append((x, z, yaw, bw + 1.3, bd + 1.3))
+            elif b.category == "desk":
+                cx, cz = x + math.sin(yaw) * (bd / 2 + 0.5), z + math.cos(yaw) * (bd / 2 + 0.5)
+                targets.append((cx, cz, yaw, bw + 0.4, 1.2))
+        if not targets:
+            cx, cz = self._free_centre()
+            targets.append((cx, cz, 0.0, w, d))
+        cat = self.facts.category(item.category)
+        (wl, wh), _, (dl, dh) = cat.size_range
+        for x, z, yaw, tw, td in targets:
+            tw, td = min(max(tw, wl), wh), min(max(td, dl), dh)
+            for k in range(8):
+                s = 1.0 - 0.08 * k
+                size = (max(round(tw * s, 2), wl), h, max(round(td * s, 2), dl))
+                body = fit(self.space, item.category, Pose(x, z, yaw), size, rug=True)
+                if body is not None:
+                    return self._add(item, body, "a rug anchors the group and ties it together")
+        return None
