@@ -262,8 +262,10 @@ class Placer(DecorRoles):
             for r in self.relations
             if r.kind == "next_to" and r.target == category
         ]
-        anchors = self.facts.category(category).anchors
-        own = [r for r in own if not (r.kind in ("next_to", "around") and r.target in anchors)]
+        cat = self.facts.category(category)
+        own = [r for r in own if not (r.kind in ("next_to", "around") and r.target in cat.anchors)]
+        if cat.role == "on_surface":  # a TV or lamp stands on its host; only "on top of" moves it
+            own = [r for r in own if r.kind == "on_top"]
         return sorted(own, key=lambda r: r.kind not in ("in_row", "side_by_side", "back_to_back", "opposite"))
 
     # ------------------------------------------------------------------ anchors
@@ -433,11 +435,14 @@ class Placer(DecorRoles):
     def _attach(self, item: PlannedItem, anchor_cats, slot_fn, note: str, fallback: bool = True) -> Placement | None:
         """Place ``item`` in a ``slot_fn(anchor, size)`` slot of the first placed ``anchor_cats`` body that
         has a free one (clearances relaxed step by step); else, with ``fallback``, in the open floor."""
-        anchors = [b for b in self.space.bodies if b.category in anchor_cats]
+        rank = {c: k for k, c in enumerate(anchor_cats)}  # the data lists the preferred anchor first
+        anchors = sorted((b for b in self.space.bodies if b.category in rank), key=lambda b: rank[b.category])
         for f, _strict in CLEARANCE_STEPS:
             for anchor in anchors:
                 for pose, size in slot_fn(anchor, item.size):
-                    body = fit(self.space, item.category, pose, size, exempt={anchor.id}, factor=f)
+                    # a nightstand between two beds stands in both bedside zones
+                    peers = {b.id for b in anchors if b.category == anchor.category}
+                    body = fit(self.space, item.category, pose, size, exempt=peers, factor=f)
                     if body is not None:
                         return self._add(item, body, note)
         return self._role_free(item) if fallback else None

@@ -281,6 +281,10 @@ def build_plan(spec: PromptSpec, seed: int = 0, extras: bool = True) -> DesignPl
         req = spec.item(p.category)
         if req is not None and not p.phrase:
             p.phrase = req.phrase
+    for rel in spec.relations:  # pieces an arrangement ties together are placed in the same turn
+        pair = [p for p in plan.items if p.category in (rel.subject, rel.target)]
+        for p in pair:
+            p.stage = min(q.stage for q in pair)
     plan.items.sort(key=lambda i: (i.stage, -facts.category(i.category).priority))
     return plan
 

@@ -17,6 +17,7 @@ from scenerevis.policy.arrange import Relation
 from scenerevis.policy.free_space import Body, Space
 from scenerevis.policy.poses import Pose, corner_poses, grid_poses, wall_poses
 from scenerevis.policy.slots import _at, on_top
+from scenerevis.scene.rooms import load_rooms
 
 Size = tuple[float, float, float]
 #: Gap (m) between pieces set side by side / in a row.
@@ -28,10 +29,10 @@ def _others(space: Space, category: str) -> list[Body]:
 
 
 def relation_poses(
-    space: Space, rel: Relation, category: str, size: Size, rng: random.Random, count: int = 1, spread: bool = False
+    space: Space, rel: Relation, category: str, size: Size, rng: random.Random, count: int = 1, spread: float = 0.0
 ) -> list[Pose]:
-    """Poses of a ``category`` piece of ``size`` that would meet ``rel`` (best first); ``spread`` leaves
-    room between pieces side by side (something is to stand between them)."""
+    """Poses of a ``category`` piece of ``size`` that would meet ``rel`` (best first); ``spread`` > 0 is
+    the gap (m) to leave between pieces side by side (something is to stand between them)."""
     w, h, d = size
     kind = rel.kind
     if kind == "middle":
@@ -47,7 +48,12 @@ def relation_poses(
     if kind in ("in_row", "side_by_side", "back_to_back", "opposite"):
         peers = _others(space, rel.target or category)
         out: list[Pose] = []
-        gaps = (0.66, 0.3, ROW_GAP) if spread else (ROW_GAP, 0.3, 0.58)
+        side = load_rooms().category(category).clearance.get("side", 0.0)  # beds keep their bedside floor
+        gaps = (ROW_GAP, 0.3, 0.58)
+        if side:
+            gaps = (side + 0.02, 0.75 * side + 0.02) + gaps
+        if spread:
+            gaps = (spread, spread + 0.2) + gaps
         for o in peers[::-1]:  # the latest placed first: rows grow from their end
             ow, _, od = o.size
             if kind in ("in_row", "side_by_side"):
@@ -69,7 +75,7 @@ def relation_poses(
         return []
     out = []
     if kind == "next_to":
-        for a in targets:
+        for a in [_host(space, t) for t in targets]:  # next to a TV is next to its stand
             aw, _, ad = a.size
             for sgn in (1, -1):
                 for gap in (0.05, 0.2, 0.4):
@@ -102,9 +108,18 @@ def relation_poses(
     return out
 
 
+def _host(space: Space, body: Body) -> Body:
+    """The floor piece ``body`` stands on (itself when it stands on the floor)."""
+    if body.y0 < 0.05:
+        return body
+    under = [b for b in space.bodies if b is not body and abs(b.y1 - body.y0) < 0.02 and b.poly.intersects(body.poly)]
+    return under[0] if under else body
+
+
 def exempt_for(space: Space, rel: Relation) -> set[str]:
     """Bodies whose keep-out zones a piece may enter while meeting ``rel``: the host of an ``on_top``, the
     pieces it stands between or next to (a nightstand between two beds stands in their bedside zones)."""
     if rel.kind in ("on_top", "between", "next_to") and rel.target:
-        return {b.id for b in _others(space, rel.target)}
+        targets = _others(space, rel.target)
+        return {b.id for b in targets} | {_host(space, b).id for b in targets}
     return set()

@@ -24,6 +24,7 @@ from scenerevis.policy.free_space import Body
 from scenerevis.policy.plan import PlannedItem
 from scenerevis.policy.poses import Pose, feasible, fit, grid_poses, iter_sizes
 from scenerevis.policy.relate import exempt_for, relation_poses
+from scenerevis.scene.rooms import load_rooms
 
 if TYPE_CHECKING:
     from scenerevis.policy.layout import Placement, Placer
@@ -38,19 +39,25 @@ DISTINCT = 0.25
 
 
 def turn_relations(relations: list[Relation], items: list[PlannedItem]) -> list[Relation]:
-    """The relations whose subject is among the pieces of this turn."""
+    """The relations whose subject is among the pieces of this turn, and those "next to" one of them
+    (a lamp placed next to the chair that stands already)."""
     cats = {i.category for i in items}
-    return [r for r in relations if r.subject in cats]
+    return [r for r in relations if r.subject in cats or (r.kind == "next_to" and r.target in cats)]
 
 
 def group_order(items: list[PlannedItem], relations: list[Relation]) -> list[PlannedItem]:
     """The items of the relations' categories, the pieces others are placed relative to first."""
     cats = {r.subject for r in relations} | {r.target for r in relations if r.target}
     depth = dict.fromkeys(cats, 0)
+    facts = load_rooms()
     for _ in range(len(cats)):
         for r in relations:
-            if r.target and r.target != r.subject and r.kind != "next_to":
-                depth[r.subject] = max(depth[r.subject], min(depth[r.target] + 1, len(cats)))
+            if not r.target or r.target == r.subject:
+                continue
+            first, then = r.target, r.subject
+            if r.kind in ("next_to", "around") and r.subject in facts.category(r.target).anchors:
+                first, then = then, first  # "a table surrounded by chairs": the chairs' anchor goes first
+            depth[then] = max(depth[then], min(depth[first] + 1, len(cats)))
     group = [i for i in items if i.category in cats]
     return sorted(group, key=lambda i: depth[i.category])  # stable: the turn's order within a depth
 
@@ -139,7 +146,7 @@ class GroupSearch:
 
         poses: list[Pose] = []
         for rel in placer._relations_of(cat):
-            spread = any(r.kind == "between" and r.target == cat for r in self.relations)
+            spread = self._spread(cat)
             by_pose = rel.kind in ("between", "next_to", "on_top")  # their poses are ranked: best first
             note = f"the {name} goes {rel.text} as asked"
             for size in iter_sizes(item.size, placer.facts.category(cat).min_size, 2):
@@ -163,6 +170,8 @@ class GroupSearch:
             placer.unplace(usual)
             new(usual.body)
             yield usual.body, usual.note
+            if placer.facts.category(cat).role == "on_surface":
+                return  # it stands on its host or nowhere: no floor alternatives
             x, z, yaw = usual.body.pose  # the same spot turned a quarter: a row then runs the other way
             turned = [Pose(x, z, yaw + math.pi / 2), Pose(x, z, yaw - math.pi / 2)]
         walls = placer._wall_pose_list(size, placer.facts.category(cat).wall)[:600]
@@ -175,6 +184,19 @@ class GroupSearch:
                 yield body, f"the {name} stands where its arrangement works"
                 if len(seen) >= ROOT_CANDIDATES:
                     return
+
+    def _spread(self, cat: str) -> float:
+        """The gap (m) to leave between ``cat`` pieces side by side: room for what stands between them
+        (a "between" request, or companions flanking each piece such as nightstands), else 0."""
+        placer = self.placer
+        between = [r.subject for r in self.relations if r.kind == "between" and r.target == cat]
+        flank = [
+            c
+            for c, n in placer.totals.items()
+            if n and placer.facts.category(c).role == "bed_side" and cat in placer.facts.category(c).anchors
+        ]
+        widths = [placer.sizes.get(c, placer.facts.category(c).size)[0] for c in between + flank]
+        return max(widths) + 0.14 if widths else 0.0
 
     def _fits(self, cat: str, poses: list[Pose], size, exempt: set[str], by_pose: bool = False) -> Iterator[Body]:
         """Bodies of ``poses`` that fit: every pose with full clearances before any with relaxed ones, or
