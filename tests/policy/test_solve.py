@@ -43,3 +43,11 @@ def test_the_search_meets_what_the_greedy_pass_misses(prompt, relations, greedy_
     monkeypatch.setattr(solve, "BUDGET", 3)
     greedy, _ = run_rule_episode(prompt, iterations=10, seed=0)
     assert all(relation_met(greedy, r) for r in relations) == greedy_meets
+
+
+def test_next_to_a_tv_means_beside_its_stand_and_the_tv_stays_on_it():
+    prompt = "Media room with a large sectional, two floor-standing speakers next to the TV and a popcorn machine."
+    scene, _ = run_rule_episode(prompt, iterations=10, seed=0)
+    tvs = [o for o in scene.objects if o.desc.endswith(" tv") or o.desc.endswith("TV")]
+    assert len(tvs) == 1 and tvs[0].pos[1] > 0.3  # on its stand, not on the floor
+    assert relation_met(scene, ["next_to", "speaker", "tv"])
