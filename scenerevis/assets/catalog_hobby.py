@@ -7,6 +7,7 @@ Sizes ``[w, h, d]`` are metres with the front facing +Z, inside the designer's r
 
 from __future__ import annotations
 
+from scenerevis.assets import catalog_hobby_variants
 from scenerevis.assets.catalog_spec import CategorySpec, VariantSpec, _c, _v
 
 CATEGORIES: tuple[CategorySpec, ...] = (
@@ -126,7 +127,7 @@ CATEGORIES: tuple[CategorySpec, ...] = (
     ),
 )
 
-VARIANTS: dict[str, tuple[VariantSpec, ...]] = {
+_OWN_VARIANTS: dict[str, tuple[VariantSpec, ...]] = {
     "crib": (
         _v(
             (0.74, 1.0, 1.32),
@@ -231,266 +232,6 @@ VARIANTS: dict[str, tuple[VariantSpec, ...]] = {
             "leather",
         ),
     ),
-    "easel": (
-        _v(
-            (0.62, 1.65, 0.68),
-            {"wood": "pine", "canvas": "white"},
-            "pine A-frame easel holding a blank white canvas",
-            "classic",
-            "natural wood, white",
-            "pine wood, canvas",
-        ),
-        _v(
-            (0.7, 1.8, 0.72),
-            {"wood": "walnut", "painting": "green, pastel blue, yellow"},
-            "dark walnut easel with a landscape painting on it",
-            "traditional",
-            "walnut brown",
-            "walnut wood, canvas",
-        ),
-        _v(
-            (0.8, 2.0, 0.8),
-            {"style": "studio", "wood": "black", "canvas": "off white"},
-            "tall black H-frame studio easel with a large canvas",
-            "modern",
-            "black",
-            "painted wood",
-        ),
-    ),
-    "drum_kit": (
-        _v(
-            (1.5, 1.2, 1.3),
-            {"shell": "red"},
-            "red five-piece drum kit with brass cymbals and a throne",
-            "rock",
-            "red, chrome",
-            "lacquered wood, metal",
-        ),
-        _v(
-            (1.3, 1.05, 1.15),
-            {"shell": "black"},
-            "compact black drum set with hi-hat and crash cymbal",
-            "modern",
-            "black, chrome",
-            "lacquered wood, metal",
-        ),
-        _v(
-            (1.8, 1.4, 1.5),
-            {"shell": "oak"},
-            "large natural wood drum kit with golden cymbals",
-            "vintage",
-            "natural wood, gold",
-            "maple wood, brass",
-        ),
-    ),
-    "guitar_stand": (
-        _v(
-            (0.42, 1.15, 0.45),
-            {"guitar": "acoustic", "body": "walnut", "top": "pine"},
-            "acoustic guitar with a spruce top resting on a black stand",
-            "classic",
-            "natural wood, black",
-            "wood, metal",
-        ),
-        _v(
-            (0.38, 1.05, 0.4),
-            {"guitar": "electric", "body": "red", "top": "white"},
-            "red electric guitar with a white pickguard on a floor stand",
-            "rock",
-            "red, white",
-            "lacquered wood, metal",
-        ),
-        _v(
-            (0.4, 1.2, 0.42),
-            {"guitar": "bass", "body": "black", "top": "charcoal", "stand": "chrome"},
-            "black bass guitar on a chrome stand",
-            "modern",
-            "black, chrome",
-            "lacquered wood, chrome",
-        ),
-    ),
-    "music_stand": (
-        _v(
-            (0.5, 1.2, 0.45),
-            {"metal": "matte black metal"},
-            "black music stand on a tripod with sheet music",
-            "classic",
-            "black",
-            "metal",
-        ),
-        _v(
-            (0.55, 1.3, 0.5),
-            {"metal": "chrome", "slatted": True},
-            "chrome folding wire music stand with sheet music",
-            "minimal",
-            "silver",
-            "chrome",
-        ),
-        _v(
-            (0.45, 1.1, 0.4),
-            {"metal": "matte black metal", "desk": "walnut"},
-            "music stand with a solid walnut desk on a black tripod",
-            "traditional",
-            "walnut brown, black",
-            "walnut wood, metal",
-        ),
-    ),
-    "cello": (
-        _v(
-            (0.45, 1.25, 0.4),
-            {"wood": "cognac leather"},
-            "honey brown cello on a black floor stand",
-            "classic",
-            "honey brown",
-            "spruce and maple wood",
-        ),
-        _v(
-            (0.42, 1.2, 0.38),
-            {"wood": "mahogany", "stand": "chrome"},
-            "dark red-brown cello on a chrome stand",
-            "traditional",
-            "red-brown, silver",
-            "varnished wood",
-        ),
-        _v(
-            (0.6, 1.65, 0.5),
-            {"kind": "bass", "wood": "dark walnut"},
-            "tall upright double bass with sloping shoulders",
-            "jazz",
-            "dark brown",
-            "varnished wood",
-        ),
-    ),
-    "punching_bag": (
-        _v(
-            (0.5, 1.7, 0.5),
-            {"style": "free", "bag": "red", "frame": "black"},
-            "red freestanding punching bag on a weighted black base",
-            "sporty",
-            "red, black",
-            "vinyl, plastic",
-        ),
-        _v(
-            (0.55, 2.2, 0.6),
-            {"style": "stand", "bag": "black leather"},
-            "black leather heavy bag hanging from a steel stand",
-            "industrial",
-            "black",
-            "leather, steel",
-        ),
-        _v(
-            (0.4, 2.3, 0.4),
-            {"style": "hanging", "bag": "cognac leather", "band": "espresso"},
-            "tan leather boxing bag hung from the ceiling on chains",
-            "vintage",
-            "tan brown",
-            "leather, chain",
-        ),
-    ),
-    "squat_rack": (
-        _v(
-            (1.3, 2.2, 1.3),
-            {"frame": "matte black metal", "plates": "black", "plates2": "red"},
-            "black power cage with a loaded barbell and pull-up bar",
-            "industrial",
-            "black, red",
-            "steel",
-        ),
-        _v(
-            (1.2, 2.1, 1.0),
-            {"cage": False, "frame": "red", "plates": "black", "plates2": "grey"},
-            "red half rack with a barbell and safety arms",
-            "sporty",
-            "red, black",
-            "powder-coated steel",
-        ),
-        _v(
-            (1.5, 2.3, 1.5),
-            {"frame": "grey", "plates": "charcoal", "plates2": "pastel blue"},
-            "large grey squat cage with bumper plates",
-            "modern",
-            "grey",
-            "steel",
-        ),
-    ),
-    "reformer": (
-        _v(
-            (0.7, 0.4, 2.4),
-            {"frame": "light oak", "pad": "black leather"},
-            "maple wood pilates reformer with black upholstery",
-            "studio",
-            "natural wood, black",
-            "maple wood, leather",
-        ),
-        _v(
-            (0.65, 0.38, 2.3),
-            {"frame": "steel", "pad": "grey fabric"},
-            "aluminium pilates reformer with grey pads",
-            "modern",
-            "silver, grey",
-            "aluminium",
-        ),
-        _v(
-            (0.75, 0.45, 2.5),
-            {"frame": "white", "pad": "beige fabric"},
-            "white pilates machine with a beige carriage",
-            "minimalist",
-            "white, beige",
-            "lacquered wood",
-        ),
-    ),
-    "meditation_cushion": (
-        _v(
-            (0.7, 0.22, 0.7),
-            {"kind": "zafu", "cover": "purple", "mat": "black"},
-            "round purple zafu on a black square floor mat",
-            "zen",
-            "purple, black",
-            "cotton, buckwheat",
-        ),
-        _v(
-            (0.62, 0.2, 0.5),
-            {"kind": "bolster", "cover": "sage", "mat": "charcoal"},
-            "sage green yoga bolster on a grey mat",
-            "calm",
-            "sage green, grey",
-            "cotton",
-        ),
-        _v(
-            (0.6, 0.16, 0.6),
-            {"kind": "square", "cover": "mustard velvet", "mat": "espresso"},
-            "tufted square floor pillow in mustard velvet",
-            "bohemian",
-            "mustard yellow",
-            "velvet",
-        ),
-    ),
-    "exercise_mat": (
-        _v(
-            (0.61, 0.006, 1.83),
-            {"kind": "yoga", "mat": "purple"},
-            "purple yoga mat with alignment lines",
-            "sporty",
-            "purple",
-            "rubber",
-        ),
-        _v(
-            (0.65, 0.015, 1.85),
-            {"kind": "folding", "mat": "navy", "lines": "light grey"},
-            "navy blue folding exercise mat in four panels",
-            "sporty",
-            "navy blue",
-            "foam, vinyl",
-        ),
-        _v(
-            (1.8, 0.02, 2.0),
-            {"kind": "tiles", "mat": "black", "lines": "grey"},
-            "black and grey interlocking foam gym floor tiles",
-            "industrial",
-            "black, grey",
-            "EVA foam",
-        ),
-    ),
     "dog_bed": (
         _v(
             (0.9, 0.25, 0.7),
@@ -541,84 +282,6 @@ VARIANTS: dict[str, tuple[VariantSpec, ...]] = {
             "scandinavian",
             "white, light wood",
             "wood, felt",
-        ),
-    ),
-    "dartboard": (
-        _v(
-            (0.6, 1.8, 0.15),
-            {"style": "stand", "metal": "matte black metal"},
-            "bristle dartboard on a black freestanding stand",
-            "sporty",
-            "black",
-            "sisal, steel",
-        ),
-        _v(
-            (0.8, 1.9, 0.18),
-            {"style": "cabinet", "wood": "mahogany", "metal": "black"},
-            "dartboard in a mahogany cabinet with chalk scoreboards",
-            "pub",
-            "dark wood",
-            "mahogany wood",
-        ),
-        _v(
-            (0.7, 2.1, 0.12),
-            {"style": "panel", "wood": "espresso", "panel": "cork"},
-            "dartboard on a tall cork backboard with a scoreboard",
-            "rustic",
-            "cork brown",
-            "cork, wood",
-        ),
-    ),
-    "kiln": (
-        _v(
-            (0.7, 1.0, 0.7),
-            {"style": "top", "body": "steel", "sides": 12},
-            "stainless steel top-loading electric kiln",
-            "industrial",
-            "silver",
-            "stainless steel",
-        ),
-        _v(
-            (0.6, 0.85, 0.65),
-            {"style": "top", "body": "light grey", "trim": "black", "sides": 8},
-            "small grey octagonal kiln on a stand",
-            "studio",
-            "grey",
-            "steel",
-        ),
-        _v(
-            (0.8, 1.2, 0.8),
-            {"style": "front", "body": "off white", "trim": "charcoal"},
-            "white front-loading ceramics kiln on legs",
-            "modern",
-            "white, charcoal",
-            "enamelled steel",
-        ),
-    ),
-    "pottery_wheel": (
-        _v(
-            (0.6, 0.6, 0.7),
-            {"body": "white", "pan": "light grey", "clay": "terracotta"},
-            "white electric pottery wheel with a terracotta pot on it",
-            "studio",
-            "white",
-            "metal, plastic",
-        ),
-        _v(
-            (0.55, 0.55, 0.65),
-            {"body": "pastel blue", "pan": "white", "clay": "clay"},
-            "light blue pottery wheel with grey clay and a foot pedal",
-            "modern",
-            "light blue",
-            "metal, plastic",
-        ),
-        _v(
-            (0.7, 0.65, 0.8),
-            {"body": "charcoal", "pan": "grey", "clay": "clay"},
-            "heavy charcoal potter's wheel with a splash pan",
-            "industrial",
-            "charcoal",
-            "cast steel",
         ),
     ),
     "teepee": (
@@ -803,58 +466,6 @@ VARIANTS: dict[str, tuple[VariantSpec, ...]] = {
             "oak wood",
         ),
     ),
-    "foosball_table": (
-        _v(
-            (0.75, 0.9, 1.4),
-            {"cabinet": "cherry", "team_a": "red", "team_b": "pastel blue"},
-            "cherry wood foosball table with red and blue players",
-            "classic",
-            "cherry brown",
-            "wood, steel",
-        ),
-        _v(
-            (0.72, 0.88, 1.3),
-            {"cabinet": "black", "team_a": "yellow", "team_b": "white"},
-            "black table football game with yellow and white players",
-            "modern",
-            "black",
-            "MDF, steel",
-        ),
-        _v(
-            (0.78, 0.92, 1.45),
-            {"cabinet": "white", "legs": "charcoal", "team_a": "red", "team_b": "navy"},
-            "white foosball table on grey legs",
-            "contemporary",
-            "white, grey",
-            "laminate, steel",
-        ),
-    ),
-    "arcade_cabinet": (
-        _v(
-            (0.7, 1.8, 0.8),
-            {"side": "red", "body": "black", "marquee": "yellow"},
-            "upright arcade machine with red side art and a lit marquee",
-            "retro",
-            "red, black",
-            "MDF",
-        ),
-        _v(
-            (0.65, 1.75, 0.75),
-            {"side": "navy", "body": "black", "marquee": "pastel blue", "glow": "yellow"},
-            "blue retro arcade cabinet with a joystick panel",
-            "retro",
-            "blue, black",
-            "MDF",
-        ),
-        _v(
-            (0.75, 1.85, 0.85),
-            {"side": "walnut", "body": "espresso", "marquee": "orange"},
-            "walnut wood arcade game cabinet",
-            "vintage",
-            "walnut brown",
-            "wood veneer",
-        ),
-    ),
     "conference_table": (
         _v(
             (3.2, 0.75, 1.2),
@@ -908,3 +519,7 @@ VARIANTS: dict[str, tuple[VariantSpec, ...]] = {
         ),
     ),
 }
+
+VARIANTS: dict[str, tuple[VariantSpec, ...]] = {**_OWN_VARIANTS, **catalog_hobby_variants.VARIANTS}
+"""Nursery, kids, pets, lounging and work-table variants here; music, art, craft, training and games ones in
+:mod:`scenerevis.assets.catalog_hobby_variants`."""

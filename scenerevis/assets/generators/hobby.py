@@ -388,9 +388,9 @@ def kiln(w: float, h: float, d: float, p: dict) -> list:
     zc = -d / 2 + rz
     y0 = 0.18
     round_parts = [P.column(0, 0, 0.0, 0.03, r * 0.92, trim, sections=sides)]
-    round_parts.append(P.column(0, 0, y0, h - 0.1, r, body, sections=sides))
+    round_parts.append(P.column(0, 0, y0, h - 0.1, r * 0.985, body, sections=sides))
     for yy in (y0 + 0.05, (y0 + h - 0.1) / 2, h - 0.15):
-        round_parts.append(P.ring(0, 0, yy - 0.012, yy + 0.012, r * 0.97, r * 1.0, trim, sections=sides))
+        round_parts.append(P.ring(0, 0, yy - 0.015, yy + 0.015, r * 0.95, r * 1.015, trim, sections=sides))
     round_parts.append(P.column(0, 0, h - 0.1, h - 0.05, r * 0.99, body, sections=sides))  # lid
     round_parts.append(P.column(0, 0, h - 0.05, h - 0.04, r * 0.3, trim, sections=16))
     for m in round_parts:
@@ -402,11 +402,12 @@ def kiln(w: float, h: float, d: float, p: dict) -> list:
         x, z = r * 0.6 * np.cos(a), zc + rz * 0.6 * np.sin(a)
         out.append(P.block(x - 0.025, x + 0.025, 0.0, y0, z - 0.025, z + 0.025, trim))
     out.append(P.block(-0.12, 0.12, h - 0.04, h, zc + rz * 0.55, zc + rz * 0.65, trim))  # lid handle
-    out.append(P.block(-0.14, 0.14, y0 + (h - y0) * 0.35, y0 + (h - y0) * 0.7, zc + rz * 0.8, d / 2 - 0.012, trim))
-    out.append(P.block(-0.1, 0.1, y0 + (h - y0) * 0.5, y0 + (h - y0) * 0.64, d / 2 - 0.012, d / 2, panel))
-    for ang in (-np.pi / 3, np.pi + np.pi / 3):
-        x, zz = r * np.cos(ang), zc + rz * np.sin(ang)
-        out.append(P.rod((x * 0.9, (y0 + h) / 2, zz), (x * 0.98, (y0 + h) / 2, zz), 0.018, rgba("off white"), 10))
+    out.append(P.block(-0.11, 0.11, y0 + (h - y0) * 0.3, y0 + (h - y0) * 0.58, zc + rz * 0.85, d / 2 - 0.012, trim))
+    out.append(P.block(-0.08, 0.08, y0 + (h - y0) * 0.45, y0 + (h - y0) * 0.54, d / 2 - 0.012, d / 2, panel))
+    out.append(S.zdisc(0.05, y0 + (h - y0) * 0.36, d / 2 - 0.012, d / 2 - 0.004, 0.015, rgba("red"), 12))
+    for sx in (-1, 1):  # lid hinges at the back, peephole plugs on the sides
+        out.append(P.block(sx * 0.1 - 0.03, sx * 0.1 + 0.03, h - 0.16, h - 0.06, -d / 2, -d / 2 + 0.03, trim))
+        out.append(S.xdisc((y0 + h) / 2, zc, sx * r * 0.98, sx * (r + 0.008), 0.02, rgba("off white"), 12))
     return out
 
 

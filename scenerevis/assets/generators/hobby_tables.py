@@ -18,7 +18,7 @@ from scenerevis.assets.palette import rgba
 @generator("drafting_table")
 def drafting_table(w: float, h: float, d: float, p: dict) -> list:
     board, frame, paper = rgba(p.get("board", "white")), rgba(p.get("frame", "matte black metal")), rgba("off white")
-    rise = min(0.3, d * 0.35)
+    rise = min(0.42, d * 0.5)
     yf = h - rise  # the board's front edge; it rises to h at the back
     zf, zb = d / 2 - 0.04, -d / 2 + 0.02
     out: list = []
@@ -32,6 +32,10 @@ def drafting_table(w: float, h: float, d: float, p: dict) -> list:
     top = [on(-w / 2, 0, 0), on(w / 2, 0, 0), on(w / 2, 1, 0), on(-w / 2, 1, 0)]
     bottom = [(x, y - 0.03, z) for x, y, z in top]
     out.append(S.hull(top + bottom, board))
+    edge = rgba(p.get("edge", "charcoal"))
+    for sx in (-1, 1):  # dark side edges so the tilt reads against a pale board
+        xa, xb = sorted((sx * w / 2, sx * (w / 2 - 0.02)))
+        out.append(S.hull([(x, y + dy, z) for x in (xa, xb) for (x0, y, z) in (on(0, 0, 0.004), on(0, 1, 0.004)) for dy in (0.0, -0.035)], edge))
     out.append(
         S.hull(
             [on(-w * 0.3, 0.12, 0.0005), on(w * 0.3, 0.12, 0.0005), on(w * 0.3, 0.82, 0.0005), on(-w * 0.3, 0.82, 0.0005)]
