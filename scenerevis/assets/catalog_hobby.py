@@ -78,7 +78,7 @@ CATEGORIES: tuple[CategorySpec, ...] = (
     _c(
         "drafting_table",
         "drafting table",
-        ["drawing table", "architect's table with a tilted board", "drafting desk"],
+        ["architect's drafting board", "technical drawing board on a stand", "tilting-top drafting desk"],
         ["study", "office", "studio"],
         "drafting_table",
     ),
@@ -100,7 +100,7 @@ CATEGORIES: tuple[CategorySpec, ...] = (
     _c(
         "foosball_table",
         "foosball table",
-        ["table football", "soccer table with rods", "table soccer"],
+        ["table football", "table soccer with spinning player rods", "foosball with little players"],
         ["entertainment", "kids"],
         "foosball_table",
     ),
@@ -121,7 +121,7 @@ CATEGORIES: tuple[CategorySpec, ...] = (
     _c(
         "work_table",
         "work table",
-        ["craft table", "studio table", "large worktable with storage shelf"],
+        ["big craft table", "art and hobby table", "large worktable with storage bins"],
         ["studio", "office"],
         "work_table",
     ),
@@ -208,7 +208,7 @@ _OWN_VARIANTS: dict[str, tuple[VariantSpec, ...]] = {
     ),
     "recliner": (
         _v(
-            (0.9, 1.05, 0.95),
+            (0.95, 1.08, 1.0),
             {"cover": "brown leather"},
             "brown leather recliner with a pillow-top back",
             "classic",
@@ -374,7 +374,7 @@ _OWN_VARIANTS: dict[str, tuple[VariantSpec, ...]] = {
         _v(
             (1.1, 0.9, 0.75),
             {"base": "trestle", "board": "light oak", "frame": "oak", "rule": "steel"},
-            "oak drawing table on a wooden trestle base",
+            "oak drafting table with a tilted board on a wooden trestle base",
             "classic",
             "natural oak",
             "oak wood",
@@ -382,7 +382,7 @@ _OWN_VARIANTS: dict[str, tuple[VariantSpec, ...]] = {
         _v(
             (1.4, 1.0, 0.9),
             {"board": "light grey", "frame": "white", "ledge": "white", "rule": "navy"},
-            "large grey architect's table on a white frame",
+            "large grey tilting drafting board on a white frame with a parallel rule",
             "minimal",
             "grey, white",
             "laminate, metal",
@@ -450,7 +450,7 @@ _OWN_VARIANTS: dict[str, tuple[VariantSpec, ...]] = {
             "plastic, steel",
         ),
         _v(
-            (1.3, 0.9, 0.62),
+            (1.4, 0.92, 0.7),
             {"kind": "laundry", "top": "white", "legs": "steel", "baskets": "wicker"},
             "white laundry folding counter with baskets and folded towels",
             "modern",
@@ -496,7 +496,7 @@ _OWN_VARIANTS: dict[str, tuple[VariantSpec, ...]] = {
         _v(
             (1.8, 0.9, 0.9),
             {"top": "oak", "frame": "matte black metal", "cutting_mat": True},
-            "oak work table on a black steel frame with storage bins and a cutting mat",
+            "oak craft worktable on a black steel frame, storage bins below and a green cutting mat on top",
             "industrial",
             "natural oak, black",
             "oak wood, steel",
@@ -504,7 +504,7 @@ _OWN_VARIANTS: dict[str, tuple[VariantSpec, ...]] = {
         _v(
             (2.0, 0.95, 1.0),
             {"top": "white", "frame": "grey", "cutting_mat": False, "bin_color": "white"},
-            "white studio craft table with paint jars and storage bins",
+            "white art studio table with paint jars, brushes and storage bins",
             "modern",
             "white, grey",
             "laminate, steel",
@@ -512,7 +512,7 @@ _OWN_VARIANTS: dict[str, tuple[VariantSpec, ...]] = {
         _v(
             (1.6, 0.85, 0.8),
             {"top": "pine", "frame": "pine", "cutting_mat": True, "bins": False},
-            "plain pine worktable with a lower shelf",
+            "plain pine hobby worktable with a cutting mat and a lower shelf",
             "rustic",
             "natural pine",
             "pine wood",

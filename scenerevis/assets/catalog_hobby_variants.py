@@ -98,7 +98,7 @@ VARIANTS: dict[str, tuple[VariantSpec, ...]] = {
             "metal",
         ),
         _v(
-            (0.55, 1.3, 0.5),
+            (0.62, 1.45, 0.56),
             {"metal": "chrome", "slatted": True},
             "chrome folding wire music stand with sheet music",
             "minimal",
@@ -298,7 +298,7 @@ VARIANTS: dict[str, tuple[VariantSpec, ...]] = {
     ),
     "kiln": (
         _v(
-            (0.7, 1.0, 0.7),
+            (0.75, 1.05, 0.75),
             {"style": "top", "body": "steel", "sides": 12},
             "stainless steel top-loading electric kiln",
             "industrial",
@@ -360,7 +360,7 @@ VARIANTS: dict[str, tuple[VariantSpec, ...]] = {
         _v(
             (0.72, 0.88, 1.3),
             {"cabinet": "black", "team_a": "yellow", "team_b": "white"},
-            "black table football game with yellow and white players",
+            "black foosball table with yellow and white players on steel rods",
             "modern",
             "black",
             "MDF, steel",
