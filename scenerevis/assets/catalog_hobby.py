@@ -15,7 +15,7 @@ CATEGORIES: tuple[CategorySpec, ...] = (
     _c(
         "changing_table",
         "changing table",
-        ["baby changing station", "changing unit with a pad", "nappy changing dresser"],
+        ["baby changing station", "nappy changing dresser with a padded top"],
         ["nursery", "kids"],
         "changing_table",
     ),
@@ -366,7 +366,7 @@ _OWN_VARIANTS: dict[str, tuple[VariantSpec, ...]] = {
         _v(
             (1.2, 0.95, 0.8),
             {"board": "white", "frame": "matte black metal", "rule": "charcoal"},
-            "white drafting table with a tilted board on a black steel base",
+            "white tilting drawing board on a black steel drafting stand",
             "modern",
             "white, black",
             "laminate, steel",
@@ -374,7 +374,7 @@ _OWN_VARIANTS: dict[str, tuple[VariantSpec, ...]] = {
         _v(
             (1.1, 0.9, 0.75),
             {"base": "trestle", "board": "light oak", "frame": "oak", "rule": "steel"},
-            "oak drafting table with a tilted board on a wooden trestle base",
+            "oak drafting board that tilts, on a wooden trestle base",
             "classic",
             "natural oak",
             "oak wood",
@@ -382,7 +382,7 @@ _OWN_VARIANTS: dict[str, tuple[VariantSpec, ...]] = {
         _v(
             (1.4, 1.0, 0.9),
             {"board": "light grey", "frame": "white", "ledge": "white", "rule": "navy"},
-            "large grey tilting drafting board on a white frame with a parallel rule",
+            "extra large grey architect's drafting board on a white frame with a parallel rule",
             "minimal",
             "grey, white",
             "laminate, metal",
@@ -496,7 +496,7 @@ _OWN_VARIANTS: dict[str, tuple[VariantSpec, ...]] = {
         _v(
             (1.8, 0.9, 0.9),
             {"top": "oak", "frame": "matte black metal", "cutting_mat": True},
-            "oak craft worktable on a black steel frame, storage bins below and a green cutting mat on top",
+            "big craft worktable with a green cutting mat, an oak top, a black steel frame and storage bins",
             "industrial",
             "natural oak, black",
             "oak wood, steel",
@@ -504,7 +504,7 @@ _OWN_VARIANTS: dict[str, tuple[VariantSpec, ...]] = {
         _v(
             (2.0, 0.95, 1.0),
             {"top": "white", "frame": "grey", "cutting_mat": False, "bin_color": "white"},
-            "white art studio table with paint jars, brushes and storage bins",
+            "white painting and craft table with paint jars, brushes and storage bins",
             "modern",
             "white, grey",
             "laminate, steel",

@@ -35,7 +35,12 @@ def drafting_table(w: float, h: float, d: float, p: dict) -> list:
     edge = rgba(p.get("edge", "charcoal"))
     for sx in (-1, 1):  # dark side edges so the tilt reads against a pale board
         xa, xb = sorted((sx * w / 2, sx * (w / 2 - 0.02)))
-        out.append(S.hull([(x, y + dy, z) for x in (xa, xb) for (x0, y, z) in (on(0, 0, 0.004), on(0, 1, 0.004)) for dy in (0.0, -0.035)], edge))
+        out.append(
+            S.hull(
+                [(x, y + dy, z) for x in (xa, xb) for (x0, y, z) in (on(0, 0, 0.004), on(0, 1, 0.004)) for dy in (0.0, -0.035)],
+                edge,
+            )
+        )
     out.append(
         S.hull(
             [on(-w * 0.3, 0.12, 0.0005), on(w * 0.3, 0.12, 0.0005), on(w * 0.3, 0.82, 0.0005), on(-w * 0.3, 0.82, 0.0005)]
