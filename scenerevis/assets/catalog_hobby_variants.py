@@ -12,7 +12,7 @@ from scenerevis.assets.catalog_spec import VariantSpec, _v
 VARIANTS: dict[str, tuple[VariantSpec, ...]] = {
     "easel": (
         _v(
-            (0.62, 1.65, 0.68),
+            (0.6, 1.65, 0.6),
             {"wood": "pine", "canvas": "white"},
             "pine A-frame easel holding a blank white canvas",
             "classic",
