@@ -29,6 +29,9 @@ class Finish:
 
 
 FINISHES: dict[str, Finish] = {
+    # hobby pack
+    "purple": Finish((110, 70, 150)),
+    "clay": Finish((170, 140, 115)),
     # woods
     "walnut": Finish((96, 62, 40)),
     "dark walnut": Finish((70, 45, 30)),

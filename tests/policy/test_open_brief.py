@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -71,8 +72,10 @@ def test_attribute_words_pick_the_matching_variant_size():
     assert variant_size(facts.category("desk"), "white desk", (1.3, 0.75, 0.65), rng) == (1.4, 0.76, 0.7)
     green = variant_size(facts.category("armchair"), "green velvet armchair", (0.8, 0.9, 0.85), rng)
     assert green == (0.78, 0.88, 0.82)
-    # no catalog assets: the size stays
-    assert variant_size(facts.category("crib"), "white crib", (0.75, 1.0, 1.35), rng) == (0.75, 1.0, 1.35)
+    # the catalog white crib variant is (0.74, 1.0, 1.32); without catalog assets the size stays
+    assert variant_size(facts.category("crib"), "white crib", (0.75, 1.0, 1.35), rng) == (0.74, 1.0, 1.32)
+    bare = dataclasses.replace(facts.category("crib"), assets=())
+    assert variant_size(bare, "white crib", (0.75, 1.0, 1.35), rng) == (0.75, 1.0, 1.35)
 
 
 def test_relations_parse_from_the_words_after_a_phrase():
