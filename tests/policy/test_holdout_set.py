@@ -1,0 +1,40 @@
+"""The held-out expectation set bench/prompt_sets/holdout.jsonl loads and keeps its key order safe for scoring."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from scenerevis.policy.brief_check import load_expectations, matches
+from scenerevis.scene.model import SceneObject
+
+HOLDOUT = Path(__file__).resolve().parents[2] / "bench" / "prompt_sets" / "holdout.jsonl"
+KNOWN = {
+    "bedroom", "living room", "dining room", "office", "kids room", "gym", "game room", "kitchen", "bathroom",
+    "nursery", "yoga studio", "home theater", "laundry room", "music room", "art studio", "entryway", "conference room",
+}  # fmt: skip
+
+
+def _named(desc: str) -> SceneObject:
+    return SceneObject(id="x", desc=desc, size=np.ones(3), pos=np.zeros(3))
+
+
+def test_holdout_loads_with_its_size_and_spread():
+    exps = load_expectations(HOLDOUT)
+    rooms = {e.room for e in exps}
+    assert len(exps) == 103
+    assert len(rooms) == 29
+    assert len(rooms - KNOWN) == 21
+    assert sum(1 for e in exps if sum(e.items.values()) >= 12) == 33
+
+
+def test_no_item_key_steals_a_later_keys_objects():
+    """score_brief assigns objects to keys greedily in order, so an earlier key must not match
+    an object named by a later key's alternative (e.g. "table" before "coffee table")."""
+    for n, exp in enumerate(load_expectations(HOLDOUT), 1):
+        keys = list(exp.items)
+        for i, earlier in enumerate(keys):
+            for later in keys[i + 1 :]:
+                for alt in later.split("|"):
+                    assert not matches(_named(alt), earlier), (n, earlier, later, alt)
