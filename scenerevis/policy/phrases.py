@@ -1,0 +1,314 @@
+"""phrases.py: the object phrases of a parsed prompt, read from its dependency tree (see :mod:`nlp`).
+
+One :class:`ObjectPhrase` per noun that names an object: a ``rooms.json`` synonym found by
+:mod:`vocab` (its last word is the phrase's noun) or, for open-vocabulary objects, the root of a
+noun chunk with a determiner or a count ("an antique telescope"). From the noun's dependents come
+its count (``nummod`` numerals, "a pair of", "a couple of", "a few", "several", "a dozen", "rows
+of", "a set of four", "at least two"), its describing words (``amod`` / ``compound`` modifiers,
+a trailing "with ..." phrase), and whether it is ruled out ("no TV", "without a rug", "don't add
+a desk"). Token indices refer to the spaCy ``Doc``; character offsets to the prompt text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from scenerevis.policy.open_vocab import ABSTRACT_HEADS, NOT_OBJECTS
+from scenerevis.policy.prompt_words import NUMBER_WORDS
+from scenerevis.policy.vocab import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+#: Nouns that quantify the noun after "of": count per unit ("two rows of" = 2 x 3), or None for "a set of N".
+QUANTITY_NOUNS = {
+    "pair": 2,
+    "couple": 2,
+    "trio": 3,
+    "few": 3,
+    "handful": 3,
+    "several": 3,
+    "dozen": 12,
+    "row": 3,
+    "set": None,
+    "group": None,
+    "collection": None,
+    "line": None,
+    "cluster": None,
+    "number": None,
+    "lot": None,
+    "lots": None,
+    "plenty": None,
+}
+_FEW = {"few": 3, "several": 3, "handful": 3, "couple": 2, "pair": 2}
+_NOT_COUNTS = frozenset({"single", "double", "twin", "triple"})
+_NEGATIONS = frozenset({"no", "not", "n't", "never", "without", "excluding", "except"})
+_SKIP_DEPS = frozenset({"det", "predet", "nummod", "quantmod", "poss", "case", "cc", "neg", "prep", "aux", "punct"})
+_COUNT_WORDS = frozenset({"few", "several", "more", "additional", "extra", "own", "least", "at", "couple", "pair", "many"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "each"})
+
+
+@dataclass
+class ObjectPhrase:
+    """An object the prompt names.
+
+    ``token`` is the noun's token index, ``head`` the token its determiner, count and relations
+    attach to (the noun itself, or the noun it modifies when that is a part or place word: "a dryer
+    side by side" -> "side"); ``start``/``end`` the noun's character span; ``text`` the noun (a
+    mention's words, or an open phrase's modifiers and noun); ``mention`` the vocabulary mention
+    (None for open phrases). ``count`` is None when no word gives it; ``indefinite`` for "a"/"an",
+    ``another`` for "another"; ``definite`` for "the"/"its"; ``words`` the describing words before
+    the noun, ``trail`` a "with ..." phrase after it; ``quantity`` the quantifying noun ("rows");
+    ``owner`` the token of the object it belongs to ("beds, each with its own nightstand").
+    ``category`` is set by the prompt reader.
+    """
+
+    token: int
+    head: int
+    start: int
+    end: int
+    text: str
+    mention: Mention | None = None
+    count: int | None = None
+    at_least: bool = False
+    indefinite: bool = False
+    another: bool = False
+    definite: bool = False
+    negated: bool = False
+    plural: bool = False
+    words: list[str] = field(default_factory=list)
+    trail: str = ""
+    quantity: str | None = None
+    owner: int | None = None
+    category: str | None = None
+
+
+def number_of(tok: Token) -> int | None:
+    """The count a numeral token states ("two", "2", "dozen"), or None."""
+    low = tok.lower_
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and not tok.whitespace_ and nxt.text == "-":  # "a 2-seater", "3-drawer"
+        return None
+    if low.isdigit():
+        return int(low) if 0 < int(low) <= 40 else None
+    if low in _NOT_COUNTS:
+        return None
+    return NUMBER_WORDS.get(low)
+
+
+def _span_tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def is_object_noun(word: str) -> bool:
+    """Whether a noun can name an object (not a place, part, person or abstract word)."""
+    low = word.lower()
+    singular = low[:-1] if low.endswith("s") and not low.endswith("ss") else low
+    return not ({low, singular} & (ABSTRACT_HEADS | NOT_OBJECTS))
+
+
+def _words(tokens: list[Token]) -> list[str]:
+    """Words of ``tokens`` (in order), tokens written together in the text joined ("L-shaped")."""
+    out: list[str] = []
+    prev: Token | None = None
+    for t in sorted(tokens, key=lambda t: t.i):
+        if prev is not None and prev.i == t.i - 1 and not prev.whitespace_ and out:
+            out[-1] += t.text
+        else:
+            out.append(t.text)
+        prev = t
+    return [w for w in out if w.strip("-")]
+
+
+def modifiers(tok: Token, before: int, taken: set[int]) -> list[Token]:
+    """Describing tokens left of ``tok`` and before token ``before`` (adjectives, compounds and their adverbs);
+    counts, determiners and tokens of ``taken`` are left out."""
+    out = []
+    for child in tok.lefts:
+        if child.dep_ in _SKIP_DEPS and not (child.dep_ == "punct" and child.tag_ == "HYPH"):
+            continue
+        for t in child.subtree:
+            if t.i >= before or t.i in taken or t.lower_ in _COUNT_WORDS or number_of(t) is not None:
+                continue
+            if t.dep_ in _SKIP_DEPS and not (t.dep_ == "punct" and t.tag_ == "HYPH"):
+                continue
+            out.append(t)
+    return out
+
+
+def _count(head: Token, skip: set[int]) -> tuple[int | None, bool, bool, bool, str | None]:
+    """(count, at_least, indefinite, another, quantity noun) from the dependents of ``head``."""
+    left = [t for c in head.lefts for t in c.subtree if t.i not in skip]
+    lows = {t.lower_ for t in left}
+    for t in left:
+        n = number_of(t)
+        if n is not None and t.dep_ in ("nummod", "npadvmod", "quantmod", "compound", "amod", "advmod", "det"):
+            return n, "least" in lows, False, False, None
+    for word, n in _FEW.items():
+        if word in lows:
+            return n, False, False, False, None
+    q = head.head
+    if head.dep_ == "pobj" and q.lower_ == "of" and q.head.lemma_.lower() in QUANTITY_NOUNS:
+        noun = q.head
+        per = QUANTITY_NOUNS[noun.lemma_.lower()]
+        got = _count(noun, skip)[0] if noun.lemma_.lower() not in ("dozen",) else None
+        if noun.lemma_.lower() == "row":
+            return (got or 2) * 3, False, False, False, "rows"
+        if got is not None and per is not None:
+            return got * per, False, False, False, noun.lower_
+        if per is not None:
+            return per, False, False, False, noun.lower_
+        return None, False, False, False, noun.lower_
+    dets = [t.lower_ for t in head.lefts if t.dep_ in ("det", "quantmod", "nummod")]
+    if "another" in dets:
+        return 1, False, True, True, None
+    if "a" in dets or "an" in dets:
+        return 1, False, True, False, None
+    return None, False, False, False, None
+
+
+def _negated(head: Token) -> bool:
+    """Ruled out: "no TV", "no TV or rug", "without a rug", "I don't want a TV"."""
+    x = head
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in QUANTITY_NOUNS:
+        x = head.head.head  # "no pair of ..."
+    own = [t.lower_ for t in x.lefts if t.dep_ in ("det", "neg")]
+    if "no" in own:
+        return True
+    while x.dep_ == "conj":
+        x = x.head
+        if not own and any(t.lower_ == "no" for t in x.lefts if t.dep_ in ("det", "neg")):
+            return True
+    if x.dep_ == "pobj" and x.head.lower_ in _NEGATIONS:
+        return True
+    if x.dep_ in ("dobj", "nsubjpass", "attr"):
+        return any(t.dep_ == "neg" for t in x.head.children)
+    return False
+
+
+def _owner(head: Token, heads: set[int]) -> int | None:
+    """The object a phrase belongs to: "three beds, each with its own nightstand" -> the beds' token."""
+    own = any(t.lower_ == "own" for t in head.lefts)
+    x = head
+    for _ in range(6):
+        if x.head.i == x.i:
+            return None
+        x = x.head
+        if x.lower_ == "each":
+            own = True
+        elif x.i in heads:
+            return x.i if own else None
+    return None
+
+
+def _trail(head: Token, anchors: set[int]) -> str:
+    """ "with gold diamond patterns" after the noun (two words or more, not another object)."""
+    for c in head.rights:
+        if c.dep_ == "prep" and c.lower_ == "with":
+            objs = [t for t in c.children if t.dep_ == "pobj"]
+            if not objs or objs[0].i in anchors or objs[0].pos_ == "PRON":
+                return ""
+            p = objs[0]
+            words = _words([t for t in p.doc[p.left_edge.i : p.i + 1] if t.i not in anchors])
+            return "with " + " ".join(words) if len(words) >= 2 else ""
+    return ""
+
+
+def _promote(tok: Token, own: set[int]) -> Token:
+    """The noun a mention's last word modifies when that noun is a place or part word ("dryer side")."""
+    while tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i and tok.head.i not in own:
+        if tok.head.pos_ not in ("NOUN", "PROPN") or is_object_noun(tok.head.text):
+            break
+        tok = tok.head
+    return tok
+
+
+def names_a_modifier(doc: Doc, mention: Mention) -> bool:
+    """Whether a mention only modifies a noun after it ("yoga" of "yoga blocks", "kitchen" of "kitchen island")."""
+    toks = _span_tokens(doc, mention.start, mention.end)
+    if not toks:
+        return False
+    tok = toks[-1]
+    head = tok.head
+    return (
+        tok.dep_ in ("compound", "amod", "nmod")
+        and head.i > tok.i
+        and head.pos_ in ("NOUN", "PROPN")
+        and is_object_noun(head.text)  # "dining nook", "yoga space" still name the room
+    )
+
+
+def _misread_lead(head: Token, taken: set[int], describing: frozenset[str]) -> Token | None:
+    """The describing word the parser made the noun hang from ("grey" in "a light grey upholstered bed",
+    read as "a light grey" with "upholstered bed" in apposition), or None."""
+    lead = head.head
+    if head.dep_ not in ("appos", "dobj", "npadvmod") or lead.i >= head.i or lead.i in taken:
+        return None
+    between = head.doc[lead.i + 1 : head.i]
+    if any(t.is_punct or t.pos_ in ("ADP", "CCONJ", "VERB", "AUX", "DET") for t in between if t.tag_ != "VBN"):
+        return None
+    return lead if lead.lower_ in describing else None
+
+
+def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] = frozenset()) -> list[ObjectPhrase]:
+    """Object phrases of ``doc``, in text order: the object ``mentions`` (kind ``category`` / ``generic``) that are
+    nouns of their own, then noun chunks no mention covers (open phrases). Mentions of kind ``room`` /
+    ``ignore`` mark words that are no object. ``describing`` are colour, material, style and size words: never
+    an open phrase's noun, and read as the noun's modifiers where the parser took them for a noun."""
+    spans = {id(m): _span_tokens(doc, m.start, m.end) for m in mentions}
+    taken = {t.i for m in mentions if not (m.kind == "room" and names_a_modifier(doc, m)) for t in spans[id(m)]}
+    objs = [m for m in mentions if m.kind in ("category", "generic") and spans[id(m)]]
+    last = {spans[id(m)][-1].i: m for m in objs}
+    out: list[ObjectPhrase] = []
+    dropped: set[int] = set()
+    for m in objs:
+        toks = spans[id(m)]
+        own = {t.i for t in toks}
+        tok = toks[-1]
+        outer = tok.head
+        if tok.dep_ in ("compound", "amod", "nmod") and outer.i > tok.i and outer.i not in own:
+            if outer.i in last or (outer.pos_ in ("NOUN", "PROPN") and outer.i not in taken and is_object_noun(outer.text)):
+                dropped |= own  # "a brass desk lamp", "a coffee table book": another noun is the object
+                continue
+        out.append(ObjectPhrase(tok.i, _promote(tok, own).i, m.start, m.end, m.text, m, plural=m.plural))
+    taken -= dropped
+    for chunk in doc.noun_chunks:
+        root = chunk.root
+        if root.i in taken or root.pos_ not in ("NOUN", "PROPN") or any(p.head == root.i for p in out):
+            continue
+        low = root.lower_
+        if not is_object_noun(low) or low in describing or low in QUANTITY_NOUNS or len(low) < 3:
+            continue
+        if low.endswith(("ly", "ing", "ed", "ful", "ous", "ive", "ish")):
+            continue
+        mods = modifiers(root, root.i, taken)
+        start = min((t.idx for t in mods), default=root.idx)
+        text = " ".join(_words(mods + [root]))
+        out.append(ObjectPhrase(root.i, root.i, start, root.idx + len(root), text, plural=root.tag_ in ("NNS", "NNPS")))
+    anchors = {p.head for p in out} | {p.token for p in out}
+    mention_toks = {i for p in out if p.mention for i in (t.i for t in spans[id(p.mention)])}
+    for p in out:
+        head = doc[p.head]
+        own = {t.i for t in spans[id(p.mention)]} if p.mention else {p.token}
+        p.count, p.at_least, p.indefinite, p.another, p.quantity = _count(head, own)
+        if p.mention is None and p.count is None:
+            p.token = -1  # open phrase without a determiner or count: a reference, not a request
+            continue
+        p.negated = _negated(head)
+        p.definite = any(t.lower_ in _DEFINITE for t in head.lefts if t.dep_ in ("det", "poss"))
+        first = min(own)
+        mods = modifiers(doc[p.token], first, (taken | mention_toks) - own)
+        if p.head != p.token:
+            mods += [t for t in modifiers(head, first, (taken | mention_toks) - own) if t.i not in own]
+        lead = _misread_lead(head, taken | mention_toks, describing)
+        if lead is not None:  # "a light grey upholstered bed" parsed as "a light grey" + "upholstered bed"
+            mods = [t for t in lead.doc[lead.left_edge.i : lead.i + 1] if t.dep_ not in _SKIP_DEPS] + mods
+            if p.count is None:
+                p.count, p.at_least, p.indefinite, p.another, p.quantity = _count(lead, own)
+        if p.mention is not None:
+            p.words = _words(mods)
+        p.trail = _trail(head, anchors)
+        p.owner = _owner(head, {q.head for q in out if q is not p})
+    return sorted((p for p in out if p.token >= 0), key=lambda p: p.start)
