@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from scenerevis.policy.open_vocab import ABSTRACT_HEADS, NOT_OBJECTS
-from scenerevis.policy.prompt_words import NUMBER_WORDS
+from scenerevis.policy.prompt_words import NEGATIONS, NUMBER_WORDS
 from scenerevis.policy.vocab import Mention
 
 if TYPE_CHECKING:
@@ -43,9 +43,17 @@ QUANTITY_NOUNS = {
 }
 _FEW = {"few": 3, "several": 3, "handful": 3, "couple": 2, "pair": 2}
 _NOT_COUNTS = frozenset({"single", "double", "twin", "triple"})
-_NEGATIONS = frozenset({"no", "not", "n't", "never", "without", "excluding", "except"})
 _SKIP_DEPS = frozenset({"det", "predet", "nummod", "quantmod", "poss", "case", "cc", "neg", "prep", "aux", "punct"})
 _COUNT_WORDS = frozenset({"few", "several", "more", "additional", "extra", "own", "least", "at", "couple", "pair", "many"})
+_NP_DEPS = frozenset(
+    {"det", "predet", "nummod", "quantmod", "amod", "compound", "nmod", "npadvmod", "advmod", "poss", "case", "punct", "neg"}
+)
+_CLAUSE_DEPS = frozenset(
+    {"relcl", "acl", "prep", "pobj", "nsubj", "nsubjpass", "dobj", "aux", "auxpass", "mark", "advcl", "ccomp", "xcomp"}
+    | {"appos", "attr", "agent", "dative", "expl", "ROOT"}
+)
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
+_ROOM_PREPS = frozenset({"with", "featuring", "including", "for", "containing"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "each"})
 
 
@@ -60,7 +68,8 @@ class ObjectPhrase:
     (None for open phrases). ``count`` is None when no word gives it; ``indefinite`` for "a"/"an",
     ``another`` for "another"; ``definite`` for "the"/"its"; ``words`` the describing words before
     the noun, ``trail`` a "with ..." phrase after it; ``quantity`` the quantifying noun ("rows");
-    ``owner`` the token of the object it belongs to ("beds, each with its own nightstand").
+    ``owner`` the token of the object it belongs to ("beds, each with its own nightstand"), -1 for an
+    object before it that the parse does not link.
     ``category`` is set by the prompt reader.
     """
 
@@ -122,25 +131,43 @@ def _words(tokens: list[Token]) -> list[str]:
     return [w for w in out if w.strip("-")]
 
 
-def modifiers(tok: Token, before: int, taken: set[int]) -> list[Token]:
-    """Describing tokens left of ``tok`` and before token ``before`` (adjectives, compounds and their adverbs);
-    counts, determiners and tokens of ``taken`` are left out."""
-    out = []
-    for child in tok.lefts:
-        if child.dep_ in _SKIP_DEPS and not (child.dep_ == "punct" and child.tag_ == "HYPH"):
-            continue
-        for t in child.subtree:
-            if t.i >= before or t.i in taken or t.lower_ in _COUNT_WORDS or number_of(t) is not None:
-                continue
-            if t.dep_ in _SKIP_DEPS and not (t.dep_ == "punct" and t.tag_ == "HYPH"):
-                continue
-            out.append(t)
+def noun_phrase_left(tok: Token) -> list[Token]:
+    """The tokens of ``tok``'s noun phrase before it (determiners, numerals, adjectives, compounds and their
+    adverbs), nearest dependents first until one is no part of a noun phrase (a clause, a comma)."""
+    out: list[Token] = []
+    for child in reversed(list(tok.lefts)):
+        if child.dep_ not in _NP_DEPS or (child.dep_ == "punct" and child.tag_ != "HYPH"):
+            break
+        sub = list(child.subtree)
+        if any(
+            t.dep_ in _CLAUSE_DEPS
+            or (t.is_punct and t.tag_ != "HYPH")
+            or (t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG"))
+            for t in sub
+        ):
+            break
+        out = sub + out
     return out
+
+
+def modifiers(tok: Token, before: int, taken: set[int]) -> list[Token]:
+    """Describing tokens of ``tok``'s noun phrase before token ``before`` (adjectives, compounds and their
+    adverbs, at most six); counts, determiners and tokens of ``taken`` are left out."""
+    out = [
+        t
+        for t in noun_phrase_left(tok)
+        if t.i < before
+        and t.i not in taken
+        and t.lower_ not in _COUNT_WORDS
+        and number_of(t) is None
+        and (t.dep_ not in _SKIP_DEPS or (t.dep_ == "punct" and t.tag_ == "HYPH"))
+    ]
+    return out[-6:]
 
 
 def _count(head: Token, skip: set[int]) -> tuple[int | None, bool, bool, bool, str | None]:
     """(count, at_least, indefinite, another, quantity noun) from the dependents of ``head``."""
-    left = [t for c in head.lefts for t in c.subtree if t.i not in skip]
+    left = [t for t in noun_phrase_left(head) if t.i not in skip]
     lows = {t.lower_ for t in left}
     for t in left:
         n = number_of(t)
@@ -181,7 +208,7 @@ def _negated(head: Token) -> bool:
         x = x.head
         if not own and any(t.lower_ == "no" for t in x.lefts if t.dep_ in ("det", "neg")):
             return True
-    if x.dep_ == "pobj" and x.head.lower_ in _NEGATIONS:
+    if x.dep_ == "pobj" and x.head.lower_ in NEGATIONS:
         return True
     if x.dep_ in ("dobj", "nsubjpass", "attr"):
         return any(t.dep_ == "neg" for t in x.head.children)
@@ -189,18 +216,24 @@ def _negated(head: Token) -> bool:
 
 
 def _owner(head: Token, heads: set[int]) -> int | None:
-    """The object a phrase belongs to: "three beds, each with its own nightstand" -> the beds' token."""
+    """The object a phrase belongs to: "three beds, each with its own nightstand" -> the beds' token; -1 when
+    "each" / "own" says it belongs to some object the parse does not link it to; None when it belongs to none."""
     own = any(t.lower_ == "own" for t in head.lefts)
+    via_with = False
     x = head
     for _ in range(6):
         if x.head.i == x.i:
-            return None
+            break
         x = x.head
-        if x.lower_ == "each":
+        if x.lower_ == "with":
+            via_with = True
+        elif x.lower_ == "each" and via_with:
             own = True
         elif x.i in heads:
-            return x.i if own else None
-    return None
+            if not own:
+                return None
+            return x.i if x.i < head.i else -1  # the owner is named before its companions
+    return -1 if own else None
 
 
 def _trail(head: Token, anchors: set[int]) -> str:
@@ -274,10 +307,12 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
                 continue
         out.append(ObjectPhrase(tok.i, _promote(tok, own).i, m.start, m.end, m.text, m, plural=m.plural))
     taken -= dropped
-    for chunk in doc.noun_chunks:
-        root = chunk.root
-        if root.i in taken or root.pos_ not in ("NOUN", "PROPN") or any(p.head == root.i for p in out):
+    nouns = [t for t in doc if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in _MODIFIER_DEPS]
+    for root in nouns:
+        if root.i in taken or any(p.head == root.i for p in out):
             continue
+        if root.i == nouns[0].i and (root.dep_ == "ROOT" or any(c.lower_ in _ROOM_PREPS for c in root.rights)):
+            continue  # "A tattoo parlour with ...": the room, not an object
         low = root.lower_
         if not is_object_noun(low) or low in describing or low in QUANTITY_NOUNS or len(low) < 3:
             continue
@@ -304,7 +339,7 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
             mods += [t for t in modifiers(head, first, (taken | mention_toks) - own) if t.i not in own]
         lead = _misread_lead(head, taken | mention_toks, describing)
         if lead is not None:  # "a light grey upholstered bed" parsed as "a light grey" + "upholstered bed"
-            mods = [t for t in lead.doc[lead.left_edge.i : lead.i + 1] if t.dep_ not in _SKIP_DEPS] + mods
+            mods = [t for t in noun_phrase_left(lead) + [lead] if t.dep_ not in _SKIP_DEPS] + mods
             if p.count is None:
                 p.count, p.at_least, p.indefinite, p.another, p.quantity = _count(lead, own)
         if p.mention is not None:

@@ -329,13 +329,18 @@ def reads_as_english(text: str) -> bool:
 
 
 def _each_with_own(spec: PromptSpec, phrases: list[ObjectPhrase]) -> None:
-    """ "three beds, each with its own nightstand": the companion's count follows its owner's count (at most 8)."""
+    """ "three beds, each with its own nightstand": the companion's count follows its owner's count (at most 8);
+    an owner the parse does not link is the largest count named before the companion."""
     by_token = {p.head: p for p in phrases} | {p.token: p for p in phrases}
     for p in phrases:
-        owner = by_token.get(p.owner) if p.owner is not None else None
-        if owner is None or not owner.category or not p.category or p.category == owner.category:
+        if p.owner is None or not p.category:
             continue
-        item, n = spec.item(p.category), spec.count(owner.category)
+        owner = by_token.get(p.owner)
+        if owner is not None and owner.category and owner.category != p.category:
+            n = spec.count(owner.category)
+        else:
+            n = max((spec.count(q.category) for q in phrases if q.start < p.start and q.category), default=0)
+        item = spec.item(p.category)
         if item is not None and item.count < n:
             item.count = min(n, 8)
             item.explicit = True
