@@ -5,7 +5,8 @@ Relations (a fixed vocabulary): ``against_wall``, ``middle``, ``corner``, ``in_r
 ``around``. Each is read from a phrase attached to an object in the dependency parse: a
 prepositional, participle or adverb dependent of the object's noun ("an armchair in the corner",
 "a desk facing the window", "a lamp next to the sofa"), or of the verb whose subject or object it is
-("In front of the sofa sits a coffee table", "Place two desks back to back"). A phrase the parser
+("In front of the sofa sits a coffee table", "Place two desks back to back"); "surrounded by" and
+"flanked by" read the other way round ("a table surrounded by chairs": the chairs are around it). A phrase the parser
 hangs on the room noun goes to the nearest object before it. The ``target`` is the object inside
 the phrase ("on top of the dresser"); for "it" / "them" the object the subject belongs to ("a sofa
 with a lamp next to it"), else the nearest object named before. The layout tries to meet them
@@ -53,6 +54,11 @@ _TO_OBJECT = [
     ("on_top", r"\b(?:on\s+top\s+of|on|atop|onto)\s+§(\w)"),
     ("between", r"\bbetween\s+§(\w)"),
     ("around", r"\baround\s+§(\w)"),
+]
+#: The same, read the other way round: "a table surrounded by six chairs" = the chairs around the table.
+_FROM_OBJECT = [
+    ("around", r"\b(?:surrounded|encircled|ringed)\s+by\s+§(\w)"),
+    ("next_to", r"\bflanked\s+by\s+§(\w)"),
 ]
 _UNIT_DEPS = frozenset({"prep", "acl", "advmod", "npadvmod", "relcl", "amod", "advcl", "dep", "acomp", "oprd", "xcomp"})
 _ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
@@ -176,7 +182,7 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                 elif kind in ("middle", "corner", "against_wall") and via_with:
                     subj = via_with.category
                 add(kind, subj, target, m.group(0))
-            for kind, pat in _TO_OBJECT:
+            for kind, pat, reverse in [(k, r, True) for k, r in _FROM_OBJECT] + [(k, r, False) for k, r in _TO_OBJECT]:
                 m = re.search(pat, text)
                 if not m:
                     continue
@@ -187,7 +193,12 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                     target = objs[int(key)]
                 else:
                     target = None
-                if target is not None and target.category:
-                    add(kind, p.category, target.category, m.group(0).replace(f"§{key}", _words_of(doc, target)))
-                    break
+                if target is None or not target.category:
+                    continue
+                words = m.group(0).replace(f"§{key}", _words_of(doc, target))
+                if reverse:
+                    add(kind, target.category, p.category, f"{kind.replace('_', ' ')} the {p.text.lower()}")
+                else:
+                    add(kind, p.category, target.category, words)
+                break
     return out

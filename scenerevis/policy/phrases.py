@@ -160,6 +160,7 @@ def modifiers(tok: Token, before: int, taken: set[int]) -> list[Token]:
         and t.i not in taken
         and t.lower_ not in _COUNT_WORDS
         and number_of(t) is None
+        and not (t.dep_ == "advmod" and t.head.i == tok.i)  # "just a cushion", "also a lamp"
         and (t.dep_ not in _SKIP_DEPS or (t.dep_ == "punct" and t.tag_ == "HYPH"))
     ]
     return out[-6:]
