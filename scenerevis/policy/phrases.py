@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from scenerevis.policy.open_vocab import ABSTRACT_HEADS, NOT_OBJECTS
+from scenerevis.policy.open_vocab import ABSTRACT_HEADS, NOT_OBJECTS, TABLETOP_HEADS
 from scenerevis.policy.prompt_words import NEGATIONS, NUMBER_WORDS
 from scenerevis.policy.vocab import Mention
 
@@ -52,6 +52,8 @@ _CLAUSE_DEPS = frozenset(
     {"relcl", "acl", "prep", "pobj", "nsubj", "nsubjpass", "dobj", "aux", "auxpass", "mark", "advcl", "ccomp", "xcomp"}
     | {"appos", "attr", "agent", "dative", "expl", "ROOT"}
 )
+_DETERMINER_TAGS = frozenset({"DT", "PDT", "PRP$", "WP$"})
+_PREMODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "VBN", "VBD", "VBG", "HYPH", "AFX"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
 _ROOM_PREPS = frozenset({"with", "featuring", "including", "for", "containing"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "each"})
@@ -131,11 +133,39 @@ def _words(tokens: list[Token]) -> list[str]:
     return [w for w in out if w.strip("-")]
 
 
-def noun_phrase_left(tok: Token) -> list[Token]:
+def _linear_run(doc: Doc, first: int, taken: set[int] | frozenset[int]) -> list[Token]:
+    """The modifier-like words written right before token ``first`` (adjectives, nouns, participles, a numeral and
+    a determiner), up to punctuation, a preposition, a conjunction, a finite verb or another object: the noun
+    phrase where the parser read part of it as a clause ("eight grey upholstered chairs", "upholstered" a verb)."""
+    out: list[Token] = []
+    i = first - 1
+    while i >= 0 and len(out) < 8:
+        t = doc[i]
+        if i in taken:
+            break
+        joined = not t.whitespace_ and i + 1 < len(doc) and doc[i + 1].text == "-"
+        if t.tag_ in _DETERMINER_TAGS or (t.tag_ == "CD" and not joined):
+            out.insert(0, t)
+            if t.tag_ == "CD" and i >= 2 and doc[i - 1].lower_ == "least" and doc[i - 2].lower_ == "at":
+                out[:0] = [doc[i - 2], doc[i - 1]]
+            elif t.tag_ == "CD" and i >= 1 and doc[i - 1].tag_ in _DETERMINER_TAGS:
+                out.insert(0, doc[i - 1])
+            break
+        if t.tag_ not in _PREMODIFIER_TAGS and not (t.tag_ == "CD" and joined):
+            break
+        out.insert(0, t)
+        i -= 1
+    return out
+
+
+def noun_phrase_left(tok: Token, first: int | None = None, taken: set[int] | frozenset[int] = frozenset()) -> list[Token]:
     """The tokens of ``tok``'s noun phrase before it (determiners, numerals, adjectives, compounds and their
-    adverbs), nearest dependents first until one is no part of a noun phrase (a clause, a comma)."""
+    adverbs): its dependents, nearest first until one is no part of a noun phrase (a clause, a comma), and the
+    modifier words written right before token ``first`` (default ``tok``) where the parse cut the phrase short."""
     out: list[Token] = []
     for child in reversed(list(tok.lefts)):
+        if child.dep_ == "punct" and child.text == "," and out and out[0].dep_ == "amod":
+            continue  # "a calm, airy room"
         if child.dep_ not in _NP_DEPS or (child.dep_ == "punct" and child.tag_ != "HYPH"):
             break
         sub = list(child.subtree)
@@ -147,7 +177,12 @@ def noun_phrase_left(tok: Token) -> list[Token]:
         ):
             break
         out = sub + out
-    return out
+        if child.dep_ in ("det", "poss") and child.i == child.left_edge.i:
+            break  # nothing before the determiner belongs to the phrase ("for four and a buffet")
+    first = tok.i if first is None else first
+    seen = {t.i for t in out}
+    out += [t for t in _linear_run(tok.doc, first, taken) if t.i not in seen]
+    return sorted(out, key=lambda t: t.i)
 
 
 def modifiers(tok: Token, before: int, taken: set[int]) -> list[Token]:
@@ -155,41 +190,71 @@ def modifiers(tok: Token, before: int, taken: set[int]) -> list[Token]:
     adverbs, at most six); counts, determiners and tokens of ``taken`` are left out."""
     out = [
         t
-        for t in noun_phrase_left(tok)
+        for t in noun_phrase_left(tok, before, taken)
         if t.i < before
         and t.i not in taken
         and t.lower_ not in _COUNT_WORDS
         and number_of(t) is None
-        and not (t.dep_ == "advmod" and t.head.i == tok.i)  # "just a cushion", "also a lamp"
-        and (t.dep_ not in _SKIP_DEPS or (t.dep_ == "punct" and t.tag_ == "HYPH"))
+        and not (t.pos_ == "ADV" and t.head.pos_ != "ADJ")  # "just a cushion", "only one nightstand"
+        and (t.dep_ not in _SKIP_DEPS or t.tag_ in ("HYPH", "AFX") or t.head.i != tok.i)
+        and t.tag_ not in _DETERMINER_TAGS
+        and t.lower_ not in ("and", "or", ",")
     ]
-    return out[-6:]
+    return _whole_words(out[-6:], before, taken)
 
 
-def _count(head: Token, skip: set[int]) -> tuple[int | None, bool, bool, bool, str | None]:
-    """(count, at_least, indefinite, another, quantity noun) from the dependents of ``head``."""
-    left = [t for t in noun_phrase_left(head) if t.i not in skip]
+def _whole_words(tokens: list[Token], before: int, taken: set[int] | frozenset[int]) -> list[Token]:
+    """``tokens`` with the rest of each hyphenated word they are part of ("black-and-white", "six-drawer")."""
+    if not tokens:
+        return tokens
+    doc = tokens[0].doc
+    keep = {t.i for t in tokens}
+    for t in tokens:
+        i = t.i
+        while i > 0 and not doc[i - 1].whitespace_ and (doc[i - 1].tag_ == "HYPH" or doc[i].tag_ == "HYPH"):
+            if i - 1 in taken:
+                break
+            i -= 1
+            keep.add(i)
+        i = t.i
+        while i + 1 < before and not doc[i].whitespace_ and (doc[i + 1].tag_ == "HYPH" or doc[i].tag_ == "HYPH"):
+            if i + 1 in taken:
+                break
+            i += 1
+            keep.add(i)
+    return [doc[i] for i in sorted(keep)]
+
+
+def _count(
+    head: Token, skip: set[int], taken: set[int] | frozenset[int] = frozenset()
+) -> tuple[int | None, bool, bool, bool, str | None]:
+    """(count, at_least, indefinite, another, quantity noun) from the noun phrase of ``head`` (``skip``: the
+    noun's own tokens; ``taken``: other objects' tokens)."""
+    first = min(skip | {head.i})
+    left = [t for t in noun_phrase_left(head, first, taken - skip) if t.i not in skip]
     lows = {t.lower_ for t in left}
-    for t in left:
-        n = number_of(t)
-        if n is not None and t.dep_ in ("nummod", "npadvmod", "quantmod", "compound", "amod", "advmod", "det"):
-            return n, "least" in lows, False, False, None
-    for word, n in _FEW.items():
-        if word in lows:
-            return n, False, False, False, None
+    quantity = None
     q = head.head
     if head.dep_ == "pobj" and q.lower_ == "of" and q.head.lemma_.lower() in QUANTITY_NOUNS:
-        noun = q.head
-        per = QUANTITY_NOUNS[noun.lemma_.lower()]
-        got = _count(noun, skip)[0] if noun.lemma_.lower() not in ("dozen",) else None
-        if noun.lemma_.lower() == "row":
-            return (got or 2) * 3, False, False, False, "rows"
-        if got is not None and per is not None:
-            return got * per, False, False, False, noun.lower_
+        quantity = q.head  # "a pair of", "two rows of", "a set of four"
+    name = None if quantity is None else ("rows" if quantity.lemma_.lower() == "row" else quantity.lower_)
+    for t in left:
+        n = number_of(t)
+        if n is not None and (t.tag_ == "CD" or t.dep_ in ("nummod", "npadvmod", "quantmod", "compound", "amod", "det")):
+            return n, "least" in lows, False, False, name
+    for word, n in _FEW.items():
+        if word in lows:
+            return n, False, False, False, name
+    if quantity is not None:
+        lemma = quantity.lemma_.lower()
+        per = QUANTITY_NOUNS[lemma]
+        got = _count(quantity, {quantity.i}, taken)[0] if lemma != "dozen" else None
+        if lemma == "row":
+            return (got or 2) * 3, False, False, False, name
         if per is not None:
-            return per, False, False, False, noun.lower_
-        return None, False, False, False, noun.lower_
-    dets = [t.lower_ for t in head.lefts if t.dep_ in ("det", "quantmod", "nummod")]
+            return (got or 1) * per, False, False, False, name
+        return None, False, False, False, name
+    dets = [t.lower_ for t in left if t.tag_ in _DETERMINER_TAGS or t.dep_ in ("det", "quantmod")]
     if "another" in dets:
         return 1, False, True, True, None
     if "a" in dets or "an" in dets:
@@ -197,8 +262,11 @@ def _count(head: Token, skip: set[int]) -> tuple[int | None, bool, bool, bool, s
     return None, False, False, False, None
 
 
-def _negated(head: Token) -> bool:
-    """Ruled out: "no TV", "no TV or rug", "without a rug", "I don't want a TV"."""
+def _negated(head: Token, left: list[Token]) -> bool:
+    """Ruled out: "no TV", "no TV or rug", "without a rug", "I don't want a TV" (``left``: the noun phrase's
+    words before the noun)."""
+    if any(t.lower_ == "no" and t.tag_ in _DETERMINER_TAGS for t in left):
+        return True
     x = head
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in QUANTITY_NOUNS:
         x = head.head.head  # "no pair of ..."
@@ -238,8 +306,12 @@ def _owner(head: Token, heads: set[int]) -> int | None:
 
 
 def _trail(head: Token, anchors: set[int]) -> str:
-    """ "with gold diamond patterns" after the noun (two words or more, not another object)."""
-    for c in head.rights:
+    """ "with gold diamond patterns" after the noun (two words or more, not another object); also when the
+    parser hung it on the verb whose object the noun is ("Put a bed with a grey headboard ...")."""
+    after = list(head.rights)
+    if head.dep_ in ("dobj", "attr"):
+        after += [c for c in head.head.rights if c.i > head.i]
+    for c in after:
         if c.dep_ == "prep" and c.lower_ == "with":
             objs = [t for t in c.children if t.dep_ == "pobj"]
             if not objs or objs[0].i in anchors or objs[0].pos_ == "PRON":
@@ -294,16 +366,17 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
     spans = {id(m): _span_tokens(doc, m.start, m.end) for m in mentions}
     taken = {t.i for m in mentions if not (m.kind == "room" and names_a_modifier(doc, m)) for t in spans[id(m)]}
     objs = [m for m in mentions if m.kind in ("category", "generic") and spans[id(m)]]
-    last = {spans[id(m)][-1].i: m for m in objs}
+    last = {t.i for m in objs for t in spans[id(m)]}
     out: list[ObjectPhrase] = []
     dropped: set[int] = set()
     for m in objs:
         toks = spans[id(m)]
         own = {t.i for t in toks}
-        tok = toks[-1]
+        tok = next((t for t in toks if t.head.i not in own or t.head.i == t.i), toks[-1])  # "chest" of "chest of drawers"
+        tok = toks[-1] if tok.i < toks[-1].i and tok.pos_ not in ("NOUN", "PROPN") else tok
         outer = tok.head
-        if tok.dep_ in ("compound", "amod", "nmod") and outer.i > tok.i and outer.i not in own:
-            if outer.i in last or (outer.pos_ in ("NOUN", "PROPN") and outer.i not in taken and is_object_noun(outer.text)):
+        if tok.dep_ in ("compound", "amod", "nmod") and outer.i == tok.i + 1:
+            if outer.i in last or (outer.pos_ in ("NOUN", "PROPN") and outer.i not in taken and outer.lower_ in TABLETOP_HEADS):
                 dropped |= own  # "a brass desk lamp", "a coffee table book": another noun is the object
                 continue
         out.append(ObjectPhrase(tok.i, _promote(tok, own).i, m.start, m.end, m.text, m, plural=m.plural))
@@ -328,23 +401,25 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
     for p in out:
         head = doc[p.head]
         own = {t.i for t in spans[id(p.mention)]} if p.mention else {p.token}
-        p.count, p.at_least, p.indefinite, p.another, p.quantity = _count(head, own)
+        others = (taken | mention_toks) - own
+        p.count, p.at_least, p.indefinite, p.another, p.quantity = _count(head, own, others)
         if p.mention is None and p.count is None:
             p.token = -1  # open phrase without a determiner or count: a reference, not a request
             continue
-        p.negated = _negated(head)
-        p.definite = any(t.lower_ in _DEFINITE for t in head.lefts if t.dep_ in ("det", "poss"))
+        left = noun_phrase_left(head, min(own), others)
+        p.negated = _negated(head, left)
+        p.definite = any(t.lower_ in _DEFINITE for t in left if t.tag_ in _DETERMINER_TAGS or t.dep_ == "poss")
         first = min(own)
-        mods = modifiers(doc[p.token], first, (taken | mention_toks) - own)
+        mods = modifiers(doc[p.token], first, others)
         if p.head != p.token:
-            mods += [t for t in modifiers(head, first, (taken | mention_toks) - own) if t.i not in own]
+            mods += [t for t in modifiers(head, first, others) if t.i not in own and t not in mods]
         lead = _misread_lead(head, taken | mention_toks, describing)
         if lead is not None:  # "a light grey upholstered bed" parsed as "a light grey" + "upholstered bed"
             mods = [t for t in noun_phrase_left(lead) + [lead] if t.dep_ not in _SKIP_DEPS] + mods
             if p.count is None:
-                p.count, p.at_least, p.indefinite, p.another, p.quantity = _count(lead, own)
+                p.count, p.at_least, p.indefinite, p.another, p.quantity = _count(lead, {lead.i}, others)
         if p.mention is not None:
-            p.words = _words(mods)
+            p.words = _words(list({t.i: t for t in mods}.values()))
         p.trail = _trail(head, anchors)
         p.owner = _owner(head, {q.head for q in out if q is not p})
     return sorted((p for p in out if p.token >= 0), key=lambda p: p.start)

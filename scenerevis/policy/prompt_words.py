@@ -36,7 +36,7 @@ NUMBER_WORDS = {
 }
 #: Phrases that name a furniture group rather than a piece ("a reading corner" -> an armchair).
 CONCEPTS = frozenset({"reading corner", "reading nook"})
-NEGATIONS = frozenset({"no", "not", "n't", "never", "without", "excluding", "except"})
+NEGATIONS = frozenset({"no", "not", "n't", "never", "without", "excluding"})
 SMALL_WORDS = frozenset({"small", "compact", "tiny", "little", "mini", "petite", "slim", "narrow", "cozy-sized"})
 LARGE_WORDS = frozenset({"large", "big", "oversized", "huge", "wide", "long", "grand", "generous", "extra-large", "massive"})
 ROOM_LARGE = ("spacious", "open-plan", "open plan", "expansive", "roomy", "large", "big", "generous", "grand", "airy", "huge")
