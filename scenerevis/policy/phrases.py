@@ -196,7 +196,7 @@ def modifiers(tok: Token, before: int, taken: set[int]) -> list[Token]:
         and t.lower_ not in _COUNT_WORDS
         and number_of(t) is None
         and not (t.pos_ == "ADV" and t.head.pos_ != "ADJ")  # "just a cushion", "only one nightstand"
-        and (t.dep_ not in _SKIP_DEPS or t.tag_ in ("HYPH", "AFX") or t.head.i != tok.i)
+        and (t.dep_ not in _SKIP_DEPS or t.tag_ in ("HYPH", "AFX"))
         and t.tag_ not in _DETERMINER_TAGS
         and t.lower_ not in ("and", "or", ",")
     ]
