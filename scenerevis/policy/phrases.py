@@ -367,6 +367,7 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
     taken = {t.i for m in mentions if not (m.kind == "room" and names_a_modifier(doc, m)) for t in spans[id(m)]}
     objs = [m for m in mentions if m.kind in ("category", "generic") and spans[id(m)]]
     last = {t.i for m in objs for t in spans[id(m)]}
+    ignored = {t.i for m in mentions if m.kind == "ignore" for t in spans[id(m)]}
     out: list[ObjectPhrase] = []
     dropped: set[int] = set()
     for m in objs:
@@ -376,7 +377,7 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
         tok = toks[-1] if tok.i < toks[-1].i and tok.pos_ not in ("NOUN", "PROPN") else tok
         outer = tok.head
         if tok.dep_ in ("compound", "amod", "nmod") and outer.i == tok.i + 1:
-            if outer.i in last or (outer.pos_ in ("NOUN", "PROPN") and outer.i not in taken and outer.lower_ in TABLETOP_HEADS):
+            if outer.i in last or outer.i in ignored or (outer.pos_ == "NOUN" and outer.lower_ in TABLETOP_HEADS):
                 dropped |= own  # "a brass desk lamp", "a coffee table book": another noun is the object
                 continue
         out.append(ObjectPhrase(tok.i, _promote(tok, own).i, m.start, m.end, m.text, m, plural=m.plural))
