@@ -1,12 +1,16 @@
 """phrases.py: the object phrases of a parsed prompt, read from its dependency tree (see :mod:`nlp`).
 
 One :class:`ObjectPhrase` per noun that names an object: a ``rooms.json`` synonym found by
-:mod:`vocab` (its last word is the phrase's noun) or, for open-vocabulary objects, the root of a
-noun chunk with a determiner or a count ("an antique telescope"). From the noun's dependents come
-its count (``nummod`` numerals, "a pair of", "a couple of", "a few", "several", "a dozen", "rows
-of", "a set of four", "at least two"), its describing words (``amod`` / ``compound`` modifiers,
-a trailing "with ..." phrase), and whether it is ruled out ("no TV", "without a rug", "don't add
-a desk"). Token indices refer to the spaCy ``Doc``; character offsets to the prompt text.
+:mod:`vocab` (the synonym's root word in the parse is the phrase's noun: "table" of "coffee table",
+"chest" of "chest of drawers") or, for open-vocabulary objects, a noun with a determiner or a count
+("an antique telescope"). A synonym that only modifies another object noun is dropped ("desk" of
+"a desk lamp", "coffee table" of "a coffee table book"). From the noun's dependents come its count
+(``nummod`` numerals, "a pair of", "a couple of", "a few", "several", "a dozen", "rows of", "a set
+of four", "at least two"), its describing words (``amod`` / ``compound`` modifiers, a trailing
+"with ..." phrase) and whether it is ruled out (determiner "no", "without", a negated verb). Where
+the small parser reads a participle of the noun phrase as a verb ("eight grey upholstered chairs"),
+the modifier words written right before the noun complete the phrase. Token indices refer to the
+spaCy ``Doc``; character offsets to the prompt text.
 """
 
 from __future__ import annotations
