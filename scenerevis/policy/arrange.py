@@ -2,16 +2,28 @@
 
 Relations (a fixed vocabulary): ``against_wall``, ``middle``, ``corner``, ``in_row``, ``side_by_side``,
 ``back_to_back``, ``opposite`` (facing each other), ``facing``, ``next_to``, ``on_top``, ``between`` and
-``around``. Each is read from the words right after an object phrase (or, for "rows of", right before
-it) up to the next object phrase; its ``target`` is the category of the next (or, for "it" / "them",
-the previous) object phrase. The layout tries to meet them (:mod:`layout`), the narrator reports
-each as met or not, judged on the finished scene by :mod:`brief_check`'s geometry.
+``around``. Each is read from a phrase attached to an object in the dependency parse: a
+prepositional, participle or adverb dependent of the object's noun ("an armchair in the corner",
+"a desk facing the window", "a lamp next to the sofa"), or of the verb whose subject or object it is
+("In front of the sofa sits a coffee table", "Place two desks back to back"); "surrounded by" and
+"flanked by" read the other way round ("a table surrounded by chairs": the chairs are around it). A phrase the parser
+hangs on the room noun goes to the nearest object before it. The ``target`` is the object inside
+the phrase ("on top of the dresser"); for "it" / "them" the object the subject belongs to ("a sofa
+with a lamp next to it"), else the nearest object named before. The layout tries to meet them
+(:mod:`layout`), the narrator reports each as met or not, judged on the finished scene by
+:mod:`brief_check`'s geometry.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from scenerevis.policy.phrases import ObjectPhrase
 
 
 @dataclass(frozen=True)
@@ -25,8 +37,9 @@ class Relation:
     text: str = ""
 
 
+#: Relations to the room or among the subject's own instances, by the words of the attached phrase.
 _SELF = [
-    ("against_wall", r"\b(?:against|along|on|by|lining)\s+(?:the\s+|a\s+|one\s+)?(?:\w+\s+)?wall\b(?!-)"),
+    ("against_wall", r"\b(?:against|along|on|by|lining|to)\s+(?:the\s+|a\s+|one\s+)?(?:\w+\s+)?wall\b(?!-)"),
     ("middle", r"\bin\s+the\s+(?:middle|centre|center)\b|\bcent(?:er|re)d\b|\bat\s+the\s+cent(?:er|re)\b"),
     ("corner", r"\bin\s+(?:a|the|one)\s+(?:\w+\s+)?corner\b|\bcornered\b"),
     ("in_row", r"\bin\s+(?:a|one|two|three|four)\s+rows?\b|\bin\s+rows\b|\blined\s+up\b|\bin\s+a\s+line\b"),
@@ -34,24 +47,105 @@ _SELF = [
     ("back_to_back", r"\bback\s+to\s+back\b"),
     ("opposite", r"\b(?:facing|opposite)\s+each\s+other\b"),
 ]
-_TO_NEXT = [
-    ("facing", r"\bfacing\s+(?:the\s+|a\s+|an\s+|two\s+)?(?:\w+\s+)?$"),
-    ("next_to", r"\b(?:next\s+to|beside|alongside|by)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z\-]+\s+){0,2}$"),
-    ("on_top", r"\b(?:on\s+top\s+of|on|atop)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z\-]+\s+){0,2}$"),
-    ("between", r"\bbetween\s+(?:the\s+|two\s+)?(?:[a-z\-]+\s+){0,2}$"),
-    ("around", r"\baround\s+(?:the\s+|a\s+|an\s+)?(?:[a-z\-]+\s+){0,2}$"),
+#: Relations to the object inside the phrase, written ``§k`` (k-th object) or ``§p`` (a pronoun).
+_TO_OBJECT = [
+    ("facing", r"\bfac(?:ing|es|e)\s+§(\w)"),
+    ("next_to", r"\b(?:next\s+to|beside|alongside|by|near)\s+§(\w)"),
+    ("on_top", r"\b(?:on\s+top\s+of|on|atop|onto)\s+§(\w)"),
+    ("between", r"\bbetween\s+§(\w)"),
+    ("around", r"\baround\s+§(\w)"),
 ]
-_TO_PREVIOUS = [
-    ("facing", r"\bfacing\s+(?:it|them)\b"),
-    ("between", r"\bbetween\s+them\b"),
-    ("around", r"\baround\s+(?:it|them)\b"),
+#: The same, read the other way round: "a table surrounded by six chairs" = the chairs around the table.
+_FROM_OBJECT = [
+    ("around", r"\b(?:surrounded|encircled|ringed)\s+by\s+§(\w)"),
+    ("next_to", r"\bflanked\s+by\s+§(\w)"),
 ]
+_UNIT_DEPS = frozenset({"prep", "acl", "advmod", "npadvmod", "relcl", "amod", "advcl", "dep", "acomp", "oprd", "xcomp"})
+_ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+_PAIR_KINDS = ("side_by_side", "back_to_back", "opposite")
 
 
-def parse_relations(text: str, spans: list[tuple[int, int, str, int]]) -> list[Relation]:
-    """Relations of ``text`` given its object phrases ``spans``: (start, end, category, count), any order."""
-    spans = sorted(spans)
-    low = text.lower()
+def _phrase_text(doc: Doc, root: Token, subject: ObjectPhrase, heads: dict[int, ObjectPhrase]) -> tuple[str, list]:
+    """The words under ``root`` (other objects' words replaced by ``§k``, "it"/"them" by ``§p``) and the objects."""
+    keep: list[int] = []
+    stack = [root]
+    while stack:
+        t = stack.pop()
+        if t.i == subject.token:
+            continue
+        keep.append(t.i)
+        if t.i in heads and heads[t.i] is not subject:
+            continue  # another object: its own dependents are its own
+        stack.extend(t.children)
+    words: list[str] = []
+    found: list[ObjectPhrase] = []
+    prev = -2
+    for i in sorted(keep):
+        t = doc[i]
+        if i in heads and heads[i] is not subject:
+            found.append(heads[i])
+            w = f"§{len(found) - 1}" if len(found) <= 10 else "§x"
+        elif t.lower_ in ("it", "them") and t.pos_ == "PRON":
+            w = "§p"
+        else:
+            w = t.lower_
+        if words and prev == i - 1 and not doc[prev].whitespace_:
+            words[-1] += w
+        else:
+            words.append(w)
+        prev = i
+    return " ".join(words), found
+
+
+def _words_of(doc: Doc, phrase: ObjectPhrase) -> str:
+    """The object's words as written, with its determiner ("a long table")."""
+    head = doc[phrase.head]
+    return doc[head.left_edge.i : max(head.i, phrase.token) + 1].text.lower()
+
+
+def _antecedent(doc: Doc, subject: ObjectPhrase, heads: dict[int, ObjectPhrase], phrases: list[ObjectPhrase]):
+    """What "it" / "them" refers to: the object the subject's phrase hangs from, else the nearest one named before."""
+    x = doc[subject.head]
+    for _ in range(8):
+        if x.head.i == x.i:
+            break
+        x = x.head
+        if x.i in heads and heads[x.i] is not subject:
+            return heads[x.i]
+    before = [p for p in phrases if p.start < subject.start and p.category != subject.category]
+    return before[-1] if before else None
+
+
+def _units(doc: Doc, p: ObjectPhrase, heads: dict[int, ObjectPhrase], room_tokens: set[int]) -> list[Token]:
+    """Roots of the phrases attached to ``p``: its noun's dependents after it, and its verb's when it is an argument."""
+    head = doc[p.head]
+    out = [c for c in head.rights if c.dep_ in _UNIT_DEPS]
+    if head.dep_ in _ARG_DEPS and head.head.pos_ in ("VERB", "AUX"):
+        verb = head.head
+        out += [c for c in verb.children if c.dep_ in _UNIT_DEPS and c.i != head.i and c.i not in heads]
+    return out
+
+
+def _orphans(doc: Doc, heads: dict[int, ObjectPhrase], room_tokens: set[int]) -> dict[int, list[Token]]:
+    """Phrases the parser hung on the room noun (or a sentence root that is no object), by the nearest object before."""
+    out: dict[int, list[Token]] = {}
+    for t in doc:
+        if t.dep_ not in ("prep", "advmod", "acl") or t.head.i in heads:
+            continue
+        if not (t.head.i in room_tokens or (t.head.dep_ == "ROOT" and t.head.pos_ in ("NOUN", "PROPN"))):
+            continue
+        before = [i for i in heads if t.head.i < i < t.i and doc[i].sent.start == t.sent.start]
+        if before:
+            out.setdefault(max(before), []).append(t)
+    return out
+
+
+def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int] = frozenset()) -> list[Relation]:
+    """Relations of the parsed prompt ``doc`` among its object ``phrases`` (category and count set; negated
+    ones left out). ``room_tokens`` are the token indices of the room's name."""
+    phrases = [p for p in phrases if p.category and not p.negated]
+    heads = {p.head: p for p in phrases} | {p.token: p for p in phrases}
+    orphans = _orphans(doc, heads, room_tokens)
     out: list[Relation] = []
     seen: set[tuple] = set()
 
@@ -61,40 +155,50 @@ def parse_relations(text: str, spans: list[tuple[int, int, str, int]]) -> list[R
             seen.add(key)
             out.append(Relation(kind, subj, target, words.strip()))
 
-    for k, (start, end, cat, count) in enumerate(spans):
-        stop = spans[k + 1][0] if k + 1 < len(spans) else len(text)
-        tail = low[end:stop]
-        cut = re.search(r"[.;!?]", tail)
-        clause = tail[: cut.start()] if cut else tail
-        prev = spans[k - 1] if k > 0 else None
-        nxt = spans[k + 1] if k + 1 < len(spans) and not cut else None
-        before = low[max(0, start - 24) : start]
-        if re.search(r"\brows?\s+of\s+(?:\w+\s+)?$", before):
-            add("in_row", cat, None, "rows of")
-        for kind, pat in _SELF:
-            m = re.search(pat, clause)
-            if not m:
-                continue
-            target = None
-            if kind in ("side_by_side", "back_to_back", "opposite") and count < 2 and prev is not None:
-                joined = low[prev[1] : start]
-                if re.fullmatch(r"\s*(?:and|,)\s*(?:a|an|the|one)?\s*", joined):
-                    target = prev[2]  # "a washer and a dryer side by side"
-            if kind == "against_wall" and re.search(r"\bwall-mounted\b", clause):
-                continue
-            subj = cat
-            if kind in ("middle", "corner", "against_wall") and prev is not None:
-                if re.fullmatch(r"\s*with\s+(?:[a-z]+\s+){0,2}", low[prev[1] : start]):
-                    subj = prev[2]  # "a round table with four chairs in the middle": the table is
-            add(kind, subj, target, m.group(0))
-        for kind, pat in _TO_PREVIOUS:
-            m = re.search(pat, clause)
-            if m and prev is not None:
-                add(kind, cat, prev[2], m.group(0))
-        if nxt is not None:
-            for kind, pat in _TO_NEXT:
-                m = re.search(pat, clause)
-                if m:
-                    add(kind, cat, nxt[2], m.group(0) + low[nxt[0] : nxt[1]])
-                    break
+    for p in phrases:
+        if p.quantity == "rows":
+            add("in_row", p.category, None, "rows of")
+        roots = _units(doc, p, heads, room_tokens) + orphans.get(p.head, []) + orphans.get(p.token, [])
+        if p.head != p.token:
+            roots.append(doc[p.head])  # "a dryer side by side": the promoted noun's own words
+        head = doc[p.head]
+        conj_prev = heads.get(head.head.i) if head.dep_ == "conj" else None
+        conj_next = next((heads[c.i] for c in head.rights if c.dep_ == "conj" and c.i in heads), None)
+        via_with = None
+        if head.dep_ == "pobj" and head.head.lower_ == "with" and head.head.head.i in heads:
+            via_with = heads[head.head.head.i]  # "a round table with four chairs in the middle"
+        for root in roots:
+            text, objs = _phrase_text(doc, root, p, heads)
+            for kind, pat in _SELF:
+                m = re.search(pat, text)
+                if not m or (kind == "against_wall" and "wall-mounted" in text):
+                    continue
+                subj, target = p.category, None
+                if kind in _PAIR_KINDS and (p.count or 1) < 2:  # "a washer and a dryer side by side"
+                    if conj_next is not None:
+                        subj, target = conj_next.category, p.category
+                    elif conj_prev is not None:
+                        target = conj_prev.category
+                elif kind in ("middle", "corner", "against_wall") and via_with:
+                    subj = via_with.category
+                add(kind, subj, target, m.group(0))
+            for kind, pat, reverse in [(k, r, True) for k, r in _FROM_OBJECT] + [(k, r, False) for k, r in _TO_OBJECT]:
+                m = re.search(pat, text)
+                if not m:
+                    continue
+                key = m.group(1)
+                if key == "p":
+                    target = _antecedent(doc, p, heads, phrases)
+                elif key.isdigit() and int(key) < len(objs):
+                    target = objs[int(key)]
+                else:
+                    target = None
+                if target is None or not target.category:
+                    continue
+                words = m.group(0).replace(f"§{key}", _words_of(doc, target))
+                if reverse:
+                    add(kind, target.category, p.category, f"{kind.replace('_', ' ')} the {p.text.lower()}")
+                else:
+                    add(kind, p.category, target.category, words)
+                break
     return out

@@ -1,8 +1,9 @@
-"""open_vocab.py: object phrases of a prompt that no ``rooms.json`` synonym names, and the category each maps to.
+"""open_vocab.py: the category an object phrase no ``rooms.json`` synonym names maps to, and the nouns that name no object.
 
-A phrase is the words after a determiner or a number ("an antique telescope", "two massage
-tables"), up to punctuation, a preposition or a known mention. Its head (last word) must not be an
-abstract or room word (``ABSTRACT_HEADS``). Each phrase is mapped by MiniLM similarity to the
+The phrases themselves come from the parse (:mod:`phrases`: noun chunks with a determiner or a
+count, "an antique telescope"); their noun must not be an abstract, room, part or person word
+(``ABSTRACT_HEADS``, ``NOT_OBJECTS``), and small things set on furniture (``TABLETOP_HEADS``) are
+reported as not placed. Each phrase is mapped by MiniLM similarity to the
 category synonyms: at or above ``SUBSTITUTE_AT`` it becomes that category (a substitution, reported
 as such), otherwise a ``generic_object`` whose size is the nearest category's when the similarity
 reaches ``SIZE_FROM_AT``, else the generic default. Without sentence-transformers every phrase
@@ -12,7 +13,6 @@ becomes a generic object of the default size.
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -27,25 +27,6 @@ SUBSTITUTE_AT = 0.72
 #: Cosine similarity from which a generic object borrows the nearest category's size.
 SIZE_FROM_AT = 0.45
 
-TRIGGERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "another": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "pair": 2,
-    "couple": 2,
-    "few": 3,
-    "several": 3,
-}
 #: Head nouns that never name a piece of furniture.
 ABSTRACT_HEADS = frozenset(
     """feel look vibe atmosphere ambiance ambience aesthetic style palette scheme color colour colors colours tone tones
@@ -58,7 +39,7 @@ ABSTRACT_HEADS = frozenset(
     decorations accessory accessories detail details feature features artwork painting paintings art greenery rhythm flow path
     walkway passage clearance access environment retreat sanctuary haven oasis experience energy character charm personality
     twist nod homage harmony symmetry order dorm hostel office studio loft suite setting seat seating storage surface top
-    mind eye eyes focal centerpiece centrepiece backdrop side end edge middle center centre front back left right row rows
+    must priority necessity requirement mind eye eyes focal centerpiece centrepiece backdrop side end edge middle center centre front back left right row rows
     set group collection selection range series quality budget price feeling spirit project brief request idea concept
     rug carpet floorboards tile tiles parquet concrete fabric leather wood metal glass stone marble velvet linen upholstery
     party parties work working reading relaxing sleeping dining cooking gaming study studying play playing
@@ -82,74 +63,6 @@ NOT_OBJECTS = frozenset(
     large small big long low high wide narrow airy sunny inviting relaxed relaxing elegant functional practical
     comfortable spacious compact minimal modern classic sleek bold subtle muted earthy warmish plush lush""".split()
 )
-_WORD = re.compile(r"[A-Za-z][\w'\-]*|\d+|[^\sA-Za-z\d]")
-_BREAK = frozenset(
-    """above below there here must should would could will can may might put serves serve ties tie gives adds makes keeps
-    and or but with without of for by from on in at near next to beside behind under over around along against between
-    across into onto that which who where while is are be was were has have had facing so as than then plus each every
-    placed set positioned arranged tucked sits sit stands stand stood hangs hang lined surrounded flanked topped""".split()
-)
-
-
-@dataclass(frozen=True)
-class OpenPhrase:
-    """An object phrase no synonym names: ``text`` without its count word, ``head`` its last word, ``count``
-    from the trigger ("two" -> 2), character ``start``/``end`` in the prompt."""
-
-    text: str
-    head: str
-    count: int
-    start: int
-    end: int
-
-
-def find_open_phrases(
-    text: str, taken: list[tuple[int, int]], skip_words: frozenset[str] = frozenset(), breaks: frozenset[str] = frozenset()
-) -> list[OpenPhrase]:
-    """Object phrases of ``text`` outside the ``taken`` character spans (already recognised mentions).
-
-    ``skip_words`` are heads to ignore (style, colour, material words); ``breaks`` end a phrase (verbs,
-    adverbs, pronouns of the caller's stop list)."""
-    toks = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
-    out: list[OpenPhrase] = []
-    i = 0
-    while i < len(toks):
-        word = toks[i][0].lower()
-        count = TRIGGERS.get(word) or (int(word) if word.isdigit() and 0 < int(word) < 40 else None)
-        if count is None:
-            i += 1
-            continue
-        j = i + 1
-        if word in ("pair", "couple") and j < len(toks) and toks[j][0].lower() == "of":
-            j += 1
-        elif word in ("pair", "couple", "few", "several") and i > 0 and toks[i - 1][0].lower() not in ("a",):
-            if word in ("pair", "couple"):
-                i += 1
-                continue
-        words: list[tuple[str, int, int]] = []
-        while j < len(toks) and len(words) < 5:
-            w, s, e = toks[j]
-            low = w.lower()
-            if not w[0].isalpha() or low in _BREAK or low in breaks or low in TRIGGERS or any(a <= s < b for a, b in taken):
-                break
-            words.append((w, s, e))
-            j += 1
-        i = max(j, i + 1)
-        if not words:
-            continue
-        if j < len(toks) and any(a <= toks[j][1] < b for a, b in taken):
-            continue  # "a white <known noun>": the words describe a known mention
-        head = words[-1][0].lower()
-        singular = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
-        if head in ABSTRACT_HEADS or singular in ABSTRACT_HEADS or head in skip_words or head in NOT_OBJECTS:
-            continue
-        if head.endswith(("ly", "ing", "ed", "ful", "ous", "ive", "ish")) or singular in NOT_OBJECTS:
-            continue
-        if len(head) < 3:
-            continue
-        phrase = " ".join(w for w, _, _ in words)
-        out.append(OpenPhrase(phrase, head, count, words[0][1], words[-1][2]))
-    return out
 
 
 @dataclass(frozen=True)

@@ -1,33 +1,38 @@
 """prompt_parse.py: read a design prompt into a room type, requested objects with counts and descriptions, style and size hints.
 
-Deterministic and rule-based: phrases come from ``rooms.json`` synonyms (see :mod:`vocab`), counts
-from the words before a noun ("two", "a pair of", "at least three"), descriptions from the adjectives
-around it ("glossy black art deco wardrobes with gold trim").
+Deterministic: the prompt is parsed by spaCy's English pipeline (:mod:`nlp`); its object phrases,
+counts, describing words and negations come from the dependency tree (:mod:`phrases`), arrangement
+requests from the phrases attached to the objects (:mod:`arrange`). A phrase names a category by a
+``rooms.json`` synonym (:mod:`vocab`), else by similarity (:mod:`open_vocab`), else it becomes a
+generic object. Regular expressions remain for what a parser does not give: floor areas ("12 m2"),
+dimensions ("3 x 4 m"), global style / colour words and "only ..." restrictions.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from scenerevis.policy.arrange import Relation, parse_relations
+from scenerevis.policy.nlp import parse
+from scenerevis.policy.phrases import ObjectPhrase, find_phrases, modifiers, names_a_modifier
 from scenerevis.policy.prompt_words import (
     COLOUR_WORDS,
     CONCEPTS,
     LARGE_WORDS,
     MATERIAL_WORDS,
-    NEGATIONS,
-    NUMBER_WORDS,
     ROOM_LARGE,
     ROOM_SMALL,
     SMALL_WORDS,
-    STOP_WORDS,
     STYLE_WORDS,
 )
 from scenerevis.policy.vocab import Mention, resolve_generic, vocabulary
 from scenerevis.scene.rooms import load_rooms
 
-_WORD_RE = re.compile(r"\d+(?:\.\d+)?(?![\w\-])|[A-Za-z0-9][\w'\-]*|[,.;:!?()\u2014\u2013]")
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 _AREA_RE = re.compile(
     r"(\d+(?:\.\d+)?)\s*(?:-\s*)?(square\s*met(?:er|re)s?|sq\.?\s*m\b|m2\b|m\u00b2|square\s*feet|square\s*foot|sq\.?\s*ft\b|ft2\b|ft\u00b2)",
     re.IGNORECASE,
@@ -50,6 +55,8 @@ _BEDS = ("king_bed", "double_bed", "single_bed", "bunk_bed")
 _SOFAS = ("sofa", "sectional", "loveseat")
 #: Categories a bare "the <noun>" may refer back to.
 _SAME_KIND = {c: _BEDS for c in _BEDS} | {c: _SOFAS for c in _SOFAS}
+#: Nouns never read as an open-vocabulary object (style, colour, material and size words used as nouns).
+_NOT_OPEN = frozenset(STYLE_WORDS + COLOUR_WORDS + MATERIAL_WORDS) | SMALL_WORDS | LARGE_WORDS
 
 
 @dataclass
@@ -143,21 +150,6 @@ class PromptSpec:
         return item.count if item else 0
 
 
-@dataclass
-class _Token:
-    text: str
-    start: int
-    end: int
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
-
-
-def _tokens(text: str) -> list[_Token]:
-    return [_Token(m.group(0), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
-
-
 def _normalise(text: str) -> str:
     return (
         text.replace("\u2019", "'")
@@ -167,73 +159,6 @@ def _normalise(text: str) -> str:
         .replace("\u2011", "-")
         .replace("\u2010", "-")
     )
-
-
-def _count_before(words: list[str]) -> tuple[int | None, bool, bool, bool]:
-    """(count, at_least, indefinite, negated) from the lower-case words just before a noun phrase."""
-    while words and words[-1] in ("more", "additional", "extra"):  # "two more chairs", "a couple more"
-        words = words[:-1]
-    tail = " ".join(words[-4:])
-    m = re.search(r"at least (\w+)$", tail)
-    if m and (m.group(1) in NUMBER_WORDS or m.group(1).isdigit()):
-        return (int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]), True, False, False
-    if re.search(r"(?:pair|couple) of$|\ba couple$", tail):
-        return 2, False, False, False
-    m = re.search(r"(\w+) rows? of$", tail)
-    if m and (m.group(1) in NUMBER_WORDS or m.group(1).isdigit()):
-        return (int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]) * 3, False, False, False
-    if re.search(r"rows of$", tail):
-        return 6, False, False, False
-    if re.search(r"trio of$", tail):
-        return 3, False, False, False
-    m = re.search(r"(?:set|row|group|collection|line) of (\w+)$", tail)
-    if m and (m.group(1) in NUMBER_WORDS or m.group(1).isdigit()):
-        return (int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]), False, False, False
-    if re.search(r"(?:a few|several|a handful of)$", tail) or tail.endswith(" few") or tail == "few":
-        return 3, False, False, False
-    last = words[-1] if words else ""
-    if last.isdigit() and 0 < int(last) < 40:
-        return int(last), False, False, False
-    if last in NUMBER_WORDS and last not in ("single", "double", "twin", "triple"):
-        return NUMBER_WORDS[last], False, False, False
-    if last in ("a", "an", "another"):
-        return 1, False, True, False
-    if last in NEGATIONS or (len(words) >= 2 and words[-2] in NEGATIONS and last in ("a", "an", "any")):
-        return None, False, False, True
-    return None, False, False, False
-
-
-def _phrase_around(
-    text: str, tokens: list[_Token], m: Mention, mentions: list[Mention]
-) -> tuple[list[str], list[str], list[str]]:
-    """(descriptor words before the noun, trailing "with ..." words, words before the descriptors)."""
-    before = [t for t in tokens if t.end <= m.start]
-    desc: list[str] = []
-    i = len(before) - 1
-    prev_end = m.start
-    while i >= 0 and len(desc) < 6:
-        t = before[i]
-        if t.low in STOP_WORDS or not t.text[0].isalpha() or t.low in NEGATIONS:
-            break
-        if any(o.start <= t.start < o.end for o in mentions if o is not m):
-            break
-        if text[t.end : prev_end].strip(" "):  # punctuation in between
-            break
-        desc.insert(0, t.text)
-        prev_end = t.start
-        i -= 1
-    lead = [t.low for t in before[max(0, i - 3) : i + 1]]
-    trail: list[str] = []
-    after = [t for t in tokens if t.start >= m.end]
-    if after and after[0].low == "with" and not text[m.end : after[0].start].strip():
-        for t in after[1:9]:
-            if not t.text[0].isalnum() or (t.low in STOP_WORDS and t.low not in ("a", "an")):
-                break
-            if any(o.start <= t.start < o.end for o in mentions):
-                break
-            trail.append(t.text)
-        trail = ["with"] + trail if len(trail) >= 2 else []
-    return desc, trail, lead
 
 
 def _find_words(text: str, words: tuple[str, ...]) -> list[str]:
@@ -279,14 +204,16 @@ def parse_prompt(text: str) -> PromptSpec:
     text = _normalise(str(text))
     facts = load_rooms()
     mentions = vocabulary().find(text)
-    tokens = _tokens(text)
-    rooms = [m for m in mentions if m.kind == "room"]
-    objs = [m for m in mentions if m.kind in ("category", "generic")]
+    doc = parse(text)
+    phrases = find_phrases(doc, mentions, _NOT_OPEN)
+    rooms = [m for m in mentions if m.kind == "room" and not names_a_modifier(doc, m)]
+    known = [p for p in phrases if p.mention is not None]
     explicit_room = bool(rooms)
-    room_type = rooms[0].name if rooms else _infer_room([m.name for m in objs if m.kind == "category"])
-    present = {m.name for m in objs if m.kind == "category"}
-    beds = [c for c in ("king_bed", "double_bed", "single_bed", "bunk_bed") if c in present]
-    for m in objs:  # tables and beds first: they decide what a bare "chair" or "stool" means
+    room_type = rooms[0].name if rooms else _infer_room([p.mention.name for p in known if p.mention.kind == "category"])
+    present = {p.mention.name for p in known if p.mention.kind == "category"}
+    beds = [c for c in _BEDS if c in present]
+    for p in known:  # tables and beds first: they decide what a bare "chair" or "stool" means
+        m = p.mention
         if m.kind == "generic" and m.name in ("table", "bed") and not (m.name == "bed" and beds):
             cat = resolve_generic(m.name, room_type, present)
             if cat:
@@ -298,39 +225,36 @@ def parse_prompt(text: str) -> PromptSpec:
     plural_default: dict[str, int] = {}
     first: dict[str, RequestedItem] = {}
     order: list[str] = []
-    spans: list[tuple[int, int, str]] = []
-    for m in objs:
+    for p in known:
+        m = p.mention
         if m.kind == "generic" and m.name == "bed" and beds:
             cat = beds[0]  # "the bed" refers to the bed already named
         else:
             cat = m.name if m.kind == "category" else resolve_generic(m.name, room_type, present)
         if cat is None or cat not in facts.categories:
             continue
-        spans.append((m.start, m.end, cat))
-        desc_words, trail, lead = _phrase_around(text, tokens, m, mentions)
-        if lead and lead[-1] in ("the", "this", "that", "its", "each") and not desc_words:
-            same = _SAME_KIND.get(cat, ())
-            named = next((c for c in same if c in first and c != cat), None)
+        if p.definite and not p.words:
+            named = next((c for c in _SAME_KIND.get(cat, ()) if c in first and c != cat), None)
             if named:  # "the sofa" after "a sectional sofa" is the same piece
+                p.category = named
                 continue
-        count, at_least, indef, negated = _count_before(lead)
-        if negated:
+        p.category = cat
+        if p.negated:
             spec.excluded.add(cat)
             continue
         spec.excluded.discard(cat)
-        if count is not None and not indef:
-            numbered[cat] = max(numbered.get(cat, 0), count)
-        elif indef:
-            extra = 1 if lead and lead[-1] == "another" else 0
-            indefinite[cat] = max(indefinite.get(cat, 0), 1) + extra
-        elif m.plural:
+        if p.count is not None and not p.indefinite:
+            numbered[cat] = max(numbered.get(cat, 0), p.count)
+        elif p.indefinite:
+            indefinite[cat] = max(indefinite.get(cat, 0), 1) + (1 if p.another else 0)
+        elif p.plural:
             plural_default[cat] = max(plural_default.get(cat, 0), facts.categories[cat].plural_count)
         else:
             plural_default.setdefault(cat, 1)
-        lows = {w.lower() for w in desc_words}
+        lows = {w.lower() for w in p.words}
         scale = 0.85 if lows & SMALL_WORDS else 1.15 if lows & LARGE_WORDS else 1.0
         noun = m.phrase if m.kind == "category" and m.phrase not in CONCEPTS else facts.categories[cat].noun
-        desc = " ".join(desc_words + [noun] + trail)
+        desc = " ".join(p.words + [noun] + ([p.trail] if p.trail else []))
         item = RequestedItem(
             cat, 0, desc, size_scale=scale, round=bool({"round", "circular", "oval"} & lows), phrase=m.text.lower()
         )
@@ -343,8 +267,7 @@ def parse_prompt(text: str) -> PromptSpec:
                 old.desc = desc
             old.size_scale = old.size_scale if old.size_scale != 1.0 else scale
             old.round = old.round or item.round
-            old.at_least = old.at_least or at_least
-        if at_least:
+        if p.at_least:
             first[cat].at_least = True
     for cat in order:
         if cat in spec.excluded:
@@ -355,9 +278,13 @@ def parse_prompt(text: str) -> PromptSpec:
         item.explicit = n_num > 0 and n_num >= item.count
         spec.items.append(item)
 
-    _each_with_own(spec, text)
-    spans += _add_open_phrases(spec, text, mentions)
-    spec.relations = parse_relations(text, [(a, b, c, spec.count(c)) for a, b, c in spans if c not in spec.excluded])
+    _add_open_phrases(spec, [p for p in phrases if p.mention is None])
+    _each_with_own(spec, phrases)
+    for p in phrases:
+        if p.category is not None and p.category in spec.excluded:
+            p.negated = True
+    room_tokens = {t.i for m in rooms for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ()}
+    spec.relations = parse_relations(doc, phrases, room_tokens)
     spec.style = _find_words(text, STYLE_WORDS)[:3]
     spec.colours = _find_words(text, COLOUR_WORDS)[:3]
     spec.materials = _find_words(text, MATERIAL_WORDS)[:3]
@@ -367,11 +294,7 @@ def parse_prompt(text: str) -> PromptSpec:
     spec.english = reads_as_english(text)
     spec.strict = bool(_STRICT_RE.search(low))
     spec.minimal = spec.strict or bool(re.search(r"\bminimal(?:ist|istic)?\b|\bbare\b|\bsparse\b|\buncluttered\b", low))
-    if rooms:
-        room_words, _, _ = _phrase_around(text, tokens, rooms[0], mentions)
-        head = " ".join(w.lower() for w in room_words)
-    else:
-        head = ""
+    head = " ".join(w.lower() for w in _room_words(doc, rooms[0])) if rooms else ""
     if any(re.search(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", head) for w in ROOM_SMALL) or re.search(
         r"\b(?:small|compact|tiny|little)\s+(?:room|space|apartment|flat|footprint|studio)\b", low
     ):
@@ -381,6 +304,16 @@ def parse_prompt(text: str) -> PromptSpec:
     ):
         spec.size_hint = "large"
     return spec
+
+
+def _room_words(doc: Doc, room: Mention) -> list[str]:
+    """The words describing the room's name ("a small cozy bedroom" -> small, cozy)."""
+    span = doc.char_span(room.start, room.end, alignment_mode="expand")
+    if span is None:
+        return []
+    own = {t.i for t in span}
+    toks = [t for tok in span for t in modifiers(tok, span.start, own)]
+    return [t.text for t in sorted(set(toks), key=lambda t: t.i)]
 
 
 _ENGLISH_FUNCTION_WORDS = frozenset("a an the and with of in on for to is are i we want need room".split())
@@ -395,71 +328,50 @@ def reads_as_english(text: str) -> bool:
     return len(words) <= 3 or any(w in _ENGLISH_FUNCTION_WORDS for w in words)
 
 
-def _each_with_own(spec: PromptSpec, text: str) -> None:
-    """ "three beds, each with its own nightstand": the companion's count follows the largest count named before it."""
-    for m in re.finditer(r"\beach\s+with\s+(?:its|their)\s+own\s+|\beach\s+with\s+(?:a|an|one)\s+", text, re.IGNORECASE):
-        after = [i for i in spec.items if i.phrase and text.lower().find(i.phrase, m.end()) == m.end()]
-        before = [i.count for i in spec.items if i.phrase and 0 <= text.lower().find(i.phrase) < m.start()]
-        for it in after:
-            if before and it.count < max(before):
-                it.count = min(max(before), 8)
-                it.explicit = True
-
-
-def _add_open_phrases(spec: PromptSpec, text: str, mentions: list[Mention]) -> list[tuple[int, int, str]]:
-    """Requested items for object phrases no synonym names (see :mod:`open_vocab`); nothing is dropped silently.
-    Returns the phrases' (start, end, category) spans."""
-    from scenerevis.policy.open_vocab import TABLETOP_HEADS, find_open_phrases, map_phrase
-
-    taken = [(m.start, m.end) for m in mentions]
-    skip = frozenset(STYLE_WORDS) | frozenset(COLOUR_WORDS) | frozenset(MATERIAL_WORDS) | SMALL_WORDS | LARGE_WORDS
-    seen = {i.category for i in spec.items}
-    spans: list[tuple[int, int, str]] = []
-    breaks = frozenset(w for w in STOP_WORDS if w not in ("one", "two", "three", "four", "five", "six"))
-    for ph in find_open_phrases(text, taken, skip, breaks):
-        lead = text[max(0, ph.start - 12) : ph.start].lower().split()
-        if lead and lead[-1] in NEGATIONS:
+def _each_with_own(spec: PromptSpec, phrases: list[ObjectPhrase]) -> None:
+    """ "three beds, each with its own nightstand": the companion's count follows its owner's count (at most 8);
+    an owner the parse does not link is the largest count named before the companion."""
+    by_token = {p.head: p for p in phrases} | {p.token: p for p in phrases}
+    for p in phrases:
+        if p.owner is None or not p.category:
             continue
-        if ph.head in TABLETOP_HEADS:
+        owner = by_token.get(p.owner)
+        if owner is not None and owner.category and owner.category != p.category:
+            n = spec.count(owner.category)
+        else:
+            n = max((spec.count(q.category) for q in phrases if q.start < p.start and q.category), default=0)
+        item = spec.item(p.category)
+        if item is not None and item.count < n:
+            item.count = min(n, 8)
+            item.explicit = True
+
+
+def _add_open_phrases(spec: PromptSpec, phrases: list[ObjectPhrase]) -> None:
+    """Requested items for object phrases no synonym names (see :mod:`open_vocab`); nothing is dropped silently.
+    Sets each phrase's category (``generic_object`` for a generic one)."""
+    from scenerevis.policy.open_vocab import TABLETOP_HEADS, map_phrase
+
+    seen = {i.category for i in spec.items}
+    for ph in phrases:
+        if ph.negated:
+            continue
+        if ph.text.split()[-1].lower() in TABLETOP_HEADS:
             spec.not_placed.append((ph.text, "small things set on furniture are left to the styling"))
             continue
         got = map_phrase(ph.text)
-        spans.append((ph.start, ph.end, got.category))
-        words = ph.text.lower().split()
-        lows = set(words)
+        ph.category = got.category
+        count = ph.count or 1
+        lows = set(ph.text.lower().split())
         scale = 0.85 if lows & SMALL_WORDS else 1.15 if lows & LARGE_WORDS else 1.0
+        common = dict(phrase=ph.text.lower(), nearest=got.nearest, similarity=got.similarity)
         if got.category != "generic_object":
             if got.category in seen or got.category in spec.excluded:
                 continue
             seen.add(got.category)
-            spec.items.append(
-                RequestedItem(
-                    got.category,
-                    ph.count,
-                    ph.text,
-                    ph.count > 1,
-                    False,
-                    scale,
-                    phrase=ph.text.lower(),
-                    source="similar",
-                    nearest=got.nearest,
-                    similarity=got.similarity,
-                )
-            )
+            spec.items.append(RequestedItem(got.category, count, ph.text, count > 1, False, scale, source="similar", **common))
         else:
             spec.items.append(
                 RequestedItem(
-                    "generic_object",
-                    ph.count,
-                    ph.text,
-                    ph.count > 1,
-                    False,
-                    scale,
-                    phrase=ph.text.lower(),
-                    source="generic",
-                    size=got.size,
-                    nearest=got.nearest,
-                    similarity=got.similarity,
+                    "generic_object", count, ph.text, count > 1, False, scale, source="generic", size=got.size, **common
                 )
             )
-    return spans

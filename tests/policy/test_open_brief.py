@@ -9,8 +9,6 @@ from pathlib import Path
 import pytest
 
 from scenerevis.loop.simulate import run_rule_episode
-from scenerevis.policy.arrange import parse_relations
-from scenerevis.policy.open_vocab import find_open_phrases
 from scenerevis.policy.plan import build_plan, size_from_words, variant_size
 from scenerevis.policy.prompt_parse import parse_prompt
 from scenerevis.scene.rooms import load_rooms
@@ -19,12 +17,13 @@ PROMPT_SET = Path(__file__).resolve().parents[2] / "bench" / "prompt_sets" / "op
 
 
 def test_open_phrases_skip_abstract_words_and_known_mentions():
-    text = "A study with an antique brass telescope, a cozy feel and a desk."
-    desk = text.index("desk")
-    got = find_open_phrases(text, [(desk, desk + 4)])
-    assert [(p.text, p.head, p.count) for p in got] == [("antique brass telescope", "telescope", 1)]
-    two = find_open_phrases("two massage tables and three yoga blocks", [])
-    assert [(p.text, p.count) for p in two] == [("massage tables", 2), ("yoga blocks", 3)]
+    spec = parse_prompt("A study with an antique brass telescope, a cozy feel and a desk.")
+    assert [(i.phrase, i.category, i.count) for i in spec.items if i.source != "vocabulary"] == [
+        ("antique brass telescope", "generic_object", 1)
+    ]
+    spec = parse_prompt("A gym with two massage tables and three yoga blocks.")
+    assert [(i.phrase, i.count) for i in spec.items if i.source != "vocabulary"] == [("yoga blocks", 3)]
+    assert spec.count("small_table") == 2  # "massage" describes a known noun
 
 
 def test_counts_pairs_few_rows_and_each_with_its_own():
@@ -78,23 +77,13 @@ def test_attribute_words_pick_the_matching_variant_size():
     assert variant_size(bare, "white crib", (0.75, 1.0, 1.35), rng) == (0.75, 1.0, 1.35)
 
 
-def test_relations_parse_from_the_words_after_a_phrase():
-    text = "two desks back to back in the middle, a lamp next to the sofa and a washer and a dryer side by side"
-    spans = []
-    for word, cat, n in (
-        ("desks", "desk", 2),
-        ("lamp", "floor_lamp", 1),
-        ("sofa", "sofa", 1),
-        ("washer", "washing_machine", 1),
-        ("dryer", "dryer", 1),
-    ):
-        i = text.index(word)
-        spans.append((i, i + len(word), cat, n))
-    got = {(r.kind, r.subject, r.target) for r in parse_relations(text, spans)}
+def test_relations_parse_from_the_phrases_attached_to_objects():
+    text = "A study with two desks back to back in the middle, a lamp next to the sofa and a washer and a dryer side by side."
+    got = {(r.kind, r.subject, r.target) for r in parse_prompt(text).relations}
     assert got == {
         ("back_to_back", "desk", None),
         ("middle", "desk", None),
-        ("next_to", "floor_lamp", "sofa"),
+        ("next_to", "table_lamp", "sofa"),
         ("side_by_side", "dryer", "washing_machine"),
     }
 

@@ -1,0 +1,430 @@
+"""phrases.py: the object phrases of a parsed prompt, read from its dependency tree (see :mod:`nlp`).
+
+One :class:`ObjectPhrase` per noun that names an object: a ``rooms.json`` synonym found by
+:mod:`vocab` (the synonym's root word in the parse is the phrase's noun: "table" of "coffee table",
+"chest" of "chest of drawers") or, for open-vocabulary objects, a noun with a determiner or a count
+("an antique telescope"). A synonym that only modifies another object noun is dropped ("desk" of
+"a desk lamp", "coffee table" of "a coffee table book"). From the noun's dependents come its count
+(``nummod`` numerals, "a pair of", "a couple of", "a few", "several", "a dozen", "rows of", "a set
+of four", "at least two"), its describing words (``amod`` / ``compound`` modifiers, a trailing
+"with ..." phrase) and whether it is ruled out (determiner "no", "without", a negated verb). Where
+the small parser reads a participle of the noun phrase as a verb ("eight grey upholstered chairs"),
+the modifier words written right before the noun complete the phrase. Token indices refer to the
+spaCy ``Doc``; character offsets to the prompt text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from scenerevis.policy.open_vocab import ABSTRACT_HEADS, NOT_OBJECTS, TABLETOP_HEADS
+from scenerevis.policy.prompt_words import NEGATIONS, NUMBER_WORDS
+from scenerevis.policy.vocab import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+#: Nouns that quantify the noun after "of": count per unit ("two rows of" = 2 x 3), or None for "a set of N".
+QUANTITY_NOUNS = {
+    "pair": 2,
+    "couple": 2,
+    "trio": 3,
+    "few": 3,
+    "handful": 3,
+    "several": 3,
+    "dozen": 12,
+    "row": 3,
+    "set": None,
+    "group": None,
+    "collection": None,
+    "line": None,
+    "cluster": None,
+    "number": None,
+    "lot": None,
+    "lots": None,
+    "plenty": None,
+}
+_FEW = {"few": 3, "several": 3, "handful": 3, "couple": 2, "pair": 2}
+_NOT_COUNTS = frozenset({"single", "double", "twin", "triple"})
+_SKIP_DEPS = frozenset({"det", "predet", "nummod", "quantmod", "poss", "case", "cc", "neg", "prep", "aux", "punct"})
+_COUNT_WORDS = frozenset({"few", "several", "more", "additional", "extra", "own", "least", "at", "couple", "pair", "many"})
+_NP_DEPS = frozenset(
+    {"det", "predet", "nummod", "quantmod", "amod", "compound", "nmod", "npadvmod", "advmod", "poss", "case", "punct", "neg"}
+)
+_CLAUSE_DEPS = frozenset(
+    {"relcl", "acl", "prep", "pobj", "nsubj", "nsubjpass", "dobj", "aux", "auxpass", "mark", "advcl", "ccomp", "xcomp"}
+    | {"appos", "attr", "agent", "dative", "expl", "ROOT"}
+)
+_DETERMINER_TAGS = frozenset({"DT", "PDT", "PRP$", "WP$"})
+_PREMODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "VBN", "VBD", "VBG", "HYPH", "AFX"})
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
+_ROOM_PREPS = frozenset({"with", "featuring", "including", "for", "containing"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "each"})
+
+
+@dataclass
+class ObjectPhrase:
+    """An object the prompt names.
+
+    ``token`` is the noun's token index, ``head`` the token its determiner, count and relations
+    attach to (the noun itself, or the noun it modifies when that is a part or place word: "a dryer
+    side by side" -> "side"); ``start``/``end`` the noun's character span; ``text`` the noun (a
+    mention's words, or an open phrase's modifiers and noun); ``mention`` the vocabulary mention
+    (None for open phrases). ``count`` is None when no word gives it; ``indefinite`` for "a"/"an",
+    ``another`` for "another"; ``definite`` for "the"/"its"; ``words`` the describing words before
+    the noun, ``trail`` a "with ..." phrase after it; ``quantity`` the quantifying noun ("rows");
+    ``owner`` the token of the object it belongs to ("beds, each with its own nightstand"), -1 for an
+    object before it that the parse does not link.
+    ``category`` is set by the prompt reader.
+    """
+
+    token: int
+    head: int
+    start: int
+    end: int
+    text: str
+    mention: Mention | None = None
+    count: int | None = None
+    at_least: bool = False
+    indefinite: bool = False
+    another: bool = False
+    definite: bool = False
+    negated: bool = False
+    plural: bool = False
+    words: list[str] = field(default_factory=list)
+    trail: str = ""
+    quantity: str | None = None
+    owner: int | None = None
+    category: str | None = None
+
+
+def number_of(tok: Token) -> int | None:
+    """The count a numeral token states ("two", "2", "dozen"), or None."""
+    low = tok.lower_
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and not tok.whitespace_ and nxt.text == "-":  # "a 2-seater", "3-drawer"
+        return None
+    if low.isdigit():
+        return int(low) if 0 < int(low) <= 40 else None
+    if low in _NOT_COUNTS:
+        return None
+    return NUMBER_WORDS.get(low)
+
+
+def _span_tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def is_object_noun(word: str) -> bool:
+    """Whether a noun can name an object (not a place, part, person or abstract word)."""
+    low = word.lower()
+    singular = low[:-1] if low.endswith("s") and not low.endswith("ss") else low
+    return not ({low, singular} & (ABSTRACT_HEADS | NOT_OBJECTS))
+
+
+def _words(tokens: list[Token]) -> list[str]:
+    """Words of ``tokens`` (in order), tokens written together in the text joined ("L-shaped")."""
+    out: list[str] = []
+    prev: Token | None = None
+    for t in sorted(tokens, key=lambda t: t.i):
+        if prev is not None and prev.i == t.i - 1 and not prev.whitespace_ and out:
+            out[-1] += t.text
+        else:
+            out.append(t.text)
+        prev = t
+    return [w for w in out if w.strip("-")]
+
+
+def _linear_run(doc: Doc, first: int, taken: set[int] | frozenset[int]) -> list[Token]:
+    """The modifier-like words written right before token ``first`` (adjectives, nouns, participles, a numeral and
+    a determiner), up to punctuation, a preposition, a conjunction, a finite verb or another object: the noun
+    phrase where the parser read part of it as a clause ("eight grey upholstered chairs", "upholstered" a verb)."""
+    out: list[Token] = []
+    i = first - 1
+    while i >= 0 and len(out) < 8:
+        t = doc[i]
+        if i in taken:
+            break
+        joined = not t.whitespace_ and i + 1 < len(doc) and doc[i + 1].text == "-"
+        if t.tag_ in _DETERMINER_TAGS or (t.tag_ == "CD" and not joined):
+            out.insert(0, t)
+            if t.tag_ == "CD" and i >= 2 and doc[i - 1].lower_ == "least" and doc[i - 2].lower_ == "at":
+                out[:0] = [doc[i - 2], doc[i - 1]]
+            elif t.tag_ == "CD" and i >= 1 and doc[i - 1].tag_ in _DETERMINER_TAGS:
+                out.insert(0, doc[i - 1])
+            break
+        if t.tag_ not in _PREMODIFIER_TAGS and not (t.tag_ == "CD" and joined):
+            break
+        out.insert(0, t)
+        i -= 1
+    return out
+
+
+def noun_phrase_left(tok: Token, first: int | None = None, taken: set[int] | frozenset[int] = frozenset()) -> list[Token]:
+    """The tokens of ``tok``'s noun phrase before it (determiners, numerals, adjectives, compounds and their
+    adverbs): its dependents, nearest first until one is no part of a noun phrase (a clause, a comma), and the
+    modifier words written right before token ``first`` (default ``tok``) where the parse cut the phrase short."""
+    out: list[Token] = []
+    for child in reversed(list(tok.lefts)):
+        if child.dep_ == "punct" and child.text == "," and out and out[0].dep_ == "amod":
+            continue  # "a calm, airy room"
+        if child.dep_ not in _NP_DEPS or (child.dep_ == "punct" and child.tag_ != "HYPH"):
+            break
+        sub = list(child.subtree)
+        if any(
+            t.dep_ in _CLAUSE_DEPS
+            or (t.is_punct and t.tag_ != "HYPH")
+            or (t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG"))
+            for t in sub
+        ):
+            break
+        out = sub + out
+        if child.dep_ in ("det", "poss") and child.i == child.left_edge.i:
+            break  # nothing before the determiner belongs to the phrase ("for four and a buffet")
+    first = tok.i if first is None else first
+    seen = {t.i for t in out}
+    out += [t for t in _linear_run(tok.doc, first, taken) if t.i not in seen]
+    return sorted(out, key=lambda t: t.i)
+
+
+def modifiers(tok: Token, before: int, taken: set[int]) -> list[Token]:
+    """Describing tokens of ``tok``'s noun phrase before token ``before`` (adjectives, compounds and their
+    adverbs, at most six); counts, determiners and tokens of ``taken`` are left out."""
+    out = [
+        t
+        for t in noun_phrase_left(tok, before, taken)
+        if t.i < before
+        and t.i not in taken
+        and t.lower_ not in _COUNT_WORDS
+        and number_of(t) is None
+        and not (t.pos_ == "ADV" and t.head.pos_ != "ADJ")  # "just a cushion", "only one nightstand"
+        and (t.dep_ not in _SKIP_DEPS or t.tag_ in ("HYPH", "AFX"))
+        and t.tag_ not in _DETERMINER_TAGS
+        and t.lower_ not in ("and", "or", ",")
+    ]
+    return _whole_words(out[-6:], before, taken)
+
+
+def _whole_words(tokens: list[Token], before: int, taken: set[int] | frozenset[int]) -> list[Token]:
+    """``tokens`` with the rest of each hyphenated word they are part of ("black-and-white", "six-drawer")."""
+    if not tokens:
+        return tokens
+    doc = tokens[0].doc
+    keep = {t.i for t in tokens}
+    for t in tokens:
+        i = t.i
+        while i > 0 and not doc[i - 1].whitespace_ and (doc[i - 1].tag_ == "HYPH" or doc[i].tag_ == "HYPH"):
+            if i - 1 in taken:
+                break
+            i -= 1
+            keep.add(i)
+        i = t.i
+        while i + 1 < before and not doc[i].whitespace_ and (doc[i + 1].tag_ == "HYPH" or doc[i].tag_ == "HYPH"):
+            if i + 1 in taken:
+                break
+            i += 1
+            keep.add(i)
+    return [doc[i] for i in sorted(keep)]
+
+
+def _count(
+    head: Token, skip: set[int], taken: set[int] | frozenset[int] = frozenset()
+) -> tuple[int | None, bool, bool, bool, str | None]:
+    """(count, at_least, indefinite, another, quantity noun) from the noun phrase of ``head`` (``skip``: the
+    noun's own tokens; ``taken``: other objects' tokens)."""
+    first = min(skip | {head.i})
+    left = [t for t in noun_phrase_left(head, first, taken - skip) if t.i not in skip]
+    lows = {t.lower_ for t in left}
+    quantity = None
+    q = head.head
+    if head.dep_ == "pobj" and q.lower_ == "of" and q.head.lemma_.lower() in QUANTITY_NOUNS:
+        quantity = q.head  # "a pair of", "two rows of", "a set of four"
+    name = None if quantity is None else ("rows" if quantity.lemma_.lower() == "row" else quantity.lower_)
+    for t in left:
+        n = number_of(t)
+        if n is not None and (t.tag_ == "CD" or t.dep_ in ("nummod", "npadvmod", "quantmod", "compound", "amod", "det")):
+            return n, "least" in lows, False, False, name
+    for word, n in _FEW.items():
+        if word in lows:
+            return n, False, False, False, name
+    if quantity is not None:
+        lemma = quantity.lemma_.lower()
+        per = QUANTITY_NOUNS[lemma]
+        got = _count(quantity, {quantity.i}, taken)[0] if lemma != "dozen" else None
+        if lemma == "row":
+            return (got or 2) * 3, False, False, False, name
+        if per is not None:
+            return (got or 1) * per, False, False, False, name
+        return None, False, False, False, name
+    dets = [t.lower_ for t in left if t.tag_ in _DETERMINER_TAGS or t.dep_ in ("det", "quantmod")]
+    if "another" in dets:
+        return 1, False, True, True, None
+    if "a" in dets or "an" in dets:
+        return 1, False, True, False, None
+    return None, False, False, False, None
+
+
+def _negated(head: Token, left: list[Token]) -> bool:
+    """Ruled out: "no TV", "no TV or rug", "without a rug", "I don't want a TV" (``left``: the noun phrase's
+    words before the noun)."""
+    if any(t.lower_ == "no" and t.tag_ in _DETERMINER_TAGS for t in left):
+        return True
+    x = head
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in QUANTITY_NOUNS:
+        x = head.head.head  # "no pair of ..."
+    own = [t.lower_ for t in x.lefts if t.dep_ in ("det", "neg")]
+    if "no" in own:
+        return True
+    while x.dep_ == "conj":
+        x = x.head
+        if not own and any(t.lower_ == "no" for t in x.lefts if t.dep_ in ("det", "neg")):
+            return True
+    if x.dep_ == "pobj" and x.head.lower_ in NEGATIONS:
+        return True
+    if x.dep_ in ("dobj", "nsubjpass", "attr"):
+        return any(t.dep_ == "neg" for t in x.head.children)
+    return False
+
+
+def _owner(head: Token, heads: set[int]) -> int | None:
+    """The object a phrase belongs to: "three beds, each with its own nightstand" -> the beds' token; -1 when
+    "each" / "own" says it belongs to some object the parse does not link it to; None when it belongs to none."""
+    own = any(t.lower_ == "own" for t in head.lefts)
+    via_with = False
+    x = head
+    for _ in range(6):
+        if x.head.i == x.i:
+            break
+        x = x.head
+        if x.lower_ == "with":
+            via_with = True
+        elif x.lower_ == "each" and via_with:
+            own = True
+        elif x.i in heads:
+            if not own:
+                return None
+            return x.i if x.i < head.i else -1  # the owner is named before its companions
+    return -1 if own else None
+
+
+def _trail(head: Token, anchors: set[int]) -> str:
+    """ "with gold diamond patterns" after the noun (two words or more, not another object); also when the
+    parser hung it on the verb whose object the noun is ("Put a bed with a grey headboard ...")."""
+    after = list(head.rights)
+    if head.dep_ in ("dobj", "attr"):
+        after += [c for c in head.head.rights if c.i > head.i]
+    for c in after:
+        if c.dep_ == "prep" and c.lower_ == "with":
+            objs = [t for t in c.children if t.dep_ == "pobj"]
+            if not objs or objs[0].i in anchors or objs[0].pos_ == "PRON":
+                return ""
+            p = objs[0]
+            words = _words([t for t in p.doc[p.left_edge.i : p.i + 1] if t.i not in anchors])
+            return "with " + " ".join(words) if len(words) >= 2 else ""
+    return ""
+
+
+def _promote(tok: Token, own: set[int]) -> Token:
+    """The noun a mention's last word modifies when that noun is a place or part word ("dryer side")."""
+    while tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i and tok.head.i not in own:
+        if tok.head.pos_ not in ("NOUN", "PROPN") or is_object_noun(tok.head.text):
+            break
+        tok = tok.head
+    return tok
+
+
+def names_a_modifier(doc: Doc, mention: Mention) -> bool:
+    """Whether a mention only modifies a noun after it ("yoga" of "yoga blocks", "kitchen" of "kitchen island")."""
+    toks = _span_tokens(doc, mention.start, mention.end)
+    if not toks:
+        return False
+    tok = toks[-1]
+    head = tok.head
+    return (
+        tok.dep_ in ("compound", "amod", "nmod")
+        and head.i > tok.i
+        and head.pos_ in ("NOUN", "PROPN")
+        and is_object_noun(head.text)  # "dining nook", "yoga space" still name the room
+    )
+
+
+def _misread_lead(head: Token, taken: set[int], describing: frozenset[str]) -> Token | None:
+    """The describing word the parser made the noun hang from ("grey" in "a light grey upholstered bed",
+    read as "a light grey" with "upholstered bed" in apposition), or None."""
+    lead = head.head
+    if head.dep_ not in ("appos", "dobj", "npadvmod") or lead.i >= head.i or lead.i in taken:
+        return None
+    between = head.doc[lead.i + 1 : head.i]
+    if any(t.is_punct or t.pos_ in ("ADP", "CCONJ", "VERB", "AUX", "DET") for t in between if t.tag_ != "VBN"):
+        return None
+    return lead if lead.lower_ in describing else None
+
+
+def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] = frozenset()) -> list[ObjectPhrase]:
+    """Object phrases of ``doc``, in text order: the object ``mentions`` (kind ``category`` / ``generic``) that are
+    nouns of their own, then noun chunks no mention covers (open phrases). Mentions of kind ``room`` /
+    ``ignore`` mark words that are no object. ``describing`` are colour, material, style and size words: never
+    an open phrase's noun, and read as the noun's modifiers where the parser took them for a noun."""
+    spans = {id(m): _span_tokens(doc, m.start, m.end) for m in mentions}
+    taken = {t.i for m in mentions if not (m.kind == "room" and names_a_modifier(doc, m)) for t in spans[id(m)]}
+    objs = [m for m in mentions if m.kind in ("category", "generic") and spans[id(m)]]
+    last = {t.i for m in objs for t in spans[id(m)]}
+    ignored = {t.i for m in mentions if m.kind == "ignore" for t in spans[id(m)]}
+    out: list[ObjectPhrase] = []
+    dropped: set[int] = set()
+    for m in objs:
+        toks = spans[id(m)]
+        own = {t.i for t in toks}
+        tok = next((t for t in toks if t.head.i not in own or t.head.i == t.i), toks[-1])  # "chest" of "chest of drawers"
+        tok = toks[-1] if tok.i < toks[-1].i and tok.pos_ not in ("NOUN", "PROPN") else tok
+        outer = tok.head
+        if tok.dep_ in ("compound", "amod", "nmod") and outer.i == tok.i + 1:
+            if outer.i in last or outer.i in ignored or (outer.pos_ == "NOUN" and outer.lower_ in TABLETOP_HEADS):
+                dropped |= own  # "a brass desk lamp", "a coffee table book": another noun is the object
+                continue
+        out.append(ObjectPhrase(tok.i, _promote(tok, own).i, m.start, m.end, m.text, m, plural=m.plural))
+    taken -= dropped
+    nouns = [t for t in doc if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in _MODIFIER_DEPS]
+    for root in nouns:
+        if root.i in taken or any(p.head == root.i for p in out):
+            continue
+        if root.i == nouns[0].i and (root.dep_ == "ROOT" or any(c.lower_ in _ROOM_PREPS for c in root.rights)):
+            continue  # "A tattoo parlour with ...": the room, not an object
+        low = root.lower_
+        if not is_object_noun(low) or low in describing or low in QUANTITY_NOUNS or len(low) < 3:
+            continue
+        if low.endswith(("ly", "ing", "ed", "ful", "ous", "ive", "ish")):
+            continue
+        mods = modifiers(root, root.i, taken)
+        start = min((t.idx for t in mods), default=root.idx)
+        text = " ".join(_words(mods + [root]))
+        out.append(ObjectPhrase(root.i, root.i, start, root.idx + len(root), text, plural=root.tag_ in ("NNS", "NNPS")))
+    anchors = {p.head for p in out} | {p.token for p in out}
+    mention_toks = {i for p in out if p.mention for i in (t.i for t in spans[id(p.mention)])}
+    for p in out:
+        head = doc[p.head]
+        own = {t.i for t in spans[id(p.mention)]} if p.mention else {p.token}
+        others = (taken | mention_toks) - own
+        p.count, p.at_least, p.indefinite, p.another, p.quantity = _count(head, own, others)
+        if p.mention is None and p.count is None:
+            p.token = -1  # open phrase without a determiner or count: a reference, not a request
+            continue
+        left = noun_phrase_left(head, min(own), others)
+        p.negated = _negated(head, left)
+        p.definite = any(t.lower_ in _DEFINITE for t in left if t.tag_ in _DETERMINER_TAGS or t.dep_ == "poss")
+        first = min(own)
+        mods = modifiers(doc[p.token], first, others)
+        if p.head != p.token:
+            mods += [t for t in modifiers(head, first, others) if t.i not in own and t not in mods]
+        lead = _misread_lead(head, taken | mention_toks, describing)
+        if lead is not None:  # "a light grey upholstered bed" parsed as "a light grey" + "upholstered bed"
+            mods = [t for t in noun_phrase_left(lead) + [lead] if t.dep_ not in _SKIP_DEPS] + mods
+            if p.count is None:
+                p.count, p.at_least, p.indefinite, p.another, p.quantity = _count(lead, {lead.i}, others)
+        if p.mention is not None:
+            p.words = _words(list({t.i: t for t in mods}.values()))
+        p.trail = _trail(head, anchors)
+        p.owner = _owner(head, {q.head for q in out if q is not p})
+    return sorted((p for p in out if p.token >= 0), key=lambda p: p.start)
