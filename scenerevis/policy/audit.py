@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from scenerevis.policy.narrate import equivalence_key
 from scenerevis.policy.occupancy import categorize
-from scenerevis.policy.plan import DEFAULT_MAX, MAX_COUNT
+from scenerevis.policy.plan import count_cap
 from scenerevis.policy.prompt_parse import PromptSpec
 from scenerevis.scene.model import Scene
 from scenerevis.scene.rooms import load_rooms
@@ -43,7 +43,7 @@ def audit_scene(scene: Scene, spec: PromptSpec, room_type: str | None = None) ->
         if not item.explicit:
             continue
         out.explicit_counts += 1
-        want = min(item.count, MAX_COUNT.get(item.category, DEFAULT_MAX))
+        want = min(item.count, count_cap(item.category, item.explicit))
         have = by_key[equivalence_key(item.category)]
         if have < want:
             out.count_misses[item.category] = (want, have)

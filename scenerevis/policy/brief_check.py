@@ -96,7 +96,8 @@ def matches(obj: SceneObject, key: str) -> bool:
     head = head_of(obj.desc).replace("-", " ")
     for alt in key.lower().split("|"):
         alt = alt.replace("-", " ").strip()
-        if re.search(r"(?<![\w])" + re.escape(alt) + r"(?:s|es)?$", head):
+        plural = re.escape(alt[:-1]) + "ves" if alt.endswith("f") else re.escape(alt) + "(?:s|es)?"  # shelf -> shelves
+        if re.search(r"(?<![\w])(?:" + re.escape(alt) + "|" + plural + ")$", head):
             return True
     return False
 

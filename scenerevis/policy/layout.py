@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import shapely
@@ -414,9 +414,13 @@ class Placer(DecorRoles):
         cat = self.facts.category(item.category)
         prefer = cat.wall
         for size in iter_sizes(item.size, cat.min_size, 3):
-            body = first_fit(self.space, item.category, self._wall_pose_list(size, prefer, **kw), size)
+            poses = self._wall_pose_list(size, prefer, **kw)
+            if cat.mount:  # hung on the wall: the floor below stays free, only other hung pieces collide
+                poses = [replace(p, y=min(cat.mount, self.space.ceiling - size[1] - 0.05)) for p in poses]
+            body = first_fit(self.space, item.category, poses, size)
             if body is not None:
-                note = f"the {self._name(item)} stands with its back to {self._wall_of(body)}, front clear"
+                verb = "hangs on" if cat.mount else "stands with its back to"
+                note = f"the {self._name(item)} {verb} {self._wall_of(body)}, front clear"
                 if size != item.size:
                     note += " (a slightly smaller size to fit)"
                 return self._add(item, body, note)

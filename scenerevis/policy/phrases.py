@@ -45,6 +45,8 @@ QUANTITY_NOUNS = {
     "lots": None,
     "plenty": None,
 }
+#: Quantity nouns whose own numeral multiplies the object's ("two rows of 4 desks", "3 groups of 2 chairs").
+_PER_UNIT = frozenset({"row", "group", "cluster", "set", "pair", "line"})
 _FEW = {"few": 3, "several": 3, "handful": 3, "couple": 2, "pair": 2}
 _NOT_COUNTS = frozenset({"single", "double", "twin", "triple"})
 _SKIP_DEPS = frozenset({"det", "predet", "nummod", "quantmod", "poss", "case", "cc", "neg", "prep", "aux", "punct"})
@@ -245,6 +247,8 @@ def _count(
     for t in left:
         n = number_of(t)
         if n is not None and (t.tag_ == "CD" or t.dep_ in ("nummod", "npadvmod", "quantmod", "compound", "amod", "det")):
+            if quantity is not None and quantity.lemma_.lower() in _PER_UNIT:  # "3 rows of 5 seats" = 15
+                n *= _count(quantity, {quantity.i}, taken)[0] or 1
             return n, "least" in lows, False, False, name
     for word, n in _FEW.items():
         if word in lows:
@@ -289,9 +293,15 @@ def _negated(head: Token, left: list[Token]) -> bool:
 
 
 def _owner(head: Token, heads: set[int]) -> int | None:
-    """The object a phrase belongs to: "three beds, each with its own nightstand" -> the beds' token; -1 when
-    "each" / "own" says it belongs to some object the parse does not link it to; None when it belongs to none."""
+    """The object a phrase's count is per: "three beds, each with its own nightstand", "tables with 4 chairs
+    each", "a chair at each desk", "two stools per table" -> the owner's token; -1 when "each" / "own" says it
+    belongs to some object the parse does not link it to; None when it belongs to none."""
     own = any(t.lower_ == "own" for t in head.lefts)
+    each_after = any(t.lower_ == "each" and t.i > head.i for t in head.children)  # "tables with 4 chairs each"
+    for prep in (c for c in head.children if c.dep_ == "prep"):  # "a chair at each desk", "two stools per table"
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if obj.i in heads and (prep.lower_ == "per" or any(d.lower_ in ("each", "every") for d in obj.lefts)):
+                return obj.i
     via_with = False
     x = head
     for _ in range(6):
@@ -300,6 +310,7 @@ def _owner(head: Token, heads: set[int]) -> int | None:
         x = x.head
         if x.lower_ == "with":
             via_with = True
+            own = own or each_after
         elif x.lower_ == "each" and via_with:
             own = True
         elif x.i in heads:

@@ -12,7 +12,7 @@ import random
 import re
 from dataclasses import dataclass, field
 
-from scenerevis.policy.prompt_parse import PromptSpec
+from scenerevis.policy.prompt_parse import EXPLICIT_MAX, PromptSpec
 from scenerevis.scene.rooms import Category, load_rooms
 
 Vec3 = tuple[float, float, float]
@@ -29,6 +29,15 @@ MAX_COUNT = {
     "recliner": 8,
 }
 DEFAULT_MAX = 6
+
+
+def count_cap(category: str, explicit: bool) -> int:
+    """Most instances of ``category`` planned for one request: a count the prompt states is taken up to
+    ``EXPLICIT_MAX`` (the layout drops and reports what does not fit), a guessed one up to ``MAX_COUNT``."""
+    cap = MAX_COUNT.get(category, DEFAULT_MAX)
+    return max(cap, EXPLICIT_MAX) if explicit else cap
+
+
 FINISHES = {
     "wood": ["light oak", "walnut", "natural ash", "dark stained wood", "white oak", "teak"],
     "soft": ["light grey fabric", "beige linen", "charcoal fabric", "cream boucle", "sage green velvet", "tan leather"],
@@ -166,7 +175,7 @@ def build_plan(spec: PromptSpec, seed: int = 0, extras: bool = True) -> DesignPl
     for it in spec.items:
         if it.category == "generic_object":
             continue
-        wanted[it.category] = min(it.count, MAX_COUNT.get(it.category, DEFAULT_MAX))
+        wanted[it.category] = min(it.count, count_cap(it.category, it.explicit))
         if it.count > wanted[it.category]:
             plan.capped[it.category] = (it.count, wanted[it.category])
         descs[it.category] = it.desc
@@ -194,7 +203,8 @@ def build_plan(spec: PromptSpec, seed: int = 0, extras: bool = True) -> DesignPl
 
     essentials: set[str] = set()
     brief_only = spec.strict and bool(spec.items)  # "only a bed and a nightstand": no essentials, companions or extras
-    for req in () if brief_only else room.essentials:
+    # a room type guessed from the pieces named adds none of its essentials: the brief lists what it wants
+    for req in () if brief_only or not spec.room_type_explicit else room.essentials:
         if not any(c in wanted for c in req):
             choice = req[0]
             if spec.room_type in ("bedroom",) and spec.size_hint == "small" and choice == "double_bed":
@@ -275,7 +285,7 @@ def build_plan(spec: PromptSpec, seed: int = 0, extras: bool = True) -> DesignPl
     gcat = facts.category("generic_object")
     for it in generic:
         size = gcat.clamp_size(tuple(v * (it.size_scale if k == 0 else 1.0) for k, v in enumerate(it.size or gcat.size)))
-        for _ in range(min(it.count, DEFAULT_MAX)):
+        for _ in range(min(it.count, count_cap("generic_object", it.explicit))):
             plan.items.append(PlannedItem("generic_object", it.desc, size, 2, "requested pieces", True, False, False, it.phrase))
     for p in plan.items:
         req = spec.item(p.category)
@@ -352,13 +362,14 @@ def variant_size(cat: Category, desc: str, size: Vec3, rng: random.Random, seede
     return cat.clamp_size(pick.size) if seeded else size
 
 
-def footprint_need(plan: DesignPlan) -> float:
-    """Floor area (m^2) the plan needs: footprints plus their clearances, rugs and on-surface items excluded."""
+def footprint_need(plan: DesignPlan, requested_only: bool = False) -> float:
+    """Floor area (m^2) the plan needs (only the prompt's own pieces with ``requested_only``): footprints plus
+    their clearances, rugs and on-surface items excluded."""
     facts = load_rooms()
     total = 0.0
     for it in plan.items:
         cat = facts.category(it.category)
-        if cat.role in ("floor_covering", "on_surface"):
+        if cat.role in ("floor_covering", "on_surface") or (requested_only and not it.requested):
             continue
         w, _, d = it.size
         cl = cat.clearance

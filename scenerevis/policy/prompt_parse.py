@@ -51,6 +51,9 @@ _STRICT_RE = re.compile(
     r"|\bkeep\s+(?:it|the\s+room|the\s+space|the\s+floor)\s+(?:clear|empty|bare|open)\b|\bno\s+other\s+furniture\b"
     r"|^\s*only\b|:\s*only\b"
 )
+#: Most instances of one request the designer plans when the prompt states the count (what does not fit is
+#: dropped and reported).
+EXPLICIT_MAX = 24
 _BEDS = ("king_bed", "double_bed", "single_bed", "bunk_bed")
 _SOFAS = ("sofa", "sectional", "loveseat")
 #: Categories a bare "the <noun>" may refer back to.
@@ -187,13 +190,14 @@ def _size_from_text(text: str) -> tuple[float | None, tuple[float, float] | None
 
 
 def _infer_room(categories: list[str]) -> str:
-    """The room type whose essentials the named categories fill best (data order breaks ties), else the
-    fallback room type of rooms.json."""
+    """The room type whose essentials the named categories fill best (data order breaks ties) when they
+    fill two or more of its essential slots, else the fallback room type of rooms.json: one desk does not
+    make a classroom a study."""
     facts = load_rooms()
-    best, score = facts.fallback_room_type, 0
+    best, score = facts.fallback_room_type, 1
+    named = set(categories)
     for room in facts.room_types.values():
-        cats = {c for req in room.essentials for c in req}
-        s = sum(1 for c in categories if c in cats)
+        s = sum(1 for req in room.essentials if named & set(req))
         if s > score:
             best, score = room.name, s
     return best
@@ -224,6 +228,8 @@ def parse_prompt(text: str) -> PromptSpec:
     indefinite: dict[str, int] = {}
     plural_default: dict[str, int] = {}
     first: dict[str, RequestedItem] = {}
+    first_words: dict[str, set[str]] = {}
+    extra: dict[str, int] = {}  # more pieces of a category named again with other describing words
     order: list[str] = []
     for p in known:
         m = p.mention
@@ -260,9 +266,12 @@ def parse_prompt(text: str) -> PromptSpec:
         )
         if cat not in first:
             first[cat] = item
+            first_words[cat] = lows
             order.append(cat)
         else:
             old = first[cat]
+            if not p.definite and lows and first_words[cat] and not lows & first_words[cat]:
+                extra[cat] = extra.get(cat, 0) + (p.count or 1)  # "12 student desks ... a teacher's desk": 13
             if len(desc) > len(old.desc) and not old.desc.count(" "):
                 old.desc = desc
             old.size_scale = old.size_scale if old.size_scale != 1.0 else scale
@@ -276,6 +285,7 @@ def parse_prompt(text: str) -> PromptSpec:
         n_num = numbered.get(cat, 0)
         item.count = max(n_num, indefinite.get(cat, 0), plural_default.get(cat, 0), 1)
         item.explicit = n_num > 0 and n_num >= item.count
+        item.count += extra.get(cat, 0)
         spec.items.append(item)
 
     _add_open_phrases(spec, [p for p in phrases if p.mention is None])
@@ -329,8 +339,9 @@ def reads_as_english(text: str) -> bool:
 
 
 def _each_with_own(spec: PromptSpec, phrases: list[ObjectPhrase]) -> None:
-    """ "three beds, each with its own nightstand": the companion's count follows its owner's count (at most 8);
-    an owner the parse does not link is the largest count named before the companion."""
+    """ "three beds, each with its own nightstand", "3 tables with 4 chairs each", "a chair at each desk": the
+    count per owner times the owner's count (at most ``EXPLICIT_MAX``); an owner the parse does not link is the
+    largest count named before the companion."""
     by_token = {p.head: p for p in phrases} | {p.token: p for p in phrases}
     for p in phrases:
         if p.owner is None or not p.category:
@@ -341,8 +352,9 @@ def _each_with_own(spec: PromptSpec, phrases: list[ObjectPhrase]) -> None:
         else:
             n = max((spec.count(q.category) for q in phrases if q.start < p.start and q.category), default=0)
         item = spec.item(p.category)
+        n *= p.count or 1
         if item is not None and item.count < n:
-            item.count = min(n, 8)
+            item.count = min(n, EXPLICIT_MAX)
             item.explicit = True
 
 

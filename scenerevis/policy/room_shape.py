@@ -2,7 +2,7 @@
 
 Frame: XZ floor plane, metres, room centred on the origin; corners rounded to 5 cm. The area is the
 room type's typical area, grown to fit the planned furniture with its clearances and kept within
-the type's range from ``rooms.json`` unless the prompt gives explicit dimensions or an area (then
+the type's range from ``rooms.json`` (or grown past it to what the requested pieces alone need) unless the prompt gives explicit dimensions or an area (then
 that area holds, within rounding to 10 cm). The ceiling height is drawn from the room type's range.
 """
 
@@ -74,6 +74,9 @@ def choose_room(plan: DesignPlan, seed: int = 0, l_shape_prob: float = 0.1) -> R
     rt = facts.room_type(plan.room_type)
     rng = random.Random(f"room:{seed}:{spec.text}")
     lo, hi = rt.area
+    # a long list of requested pieces may outgrow the room type's range (a classroom of 12 desks in a
+    # generic room); then the room grows to what they need, never past 80 m^2
+    hi = max(hi, min(footprint_need(plan, requested_only=True) * 1.5, 80.0))
     if spec.size_hint == "small":
         target = lo + 0.25 * (hi - lo)
     elif spec.size_hint == "large":

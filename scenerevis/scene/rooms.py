@@ -73,6 +73,8 @@ class Category:
     finish : str
         Finish family the designer describes it in when the prompt does not (``wood``, ``soft``,
         ``metal``, ``appliance``); empty means the designer's built-in default.
+    mount : float
+        Height of the bottom above the floor (m) for pieces hung on a wall (``wall`` roles); 0 stands on the floor.
     """
 
     name: str
@@ -93,6 +95,7 @@ class Category:
     anchors: tuple[str, ...] = ()
     wall: str = "any"
     near: tuple[NearRule, ...] = ()
+    mount: float = 0.0
 
     def clamp_size(self, size) -> Vec3:
         """``size`` clamped into the category's range, per axis (metres)."""
@@ -261,6 +264,7 @@ def load_rooms() -> RoomFacts:
             anchors=tuple(d.get("anchors", ())),
             wall=d.get("wall", "any"),
             near=tuple(NearRule(r["slot"], tuple(r.get("of", ())), float(r.get("distance", 0.0))) for r in d.get("near", ())),
+            mount=float(d.get("mount", 0.0)),
         )
     rooms = {}
     for name, d in raw["room_types"].items():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from scenerevis.policy.plan import build_plan
 from scenerevis.policy.prompt_parse import parse_prompt
 from scenerevis.policy.vocab import classify_description
 
@@ -49,12 +50,41 @@ def test_explicit_and_at_least_flags():
         ("A home gym with a treadmill.", "gym"),
         ("A study room with a desk and a lounge chair.", "study"),
         ("A cozy space with a king bed and a wardrobe.", "bedroom"),
-        ("Something with a dining table and six chairs.", "dining_room"),
         ("A bathroom with a bathtub.", "bathroom"),
+        # one named piece is no evidence of a room type: the generic room, whose essentials add nothing
+        ("Something with a dining table and six chairs.", "room"),
+        ("A kindergarten classroom with a teacher desk and 3 round tables.", "room"),
     ],
 )
 def test_room_type(text, room):
     assert parse_prompt(text).room_type == room
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("3 small round tables with 4 little chairs each", {"small_table": 3, "dining_chair": 12}),
+        ("two desks, a chair at each desk", {"desk": 2, "dining_chair": 0, "office_chair": 2}),
+        ("three beds, each with two nightstands", {"nightstand": 6}),
+        ("3 rows of 5 seats each, a TV", {"dining_chair": 15}),
+        ("two rows of 4 desks", {"desk": 8}),
+        ("a table with two stools per table", {"stool": 2}),
+        ("a workbench and 20 stools", {"stool": 20}),  # a stated count is taken past the guessed maximum
+    ],
+)
+def test_distributive_counts(text, expected):
+    spec = parse_prompt(text)
+    for category, n in expected.items():
+        assert spec.count(category) == n, (category, [(i.category, i.count) for i in spec.items])
+
+
+def test_guessed_room_adds_no_essentials():
+    """A room type guessed from the pieces named (not written in the prompt) adds none of its essentials."""
+    guessed = build_plan(parse_prompt("A king bed and a nightstand."), seed=0)
+    assert guessed.room_type == "bedroom"
+    assert "wardrobe" not in {p.category for p in guessed.items}
+    named = build_plan(parse_prompt("A bedroom with a king bed and a nightstand."), seed=0)
+    assert [p.essential for p in named.items if p.category == "wardrobe"] == [True]
 
 
 def test_generic_words_follow_the_room():

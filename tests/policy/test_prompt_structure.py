@@ -60,7 +60,7 @@ def test_fixed_expressions_become_one_adverb():
         ("A living room with a sofa and several armchairs.", "armchair", 3),
         ("A dining room with a dozen chairs and a table.", "dining_chair", 12),
         ("A home theater with two rows of recliners.", "recliner", 6),
-        ("A dining room with a table and a set of four stools.", "ottoman", 4),
+        ("A dining room with a table and a set of four stools.", "stool", 4),
         ("A classroom with twenty desks.", "desk", 20),
         ("Small dining room with a round table for four and a narrow buffet.", "sideboard", 1),
         ("A study with a 2-seater sofa and a desk.", "loveseat", 1),

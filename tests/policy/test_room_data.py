@@ -149,3 +149,18 @@ def test_clearances_name_entries_of_the_clearance_table(patched_rooms):
     patched_rooms(unknown)
     with pytest.raises(ValueError, match=r"category desk clearance 'front' names unknown clearance 'elbow_room'"):
         load_rooms()
+
+
+def test_wall_mounted_pieces_hang_at_their_mount_height():
+    """rooms.json ``mount``: floating shelves hang 1.35 m up a wall, so a desk may stand below them."""
+    from scenerevis.loop.simulate import run_rule_episode
+    from scenerevis.physics import evaluate_physics
+
+    assert load_rooms().category("wall_shelf").mount == 1.35
+    assert load_rooms().category("desk").mount == 0.0
+    scene, _turns = run_rule_episode("A study with a desk, an office chair and two floating shelves.", iterations=10, seed=0)
+    shelves = [o for o in scene.objects if "floating shel" in o.desc.lower()]
+    assert len(shelves) == 2
+    assert all(abs(o.pos[1] - 1.35) < 1e-6 for o in shelves)
+    rep = evaluate_physics(scene)
+    assert rep.collision_rate == 0.0 and rep.oob_rate == 0.0
