@@ -61,7 +61,12 @@ NOT_OBJECTS = frozenset(
     warehouse building city garden gardens terrace balcony yard view views month months week weeks year years season
     dark warm round square calm tall bright light soft cool cozy cosy open quiet natural simple clean neutral rich deep
     large small big long low high wide narrow airy sunny inviting relaxed relaxing elegant functional practical
-    comfortable spacious compact minimal modern classic sleek bold subtle muted earthy warmish plush lush""".split()
+    comfortable spacious compact minimal modern classic sleek bold subtle muted earthy warmish plush lush
+    pupil pupils patient patients customer customers staff employee employees colleague colleagues member members
+    player players band bandmates musicians team technician technicians doctor doctors nurse nurses teacher teachers
+    athlete athletes dancer dancers adult adults user users boy boys girl girls son sons daughter daughters partner
+    wife husband friend friends toddler toddlers infant newborn mom dad parent parents grandparent grandparents
+    pet pets cat cats dog dogs puppy kitten animal animals entrance exit doorway hallway corridor""".split()
 )
 
 

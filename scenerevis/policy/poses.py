@@ -54,13 +54,15 @@ def fit(
     gap: float | None = None,
     strict: bool = False,
     connect: bool = True,
+    clip: bool = False,
 ) -> Body | None:
     """The body of ``category`` at ``pose`` when it fits ``space`` (not added), else None.
 
     ``exempt`` are bodies whose keep-out zones this object may enter (its group's anchor); its own
     keep-out zone must be inside the room and free of every floor body except the ``exempt`` ones.
     ``strict`` also rejects poses that leave a gap in the ``SLIVER`` range to a wall or a neighbour;
-    ``connect`` rejects poses that would cut the walkable floor into more pieces.
+    ``connect`` rejects poses that would cut the walkable floor into more pieces; ``clip`` cuts the keep-out
+    zone at the walls (a bed pushed into a corner keeps no bedside floor on its wall side).
     """
     w, h, d = size
     poly = rect(pose.x, pose.z, pose.yaw, w, d)
@@ -68,6 +70,8 @@ def fit(
     if not space.body_ok(poly, pose.y, pose.y + h, exempt=exempt, rug=rug, **kwargs):
         return None
     keep = None if rug or pose.y > 0.3 else keepout_for(category, pose.x, pose.z, pose.yaw, w, d, factor)
+    if keep is not None and clip:
+        keep = keep.intersection(space.room)
     if keep is not None and not space.keepout_ok(keep, ignore=set(exempt)):
         return None
     if strict and not rug and pose.y < 0.3 and not space.no_slivers(poly, set(exempt), *SLIVER):

@@ -82,7 +82,8 @@ def relation_poses(
                     out.append(_at(a, sgn * (aw / 2 + gap + w / 2), -ad / 2 + d / 2))
     elif kind == "on_top":
         for a in targets:
-            out += [p for p, s in on_top(a, size, category, count) if s == size]
+            # a piece may overhang its host by up to 5 cm a side (a microwave on a mini fridge)
+            out += [p for p, s in on_top(a, size, category, count) if s[0] >= w - 0.1 and s[2] >= d - 0.1]
     elif kind == "facing":
         for a in targets:
             ad = a.size[2]

@@ -153,7 +153,7 @@ class GroupSearch:
                 poses = relation_poses(self.space, rel, cat, size, placer.rng, placer.totals.get(cat, 1), spread)
                 if not poses:
                     break
-                for body in self._fits(cat, poses, size, exempt_for(self.space, rel), by_pose):
+                for body in self._fits(cat, poses, size, exempt_for(self.space, rel), by_pose, clip=rel.kind == "corner"):
                     if new(body):
                         yield body, note
                         if len(seen) >= CANDIDATES:
@@ -198,14 +198,16 @@ class GroupSearch:
         widths = [placer.sizes.get(c, placer.facts.category(c).size)[0] for c in between + flank]
         return max(widths) + 0.14 if widths else 0.0
 
-    def _fits(self, cat: str, poses: list[Pose], size, exempt: set[str], by_pose: bool = False) -> Iterator[Body]:
+    def _fits(
+        self, cat: str, poses: list[Pose], size, exempt: set[str], by_pose: bool = False, clip: bool = False
+    ) -> Iterator[Body]:
         """Bodies of ``poses`` that fit: every pose with full clearances before any with relaxed ones, or
-        with ``by_pose`` pose by pose."""
+        with ``by_pose`` pose by pose; ``clip`` cuts keep-out zones at the walls (see :func:`fit`)."""
         poses = feasible(self.space, poses[:1600], size, exempt)
         tiers = ((1.0, True), (0.75, False))
         order = [(p, t) for p in poses for t in tiers] if by_pose else [(p, t) for t in tiers for p in poses]
         for pose, (factor, strict) in order:
-            body = fit(self.space, cat, pose, size, exempt=exempt, factor=factor, strict=strict)
+            body = fit(self.space, cat, pose, size, exempt=exempt, factor=factor, strict=strict, clip=clip)
             if body is not None:
                 yield body
 
