@@ -58,6 +58,7 @@ ROLES: dict[str, str] = {
     "wall": "_role_wall",
     "bed_foot": "_role_bed_foot",
     "counter_front": "_role_counter_front",
+    "pull_up": "_role_pull_up",
     "seating": "_role_seating",
     "beside_seating": "_role_beside_seating",
     "free": "_role_free",
@@ -67,7 +68,16 @@ ROLES: dict[str, str] = {
 }
 ROLE_ORDER = tuple(ROLES)
 #: Roles that place a piece by its anchors (rooms.json ``anchors``), so such a category must name some.
-COMPANION_ROLES = ("bed_side", "bed_foot", "sofa_front", "around_table", "desk_front", "counter_front", "beside_seating")
+COMPANION_ROLES = (
+    "bed_side",
+    "bed_foot",
+    "sofa_front",
+    "around_table",
+    "desk_front",
+    "counter_front",
+    "pull_up",
+    "beside_seating",
+)
 
 
 @lru_cache(maxsize=1)
@@ -462,8 +472,26 @@ class Placer(DecorRoles):
     def _role_sofa_front(self, item: PlannedItem) -> Placement | None:
         return self._attach(item, self._anchors(item), S.sofa_front, "the coffee table sits about 0.45 m in front of the sofa")
 
+    def _per_anchor(self, item: PlannedItem) -> int:
+        """How many ``item`` pieces each of its placed anchors takes: 12 chairs for six café tables are two
+        a table, six chairs for one table six."""
+        tables = sum(1 for b in self.space.bodies if b.category in self._anchors(item)) or 1
+        return max(math.ceil(self.totals.get(item.category, 1) / tables), 1)
+
+    def _role_pull_up(self, item: PlannedItem) -> Placement | None:
+        """A stool or seat pulled up to its anchor: around a free-standing table (the anchors' share each) or
+        in front of a desk, vanity or workstation; else on the open floor."""
+        n = self._per_anchor(item)
+
+        def slots(anchor: Body, size):
+            if self.facts.category(anchor.category).role == "center":
+                return S.around_table(anchor, size, n)
+            return S.desk_front(anchor, size)
+
+        return self._attach(item, self._anchors(item), slots, f"{_a(self._name(item))} is pulled up to its table")
+
     def _role_around_table(self, item: PlannedItem) -> Placement | None:
-        n = max(self.totals.get(item.category, 1), 1)
+        n = self._per_anchor(item)
         return self._attach(
             item,
             self._anchors(item),

@@ -314,10 +314,25 @@ def _owner(head: Token, heads: set[int]) -> int | None:
         elif x.lower_ == "each" and via_with:
             own = True
         elif x.i in heads:
+            own = own or (via_with and any(c.lower_ == "each" and c.i > x.i for c in x.children))  # "tables each with"
             if not own:
                 return None
             return x.i if x.i < head.i else -1  # the owner is named before its companions
     return -1 if own else None
+
+
+def _both_sides(head: Token) -> bool:
+    """Whether the phrase stands "on each side" / "on either side" / "at both ends" of something (the parser may
+    hang the place on the piece the phrase comes "with")."""
+    owners = [head] + ([head.head.head] if head.dep_ == "pobj" and head.head.lower_ == "with" else [])
+    doc = head.doc
+    for prep in (c for o in owners for c in o.children if c.dep_ == "prep" and c.i > head.i):
+        if any(doc[i].pos_ in ("NOUN", "PROPN") for i in range(head.i + 1, prep.i)):
+            continue  # "a bed with a nightstand on each side": the place belongs to the nearer noun
+        for obj in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in ("side", "end")):
+            if any(d.lower_ in ("each", "either", "both") for d in obj.lefts):
+                return True
+    return False
 
 
 def _trail(head: Token, anchors: set[int]) -> str:
@@ -395,6 +410,9 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
             if outer.i in last or outer.i in ignored or (outer.pos_ == "NOUN" and outer.lower_ in TABLETOP_HEADS):
                 dropped |= own  # "a brass desk lamp", "a coffee table book": another noun is the object
                 continue
+            if outer.pos_ == "NOUN" and outer.lower_ not in describing and is_object_noun(outer.lower_):
+                dropped |= own  # "a table saw", "a chair lift": the outer noun names an object of its own
+                continue
         out.append(ObjectPhrase(tok.i, _promote(tok, own).i, m.start, m.end, m.text, m, plural=m.plural))
     taken -= dropped
     nouns = [t for t in doc if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in _MODIFIER_DEPS]
@@ -438,4 +456,7 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
             p.words = _words(list({t.i: t for t in mods}.values()))
         p.trail = _trail(head, anchors)
         p.owner = _owner(head, {q.head for q in out if q is not p})
+        if _both_sides(head):  # "a nightstand on each side of the bed", "lamps at both ends": two
+            p.count = 2 * (p.count or 1) if p.count != 2 or not p.plural else 2
+            p.indefinite = False
     return sorted((p for p in out if p.token >= 0), key=lambda p: p.start)

@@ -229,6 +229,7 @@ def parse_prompt(text: str) -> PromptSpec:
     plural_default: dict[str, int] = {}
     first: dict[str, RequestedItem] = {}
     first_words: dict[str, set[str]] = {}
+    first_noun: dict[str, str] = {}
     extra: dict[str, int] = {}  # more pieces of a category named again with other describing words
     order: list[str] = []
     for p in known:
@@ -267,11 +268,15 @@ def parse_prompt(text: str) -> PromptSpec:
         if cat not in first:
             first[cat] = item
             first_words[cat] = lows
+            first_noun[cat] = m.phrase.lower() if m.kind == "category" else ""
             order.append(cat)
         else:
             old = first[cat]
-            if not p.definite and lows and first_words[cat] and not lows & first_words[cat]:
-                extra[cat] = extra.get(cat, 0) + (p.count or 1)  # "12 student desks ... a teacher's desk": 13
+            other_words = bool(lows and first_words[cat] and not lows & first_words[cat])
+            other_noun = m.kind == "category" and first_noun[cat] not in ("", m.phrase.lower()) and p.count is not None
+            if not p.definite and (other_words or other_noun):
+                # "12 student desks ... a teacher's desk": 13; "a cat tree ... a scratching post": two of them
+                extra[cat] = extra.get(cat, 0) + (p.count or 1)
             if len(desc) > len(old.desc) and not old.desc.count(" "):
                 old.desc = desc
             old.size_scale = old.size_scale if old.size_scale != 1.0 else scale

@@ -70,6 +70,12 @@ def test_room_type(text, room):
         ("two rows of 4 desks", {"desk": 8}),
         ("a table with two stools per table", {"stool": 2}),
         ("a workbench and 20 stools", {"stool": 20}),  # a stated count is taken past the guessed maximum
+        ("five round bistro tables each with two chairs", {"small_table": 5, "dining_chair": 10}),
+        ("a king bed with a nightstand on each side of the bed", {"king_bed": 1, "nightstand": 2}),
+        ("a desk with a lamp on each side", {"desk": 1, "table_lamp": 2}),
+        ("a cat tree in the corner and a scratching post", {"cat_tree": 2}),  # two nouns of one category
+        ("12 student desks and a teacher's desk", {"desk": 12}),  # a possessive alone is no other description
+        ("12 student desks and a large teacher desk", {"desk": 13}),
     ],
 )
 def test_distributive_counts(text, expected):

@@ -164,3 +164,21 @@ def test_wall_mounted_pieces_hang_at_their_mount_height():
     assert all(abs(o.pos[1] - 1.35) < 1e-6 for o in shelves)
     rep = evaluate_physics(scene)
     assert rep.collision_rate == 0.0 and rep.oob_rate == 0.0
+
+
+def test_stools_pull_up_to_their_tables_a_share_each():
+    """role ``pull_up``: 12 stools for three work tables are shared among the tables (four slots each); all but
+    what the packed floor leaves no slot for stand within 0.5 m of a table."""
+    from shapely.geometry import Point
+
+    from scenerevis.loop.simulate import run_rule_episode
+    from scenerevis.policy.occupancy import body_from_object
+
+    scene, _turns = run_rule_episode("A workshop with three large work tables and 12 stools.", iterations=10, seed=0)
+    tables = [body_from_object(o, "work_table", False).poly for o in scene.objects if "work table" in o.desc]
+    stools = [o for o in scene.objects if o.desc.endswith("stool")]
+    assert len(tables) == 3 and len(stools) == 12
+    nearest = [min(range(3), key=lambda k: tables[k].distance(Point(o.pos[0], o.pos[2]))) for o in stools]
+    pulled_up = [k for o, k in zip(stools, nearest) if tables[k].distance(Point(o.pos[0], o.pos[2])) < 0.5]
+    assert len(pulled_up) >= 10
+    assert all(2 <= pulled_up.count(k) <= 4 for k in range(3))  # a share each, never six at one table
