@@ -174,6 +174,12 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                 if not m or (kind == "against_wall" and "wall-mounted" in text):
                     continue
                 subj, target = p.category, None
+                before = re.search(r"§(\d)\s*$", text[: m.start()])
+                if before and int(before.group(1)) < len(objs) and objs[int(before.group(1))].category:
+                    # "a table in the middle and two chairs facing each other": the words follow the chairs
+                    owner = objs[int(before.group(1))]
+                    add(kind, owner.category, None, m.group(0))
+                    continue
                 if kind in _PAIR_KINDS and (p.count or 1) < 2:  # "a washer and a dryer side by side"
                     if conj_next is not None:
                         subj, target = conj_next.category, p.category
@@ -182,6 +188,8 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                 elif kind in ("middle", "corner", "against_wall") and via_with:
                     subj = via_with.category
                 add(kind, subj, target, m.group(0))
+                if kind == "against_wall" and (p.count or 1) >= 2 and re.match(r"(?:along|lining)\b", m.group(0)):
+                    add("in_row", subj, None, m.group(0))  # "four bookcases along one wall": a row on that wall
             for kind, pat, reverse in [(k, r, True) for k, r in _FROM_OBJECT] + [(k, r, False) for k, r in _TO_OBJECT]:
                 m = re.search(pat, text)
                 if not m:
@@ -201,4 +209,24 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                 else:
                     add(kind, p.category, target.category, words)
                 break
+    _written_after(doc, phrases, add)
     return out
+
+
+def _written_after(doc: Doc, phrases: list[ObjectPhrase], add) -> None:
+    """Room relations the parse hung elsewhere ("a round table in the middle, two chairs ..." parsed with
+    "middle" describing the chairs): words of ``_SELF`` written right after an object (at most three words
+    between, same sentence) go to that object; ``add`` skips what the tree already gave."""
+    text = doc.text.lower()
+    for kind, pat in _SELF:
+        for m in re.finditer(pat, text):
+            before = [p for p in phrases if p.end <= m.start()]
+            if not before:
+                continue
+            p = max(before, key=lambda q: q.end)
+            gap = text[p.end : m.start()]
+            if len(gap.split()) > 3 or re.search(r"[.;:!?]", gap):
+                continue
+            if kind in _PAIR_KINDS and (p.count or 1) < 2:
+                continue
+            add(kind, p.category, None, m.group(0))

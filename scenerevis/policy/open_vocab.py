@@ -55,7 +55,7 @@ TABLETOP_HEADS = frozenset(
 #: Furniture parts, people, places and adjectives: never an object phrase's head.
 NOT_OBJECTS = frozenset(
     """headboard footboard base frame legs leg arm arms armrest armrests drawer drawers handle handles knob knobs trim
-    upholstery cushioning grid strip stripes piping tufting slats slat panel panels veneer inlay hardware pulls
+    upholstery cushioning grid strip stripes piping tufting slats slat veneer inlay hardware pulls
     artist novelist writer designer musician chef painter household owner owners student students professional
     professionals couple family families reader readers gamer gamers guests visitors client clients worker workers
     warehouse building city garden gardens terrace balcony yard view views month months week weeks year years season

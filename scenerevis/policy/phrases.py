@@ -437,9 +437,9 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
         own = {t.i for t in spans[id(p.mention)]} if p.mention else {p.token}
         others = (taken | mention_toks) - own
         p.count, p.at_least, p.indefinite, p.another, p.quantity = _count(head, own, others)
-        if p.mention is None and p.count is None:
+        if p.mention is None and p.count is None and not (p.plural and head.dep_ in ("conj", "appos", "dobj")):
             p.token = -1  # open phrase without a determiner or count: a reference, not a request
-            continue
+            continue  # (a bare plural in a list is one: "..., acoustic panels on the walls, ...")
         left = noun_phrase_left(head, min(own), others)
         p.negated = _negated(head, left)
         p.definite = any(t.lower_ in _DEFINITE for t in left if t.tag_ in _DETERMINER_TAGS or t.dep_ == "poss")

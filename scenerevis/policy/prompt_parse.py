@@ -377,7 +377,7 @@ def _add_open_phrases(spec: PromptSpec, phrases: list[ObjectPhrase]) -> None:
             continue
         got = map_phrase(ph.text)
         ph.category = got.category
-        count = ph.count or 1
+        count = ph.count or (2 if ph.plural else 1)
         lows = set(ph.text.lower().split())
         scale = 0.85 if lows & SMALL_WORDS else 1.15 if lows & LARGE_WORDS else 1.0
         common = dict(phrase=ph.text.lower(), nearest=got.nearest, similarity=got.similarity)

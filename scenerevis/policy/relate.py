@@ -35,8 +35,8 @@ def relation_poses(
     the gap (m) to leave between pieces side by side (something is to stand between them)."""
     w, h, d = size
     kind = rel.kind
-    if kind == "middle":
-        c = polylabel(space.room, tolerance=0.05)
+    if kind == "middle":  # the centroid (polylabel is any point of a long room's medial line), else the pole
+        c = space.room.centroid if space.room.contains(space.room.centroid) else polylabel(space.room, tolerance=0.05)
         minx, minz, maxx, maxz = space.room.bounds
         along_x = (maxx - minx) >= (maxz - minz)
         yaws = [0.0, math.pi] if (w >= d) == along_x else [math.pi / 2, -math.pi / 2]

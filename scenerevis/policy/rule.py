@@ -187,8 +187,16 @@ class RulePolicy:
         rels = self.spec.relations
         placer = Placer(space, rng, dict(totals), sizes, rels)
         led = {r.subject for r in rels if r.target and r.target != r.subject and r.kind != "next_to"}
+        # a piece the brief puts in the middle or a corner goes before the pieces that could take that floor
+        sited = {r.subject for r in rels if r.kind in ("middle", "corner") and not r.target}
         order = sorted(
-            items, key=lambda i: (i.category in led, role_rank(i.category), -load_rooms().category(i.category).priority)
+            items,
+            key=lambda i: (
+                i.category in led,
+                i.category not in sited,
+                role_rank(i.category),
+                -load_rooms().category(i.category).priority,
+            ),
         )
         return placer.place_all(order)
 

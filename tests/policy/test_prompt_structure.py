@@ -157,6 +157,17 @@ def test_attributes_attach_to_their_own_noun():
         ("A dining room with a table surrounded by six chairs.", {("around", "dining_chair", "dining_table")}),
         ("A laundry room with a washing machine and a dryer side by side.", {("side_by_side", "dryer", "washing_machine")}),
         ("A living room with a grey sofa. In front of the sofa sits a coffee table.", set()),
+        # the parser hangs "in the middle" on the chairs ("the middle chairs"): the words follow the table
+        ("A room with a round table in the middle, two chairs and a small sofa.", {("middle", "small_table", None)}),
+        (
+            "A room with a round table in the middle and two chairs facing each other across the table.",
+            {("middle", "small_table", None), ("opposite", "dining_chair", None)},
+        ),
+        # several pieces along one wall stand in a row on it
+        (
+            "A library with four bookcases along one wall.",
+            {("against_wall", "bookshelf", None), ("in_row", "bookshelf", None)},
+        ),
     ],
 )
 def test_relations_from_attached_phrases(text, want):

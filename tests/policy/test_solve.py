@@ -51,3 +51,12 @@ def test_next_to_a_tv_means_beside_its_stand_and_the_tv_stays_on_it():
     tvs = [o for o in scene.objects if o.desc.endswith(" tv") or o.desc.endswith("TV")]
     assert len(tvs) == 1 and tvs[0].pos[1] > 0.3  # on its stand, not on the floor
     assert relation_met(scene, ["next_to", "speaker", "tv"])
+
+
+def test_in_the_middle_of_a_long_room_means_its_centre():
+    """A 7.6 x 3.9 m room: any point of its long axis is farthest from the walls, the middle is the centre;
+    the table asked for there is placed before the sofa that would take that floor."""
+    scene, _ = run_rule_episode("A room with a round table in the middle, two chairs and a small sofa.", iterations=10, seed=0)
+    table = next(o for o in scene.objects if o.desc.endswith("table"))
+    assert abs(table.pos[0]) < 0.3 and abs(table.pos[2]) < 0.3
+    assert relation_met(scene, ["middle", "table"])
