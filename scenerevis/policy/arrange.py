@@ -49,7 +49,7 @@ _SELF = [
 ]
 #: Relations to the object inside the phrase, written ``§k`` (k-th object) or ``§p`` (a pronoun).
 _TO_OBJECT = [
-    ("facing", r"\bfac(?:ing|es|e)\s+§(\w)"),
+    ("facing", r"\bfac(?:ing|es|e)\s+§(\w)|\b(?:opposite|across\s+from)\s+§(\w)"),
     ("next_to", r"\b(?:next\s+to|beside|alongside|by|near)\s+§(\w)"),
     ("on_top", r"\b(?:on\s+top\s+of|on|atop|onto)\s+§(\w)"),
     ("between", r"\bbetween\s+§(\w)"),
@@ -169,16 +169,19 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
             via_with = heads[head.head.head.i]  # "a round table with four chairs in the middle"
         for root in roots:
             text, objs = _phrase_text(doc, root, p, heads)
+            # the parser may hang a phrase on an earlier object across a nearer one ("a rug and a lamp next to
+            # each armchair" with "next to" under the rug): written order decides, the nearer object owns it
+            nearer = [q for q in phrases if p.token < q.token < root.i and doc[q.token].sent.start == root.sent.start]
+            owner = max(nearer, key=lambda q: q.token) if nearer and root.i > p.token else p
             for kind, pat in _SELF:
                 m = re.search(pat, text)
                 if not m or (kind == "against_wall" and "wall-mounted" in text):
                     continue
-                subj, target = p.category, None
+                subj, target = owner.category, None
                 before = re.search(r"§(\d)\s*$", text[: m.start()])
                 if before and int(before.group(1)) < len(objs) and objs[int(before.group(1))].category:
                     # "a table in the middle and two chairs facing each other": the words follow the chairs
-                    owner = objs[int(before.group(1))]
-                    add(kind, owner.category, None, m.group(0))
+                    add(kind, objs[int(before.group(1))].category, None, m.group(0))
                     continue
                 if kind in _PAIR_KINDS and (p.count or 1) < 2:  # "a washer and a dryer side by side"
                     if conj_next is not None:
@@ -194,7 +197,11 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                 m = re.search(pat, text)
                 if not m:
                     continue
-                key = m.group(1)
+                key = next(g for g in m.groups() if g is not None)
+                subject = owner
+                before = re.search(r"§(\d)\s*$", text[: m.start()])
+                if before and int(before.group(1)) < len(objs) and objs[int(before.group(1))].category:
+                    subject = objs[int(before.group(1))]  # "a rug and a reading lamp next to each armchair"
                 if key == "p":
                     target = _antecedent(doc, p, heads, phrases)
                 elif key.isdigit() and int(key) < len(objs):
@@ -204,10 +211,12 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                 if target is None or not target.category:
                     continue
                 words = m.group(0).replace(f"§{key}", _words_of(doc, target))
+                if target is subject:
+                    continue
                 if reverse:
-                    add(kind, target.category, p.category, f"{kind.replace('_', ' ')} the {p.text.lower()}")
+                    add(kind, target.category, subject.category, f"{kind.replace('_', ' ')} the {subject.text.lower()}")
                 else:
-                    add(kind, p.category, target.category, words)
+                    add(kind, subject.category, target.category, words)
                 break
     _written_after(doc, phrases, add)
     return out

@@ -298,7 +298,11 @@ def _owner(head: Token, heads: set[int]) -> int | None:
     belongs to some object the parse does not link it to; None when it belongs to none."""
     own = any(t.lower_ == "own" for t in head.lefts)
     each_after = any(t.lower_ == "each" and t.i > head.i for t in head.children)  # "tables with 4 chairs each"
-    for prep in (c for c in head.children if c.dep_ == "prep"):  # "a chair at each desk", "two stools per table"
+    preps = [c for c in head.children if c.dep_ == "prep"]
+    preps += [g for c in head.children if c.dep_ == "advmod" for g in c.children if g.dep_ == "prep"]  # "next to each"
+    for prep in preps:  # "a chair at each desk", "two stools per table", "a lamp next to each armchair"
+        if any(head.doc[i].pos_ in ("NOUN", "PROPN") for i in range(head.i + 1, prep.i)):
+            continue  # "a rug and a lamp next to each armchair": the nearer noun's
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             if obj.i in heads and (prep.lower_ == "per" or any(d.lower_ in ("each", "every") for d in obj.lefts)):
                 return obj.i

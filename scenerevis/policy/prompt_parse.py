@@ -11,7 +11,7 @@ dimensions ("3 x 4 m"), global style / colour words and "only ..." restrictions.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from scenerevis.policy.arrange import Relation, parse_relations
@@ -299,7 +299,7 @@ def parse_prompt(text: str) -> PromptSpec:
         if p.category is not None and p.category in spec.excluded:
             p.negated = True
     room_tokens = {t.i for m in rooms for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ()}
-    spec.relations = parse_relations(doc, phrases, room_tokens)
+    spec.relations = [_standing(spec, r) for r in parse_relations(doc, phrases, room_tokens)]
     spec.style = _find_words(text, STYLE_WORDS)[:3]
     spec.colours = _find_words(text, COLOUR_WORDS)[:3]
     spec.materials = _find_words(text, MATERIAL_WORDS)[:3]
@@ -319,6 +319,30 @@ def parse_prompt(text: str) -> PromptSpec:
     ):
         spec.size_hint = "large"
     return spec
+
+
+def _standing(spec: PromptSpec, rel: Relation) -> Relation:
+    """A piece that stands on furniture put next to a seat or sofa is its floor version: "a reading lamp next
+    to the armchair" asks for a floor lamp (rooms.json ``floor_version``; next to a bed it stays on the
+    nightstand). One piece of the request moves to the floor category."""
+    facts = load_rooms()
+    cat = facts.categories.get(rel.subject)
+    target = facts.categories.get(rel.target or "")
+    item = spec.item(rel.subject)
+    if rel.kind != "next_to" or cat is None or not cat.floor_version or target is None or item is None:
+        return rel
+    if target.role not in ("seating", "sofa"):
+        return rel
+    floor = facts.category(cat.floor_version)
+    desc = floor.noun if item.desc == cat.noun else item.desc
+    if spec.item(floor.name) is not None:
+        pass  # the prompt asked for the floor version already
+    elif item.count > 1:
+        item.count -= 1
+        spec.items.append(replace(item, category=floor.name, count=1, desc=desc, explicit=False))
+    else:
+        item.category, item.desc = floor.name, desc
+    return Relation(rel.kind, floor.name, rel.target, rel.text)
 
 
 def _room_words(doc: Doc, room: Mention) -> list[str]:

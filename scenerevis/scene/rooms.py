@@ -75,6 +75,9 @@ class Category:
         ``metal``, ``appliance``); empty means the designer's built-in default.
     mount : float
         Height of the bottom above the floor (m) for pieces hung on a wall (``wall`` roles); 0 stands on the floor.
+    floor_version : str
+        For ``on_surface`` pieces, the floor-standing category meant when the prompt puts one next to a piece
+        it cannot stand on ("a reading lamp next to the armchair" is a floor lamp); empty when none.
     """
 
     name: str
@@ -96,6 +99,7 @@ class Category:
     wall: str = "any"
     near: tuple[NearRule, ...] = ()
     mount: float = 0.0
+    floor_version: str = ""
 
     def clamp_size(self, size) -> Vec3:
         """``size`` clamped into the category's range, per axis (metres)."""
@@ -265,6 +269,7 @@ def load_rooms() -> RoomFacts:
             wall=d.get("wall", "any"),
             near=tuple(NearRule(r["slot"], tuple(r.get("of", ())), float(r.get("distance", 0.0))) for r in d.get("near", ())),
             mount=float(d.get("mount", 0.0)),
+            floor_version=d.get("floor_version", ""),
         )
     rooms = {}
     for name, d in raw["room_types"].items():
@@ -287,7 +292,7 @@ def load_rooms() -> RoomFacts:
         for rule in cat.near:
             if rule.slot not in NEAR_SLOTS:
                 raise ValueError(f"rooms.json: category {cat.name}: near slot must be one of {NEAR_SLOTS}, not {rule.slot!r}")
-        for name in cat.anchors + cat.hosts + tuple(c for r in cat.near for c in r.of):
+        for name in cat.anchors + cat.hosts + tuple(c for r in cat.near for c in r.of) + tuple(filter(None, [cat.floor_version])):
             if name not in cats:
                 raise ValueError(f"rooms.json: category {cat.name} names unknown anchor/host category {name!r}")
         if cat.wall not in ("any", "corner", "center"):

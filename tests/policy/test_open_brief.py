@@ -83,7 +83,7 @@ def test_relations_parse_from_the_phrases_attached_to_objects():
     assert got == {
         ("back_to_back", "desk", None),
         ("middle", "desk", None),
-        ("next_to", "table_lamp", "sofa"),
+        ("next_to", "floor_lamp", "sofa"),  # a lamp next to a sofa stands on the floor
         ("side_by_side", "dryer", "washing_machine"),
     }
 

@@ -150,7 +150,7 @@ def test_attributes_attach_to_their_own_noun():
         ("A bedroom with an armchair in the corner.", {("corner", "armchair", None)}),
         ("A study with a desk facing the sofa.", {("facing", "desk", "sofa")}),
         ("A home office with two desks placed back to back.", {("back_to_back", "desk", None)}),
-        ("A living room with a sofa and a lamp next to the sofa.", {("next_to", "table_lamp", "sofa")}),
+        ("A living room with a sofa and a lamp next to the sofa.", {("next_to", "floor_lamp", "sofa")}),
         ("A dining room with six chairs around the table.", {("around", "dining_chair", "dining_table")}),
         ("A living room with a TV on the wall.", {("against_wall", "tv", None)}),
         ("A bedroom with a fish tank on top of the dresser.", {("on_top", "aquarium", "dresser")}),
