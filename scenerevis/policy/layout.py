@@ -378,6 +378,9 @@ class Placer(DecorRoles):
             if item.category == "kitchen_island"
             else 0
         )
+        # the chairs are shared among the planned tables: each table is probed for its share only
+        n_tables = sum(self.totals.get(c, 0) for c in TABLES) if item.category in TABLES else 1
+        n_chairs = math.ceil(n_chairs / max(n_tables, 1))
         chair_size = self.sizes.get("dining_chair", self.facts.category("dining_chair").size)
         best: tuple[int, Body] | None = None
         tries = 0

@@ -184,7 +184,8 @@ def build_plan(spec: PromptSpec, seed: int = 0, extras: bool = True) -> DesignPl
         requested.add(it.category)
 
     # A small table with three or more chairs is a dining table; two beds of different kinds are one bed.
-    if "small_table" in wanted and "dining_table" not in wanted and wanted.get("dining_chair", 0) >= 3:
+    small = wanted.get("small_table", 0)
+    if small and "dining_table" not in wanted and wanted.get("dining_chair", 0) >= 3 * small:  # chairs per table
         wanted["dining_table"] = wanted.pop("small_table")
         descs["dining_table"] = descs.pop("small_table").replace("small table", "dining table")
         if descs["dining_table"].endswith(" table") and "dining" not in descs["dining_table"]:

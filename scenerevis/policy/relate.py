@@ -48,10 +48,14 @@ def relation_poses(
     if kind in ("in_row", "side_by_side", "back_to_back", "opposite"):
         peers = _others(space, rel.target or category)
         out: list[Pose] = []
-        side = load_rooms().category(category).clearance.get("side", 0.0)  # beds keep their bedside floor
+        clearance = load_rooms().category(category).clearance
+        side = clearance.get("side", 0.0)  # beds keep their bedside floor
+        around = clearance.get("around", 0.0)  # tables keep their chairs' floor: a row of tables, chairs between
         gaps = (ROW_GAP, 0.3, 0.58)
         if side:
             gaps = (side + 0.02, 0.75 * side + 0.02) + gaps
+        if around:
+            gaps = (2 * around, around + 0.02) + gaps
         if spread:
             gaps = (spread, spread + 0.2) + gaps
         for o in peers[::-1]:  # the latest placed first: rows grow from their end
