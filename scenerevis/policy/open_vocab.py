@@ -39,7 +39,7 @@ ABSTRACT_HEADS = frozenset(
     decorations accessory accessories detail details feature features artwork painting paintings art greenery rhythm flow path
     walkway passage clearance access environment retreat sanctuary haven oasis experience energy character charm personality
     twist nod homage harmony symmetry order dorm hostel office studio loft suite setting seat seating storage surface top
-    must priority necessity requirement mind eye eyes focal centerpiece centrepiece backdrop side end edge middle center centre front back left right row rows
+    must priority necessity requirement mind eye eyes focal centerpiece centrepiece side end edge middle center centre front back left right row rows
     set group collection selection range series quality budget price feeling spirit project brief request idea concept
     rug carpet floorboards tile tiles parquet concrete fabric leather wood metal glass stone marble velvet linen upholstery
     party parties work working reading relaxing sleeping dining cooking gaming study studying play playing

@@ -308,10 +308,13 @@ def _owner(head: Token, heads: set[int]) -> int | None:
                 return obj.i
     via_with = False
     x = head
-    for _ in range(6):
+    for _ in range(8):
         if x.head.i == x.i:
             break
+        coordinated = x.dep_ == "conj"
         x = x.head
+        if coordinated and x.i in heads:
+            continue  # "each with a stool and a tray table": the stool is a sibling, not the table's owner
         if x.lower_ == "with":
             via_with = True
             own = own or each_after
@@ -426,8 +429,9 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
         if root.i == nouns[0].i and (root.dep_ == "ROOT" or any(c.lower_ in _ROOM_PREPS for c in root.rights)):
             continue  # "A tattoo parlour with ...": the room, not an object
         low = root.lower_
-        if not is_object_noun(low) or low in describing or low in QUANTITY_NOUNS or len(low) < 3:
-            continue
+        lamp = low in ("light", "lights") and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in root.lefts)
+        if (not is_object_noun(low) and not lamp) or low in describing or low in QUANTITY_NOUNS or len(low) < 3:
+            continue  # (a "ring light" or "studio lights" is a lamp; "natural light" is none)
         if low.endswith(("ly", "ing", "ed", "ful", "ous", "ive", "ish")):
             continue
         mods = modifiers(root, root.i, taken)

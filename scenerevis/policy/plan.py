@@ -29,6 +29,8 @@ MAX_COUNT = {
     "recliner": 8,
 }
 DEFAULT_MAX = 6
+#: Seats whose companion rules (a table for the chairs) give way when the brief arranges them otherwise.
+_SEATS = frozenset({"dining_chair", "office_chair", "armchair", "bar_stool", "stool", "bench"})
 
 
 def count_cap(category: str, explicit: bool) -> int:
@@ -225,7 +227,12 @@ def build_plan(spec: PromptSpec, seed: int = 0, extras: bool = True) -> DesignPl
             wanted[cat] = n
 
     # companions of the anchors (rooms.json "companions": a chair for a desk, nightstands for a bed)
+    # pieces the brief arranges among themselves or by other pieces (chairs in a row, beside each bed) call
+    # no companion of their own
+    arranged = {r.subject for r in spec.relations if r.kind != "around"}
     for rule in facts.companions:
+        if any(c in arranged for c in rule.when if c in wanted) and rule.when[0] in _SEATS:
+            continue
         if rule.applies(spec.room_type, wanted):
             anchor_scale = next((scales.get(c, 1.0) for c in rule.when if c in wanted), 1.0)
             need(

@@ -237,7 +237,7 @@ def parse_prompt(text: str) -> PromptSpec:
         if m.kind == "generic" and m.name == "bed" and beds:
             cat = beds[0]  # "the bed" refers to the bed already named
         else:
-            cat = m.name if m.kind == "category" else resolve_generic(m.name, room_type, present)
+            cat = m.name if m.kind == "category" else resolve_generic(m.name, room_type, present, p.count)
         if cat is None or cat not in facts.categories:
             continue
         if p.definite and not p.words:
@@ -261,6 +261,8 @@ def parse_prompt(text: str) -> PromptSpec:
         lows = {w.lower() for w in p.words}
         scale = 0.85 if lows & SMALL_WORDS else 1.15 if lows & LARGE_WORDS else 1.0
         noun = m.phrase if m.kind == "category" and m.phrase not in CONCEPTS else facts.categories[cat].noun
+        if m.kind == "generic" and lows - _NOT_OPEN - {"round", "square", "oval", "rectangular"}:
+            noun = m.phrase  # "a dental chair", "a visitor chair": the kind the words name, not "dining chair"
         desc = " ".join(p.words + [noun] + ([p.trail] if p.trail else []))
         item = RequestedItem(
             cat, 0, desc, size_scale=scale, round=bool({"round", "circular", "oval"} & lows), phrase=m.text.lower()

@@ -180,7 +180,7 @@ class RulePolicy:
         return tuple(sorted(i.category for i in items))
 
     def _place(self, scene: Scene, items: list[PlannedItem], stage: int) -> list[Placement]:
-        space = space_from_scene(scene, self.plan.room_type)
+        space = space_from_scene(scene, self.plan.room_type, self._present(scene)[0])
         totals = Counter(i.category for i in self.plan.items)
         sizes = {i.category: i.size for i in self.plan.items}
         rng = random.Random(f"layout:{self.seed}:{stage}:{self.requirement}")

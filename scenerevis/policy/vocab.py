@@ -79,11 +79,16 @@ def vocabulary(include_rooms: bool = True) -> Vocabulary:
     return Vocabulary(load_rooms(), include_rooms)
 
 
-def resolve_generic(noun: str, room_type: str, present: set[str] | frozenset[str] = frozenset()) -> str | None:
-    """Category meant by a generic noun ("chair", "table") in ``room_type`` next to the ``present`` categories."""
+def resolve_generic(
+    noun: str, room_type: str, present: set[str] | frozenset[str] = frozenset(), count: int | None = None
+) -> str | None:
+    """Category meant by a generic noun ("chair", "table") in ``room_type`` next to the ``present`` categories;
+    ``count`` three or more takes the rule's ``many`` entry (four beds in a ward are single beds)."""
     rule = load_rooms().generic_nouns.get(noun)
     if rule is None:
         return None
+    if count is not None and count >= 3 and "many" in rule:
+        return rule["many"]
     for cat, target in rule.get("with", {}).items():
         if cat in present:
             return target

@@ -164,3 +164,20 @@ def test_more_after_a_count(text, category, count):
 def test_reading_corner_means_an_armchair():
     spec = parse_prompt("A cozy bedroom with a queen bed and a reading corner.")
     assert [(i.category, i.desc) for i in spec.items] == [("double_bed", "queen bed"), ("armchair", "armchair")]
+
+
+def test_kind_words_on_generic_nouns_stay_in_the_description():
+    """ "a dental chair" is planned as a chair described as a dental chair, not "dental dining chair"; four
+    beds in one room are single beds (rooms.json generic_nouns ``many``); a ring light is an object."""
+    spec = parse_prompt("A dental room with a dental chair in the middle, four beds and one ring light.")
+    assert spec.item("dining_chair").desc == "dental chair"
+    assert spec.count("single_bed") == 4
+    assert [i.desc for i in spec.items if i.category == "generic_object"] == ["ring light"]
+
+
+def test_seats_the_brief_arranges_call_no_table():
+    """Companion rules of seats give way to the brief's own arrangement: five chairs in a row get no table."""
+    plan = build_plan(parse_prompt("A waiting area with five chairs in a row along the wall."), seed=0)
+    assert {p.category for p in plan.items} == {"dining_chair"}
+    plan = build_plan(parse_prompt("A room with five chairs."), seed=0)
+    assert "dining_table" in {p.category for p in plan.items}
