@@ -29,12 +29,16 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Relation:
     """``subject`` category in relation ``kind`` to ``target`` (a category, or None for the room itself /
-    the other instances of ``subject``); ``text`` the words it came from."""
+    the other instances of ``subject``); ``text`` the words it came from; ``subject_text`` / ``target_text``
+    tell generic objects apart by their phrase."""
 
     kind: str
     subject: str
     target: str | None = None
     text: str = ""
+    #: For generic objects (category ``generic_object``), the phrase naming which one ("cash register").
+    subject_text: str = ""
+    target_text: str = ""
 
 
 #: Relations to the room or among the subject's own instances, by the words of the attached phrase.
@@ -63,6 +67,7 @@ _FROM_OBJECT = [
 _UNIT_DEPS = frozenset({"prep", "acl", "advmod", "npadvmod", "relcl", "amod", "advcl", "dep", "acomp", "oprd", "xcomp"})
 _ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 _PAIR_KINDS = ("side_by_side", "back_to_back", "opposite")
+GENERIC = "generic_object"
 
 
 def _phrase_text(doc: Doc, root: Token, subject: ObjectPhrase, heads: dict[int, ObjectPhrase]) -> tuple[str, list]:
@@ -149,15 +154,24 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
     out: list[Relation] = []
     seen: set[tuple] = set()
 
-    def add(kind: str, subj: str, target: str | None, words: str) -> None:
-        key = (kind, subj, target)
+    by_cat: dict[str, list[ObjectPhrase]] = {}
+    for q in phrases:
+        by_cat.setdefault(q.category, []).append(q)
+
+    def add(kind: str, subj: str, target: str | None, words: str, sp=None, tp=None) -> None:
+        """``sp`` / ``tp``: the subject's / target's phrase, naming which generic object is meant."""
+        s_text = (sp.text.lower() if sp is not None else "") if subj == GENERIC else ""
+        t_text = (tp.text.lower() if tp is not None else "") if target == GENERIC else ""
+        if subj == GENERIC and not s_text and len(by_cat.get(GENERIC, [])) == 1:
+            s_text = by_cat[GENERIC][0].text.lower()
+        key = (kind, subj, target, s_text, t_text)
         if key not in seen:
             seen.add(key)
-            out.append(Relation(kind, subj, target, words.strip()))
+            out.append(Relation(kind, subj, target, words.strip(), s_text, t_text))
 
     for p in phrases:
         if p.quantity == "rows":
-            add("in_row", p.category, None, "rows of")
+            add("in_row", p.category, None, "rows of", p)
         roots = _units(doc, p, heads, room_tokens) + orphans.get(p.head, []) + orphans.get(p.token, [])
         if p.head != p.token:
             roots.append(doc[p.head])  # "a dryer side by side": the promoted noun's own words
@@ -177,22 +191,22 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                 m = re.search(pat, text)
                 if not m or (kind == "against_wall" and "wall-mounted" in text):
                     continue
-                subj, target = owner.category, None
+                subj, target, sp, tp = owner.category, None, owner, None
                 before = re.search(r"§(\d)\s*$", text[: m.start()])
                 if before and int(before.group(1)) < len(objs) and objs[int(before.group(1))].category:
                     # "a table in the middle and two chairs facing each other": the words follow the chairs
-                    add(kind, objs[int(before.group(1))].category, None, m.group(0))
+                    add(kind, objs[int(before.group(1))].category, None, m.group(0), objs[int(before.group(1))])
                     continue
                 if kind in _PAIR_KINDS and (p.count or 1) < 2:  # "a washer and a dryer side by side"
                     if conj_next is not None:
-                        subj, target = conj_next.category, p.category
+                        subj, target, sp, tp = conj_next.category, p.category, conj_next, p
                     elif conj_prev is not None:
-                        target = conj_prev.category
+                        target, tp = conj_prev.category, conj_prev
                 elif kind in ("middle", "corner", "against_wall") and via_with:
-                    subj = via_with.category
-                add(kind, subj, target, m.group(0))
+                    subj, sp = via_with.category, via_with
+                add(kind, subj, target, m.group(0), sp, tp)
                 if kind == "against_wall" and (p.count or 1) >= 2 and re.match(r"(?:along|lining)\b", m.group(0)):
-                    add("in_row", subj, None, m.group(0))  # "four bookcases along one wall": a row on that wall
+                    add("in_row", subj, None, m.group(0), sp)  # "four bookcases along one wall": a row on that wall
             for kind, pat, reverse in [(k, r, True) for k, r in _FROM_OBJECT] + [(k, r, False) for k, r in _TO_OBJECT]:
                 m = re.search(pat, text)
                 if not m:
@@ -214,9 +228,16 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                 if target is subject:
                     continue
                 if reverse:
-                    add(kind, target.category, subject.category, f"{kind.replace('_', ' ')} the {subject.text.lower()}")
+                    add(
+                        kind,
+                        target.category,
+                        subject.category,
+                        f"{kind.replace('_', ' ')} the {subject.text.lower()}",
+                        target,
+                        subject,
+                    )
                 else:
-                    add(kind, subject.category, target.category, words)
+                    add(kind, subject.category, target.category, words, subject, target)
                 break
     _written_after(doc, phrases, add)
     return out
@@ -238,4 +259,4 @@ def _written_after(doc: Doc, phrases: list[ObjectPhrase], add) -> None:
                 continue
             if kind in _PAIR_KINDS and (p.count or 1) < 2:
                 continue
-            add(kind, p.category, None, m.group(0))
+            add(kind, p.category, None, m.group(0), p)

@@ -262,11 +262,11 @@ class Placer(DecorRoles):
         range). Arrangement requests are met by :meth:`place_all`."""
         return self.place_by_role(item)
 
-    def _relations_of(self, category: str) -> list[Relation]:
+    def _relations_of(self, category: str, phrase: str = "") -> list[Relation]:
         """Relations the next ``category`` piece should meet: those among peers first, then the rest;
         "A next to B" also guides B when A stands first. A companion by one of its anchors (chairs
         next to / around their table) is left to its role, whose slots already meet the request."""
-        own = [r for r in self.relations if r.subject == category]
+        own = [r for r in self.relations if r.subject == category and (not r.subject_text or r.subject_text == phrase)]
         own += [
             Relation("next_to", category, r.subject, r.text)
             for r in self.relations

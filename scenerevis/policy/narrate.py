@@ -178,12 +178,17 @@ def relation_results(relations: list[Relation], scene: Scene, cats: dict[str, st
     for o in scene.objects:
         if cats.get(o.id):
             by_cat.setdefault(cats[o.id], []).append(o)
+
+    def group(cat: str, text: str) -> list:
+        objs = by_cat.get(cat, [])
+        return [o for o in objs if o.desc.lower() == text] or objs if text else objs  # a generic object by its phrase
+
     out = []
     for rel in relations:
-        groups = [by_cat.get(rel.subject, [])]
+        groups = [group(rel.subject, rel.subject_text)]
         if rel.kind == "between":
-            groups += [by_cat.get(rel.target or "", []), by_cat.get(rel.target or "", [])]
+            groups += [group(rel.target or "", rel.target_text)] * 2
         elif rel.target or rel.kind not in ("against_wall", "middle", "corner", "in_row"):
-            groups.append(by_cat.get(rel.target or rel.subject, []))
+            groups.append(group(rel.target, rel.target_text) if rel.target else groups[0])
         out.append((rel, relation_holds(scene, rel.kind, groups)))
     return out

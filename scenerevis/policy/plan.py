@@ -304,18 +304,23 @@ def build_plan(spec: PromptSpec, seed: int = 0, extras: bool = True) -> DesignPl
         for p in pair:
             p.stage = min(q.stage for q in pair)
         if rel.kind == "on_top":
-            _stackable(plan.items, rel.subject, rel.target, facts)
+            _stackable(plan.items, rel, facts)
     plan.items.sort(key=lambda i: (i.stage, -facts.category(i.category).priority))
     return plan
 
 
-def _stackable(items: list[PlannedItem], subject: str, host: str, facts) -> None:
-    """ "a printer on a cabinet": a floor piece asked to stand on another takes its smallest size, and a host
-    taller than 1.1 m its lowest height in range, so the pair stays under a 2.2 m reach (sizes in metres)."""
+def _stackable(items: list[PlannedItem], rel, facts) -> None:
+    """ "a printer on a cabinet": a floor piece asked to stand on another takes its smallest size (a generic
+    object at most 0.6 m a side), and a host taller than 1.1 m its lowest height in range, so the pair stays
+    under a 2.2 m reach (sizes in metres)."""
+    subject, host = rel.subject, rel.target
     if facts.category(subject).role == "on_surface":
         return
     for p in items:
-        if p.category == subject:
+        if p.category == subject and subject == "generic_object":
+            if not rel.subject_text or p.phrase == rel.subject_text:
+                p.size = tuple(min(v, 0.6) for v in p.size)  # type: ignore[assignment]
+        elif p.category == subject:
             p.size = tuple(min(v, lo) for v, lo in zip(p.size, facts.category(subject).min_size))  # type: ignore[assignment]
         elif p.category == host and p.size[1] > 1.1:
             lo_h = facts.category(host).size_range[1][0]

@@ -116,12 +116,20 @@ class GroupSearch:
         if self.best is None or score > self.best[0]:
             self.best = (score, [(p.item, p.body, p.note) for p in self.stack])
 
+    def _bodies(self, category: str, phrase: str = "") -> list[Body]:
+        """The placed bodies of ``category`` (of generic objects, those planned for ``phrase`` when given)."""
+        bodies = self.space.of_category(category)
+        if not phrase:
+            return bodies
+        placed = self.placer._placed
+        return [b for b in bodies if b.id in placed and placed[b.id].item.phrase == phrase]
+
     def _holds(self, rel: Relation) -> bool:
-        groups = [self.space.of_category(rel.subject)]
+        groups = [self._bodies(rel.subject, rel.subject_text)]
         if rel.kind == "between":
-            groups += [self.space.of_category(rel.target or "")] * 2
+            groups += [self._bodies(rel.target or "", rel.target_text)] * 2
         elif rel.target or rel.kind not in ("against_wall", "middle", "corner", "in_row"):
-            groups.append(self.space.of_category(rel.target or rel.subject))
+            groups.append(self._bodies(rel.target or rel.subject, rel.target_text if rel.target else rel.subject_text))
         return bodies_hold(self.space.room, rel.kind, groups)
 
     def _broken(self) -> bool:
@@ -145,7 +153,7 @@ class GroupSearch:
             return True
 
         poses: list[Pose] = []
-        for rel in placer._relations_of(cat):
+        for rel in placer._relations_of(cat, item.phrase):
             spread = self._spread(cat)
             by_pose = rel.kind in ("between", "next_to", "on_top")  # their poses are ranked: best first
             note = f"the {name} goes {rel.text} as asked"

@@ -60,3 +60,14 @@ def test_in_the_middle_of_a_long_room_means_its_centre():
     table = next(o for o in scene.objects if o.desc.endswith("table"))
     assert abs(table.pos[0]) < 0.3 and abs(table.pos[2]) < 0.3
     assert relation_met(scene, ["middle", "table"])
+
+
+def test_generic_objects_keep_their_own_arrangement():
+    """Two generic objects, two requests: the cash register goes on the counter, the display case beside it
+    (relations name which generic object by its phrase)."""
+    prompt = "Bakery front: a glass display case next to the sales counter and a cash register on top of the counter."
+    scene, _ = run_rule_episode(prompt, iterations=10, seed=0)
+    assert relation_met(scene, ["on_top", "cash register", "counter"])
+    assert relation_met(scene, ["next_to", "glass display case", "counter"])
+    register = next(o for o in scene.objects if o.desc == "cash register")
+    assert register.pos[1] > 0.5 and max(register.size) <= 0.6  # on the counter, sized to stand on it
