@@ -240,7 +240,27 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                     add(kind, subject.category, target.category, words, subject, target)
                 break
     _written_after(doc, phrases, add)
+    _with_owner(phrases, heads, out, add)
     return out
+
+
+def _with_owner(phrases: list[ObjectPhrase], heads: dict[int, ObjectPhrase], out: list[Relation], add) -> None:
+    """ "two potter's wheels, each with a stool": a floor piece that comes with another one stands next to it,
+    unless the brief arranges it otherwise (pieces standing on others are left to their hosts)."""
+    from scenerevis.scene.rooms import load_rooms
+
+    facts = load_rooms()
+    arranged = {r.subject for r in out}
+    for p in phrases:
+        owner = heads.get(p.owner) if p.owner is not None and p.owner >= 0 else None
+        if p.owner == -1:  # "each with" an owner the parse does not link: the largest count named before
+            before = [q for q in phrases if q.start < p.start and q.category not in (None, p.category)]
+            owner = max(before, key=lambda q: (q.count or 1, q.start), default=None)
+        if owner is None or p.category in arranged or owner.category == p.category or p.category == GENERIC:
+            continue
+        cat = facts.categories.get(p.category)
+        if cat is not None and cat.role not in ("on_surface", "floor_covering"):
+            add("next_to", p.category, owner.category, f"with the {owner.text.lower()}", p, owner)
 
 
 def _written_after(doc: Doc, phrases: list[ObjectPhrase], add) -> None:

@@ -452,7 +452,9 @@ class Placer(DecorRoles):
     def _attach(self, item: PlannedItem, anchor_cats, slot_fn, note: str, fallback: bool = True) -> Placement | None:
         """Place ``item`` in a ``slot_fn(anchor, size)`` slot of the first placed ``anchor_cats`` body that
         has a free one (clearances relaxed step by step); else, with ``fallback``, in the open floor."""
-        rank = {c: k for k, c in enumerate(anchor_cats)}  # the data lists the preferred anchor first
+        asked = [r.target for r in self.relations if r.subject == item.category and r.kind in ("next_to", "around")]
+        anchor_cats = [c for c in asked if c in anchor_cats] + [c for c in anchor_cats if c not in asked]
+        rank = {c: k for k, c in enumerate(anchor_cats)}  # the brief's anchor, then the data's preferred one first
         anchors = sorted((b for b in self.space.bodies if b.category in rank), key=lambda b: rank[b.category])
         for f, _strict in CLEARANCE_STEPS:
             for anchor in anchors:

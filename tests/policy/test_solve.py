@@ -71,3 +71,12 @@ def test_generic_objects_keep_their_own_arrangement():
     assert relation_met(scene, ["next_to", "glass display case", "counter"])
     register = next(o for o in scene.objects if o.desc == "cash register")
     assert register.pos[1] > 0.5 and max(register.size) <= 0.6  # on the counter, sized to stand on it
+
+
+def test_each_with_a_stool_stands_by_its_owner():
+    """ "2 potter's wheels, each with a stool": each stool pulls up to a wheel, not to the wedging table its
+    data lists first."""
+    prompt = "Pottery studio, about 20 m²: 2 potter's wheels, each with a stool, a wedging table and a kiln in the corner."
+    scene, _ = run_rule_episode(prompt, iterations=10, seed=0)
+    assert relation_met(scene, ["next_to", "stool", "potter's wheel"])
+    assert sum(o.desc.endswith("stool") for o in scene.objects) == 2
