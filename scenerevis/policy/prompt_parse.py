@@ -27,6 +27,7 @@ from scenerevis.policy.prompt_words import (
     SMALL_WORDS,
     STYLE_WORDS,
 )
+from scenerevis.policy.translate import gloss
 from scenerevis.policy.vocab import Mention, resolve_generic, vocabulary
 from scenerevis.scene.rooms import load_rooms
 
@@ -125,6 +126,9 @@ class PromptSpec:
         Object phrases the designer does not place, each with the reason (reported, never silent).
     english : bool
         False when the prompt does not read as English (the designer reads English only).
+    language : str
+        ``en``; for other prompts the language of the word-by-word gloss read instead
+        (:mod:`translate`), empty when none was found.
     """
 
     text: str
@@ -144,6 +148,7 @@ class PromptSpec:
     relations: list[Relation] = field(default_factory=list)
     not_placed: list[tuple[str, str]] = field(default_factory=list)
     english: bool = True
+    language: str = "en"
 
     def item(self, category: str) -> RequestedItem | None:
         return next((i for i in self.items if i.category == category), None)
@@ -206,6 +211,11 @@ def _infer_room(categories: list[str]) -> str:
 def parse_prompt(text: str) -> PromptSpec:
     """Parse a design prompt (see :class:`PromptSpec`). Never raises on odd text."""
     text = _normalise(str(text))
+    original = text
+    english = reads_as_english(text)
+    glossed = None if english else gloss(text)
+    if glossed is not None:  # read what a word-by-word English gloss detects; the spec keeps the prompt
+        text = glossed.text
     facts = load_rooms()
     mentions = vocabulary().find(text)
     doc = parse(text)
@@ -223,7 +233,8 @@ def parse_prompt(text: str) -> PromptSpec:
             if cat:
                 present.add(cat)
 
-    spec = PromptSpec(text=text, room_type=room_type, room_type_explicit=explicit_room)
+    spec = PromptSpec(text=original, room_type=room_type, room_type_explicit=explicit_room)
+    spec.language = glossed.language if glossed is not None else ("en" if english else "")
     numbered: dict[str, int] = {}
     indefinite: dict[str, int] = {}
     plural_default: dict[str, int] = {}
@@ -305,10 +316,10 @@ def parse_prompt(text: str) -> PromptSpec:
     spec.style = _find_words(text, STYLE_WORDS)[:3]
     spec.colours = _find_words(text, COLOUR_WORDS)[:3]
     spec.materials = _find_words(text, MATERIAL_WORDS)[:3]
-    spec.area, spec.dims = _size_from_text(text)
+    spec.area, spec.dims = _size_from_text(original) if glossed is not None else _size_from_text(text)
     spec.l_shape = bool(_LSHAPE_RE.search(text))
     low = text.lower()
-    spec.english = reads_as_english(text)
+    spec.english = english
     spec.strict = bool(_STRICT_RE.search(low))
     spec.minimal = spec.strict or bool(re.search(r"\bminimal(?:ist|istic)?\b|\bbare\b|\bsparse\b|\buncluttered\b", low))
     head = " ".join(w.lower() for w in _room_words(doc, rooms[0])) if rooms else ""

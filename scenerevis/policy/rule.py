@@ -36,7 +36,10 @@ STAGE_TEXT = {
     2: "Next the supporting pieces",
     3: "Then the finishing touches",
 }
-ENGLISH_ONLY = "The brief does not read as English; I read English only, so I build what I can recognise in it."
+ENGLISH_ONLY = (
+    "The brief does not read as English; I read English only, so I build what I can recognise in it"
+    " (common furniture words of French, Spanish, German, Italian and Portuguese)."
+)
 _NUM = {1: "a", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
 
 
@@ -93,7 +96,8 @@ class RulePolicy:
         self.seed = int(seed)
         self.spec = parse_prompt(requirement)
         if not self.spec.english:
-            log.warning("rule designer: the prompt does not read as English; building what it recognises: %.60s", requirement)
+            how = f"a word-by-word gloss ({self.spec.language})" if self.spec.language else "what it recognises"
+            log.warning("rule designer: the prompt does not read as English; building from %s: %.60s", how, requirement)
         self.plan = build_plan(self.spec, self.seed, extras=self.config.extras)
         self.room = choose_room(self.plan, self.seed, self.config.l_shape_prob)
         self._tried = set()
