@@ -281,12 +281,12 @@ def parse_prompt(text: str) -> PromptSpec:
         if cat not in first:
             first[cat] = item
             first_words[cat] = lows
-            first_noun[cat] = m.phrase.lower() if m.kind == "category" else ""
+            first_noun[cat] = m.phrase.lower()
             order.append(cat)
         else:
             old = first[cat]
             other_words = bool(lows and first_words[cat] and not lows & first_words[cat])
-            other_noun = m.kind == "category" and first_noun[cat] not in ("", m.phrase.lower()) and p.count is not None
+            other_noun = first_noun[cat] != m.phrase.lower() and p.count is not None and p.owner is None
             if not p.definite and (other_words or other_noun):
                 # "12 student desks ... a teacher's desk": 13; "a cat tree ... a scratching post": two of them
                 extra[cat] = extra.get(cat, 0) + (p.count or 1)
