@@ -67,6 +67,8 @@ ROLES: dict[str, str] = {
     "floor_covering": "_role_floor_covering",
 }
 ROLE_ORDER = tuple(ROLES)
+#: Floor area (m^2) below which a bed without nightstands goes into a corner.
+SMALL_ROOM = 12.0
 #: Roles that place a piece by its anchors (rooms.json ``anchors``), so such a category must name some.
 COMPANION_ROLES = (
     "bed_side",
@@ -282,6 +284,12 @@ class Placer(DecorRoles):
     def _role_bed(self, item: PlannedItem) -> Placement | None:
         ns_size = self.sizes.get("nightstand", self.facts.category("nightstand").size)
         want_ns = min(self.totals.get("nightstand", 0) - len(self.space.of_category("nightstand")), 2)
+        if want_ns <= 0 and self.space.room.area < SMALL_ROOM:  # a small room without nightstands: bed in a corner
+            for size in iter_sizes(item.size, self.facts.category(item.category).min_size, 2):
+                poses = corner_poses(self.space, size[0], size[2], self.rng)
+                body = first_fit(self.space, item.category, poses, size, clip=True)
+                if body is not None:
+                    return self._add(item, body, f"the {self._name(item)} goes into a corner, one side to the wall")
         best: tuple[int, Body] | None = None
         for size in iter_sizes(item.size, self.facts.category(item.category).min_size, 2):
             poses = feasible(self.space, self._wall_pose_list(size, "center", jitter=0.6)[:600], size)

@@ -211,12 +211,14 @@ def first_fit(
     factors: Iterable[tuple[float, bool]] = CLEARANCE_STEPS,
     rug: bool = False,
     limit: int = 4000,
+    clip: bool = False,
 ) -> Body | None:
-    """The first pose that fits, trying every pose at the strictest tier before relaxing it."""
+    """The first pose that fits, trying every pose at the strictest tier before relaxing it (``clip``: see
+    :func:`fit`)."""
     poses = feasible(space, list(poses)[:limit], size, exempt, rug)
     for f, strict in factors:
         for pose in poses:
-            body = fit(space, category, pose, size, exempt=exempt, factor=f, rug=rug, strict=strict)
+            body = fit(space, category, pose, size, exempt=exempt, factor=f, rug=rug, strict=strict, clip=clip)
             if body is not None:
                 return body
     return None

@@ -80,3 +80,14 @@ def test_each_with_a_stool_stands_by_its_owner():
     scene, _ = run_rule_episode(prompt, iterations=10, seed=0)
     assert relation_met(scene, ["next_to", "stool", "potter's wheel"])
     assert sum(o.desc.endswith("stool") for o in scene.objects) == 2
+
+
+def test_a_small_room_without_nightstands_puts_the_bed_in_a_corner():
+    """9 m^2, a single bed, a desk and a stool: the bed goes into a corner (no bedside floor on its wall side),
+    which leaves the desk room; centred on a wall it split the room and the desk was dropped."""
+    prompt = "Capsule-hotel style room, 9 m²: a single bed, a fold-down desk, one stool. nothing else."
+    scene, _ = run_rule_episode(prompt, iterations=10, seed=0)
+    assert sorted(o.desc.split()[-1] for o in scene.objects) == ["bed", "desk", "stool"]
+    assert relation_met(scene, ["corner", "bed"])
+    report = evaluate_physics(scene)
+    assert report.collision_rate == 0 and report.oob_rate == 0
