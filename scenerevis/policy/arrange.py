@@ -63,6 +63,8 @@ _TO_OBJECT = [
 _FROM_OBJECT = [
     ("around", r"\b(?:surrounded|encircled|ringed)\s+by\s+§(\w)"),
     ("next_to", r"\bflanked\s+by\s+§(\w)"),
+    # "two armchairs on either side of the chess table": the table stands between them
+    ("between", r"\b(?:on|at)\s+(?:either|each|both|opposite)\s+sides?\s+of\s+§(\w)"),
 ]
 _UNIT_DEPS = frozenset({"prep", "acl", "advmod", "npadvmod", "relcl", "amod", "advcl", "dep", "acomp", "oprd", "xcomp"})
 _ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
@@ -227,6 +229,10 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                 words = m.group(0).replace(f"§{key}", _words_of(doc, target))
                 if target is subject:
                     continue
+                if reverse and kind == "between" and (
+                    (subject.count or 1) < 2 or target.category in _anchors_of(subject.category) or _on_surface(subject)
+                ):
+                    continue  # one piece flanks nothing; nightstands by the bed, lamps on tables are their roles'
                 if reverse:
                     add(
                         kind,
@@ -242,6 +248,20 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
     _written_after(doc, phrases, add)
     _with_owner(phrases, heads, out, add)
     return out
+
+
+def _on_surface(phrase: ObjectPhrase) -> bool:
+    from scenerevis.scene.rooms import load_rooms
+
+    cat = load_rooms().categories.get(phrase.category or "")
+    return cat is not None and cat.role == "on_surface"
+
+
+def _anchors_of(category: str | None) -> tuple[str, ...]:
+    from scenerevis.scene.rooms import load_rooms
+
+    cat = load_rooms().categories.get(category or "")
+    return cat.anchors if cat is not None else ()
 
 
 def _with_owner(phrases: list[ObjectPhrase], heads: dict[int, ObjectPhrase], out: list[Relation], add) -> None:

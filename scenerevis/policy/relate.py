@@ -47,6 +47,10 @@ def relation_poses(
         return wall_poses(space, w, d, rng, prefer="any")
     if kind in ("in_row", "side_by_side", "back_to_back", "opposite"):
         peers = _others(space, rel.target or category)
+        if kind == "in_row" and not peers and count >= 3:
+            # the first of a row of three or more starts at the end of a long wall, so the row can grow along it
+            # (a piece that needs floor all round fails these poses and takes its usual place)
+            return wall_poses(space, w, d, rng, prefer="corner")
         out: list[Pose] = []
         clearance = load_rooms().category(category).clearance
         side = clearance.get("side", 0.0)  # beds keep their bedside floor
