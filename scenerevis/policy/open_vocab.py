@@ -66,7 +66,9 @@ NOT_OBJECTS = frozenset(
     player players band bandmates musicians team technician technicians doctor doctors nurse nurses teacher teachers
     athlete athletes dancer dancers adult adults user users boy boys girl girls son sons daughter daughters partner
     wife husband friend friends toddler toddlers infant newborn mom dad parent parents grandparent grandparents
-    pet pets cat cats dog dogs puppy kitten animal animals entrance exit doorway hallway corridor""".split()
+    pet pets cat cats dog dogs puppy kitten animal animals entrance exit doorway hallway corridor
+    club clubs shop shops store stores clinic hospital school restaurant hotel museum church company startup agency
+    firm business practice salon parlour parlor bakery pharmacy gallery boutique showroom warehouse""".split()
 )
 
 

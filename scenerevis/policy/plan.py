@@ -361,8 +361,9 @@ def variant_size(cat: Category, desc: str, size: Vec3, rng: random.Random, seede
     Retrieval's size term (sigma 0.05 m) outweighs the text term, so a colour or material word of
     ``desc`` only reaches the asset when the designer asks for that variant's size: the size of the
     catalog variant of ``cat.assets`` sharing the most attribute words with ``desc`` (clamped into
-    the category range). Without such a word a seeded variant is picked, so other seeds give other
-    assets (``seeded=False`` keeps ``size`` then). Categories without catalog assets keep ``size``.
+    the category range). Without such a word, or when no variant has it, a seeded variant is picked, so
+    other seeds give other assets (``seeded=False`` keeps ``size`` then). Categories without catalog
+    assets keep ``size``.
     """
     from scenerevis.assets.catalog_content import VARIANTS
     from scenerevis.policy.prompt_words import COLOUR_WORDS, MATERIAL_WORDS, STYLE_WORDS
@@ -385,7 +386,8 @@ def variant_size(cat: Category, desc: str, size: Vec3, rng: random.Random, seede
         if best > 0:
             v = variants[min(k for s, k in scored if s == best)]
             return cat.clamp_size(v.size)
-        return size
+        # no variant has the word ("a walnut chess table"): still ask for a variant's size, so the mesh is of
+        # the category (the category's default size may match another category's asset best)
     pick = rng.choice(variants)
     return cat.clamp_size(pick.size) if seeded else size
 
