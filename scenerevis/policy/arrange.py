@@ -229,8 +229,10 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                 words = m.group(0).replace(f"§{key}", _words_of(doc, target))
                 if target is subject:
                     continue
-                if reverse and kind == "between" and (
-                    (subject.count or 1) < 2 or target.category in _anchors_of(subject.category) or _on_surface(subject)
+                if (
+                    reverse
+                    and kind == "between"
+                    and ((subject.count or 1) < 2 or target.category in _anchors_of(subject.category) or _on_surface(subject))
                 ):
                     continue  # one piece flanks nothing; nightstands by the bed, lamps on tables are their roles'
                 if reverse:

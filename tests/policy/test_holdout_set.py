@@ -1,15 +1,18 @@
-"""The held-out expectation set bench/prompt_sets/holdout.jsonl loads and keeps its key order safe for scoring."""
+"""The held-out expectation sets bench/prompt_sets/holdout.jsonl and fresh.jsonl load and keep their key order
+safe for scoring."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from scenerevis.policy.brief_check import load_expectations, matches
 from scenerevis.scene.model import SceneObject
 
 HOLDOUT = Path(__file__).resolve().parents[2] / "bench" / "prompt_sets" / "holdout.jsonl"
+FRESH = HOLDOUT.with_name("fresh.jsonl")
 KNOWN = {
     "bedroom", "living room", "dining room", "office", "kids room", "gym", "game room", "kitchen", "bathroom",
     "nursery", "yoga studio", "home theater", "laundry room", "music room", "art studio", "entryway", "conference room",
@@ -29,10 +32,19 @@ def test_holdout_loads_with_its_size_and_spread():
     assert sum(1 for e in exps if sum(e.items.values()) >= 12) == 33
 
 
-def test_no_item_key_steals_a_later_keys_objects():
+def test_fresh_set_has_only_room_types_of_no_other_set():
+    """fresh.jsonl was written after the designer's tuning, on room types neither other set has."""
+    exps = load_expectations(FRESH)
+    rooms = {e.room for e in exps}
+    assert len(exps) == 40 and len(rooms) == 18
+    assert not rooms & ({e.room for e in load_expectations(HOLDOUT)} | KNOWN)
+
+
+@pytest.mark.parametrize("path", [HOLDOUT, FRESH], ids=["holdout", "fresh"])
+def test_no_item_key_steals_a_later_keys_objects(path):
     """score_brief assigns objects to keys greedily in order, so an earlier key must not match
     an object named by a later key's alternative (e.g. "table" before "coffee table")."""
-    for n, exp in enumerate(load_expectations(HOLDOUT), 1):
+    for n, exp in enumerate(load_expectations(path), 1):
         keys = list(exp.items)
         for i, earlier in enumerate(keys):
             for later in keys[i + 1 :]:
