@@ -160,14 +160,25 @@ class BuiltinCatalog:
         return iter(self.assets)
 
     def __contains__(self, asset_id: object) -> bool:
-        return asset_id in self._by_id
+        if not isinstance(asset_id, str):
+            return False
+        try:
+            self.get(asset_id)
+        except KeyError:
+            return False
+        return True
 
     def get(self, asset_id: str) -> Asset:
-        """The asset with id ``asset_id``; unknown ids raise KeyError naming the id."""
+        """The asset with id ``asset_id`` (or a refinished one, ``<id>~<finish>``, see :mod:`refinish`);
+        unknown ids raise KeyError naming the id."""
+        from scenerevis.assets.refinish import refinish, split_id
+
+        base, finish = split_id(asset_id)
         try:
-            return self._by_id[asset_id]
+            asset = self._by_id[base]
         except KeyError:
             raise KeyError(f"built-in catalog has no asset {asset_id!r} (ids look like 'bed_queen-01')") from None
+        return asset if finish is None else refinish(asset, finish)
 
     @property
     def ids(self) -> list[str]:

@@ -30,6 +30,7 @@ class RetrievalConfig:
     temperature: float = 0.05  # softmax temperature over scores when sampling
     seed: int = 0  # seed of the sampling generator (each retrieve call restarts from it)
     snap_size: bool = False  # rescale size to the asset's proportions (uniform factor, same volume as the query)
+    refinish: bool = True  # builtin: a finish the query names and the asset lacks is applied (scenerevis.assets.refinish)
     best_effort: bool = False  # missing meshes / ids: log and use a placeholder instead of raising
     encoder: str = "minilm"  # query text encoder for builtin / 3d-future (see embeddings.load_encoder)
     device: str = "cpu"  # torch device of the encoders

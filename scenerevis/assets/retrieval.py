@@ -120,6 +120,10 @@ class Retriever:
         for row, qi in enumerate(todo):
             j = scoring.select(scores[row], self.config.mode, rng, self.config.top_k, self.config.top_p, self.config.temperature)
             chosen[qi] = self.index.match(j, float(scores[row, j]))
+            if self.config.refinish and self.index.source == "builtin":
+                from scenerevis.assets.refinish import refinish_match
+
+                chosen[qi] = refinish_match(descs[qi], chosen[qi])
         return [chosen[u] for u in uniq_idx]
 
     def retrieve(self, desc: str, size=None) -> Match:

@@ -23,6 +23,7 @@ def test_designer_categories_map_to_catalog_categories_with_variants():
 
 def test_attribute_words_win_retrieval_with_the_designer_size(builtin_index, minilm):
     from scenerevis.assets import Retriever
+    from scenerevis.assets.config import RetrievalConfig
 
     retriever = Retriever(encoder=minilm, index=builtin_index)
     facts = load_rooms()
@@ -40,6 +41,10 @@ def test_attribute_words_win_retrieval_with_the_designer_size(builtin_index, min
         size = variant_size(facts.category(cat), desc, facts.category(cat).size, random.Random(0))
         m = retriever.retrieve(desc, size)
         assert word in m.description.lower(), (desc, m.description)
-    # with the category's default size the size term decides: the oak desk wins over the white one
-    m = retriever.retrieve("white desk", facts.category("desk").size)
+    # with the category's default size the size term decides: the oak desk wins over the white one, and
+    # retrieval refinishes it white (a finish the query names and the asset lacks, scenerevis.assets.refinish)
+    plain = Retriever(RetrievalConfig(refinish=False), encoder=minilm, index=builtin_index)
+    m = plain.retrieve("white desk", facts.category("desk").size)
     assert "white" not in m.description.lower()
+    refinished = retriever.retrieve("white desk", facts.category("desk").size)
+    assert refinished.asset_id == f"{m.asset_id}~white" and "white" in refinished.description

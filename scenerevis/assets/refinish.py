@@ -1,0 +1,95 @@
+"""refinish.py: built-in assets in a finish their catalog variants lack ("a walnut chess table" when every
+round table is oak, marble or white).
+
+A refinished asset is the variant's generator run with its main surface (the first parameter naming a
+palette finish: a sofa's fabric, a table's top, a bed's frame, a placeholder's core) in the requested
+finish. Its id is ``<asset id>~<finish>`` (spaces as underscores, e.g. ``round_dining_table-02~walnut``),
+so a scene names it like any catalog asset and its mesh and GLB are built and cached on demand.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from scenerevis.assets.palette import FINISHES
+
+if TYPE_CHECKING:
+    from scenerevis.assets.catalog import Asset
+    from scenerevis.assets.index import Match
+
+#: Palette names that are parts of objects, not finishes a prompt asks for.
+NOT_ASKED = frozenset(
+    {"screen", "mirror", "water", "flame", "popcorn", "lamp shade", "bedding blue", "mesh black", "terracotta pot"}
+    | {"dark leaf", "leaf green", "gravel", "chalkboard", "felt green", "felt blue", "champagne", "clay"}
+)
+SEP = "~"
+
+
+def _askable() -> list[str]:
+    return sorted((n for n in FINISHES if n not in NOT_ASKED), key=lambda n: -len(n))
+
+
+def requested_finish(desc: str) -> str | None:
+    """The first palette finish ``desc`` names as whole words ("black leather" before "black"), or None."""
+    low = desc.lower()
+    best: tuple[int, int, str] | None = None
+    for name in _askable():
+        m = re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", low)
+        if m and (best is None or (m.start(), -len(name)) < (best[0], best[1])):
+            best = (m.start(), -len(name), name)
+    return best[2] if best else None
+
+
+def has_finish(asset: Asset, finish: str) -> bool:
+    """Whether ``asset``'s words already name ``finish``."""
+    text = f"{asset.description} {asset.color} {asset.material}".lower()
+    return re.search(r"(?<![\w-])" + re.escape(finish) + r"(?![\w-])", text) is not None
+
+
+def refinished_id(asset_id: str, finish: str) -> str:
+    return f"{asset_id}{SEP}{finish.replace(' ', '_')}"
+
+
+def split_id(asset_id: str) -> tuple[str, str | None]:
+    """(base id, finish or None) of a possibly refinished id; raises KeyError naming an unknown finish."""
+    if SEP not in asset_id:
+        return asset_id, None
+    base, finish = asset_id.split(SEP, 1)
+    finish = finish.replace("_", " ")
+    if finish not in FINISHES or finish in NOT_ASKED:
+        raise KeyError(f"built-in asset id {asset_id!r}: {finish!r} is no palette finish")
+    return base, finish
+
+
+def refinish(asset: Asset, finish: str) -> Asset:
+    """``asset`` with its main surface in ``finish`` (id, params, description and colour follow)."""
+    params = dict(asset.params)
+    key = next((k for k, v in params.items() if isinstance(v, str) and v in FINISHES), None)
+    old = params.get(key) if key else None
+    if key is not None:
+        params[key] = finish
+    if old and re.search(r"(?<![\w-])" + re.escape(old) + r"(?![\w-])", asset.description):
+        desc = re.sub(r"(?<![\w-])" + re.escape(old) + r"(?![\w-])", finish, asset.description, count=1)
+    else:
+        desc = f"{finish} {asset.description}"
+    return replace(asset, id=refinished_id(asset.id, finish), params=params, description=desc, color=f"{finish}, {asset.color}")
+
+
+@lru_cache(maxsize=1)
+def _builtin() -> dict[str, Asset]:
+    from scenerevis.assets.catalog import build_assets
+
+    return {a.id: a for a in build_assets()}
+
+
+def refinish_match(desc: str, match: Match) -> Match:
+    """``match`` (a built-in asset) refinished in the finish ``desc`` names when the asset lacks it."""
+    finish = requested_finish(desc)
+    asset = _builtin().get(match.asset_id)
+    if finish is None or asset is None or has_finish(asset, finish):
+        return match
+    new = refinish(asset, finish)
+    return replace(match, asset_id=new.id, description=new.description)

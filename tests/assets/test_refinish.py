@@ -1,0 +1,55 @@
+"""Built-in assets refinished in a finish their variants lack (scenerevis.assets.refinish)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from scenerevis.assets import refinish
+from scenerevis.assets.palette import FINISHES
+
+
+@pytest.mark.parametrize(
+    "desc, finish",
+    [
+        ("black leather sofa", "black leather"),  # the longer name at the same place wins
+        ("a walnut chess table with a grey base", "walnut"),  # the first one named
+        ("round table", None),
+        ("a mirror with a screen", None),  # parts, not finishes a prompt asks for
+    ],
+)
+def test_requested_finish(desc, finish):
+    assert refinish.requested_finish(desc) == finish
+
+
+def test_refinished_ids_round_trip_and_bad_finishes_name_the_id(catalog):
+    asset = catalog.get("round_dining_table-02")  # marble top on a black pedestal
+    assert asset.params["top"] == "marble"
+    new = catalog.get("round_dining_table-02~walnut")
+    assert new.params["top"] == "walnut" and new.params["leg"] == "black"
+    assert new.description == asset.description.replace("marble", "walnut", 1)
+    assert "round_dining_table-02~black_leather" in catalog
+    with pytest.raises(KeyError, match="round_dining_table-02~plaid"):
+        catalog.get("round_dining_table-02~plaid")
+    assert "round_dining_table-02~plaid" not in catalog
+
+
+def test_the_mesh_takes_the_finish_colour(catalog):
+    walnut = np.array(FINISHES["walnut"].rgb)
+    colours = catalog.mesh("round_dining_table-02~walnut").visual.face_colors[:, :3].astype(int)
+    plain = catalog.mesh("round_dining_table-02").visual.face_colors[:, :3].astype(int)
+    assert (np.abs(colours - walnut).sum(axis=1) == 0).any()
+    assert not (np.abs(plain - walnut).sum(axis=1) == 0).any()
+
+
+def test_retrieval_applies_a_finish_no_variant_has(builtin_index, minilm):
+    from scenerevis.assets import Retriever
+    from scenerevis.assets.config import RetrievalConfig
+
+    retriever = Retriever(encoder=minilm, index=builtin_index)
+    m = retriever.retrieve("walnut round dining table", (1.2, 0.76, 1.2))
+    assert m.asset_id == "round_dining_table-02~walnut" and "walnut" in m.description
+    # a finish the asset has keeps the catalog asset; the option turns refinishing off
+    assert retriever.retrieve("round marble top table", (1.2, 0.76, 1.2)).asset_id == "round_dining_table-02"
+    plain = Retriever(RetrievalConfig(refinish=False), encoder=minilm, index=builtin_index)
+    assert plain.retrieve("walnut round dining table", (1.2, 0.76, 1.2)).asset_id == "round_dining_table-02"
