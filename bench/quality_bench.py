@@ -130,7 +130,12 @@ def run_expectations(path: Path, iterations: int, seed: int, variety_seeds: int,
         from scenerevis.assets.catalog import BuiltinCatalog
 
         retriever = Retriever()
-        asset_text = {a.id: f"{a.description} {a.color} {a.material}".lower() for a in BuiltinCatalog()}
+        catalog = BuiltinCatalog()
+
+        def asset_text(asset_id: str) -> str:  # refinished ids ('<id>~<finish>') too
+            a = catalog.get(asset_id)
+            return f"{a.description} {a.color} {a.material}".lower()
+
     rows: dict[str, list[dict]] = defaultdict(list)
     failures = []
     for exp in load_expectations(path):
@@ -145,7 +150,7 @@ def run_expectations(path: Path, iterations: int, seed: int, variety_seeds: int,
                 objs = [o for o in scene.objects if matches(o, key)]
                 if objs:
                     m = retriever.retrieve(objs[0].desc, objs[0].size)
-                    text = asset_text.get(m.asset_id, m.description.lower())
+                    text = asset_text(m.asset_id) if m.asset_id in catalog else m.description.lower()
                     rendered += any(a in text for a in ATTRIBUTE_ALIASES.get(word.lower(), (word.lower(),)))
         signatures = set()
         for s in range(seed, seed + variety_seeds):

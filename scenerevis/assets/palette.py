@@ -97,6 +97,17 @@ FINISHES: dict[str, Finish] = {
     "orange": Finish((225, 120, 40)),
     "wicker": Finish((185, 150, 95)),
     "green": Finish((70, 140, 80)),
+    # words prompts use for finishes no variant had (refinished assets, scenerevis.assets.refinish)
+    "teak": Finish((150, 100, 55)),
+    "rattan": Finish((190, 155, 100)),
+    "pink": Finish((225, 150, 170)),
+    "blue": Finish((60, 100, 170)),
+    "brown": Finish((110, 75, 50)),
+    "beige": Finish((210, 195, 170)),
+    "cream": Finish((238, 230, 210)),
+    "emerald": Finish((30, 110, 75)),
+    "gold": Finish((205, 170, 80), True),
+    "silver": Finish((190, 192, 196), True),
     # home pack
     "water": Finish((70, 150, 200)),
     "gravel": Finish((170, 150, 120)),

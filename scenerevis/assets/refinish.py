@@ -1,9 +1,9 @@
 """refinish.py: built-in assets in a finish their catalog variants lack ("a walnut chess table" when every
 round table is oak, marble or white).
 
-A refinished asset is the variant's generator run with its main surface (the first parameter naming a
-palette finish: a sofa's fabric, a table's top, a bed's frame, a placeholder's core) in the requested
-finish. Its id is ``<asset id>~<finish>`` (spaces as underscores, e.g. ``round_dining_table-02~walnut``),
+A refinished asset is the variant's generator run with its main surface (a sofa's fabric, a table's top,
+a bed's frame, a placeholder's core; else the first parameter naming a palette finish) in the requested
+finish: a palette name, or a word meaning one (``ALIASES``: "wooden" is oak, "metal" steel). Its id is ``<asset id>~<finish>`` (spaces as underscores, e.g. ``round_dining_table-02~walnut``),
 so a scene names it like any catalog asset and its mesh and GLB are built and cached on demand.
 """
 
@@ -26,14 +26,36 @@ NOT_ASKED = frozenset(
     | {"dark leaf", "leaf green", "gravel", "chalkboard", "felt green", "felt blue", "champagne", "clay"}
 )
 SEP = "~"
+#: Words of prompts that mean a palette finish of another name.
+ALIASES = {
+    "wooden": "oak",
+    "wood": "oak",
+    "metal": "steel",
+    "metallic": "steel",
+    "stainless steel": "steel",
+    "stainless": "steel",
+    "gray": "grey",
+    "golden": "gold",
+    "leather": "brown leather",
+    "mustard": "mustard velvet",
+    "teal": "teal velvet",
+}
+#: Parameters that name an asset's main surface, most telling first.
+MAIN_SURFACE = ("fabric", "upholstery", "seat", "top", "body", "frame", "mat", "core", "cover", "shell", "surface")
 
 
 def _askable() -> list[str]:
-    return sorted((n for n in FINISHES if n not in NOT_ASKED), key=lambda n: -len(n))
+    return sorted([n for n in FINISHES if n not in NOT_ASKED] + list(ALIASES), key=lambda n: -len(n))
+
+
+def palette_name(word: str) -> str:
+    """The palette finish a prompt word means ("rattan" is itself one, "wooden" means oak)."""
+    return ALIASES.get(word, word)
 
 
 def requested_finish(desc: str) -> str | None:
-    """The first palette finish ``desc`` names as whole words ("black leather" before "black"), or None."""
+    """The first finish word ``desc`` names as whole words ("black leather" before "black"): a palette name or
+    an alias of one (:data:`ALIASES`); None when it names none."""
     low = desc.lower()
     best: tuple[int, int, str] | None = None
     for name in _askable():
@@ -59,22 +81,26 @@ def split_id(asset_id: str) -> tuple[str, str | None]:
         return asset_id, None
     base, finish = asset_id.split(SEP, 1)
     finish = finish.replace("_", " ")
-    if finish not in FINISHES or finish in NOT_ASKED:
+    if palette_name(finish) not in FINISHES or finish in NOT_ASKED:
         raise KeyError(f"built-in asset id {asset_id!r}: {finish!r} is no palette finish")
     return base, finish
 
 
 def refinish(asset: Asset, finish: str) -> Asset:
-    """``asset`` with its main surface in ``finish`` (id, params, description and colour follow)."""
+    """``asset`` with its main surface in ``finish`` (a finish word: a palette name or an alias; id, params,
+    description and colour follow, in the prompt's word)."""
     params = dict(asset.params)
-    key = next((k for k, v in params.items() if isinstance(v, str) and v in FINISHES), None)
+    finishes = [k for k, v in params.items() if isinstance(v, str) and v in FINISHES]
+    key = next((k for k in MAIN_SURFACE if k in finishes), finishes[0] if finishes else None)
     old = params.get(key) if key else None
     if key is not None:
-        params[key] = finish
-    if old and re.search(r"(?<![\w-])" + re.escape(old) + r"(?![\w-])", asset.description):
-        desc = re.sub(r"(?<![\w-])" + re.escape(old) + r"(?![\w-])", finish, asset.description, count=1)
-    else:
-        desc = f"{finish} {asset.description}"
+        params[key] = palette_name(finish)
+    desc = f"{finish} {asset.description}"
+    for words in ([old] + old.split()) if old else []:  # "beige fabric", else "beige", in the description
+        pattern = r"(?<![\w-])" + re.escape(words) + r"(?![\w-])"
+        if re.search(pattern, asset.description):
+            desc = re.sub(pattern, finish, asset.description, count=1)
+            break
     return replace(asset, id=refinished_id(asset.id, finish), params=params, description=desc, color=f"{finish}, {asset.color}")
 
 

@@ -53,3 +53,16 @@ def test_retrieval_applies_a_finish_no_variant_has(builtin_index, minilm):
     assert retriever.retrieve("round marble top table", (1.2, 0.76, 1.2)).asset_id == "round_dining_table-02"
     plain = Retriever(RetrievalConfig(refinish=False), encoder=minilm, index=builtin_index)
     assert plain.retrieve("walnut round dining table", (1.2, 0.76, 1.2)).asset_id == "round_dining_table-02"
+
+
+def test_words_that_mean_a_finish_and_the_main_surface(catalog):
+    """ "wooden" means oak, "rattan" is a finish of its own; the seat of a chair, not its legs, takes it and
+    the description says so in the prompt's word."""
+    assert refinish.requested_finish("a wooden bar counter") == "wooden"
+    assert refinish.palette_name("wooden") == "oak" and refinish.palette_name("rattan") == "rattan"
+    chair = catalog.get("dining_chair-02")
+    red = catalog.get("dining_chair-02~red")
+    surface = next(k for k in refinish.MAIN_SURFACE if k in chair.params)
+    assert red.params[surface] == "red" and red.params.get("leg") == chair.params.get("leg")
+    assert "red seat" in red.description
+    assert catalog.get("bar_counter-02~wooden").params != catalog.get("bar_counter-02").params
