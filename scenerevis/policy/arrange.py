@@ -187,7 +187,13 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
             text, objs = _phrase_text(doc, root, p, heads)
             # the parser may hang a phrase on an earlier object across a nearer one ("a rug and a lamp next to
             # each armchair" with "next to" under the rug): written order decides, the nearer object owns it
-            nearer = [q for q in phrases if p.token < q.token < root.i and doc[q.token].sent.start == root.sent.start]
+            nearer = [
+                q
+                for q in phrases
+                if p.token < q.token < root.i
+                and doc[q.token].sent.start == root.sent.start
+                and _with_host(doc, q, heads) is not p  # "a table with 2 chairs in the middle": the table's
+            ]
             owner = max(nearer, key=lambda q: q.token) if nearer and root.i > p.token else p
             for kind, pat in _SELF:
                 m = re.search(pat, text)
@@ -207,6 +213,9 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                 elif kind in ("middle", "corner", "against_wall") and via_with:
                     subj, sp = via_with.category, via_with
                 add(kind, subj, target, m.group(0), sp, tp)
+                pair = conj_prev is not None and re.fullmatch(r"\s*and\s+(?:a|an|the|one)?\s*", doc.text[conj_prev.end : p.start])
+                if kind in ("against_wall", "corner") and pair and owner is p and not via_with:
+                    add(kind, conj_prev.category, None, m.group(0), conj_prev)  # "a treadmill and a rower along a wall"
                 if kind == "against_wall" and (p.count or 1) >= 2 and re.match(r"(?:along|lining)\b", m.group(0)):
                     add("in_row", subj, None, m.group(0), sp)  # "four bookcases along one wall": a row on that wall
             for kind, pat, reverse in [(k, r, True) for k, r in _FROM_OBJECT] + [(k, r, False) for k, r in _TO_OBJECT]:
@@ -250,6 +259,18 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
     _written_after(doc, phrases, add)
     _with_owner(phrases, heads, out, add)
     return out
+
+
+def _with_host(doc: Doc, q: ObjectPhrase, heads: dict[int, ObjectPhrase]) -> ObjectPhrase | None:
+    """The object ``q`` comes with ("a table with two chairs": the table for the chairs), or None."""
+    x = doc[q.head]
+    for _ in range(3):  # "with 2 chairs", also parsed as "with 2 folding(verb) chairs"
+        if x.head.i == x.i or x.head.i in heads:
+            return None
+        x = x.head
+        if x.lower_ == "with":
+            return heads.get(x.head.i)
+    return None
 
 
 def _on_surface(phrase: ObjectPhrase) -> bool:
@@ -296,7 +317,9 @@ def _written_after(doc: Doc, phrases: list[ObjectPhrase], add) -> None:
             if not before:
                 continue
             p = max(before, key=lambda q: q.end)
-            gap = text[p.end : m.start()]
+            if kind in ("middle", "corner", "against_wall"):  # "a table with 2 chairs in the middle": the table
+                p = _with_host(doc, p, {q.head: q for q in phrases}) or p
+            gap = text[max(q.end for q in before) : m.start()]
             if len(gap.split()) > 3 or re.search(r"[.;:!?]", gap):
                 continue
             if kind in _PAIR_KINDS and (p.count or 1) < 2:

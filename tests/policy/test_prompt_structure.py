@@ -194,3 +194,16 @@ def test_open_phrases_and_the_room_noun():
     assert [(i.category, i.phrase) for i in spec.items] == [("desk", "desk"), ("generic_object", "antique brass telescope")]
     spec = parse_prompt("A study with a desk, a coffee table book and a desk lamp.")
     assert [(i.category, i.desc) for i in spec.items] == [("desk", "desk"), ("table_lamp", "desk lamp")]
+
+
+def test_a_place_after_a_with_companion_belongs_to_its_host():
+    """ "a teak bistro table with 2 folding chairs in the middle": the table stands in the middle (also when the
+    parser reads "folding" as a verb); "a treadmill and a rowing machine along one wall": both stand there."""
+    assert ("middle", "small_table", None) in relations(
+        "Bright sun room for breakfast: a teak bistro table with 2 folding chairs in the middle, a bench along the wall."
+    )
+    got = relations("Home gym: a squat rack, a treadmill and a rowing machine side by side along one wall.")
+    assert {("against_wall", "treadmill", None), ("against_wall", "rowing_machine", None)} <= got
+    # list items are no pair: the pool table does not go on the wall with the dartboard
+    got = relations("Game room: a pool table in the middle, a dartboard on the wall and a sofa.")
+    assert ("against_wall", "pool_table", None) not in got and ("middle", "pool_table", None) in got
