@@ -44,8 +44,11 @@ ALIASES = {
 MAIN_SURFACE = ("fabric", "upholstery", "seat", "top", "body", "frame", "mat", "core", "cover", "shell", "surface")
 
 
-def _askable() -> list[str]:
-    return sorted([n for n in FINISHES if n not in NOT_ASKED] + list(ALIASES), key=lambda n: -len(n))
+@lru_cache(maxsize=1)
+def _askable() -> tuple[tuple[str, re.Pattern], ...]:
+    """Finish words a prompt may name (palette names and aliases), longest first, with their patterns."""
+    names = sorted([n for n in FINISHES if n not in NOT_ASKED] + list(ALIASES), key=lambda n: -len(n))
+    return tuple((n, re.compile(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])")) for n in names)
 
 
 def palette_name(word: str) -> str:
@@ -58,8 +61,8 @@ def requested_finish(desc: str) -> str | None:
     an alias of one (:data:`ALIASES`); None when it names none."""
     low = desc.lower()
     best: tuple[int, int, str] | None = None
-    for name in _askable():
-        m = re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", low)
+    for name, pattern in _askable():
+        m = pattern.search(low)
         if m and (best is None or (m.start(), -len(name)) < (best[0], best[1])):
             best = (m.start(), -len(name), name)
     return best[2] if best else None

@@ -20,6 +20,9 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from scenerevis.policy.phrases import largest_before
+from scenerevis.scene.rooms import load_rooms
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -274,15 +277,11 @@ def _with_host(doc: Doc, q: ObjectPhrase, heads: dict[int, ObjectPhrase]) -> Obj
 
 
 def _on_surface(phrase: ObjectPhrase) -> bool:
-    from scenerevis.scene.rooms import load_rooms
-
     cat = load_rooms().categories.get(phrase.category or "")
     return cat is not None and cat.role == "on_surface"
 
 
 def _anchors_of(category: str | None) -> tuple[str, ...]:
-    from scenerevis.scene.rooms import load_rooms
-
     cat = load_rooms().categories.get(category or "")
     return cat.anchors if cat is not None else ()
 
@@ -290,15 +289,12 @@ def _anchors_of(category: str | None) -> tuple[str, ...]:
 def _with_owner(phrases: list[ObjectPhrase], heads: dict[int, ObjectPhrase], out: list[Relation], add) -> None:
     """ "two potter's wheels, each with a stool": a floor piece that comes with another one stands next to it,
     unless the brief arranges it otherwise (pieces standing on others are left to their hosts)."""
-    from scenerevis.scene.rooms import load_rooms
-
     facts = load_rooms()
     arranged = {r.subject for r in out}
     for p in phrases:
         owner = heads.get(p.owner) if p.owner is not None and p.owner >= 0 else None
         if p.owner == -1:  # "each with" an owner the parse does not link: the largest count named before
-            before = [q for q in phrases if q.start < p.start and q.category not in (None, p.category)]
-            owner = max(before, key=lambda q: (q.count or 1, q.start), default=None)
+            owner = largest_before(p, phrases, lambda q: q.count or 1, exclude=p.category)
         if owner is None or p.category in arranged or owner.category == p.category or p.category == GENERIC:
             continue
         cat = facts.categories.get(p.category)

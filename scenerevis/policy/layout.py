@@ -285,11 +285,9 @@ class Placer(DecorRoles):
         ns_size = self.sizes.get("nightstand", self.facts.category("nightstand").size)
         want_ns = min(self.totals.get("nightstand", 0) - len(self.space.of_category("nightstand")), 2)
         if want_ns <= 0 and self.space.room.area < SMALL_ROOM:  # a small room without nightstands: bed in a corner
-            for size in iter_sizes(item.size, self.facts.category(item.category).min_size, 2):
-                poses = corner_poses(self.space, size[0], size[2], self.rng)
-                body = first_fit(self.space, item.category, poses, size, clip=True)
-                if body is not None:
-                    return self._add(item, body, f"the {self._name(item)} goes into a corner, one side to the wall")
+            body = self._corner_fit(item, clip=True)
+            if body is not None:
+                return self._add(item, body, f"the {self._name(item)} goes into a corner, one side to the wall")
         best: tuple[int, Body] | None = None
         for size in iter_sizes(item.size, self.facts.category(item.category).min_size, 2):
             poses = feasible(self.space, self._wall_pose_list(size, "center", jitter=0.6)[:600], size)
@@ -529,11 +527,19 @@ class Placer(DecorRoles):
         got = self._attach(item, ("coffee_table",), S.coffee_sides, "an armchair turns towards the coffee table", fallback=False)
         if got is not None:
             return got
-        for size in iter_sizes(item.size, self.facts.category(item.category).min_size, 2):
-            body = first_fit(self.space, item.category, corner_poses(self.space, size[0], size[2], self.rng), size)
-            if body is not None:
-                return self._add(item, body, f"{_a(self._name(item))} makes a reading corner")
+        body = self._corner_fit(item)
+        if body is not None:
+            return self._add(item, body, f"{_a(self._name(item))} makes a reading corner")
         return self._role_free(item)
+
+    def _corner_fit(self, item: PlannedItem, clip: bool = False) -> Body | None:
+        """``item`` tucked into a corner, shrunk within its size range if need be (``clip``: see :func:`fit`)."""
+        for size in iter_sizes(item.size, self.facts.category(item.category).min_size, 2):
+            poses = corner_poses(self.space, size[0], size[2], self.rng)
+            body = first_fit(self.space, item.category, poses, size, clip=clip)
+            if body is not None:
+                return body
+        return None
 
     def _role_beside_seating(self, item: PlannedItem) -> Placement | None:
         got = self._attach(item, self._anchors(item), S.beside, f"{_a(self._name(item))} sits beside the seating", fallback=False)

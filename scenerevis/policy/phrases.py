@@ -328,6 +328,13 @@ def _owner(head: Token, heads: set[int]) -> int | None:
     return -1 if own else None
 
 
+def largest_before(p: ObjectPhrase, phrases: list[ObjectPhrase], size, exclude: str | None = None) -> ObjectPhrase | None:
+    """The owner of "each with" when the parse links none (``p.owner == -1``): of the phrases named before
+    ``p`` (with a category other than ``exclude``), the one with the largest ``size(phrase)``, the later on ties."""
+    before = [q for q in phrases if q.start < p.start and q.category and q.category != exclude]
+    return max(before, key=lambda q: (size(q), q.start), default=None)
+
+
 def _both_sides(head: Token) -> bool:
     """Whether the phrase stands "on each side" / "on either side" / "at both ends" of something (the parser may
     hang the place on the piece the phrase comes "with")."""

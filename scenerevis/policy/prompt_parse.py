@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from scenerevis.policy.arrange import Relation, parse_relations
 from scenerevis.policy.nlp import parse
-from scenerevis.policy.phrases import ObjectPhrase, find_phrases, modifiers, names_a_modifier
+from scenerevis.policy.phrases import ObjectPhrase, find_phrases, largest_before, modifiers, names_a_modifier
 from scenerevis.policy.prompt_words import (
     COLOUR_WORDS,
     CONCEPTS,
@@ -348,13 +348,12 @@ def _standing(spec: PromptSpec, rel: Relation) -> Relation:
         return rel
     floor = facts.category(cat.floor_version)
     desc = floor.noun if item.desc == cat.noun else item.desc
-    if spec.item(floor.name) is not None:
-        pass  # the prompt asked for the floor version already
-    elif item.count > 1:
-        item.count -= 1
-        spec.items.append(replace(item, category=floor.name, count=1, desc=desc, explicit=False))
-    else:
-        item.category, item.desc = floor.name, desc
+    if spec.item(floor.name) is None:  # else the prompt asked for the floor version already
+        if item.count > 1:
+            item.count -= 1
+            spec.items.append(replace(item, category=floor.name, count=1, desc=desc, explicit=False))
+        else:
+            item.category, item.desc = floor.name, desc
     return Relation(rel.kind, floor.name, rel.target, rel.text)
 
 
@@ -389,10 +388,9 @@ def _each_with_own(spec: PromptSpec, phrases: list[ObjectPhrase]) -> None:
         if p.owner is None or not p.category:
             continue
         owner = by_token.get(p.owner)
-        if owner is not None and owner.category and owner.category != p.category:
-            n = spec.count(owner.category)
-        else:
-            n = max((spec.count(q.category) for q in phrases if q.start < p.start and q.category), default=0)
+        if owner is None or not owner.category or owner.category == p.category:
+            owner = largest_before(p, phrases, lambda q: spec.count(q.category))
+        n = spec.count(owner.category) if owner is not None else 0
         item = spec.item(p.category)
         n *= p.count or 1
         if item is not None and item.count < n:
