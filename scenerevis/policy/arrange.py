@@ -48,7 +48,7 @@ class Relation:
 _SELF = [
     ("against_wall", r"\b(?:against|along|on|by|lining|to)\s+(?:the\s+|a\s+|one\s+)?(?:\w+\s+)?wall\b(?!-)"),
     ("middle", r"\bin\s+the\s+(?:middle|centre|center)\b|\bcent(?:er|re)d\b|\bat\s+the\s+cent(?:er|re)\b"),
-    ("corner", r"\bin\s+(?:a|the|one)\s+(?:\w+\s+)?corner\b|\bcornered\b"),
+    ("corner", r"\b(?:in|at)\s+(?:a|the|one|each|every|all\s+four)\s+(?:\w+\s+)?corners?\b|\bcornered\b"),
     ("in_row", r"\bin\s+(?:a|one|two|three|four)\s+rows?\b|\bin\s+rows\b|\blined\s+up\b|\bin\s+a\s+line\b"),
     ("side_by_side", r"\bside\s+by\s+side\b"),
     ("back_to_back", r"\bback\s+to\s+back\b"),
@@ -260,6 +260,7 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                     add(kind, subject.category, target.category, words, subject, target)
                 break
     _written_after(doc, phrases, add)
+    _bare_on_top(doc, phrases, add)
     _with_owner(phrases, heads, out, add)
     return out
 
@@ -300,6 +301,26 @@ def _with_owner(phrases: list[ObjectPhrase], heads: dict[int, ObjectPhrase], out
         cat = facts.categories.get(p.category)
         if cat is not None and cat.role not in ("on_surface", "floor_covering"):
             add("next_to", p.category, owner.category, f"with the {owner.text.lower()}", p, owner)
+
+
+def _bare_on_top(doc: Doc, phrases: list[ObjectPhrase], add) -> None:
+    """ "a pedestal with a globe on top", "a desk, two monitors on top": "on top" with no "of" puts the object
+    written right before it on the piece it comes with, else on the nearest other object named before."""
+    text = doc.text.lower()
+    heads = {q.head: q for q in phrases}
+    for m in re.finditer(r"\b(?:on\s+top|atop)\b(?!\s+of)", text):
+        before = [p for p in phrases if p.end <= m.start()]
+        if not before:
+            continue
+        p = max(before, key=lambda q: q.end)
+        if len(text[p.end : m.start()].split()) > 3 or re.search(r"[.;:!?,]", text[p.end : m.start()]):
+            continue
+        host = _with_host(doc, p, heads)
+        if host is None:
+            earlier = [q for q in before if q.end <= p.start and q.category != p.category]
+            host = max(earlier, key=lambda q: q.end) if earlier else None
+        if host is not None and host is not p and (host.category != p.category or host.category == GENERIC):
+            add("on_top", p.category, host.category, f"on top of the {host.text.lower()}", p, host)
 
 
 def _written_after(doc: Doc, phrases: list[ObjectPhrase], add) -> None:

@@ -5,7 +5,7 @@ count, "an antique telescope"); their noun must not be an abstract, room, part o
 (``ABSTRACT_HEADS``, ``NOT_OBJECTS``), and small things set on furniture (``TABLETOP_HEADS``) are
 reported as not placed. Each phrase is mapped by MiniLM similarity to the
 category synonyms: at or above ``SUBSTITUTE_AT`` it becomes that category (a substitution, reported
-as such), otherwise a ``generic_object`` whose size is the nearest category's when the similarity
+as such) unless the synonym is another kind of the same noun ("a keyboard stand" is no "tv stand"), otherwise a ``generic_object`` whose size is the nearest category's when the similarity
 reaches ``SIZE_FROM_AT``, else the generic default. Without sentence-transformers every phrase
 becomes a generic object of the default size.
 """
@@ -39,7 +39,7 @@ ABSTRACT_HEADS = frozenset(
     decorations accessory accessories detail details feature features artwork painting paintings art greenery rhythm flow path
     walkway passage clearance access environment retreat sanctuary haven oasis experience energy character charm personality
     twist nod homage harmony symmetry order dorm hostel office studio loft suite setting seat seating storage surface top
-    must priority necessity requirement mind eye eyes focal centerpiece centrepiece side end edge middle center centre front back left right row rows
+    semicircle semi-circle circle horseshoe arc cluster line u-shape l-shape must priority necessity requirement mind eye eyes focal centerpiece centrepiece side end edge middle center centre front back left right row rows
     set group collection selection range series quality budget price feeling spirit project brief request idea concept
     rug carpet floorboards tile tiles parquet concrete fabric leather wood metal glass stone marble velvet linen upholstery
     party parties work working reading relaxing sleeping dining cooking gaming study studying play playing
@@ -96,7 +96,16 @@ def _synonym_table():
             names.append(cat.name)
             texts.append(syn)
     enc = load_encoder("minilm")
-    return enc, names, enc.encode(texts)
+    return enc, names, texts, enc.encode(texts)
+
+
+def _other_kind(phrase: str, synonym: str) -> bool:
+    """True when ``synonym`` names another kind of the same noun: its describing words are not the phrase's
+    ("a stand" or "a keyboard stand" is no "tv stand"), so the phrase keeps its own name."""
+    words, syn = phrase.lower().split(), synonym.lower().split()
+    if not words or len(syn) < 2 or words[-1].rstrip("s") != syn[-1].rstrip("s"):
+        return False
+    return not set(syn[:-1]) <= set(words[:-1])
 
 
 def map_phrase(phrase: str) -> Mapping:
@@ -104,14 +113,14 @@ def map_phrase(phrase: str) -> Mapping:
     facts = load_rooms()
     generic = facts.category("generic_object")
     try:
-        enc, names, table = _synonym_table()
+        enc, names, texts, table = _synonym_table()
     except Exception as err:  # no encoder installed: a generic object of the default size
         log.warning("open vocabulary: no MiniLM encoder (%s); %r becomes a generic object", err, phrase)
         return Mapping("generic_object", None, 0.0, generic.size)
     sims = table @ enc.encode([phrase])[0]
     k = int(np.argmax(sims))
     best, sim = names[k], float(sims[k])
-    if sim >= SUBSTITUTE_AT:
+    if sim >= SUBSTITUTE_AT and not _other_kind(phrase, texts[k]):
         return Mapping(best, best, sim, facts.category(best).size)
     size = facts.category(best).size if sim >= SIZE_FROM_AT else generic.size
     return Mapping("generic_object", best, sim, size)

@@ -77,7 +77,8 @@ class ObjectPhrase:
     ``another`` for "another"; ``definite`` for "the"/"its"; ``words`` the describing words before
     the noun, ``trail`` a "with ..." phrase after it; ``quantity`` the quantifying noun ("rows");
     ``owner`` the token of the object it belongs to ("beds, each with its own nightstand"), -1 for an
-    object before it that the parse does not link.
+    object before it that the parse does not link. ``reference``: an open phrase "the <noun>" without a
+    count, naming an object written before rather than a new one ("the altar").
     ``category`` is set by the prompt reader.
     """
 
@@ -98,6 +99,7 @@ class ObjectPhrase:
     trail: str = ""
     quantity: str | None = None
     owner: int | None = None
+    reference: bool = False
     category: str | None = None
 
 
@@ -349,6 +351,15 @@ def _both_sides(head: Token) -> bool:
     return False
 
 
+def _each_corner(head: Token) -> bool:
+    """Whether the phrase stands "in each corner" / "in every corner" of the room."""
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "at")):
+        for obj in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() == "corner"):
+            if any(d.lower_ in ("each", "every", "all") for d in obj.lefts):
+                return True
+    return False
+
+
 def _trail(head: Token, anchors: set[int]) -> str:
     """ "with gold diamond patterns" after the noun (two words or more, not another object); also when the
     parser hung it on the verb whose object the noun is ("Put a bed with a grey headboard ...")."""
@@ -453,8 +464,11 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
         others = (taken | mention_toks) - own
         p.count, p.at_least, p.indefinite, p.another, p.quantity = _count(head, own, others)
         if p.mention is None and p.count is None and not (p.plural and head.dep_ in ("conj", "appos", "dobj")):
-            p.token = -1  # open phrase without a determiner or count: a reference, not a request
-            continue  # (a bare plural in a list is one: "..., acoustic panels on the walls, ...")
+            if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.lefts):
+                p.reference = True  # "the altar": an object named before, resolved by the prompt reader
+            else:
+                p.token = -1  # open phrase without a determiner or count: no request
+                continue  # (a bare plural in a list is one: "..., acoustic panels on the walls, ...")
         left = noun_phrase_left(head, min(own), others)
         p.negated = _negated(head, left)
         p.definite = any(t.lower_ in _DEFINITE for t in left if t.tag_ in _DETERMINER_TAGS or t.dep_ == "poss")
@@ -474,4 +488,6 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
         if _both_sides(head):  # "a nightstand on each side of the bed", "lamps at both ends": two
             p.count = 2 * (p.count or 1) if p.count != 2 or not p.plural else 2
             p.indefinite = False
+        elif _each_corner(head) and (p.count or 1) == 1:  # "a plant in each corner": one per corner of the room
+            p.count, p.indefinite = 4, False
     return sorted((p for p in out if p.token >= 0), key=lambda p: p.start)

@@ -185,15 +185,7 @@ def build_plan(spec: PromptSpec, seed: int = 0, extras: bool = True) -> DesignPl
         rounds[it.category] = it.round
         requested.add(it.category)
 
-    # A small table with three or more chairs is a dining table; two beds of different kinds are one bed.
-    small = wanted.get("small_table", 0)
-    if small and "dining_table" not in wanted and wanted.get("dining_chair", 0) >= 3 * small:  # chairs per table
-        wanted["dining_table"] = wanted.pop("small_table")
-        descs["dining_table"] = descs.pop("small_table").replace("small table", "dining table")
-        if descs["dining_table"].endswith(" table") and "dining" not in descs["dining_table"]:
-            descs["dining_table"] = descs["dining_table"][: -len(" table")] + " dining table"
-        rounds["dining_table"] = rounds.pop("small_table", False)
-        requested.add("dining_table")
+    # two beds of different kinds are one bed
     beds = [c for c in _BEDS if c in wanted]
     if len(beds) > 1 and spec.room_type != "kids_room":
         keep = next(c for c in ("king_bed", "double_bed", "single_bed", "bunk_bed") if c in beds)

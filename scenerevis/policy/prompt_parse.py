@@ -57,6 +57,8 @@ _STRICT_RE = re.compile(
 EXPLICIT_MAX = 24
 _BEDS = ("king_bed", "double_bed", "single_bed", "bunk_bed")
 _SOFAS = ("sofa", "sectional", "loveseat")
+#: Size [w, h, d] in metres of a small thing set on furniture (a bowl, a vase, a jar).
+SMALL_THING = (0.25, 0.25, 0.25)
 #: Categories a bare "the <noun>" may refer back to.
 _SAME_KIND = {c: _BEDS for c in _BEDS} | {c: _SOFAS for c in _SOFAS}
 #: Nouns never read as an open-vocabulary object (style, colour, material and size words used as nouns).
@@ -251,9 +253,12 @@ def parse_prompt(text: str) -> PromptSpec:
             cat = m.name if m.kind == "category" else resolve_generic(m.name, room_type, present, p.count)
         if cat is None or cat not in facts.categories:
             continue
-        if p.definite and not p.words:
+        if p.definite and not p.words and p.count is None and cat not in first:
+            noun = m.phrase.lower().split()[-1]
             named = next((c for c in _SAME_KIND.get(cat, ()) if c in first and c != cat), None)
-            if named:  # "the sofa" after "a sectional sofa" is the same piece
+            # "the sofa" after "a sectional sofa", "the bench" after "a workbench" is the same piece
+            named = named or next((c for c, n in first_noun.items() if n.split()[-1].endswith(noun)), None)
+            if named:
                 p.category = named
                 continue
         p.category = cat
@@ -306,13 +311,16 @@ def parse_prompt(text: str) -> PromptSpec:
         item.count += extra.get(cat, 0)
         spec.items.append(item)
 
-    _add_open_phrases(spec, [p for p in phrases if p.mention is None])
+    _add_open_phrases(spec, [p for p in phrases if p.mention is None and not p.reference])
+    _resolve_references(doc, phrases)
     _each_with_own(spec, phrases)
+    _tables_for_chairs(spec, phrases)
     for p in phrases:
         if p.category is not None and p.category in spec.excluded:
             p.negated = True
     room_tokens = {t.i for m in rooms for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ()}
     spec.relations = [_standing(spec, r) for r in parse_relations(doc, phrases, room_tokens)]
+    _small_things(spec)
     spec.style = _find_words(text, STYLE_WORDS)[:3]
     spec.colours = _find_words(text, COLOUR_WORDS)[:3]
     spec.materials = _find_words(text, MATERIAL_WORDS)[:3]
@@ -398,19 +406,74 @@ def _each_with_own(spec: PromptSpec, phrases: list[ObjectPhrase]) -> None:
             item.explicit = True
 
 
+def _resolve_references(doc: Doc, phrases: list[ObjectPhrase]) -> None:
+    """ "a low altar table ..., a bowl on the altar": an open "the <noun>" names the nearest object written
+    before whose words hold the noun; it takes that object's category and text (unresolved: none)."""
+    for p in phrases:
+        if not p.reference:
+            continue
+        noun = p.text.lower().split()[-1].rstrip("s")
+        named = [
+            q
+            for q in phrases
+            if q.start < p.start
+            and q.category
+            and not q.reference
+            and not q.negated
+            and any(w.rstrip("s") == noun or w.endswith(noun) for w in _written(doc, q))
+        ]
+        if named:
+            q = max(named, key=lambda q: q.start)
+            p.category, p.text = q.category, q.text
+
+
+def _written(doc: Doc, p: ObjectPhrase) -> list[str]:
+    """The lower-case words of ``p``'s noun phrase as written, from its first modifier to its noun."""
+    return [t.lower_ for t in doc[doc[p.head].left_edge.i : max(p.head, p.token) + 1]]
+
+
+def _small_things(spec: PromptSpec) -> None:
+    """Small things set on furniture ("a singing bowl on the altar", "a vase on top") stay requested, as small
+    generic objects, when the brief sets them on a piece; the others are reported as left to the styling."""
+    from scenerevis.policy.open_vocab import TABLETOP_HEADS
+
+    set_on = {r.subject_text for r in spec.relations if r.kind == "on_top" and r.subject == "generic_object"}
+    for item in list(spec.items):
+        small = item.source == "generic" and item.phrase.split()[-1:] and item.phrase.split()[-1] in TABLETOP_HEADS
+        if small and item.phrase not in set_on:
+            spec.items.remove(item)
+            spec.not_placed.append((item.desc, "small things set on furniture are left to the styling"))
+    kept = {i.phrase for i in spec.items}
+    spec.relations = [r for r in spec.relations if r.subject != "generic_object" or not r.subject_text or r.subject_text in kept]
+
+
+def _tables_for_chairs(spec: PromptSpec, phrases: list[ObjectPhrase]) -> None:
+    """A small table with three or more chairs per table is a dining table ("a reading table with six
+    chairs around it"); its phrases and relations follow, so the table is planned, placed and reported as one."""
+    small = spec.item("small_table")
+    if small is None or spec.item("dining_table") is not None or spec.count("dining_chair") < 3 * small.count:
+        return
+    small.category = "dining_table"
+    if small.desc.endswith("small table"):
+        small.desc = small.desc[: -len("small table")] + "dining table"
+    for p in phrases:
+        if p.category == "small_table":
+            p.category = "dining_table"
+
+
 def _add_open_phrases(spec: PromptSpec, phrases: list[ObjectPhrase]) -> None:
     """Requested items for object phrases no synonym names (see :mod:`open_vocab`); nothing is dropped silently.
     Sets each phrase's category (``generic_object`` for a generic one)."""
-    from scenerevis.policy.open_vocab import TABLETOP_HEADS, map_phrase
+    from scenerevis.policy.open_vocab import TABLETOP_HEADS, Mapping, map_phrase
 
     seen = {i.category for i in spec.items}
     for ph in phrases:
         if ph.negated:
             continue
-        if ph.text.split()[-1].lower() in TABLETOP_HEADS:
-            spec.not_placed.append((ph.text, "small things set on furniture are left to the styling"))
-            continue
-        got = map_phrase(ph.text)
+        if ph.text.split()[-1].lower() in TABLETOP_HEADS:  # kept only when set on a named piece (_small_things)
+            got = Mapping("generic_object", None, 0.0, SMALL_THING)
+        else:
+            got = map_phrase(ph.text)
         ph.category = got.category
         count = ph.count or (2 if ph.plural else 1)
         lows = set(ph.text.lower().split())

@@ -63,7 +63,7 @@ def test_room_type(text, room):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("3 small round tables with 4 little chairs each", {"small_table": 3, "dining_chair": 12}),
+        ("3 small round tables with 4 little chairs each", {"dining_table": 3, "small_table": 0, "dining_chair": 12}),
         ("two desks, a chair at each desk", {"desk": 2, "dining_chair": 0, "office_chair": 2}),
         ("three beds, each with two nightstands", {"nightstand": 6}),
         ("3 rows of 5 seats each, a TV", {"dining_chair": 15}),
