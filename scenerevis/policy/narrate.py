@@ -60,6 +60,11 @@ def deliveries(
             continue
         got = min(left.get(it.category, 0), it.count)
         left[it.category] -= got
+        floor = facts.category(it.category).floor_version
+        if got < it.count and floor and floor not in {i.category for i in spec.items}:
+            more = min(left.get(floor, 0), it.count - got)  # a table lamp with nothing to stand on: a floor lamp
+            left[floor] -= more
+            got += more
         noun = facts.category(it.category).noun
         if it.source == "similar":
             out.append(_outcome(phrase, it, got, "substituted", f"read as {noun} (similarity {it.similarity:.2f})"))

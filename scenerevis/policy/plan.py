@@ -247,6 +247,7 @@ def build_plan(spec: PromptSpec, seed: int = 0, extras: bool = True) -> DesignPl
                 wanted[cat] = n
         if "tv_stand" in wanted:
             need("tv", 1)
+    _floor_versions(spec, wanted, descs, requested, facts)
     for cat in list(wanted):
         if wanted[cat] <= 0:
             wanted.pop(cat)
@@ -299,6 +300,22 @@ def build_plan(spec: PromptSpec, seed: int = 0, extras: bool = True) -> DesignPl
             _stackable(plan.items, rel, facts)
     plan.items.sort(key=lambda i: (i.stage, -facts.category(i.category).priority))
     return plan
+
+
+def _floor_versions(spec: PromptSpec, wanted: dict[str, int], descs: dict[str, str], requested: set[str], facts) -> None:
+    """A piece that stands on furniture with nothing in the plan to stand on ("1 chaise longue, 1 bookcase, 1
+    reading lamp. nothing else") becomes its floor version (rooms.json ``floor_version``: a floor lamp)."""
+    set_on = {r.subject for r in spec.relations if r.kind == "on_top"}
+    for name in list(wanted):
+        cat = facts.category(name)
+        if cat.role != "on_surface" or not cat.floor_version or name in set_on or any(h in wanted for h in cat.hosts):
+            continue
+        floor = cat.floor_version
+        wanted[floor] = wanted.get(floor, 0) + wanted.pop(name)
+        if name in descs:
+            descs.setdefault(floor, descs.pop(name).replace(cat.noun, facts.category(floor).noun))
+        if name in requested:
+            requested.add(floor)
 
 
 def _stackable(items: list[PlannedItem], rel, facts) -> None:

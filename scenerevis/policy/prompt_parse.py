@@ -22,6 +22,7 @@ from scenerevis.policy.prompt_words import (
     CONCEPTS,
     LARGE_WORDS,
     MATERIAL_WORDS,
+    NUMBER_WORDS,
     ROOM_LARGE,
     ROOM_SMALL,
     SMALL_WORDS,
@@ -57,6 +58,17 @@ _STRICT_RE = re.compile(
 EXPLICIT_MAX = 24
 _BEDS = ("king_bed", "double_bed", "single_bed", "bunk_bed")
 _SOFAS = ("sofa", "sectional", "loveseat")
+_NUM = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+#: A stated total: "(say 6 units)", "(4 in total)", "(four)", ", 8 in total".
+_TOTAL_RE = re.compile(
+    r"\(\s*(?:say|about|around|roughly|approx\.?|maybe|ca\.?)?\s*"
+    + _NUM
+    + r"\s*(?:in\s+total|total|units?|pieces?|of\s+them|pcs)?\s*\)"
+    r"|,\s*" + _NUM + r"\s+(?:in\s+total|total|altogether)\b",
+    re.IGNORECASE,
+)
+#: Nouns that only carry a count ("6 units").
+_COUNT_NOUNS = frozenset({"unit", "units", "piece", "pieces", "one", "ones", "pcs"})
 #: Size [w, h, d] in metres of a small thing set on furniture (a bowl, a vase, a jar).
 SMALL_THING = (0.25, 0.25, 0.25)
 #: Categories a bare "the <noun>" may refer back to.
@@ -314,6 +326,7 @@ def parse_prompt(text: str) -> PromptSpec:
     _add_open_phrases(spec, [p for p in phrases if p.mention is None and not p.reference])
     _resolve_references(doc, phrases)
     _each_with_own(spec, phrases)
+    _stated_totals(spec, text, phrases)
     _tables_for_chairs(spec, phrases)
     for p in phrases:
         if p.category is not None and p.category in spec.excluded:
@@ -375,7 +388,10 @@ def _room_words(doc: Doc, room: Mention) -> list[str]:
     return [t.text for t in sorted(set(toks), key=lambda t: t.i)]
 
 
-_ENGLISH_FUNCTION_WORDS = frozenset("a an the and with of in on for to is are i we want need room".split())
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    """a an the and with of in on for to is are i we want need room nothing else only just no not plus each per one two
+    three four five some few my our please put add make small large big tiny little by at near next""".split()
+)
 
 
 def reads_as_english(text: str) -> bool:
@@ -447,6 +463,29 @@ def _small_things(spec: PromptSpec) -> None:
     spec.relations = [r for r in spec.relations if r.subject != "generic_object" or not r.subject_text or r.subject_text in kept]
 
 
+def _stated_totals(spec: PromptSpec, text: str, phrases: list[ObjectPhrase]) -> None:
+    """ "bookshelves on every wall (say 6 units)", "wardrobes lining both walls (4 in total)", "a plant in each
+    corner (four)": a number in parentheses, or "N in total" after a comma, is the count of the object written
+    right before it in the same sentence."""
+    for m in _TOTAL_RE.finditer(text):
+        word = (m.group(1) or m.group(2)).lower()
+        n = NUMBER_WORDS.get(word) or (int(word) if word.isdigit() else 0)
+        before = [p for p in phrases if p.end <= m.start() and p.category and not p.reference and not p.negated]
+        if not n or not before or re.search(r"[.;!?]", text[max(p.end for p in before) : m.start()]):
+            continue
+        p = max(before, key=lambda q: q.end)
+        item = next(
+            (
+                i
+                for i in spec.items
+                if i.category == p.category and (i.category != "generic_object" or i.phrase == p.text.lower())
+            ),
+            None,
+        )
+        if item is not None:
+            item.count, item.explicit = min(n, EXPLICIT_MAX), True
+
+
 def _tables_for_chairs(spec: PromptSpec, phrases: list[ObjectPhrase]) -> None:
     """A small table with three or more chairs per table is a dining table ("a reading table with six
     chairs around it"); its phrases and relations follow, so the table is planned, placed and reported as one."""
@@ -469,6 +508,8 @@ def _add_open_phrases(spec: PromptSpec, phrases: list[ObjectPhrase]) -> None:
     seen = {i.category for i in spec.items}
     for ph in phrases:
         if ph.negated:
+            continue
+        if ph.text.lower() in _COUNT_NOUNS:  # "(say 6 units)": a count, read by _stated_totals
             continue
         if ph.text.split()[-1].lower() in TABLETOP_HEADS:  # kept only when set on a named piece (_small_things)
             got = Mapping("generic_object", None, 0.0, SMALL_THING)

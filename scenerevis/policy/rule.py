@@ -255,7 +255,9 @@ class RulePolicy:
     def _terminate(self, scene: Scene) -> str:
         cats, _present = self._present(scene)
         rt = load_rooms().room_type(self.plan.room_type)
-        missing = rt.missing_essentials({equivalence_key(c) or "" for c in cats.values()} | {c for c in cats.values() if c})
+        have = {equivalence_key(c) or "" for c in cats.values()} | {c for c in cats.values() if c}
+        planned = {i.category for i in self.plan.items if i.essential}  # a brief with "only" plans none
+        missing = [req for req in rt.missing_essentials(have) if planned.intersection(req)]
         think = (ENGLISH_ONLY + " ") if not self.spec.english else ""
         think += f"The {rt.label} has {len(scene.objects)} objects"
         think += ", all essentials are present" if not missing else f"; {len(missing)} essential(s) could not fit"

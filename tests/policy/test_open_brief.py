@@ -22,7 +22,7 @@ def test_open_phrases_skip_abstract_words_and_known_mentions():
         ("antique brass telescope", "generic_object", 1)
     ]
     spec = parse_prompt("A gym with two massage tables and three yoga blocks.")
-    assert [(i.phrase, i.count) for i in spec.items if i.source != "vocabulary"] == [("yoga blocks", 3)]
+    assert [(i.phrase, i.count) for i in spec.items if i.source != "vocabulary"] == [("yoga block", 3)]
     assert spec.count("small_table") == 2  # "massage" describes a known noun
 
 

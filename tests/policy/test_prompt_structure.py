@@ -108,7 +108,7 @@ def test_a_twenty_item_paragraph_parses_completely():
         "treadmill": 1,
         "side_table": 2,
     }
-    assert spec.not_placed == [("candles", "small things set on furniture are left to the styling")]
+    assert spec.not_placed == [("candle", "small things set on furniture are left to the styling")]
     assert (spec.room_type, spec.size_hint) == ("living_room", "large")
     assert {(r.kind, r.subject, r.target) for r in spec.relations} == {
         ("facing", "sectional", "tv"),

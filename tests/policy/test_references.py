@@ -1,0 +1,121 @@
+"""Tests of how the prompt reader ties words to objects already named: "the bench", "on top", "(say 6 units)",
+nouns the parser reads as verbs, small things set on a named piece, and the plan's floor versions."""
+
+from __future__ import annotations
+
+import pytest
+
+from scenerevis.policy.nlp import parse
+from scenerevis.policy.plan import build_plan
+from scenerevis.policy.prompt_parse import parse_prompt, reads_as_english
+
+
+def rels(text: str) -> list[tuple]:
+    return [(r.kind, r.subject, r.target, r.subject_text, r.target_text) for r in parse_prompt(text).relations]
+
+
+def items(text: str) -> dict[str, int]:
+    return {(i.phrase if i.category == "generic_object" else i.category): i.count for i in parse_prompt(text).items}
+
+
+def test_the_bench_refers_to_the_workbench_named_before():
+    text = "a tiny lab: only a workbench, a lab stool and a centrifuge on top of the bench"
+    assert items(text) == {"workbench": 1, "stool": 1, "centrifuge": 1}
+    assert rels(text) == [("on_top", "generic_object", "workbench", "centrifuge", "")]
+
+
+def test_an_open_the_noun_refers_to_the_object_whose_words_hold_it():
+    text = "a low altar table against the wall, 3 floor cushions facing the altar, a singing bowl on the altar"
+    assert ("facing", "meditation_cushion", "small_table", "", "") in rels(text)
+    assert ("on_top", "generic_object", "small_table", "singing bowl", "") in rels(text)
+    assert "altar" not in items(text)
+
+
+@pytest.mark.parametrize(
+    "text, subject, host",
+    [
+        ("escape room: a pedestal with a globe on top", ("generic_object", "globe"), ("generic_object", "pedestal")),
+        ("a mixing desk against the wall with two studio monitors on top", ("speaker", ""), ("desk", "")),
+        ("a dresser, a TV on top", ("tv", ""), ("dresser", "")),
+    ],
+)
+def test_bare_on_top_sets_the_piece_on_its_host(text, subject, host):
+    assert ("on_top", subject[0], host[0], subject[1], host[1]) in rels(text)
+
+
+def test_small_things_stay_only_when_set_on_a_named_piece():
+    spec = parse_prompt("a bed, a vase and some books")
+    assert [i.category for i in spec.items] == ["double_bed"]
+    assert spec.not_placed == [("vase", "small things set on furniture are left to the styling")]
+    spec = parse_prompt("a counter with a sink, a treat jar on the counter")
+    jar = next(i for i in spec.items if i.phrase == "treat jar")
+    assert (jar.category, jar.size) == ("generic_object", (0.25, 0.25, 0.25))
+    assert spec.not_placed == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("bookshelves on every wall (say 6 units), a comfy armchair", {"bookshelf": 6, "armchair": 1}),
+        ("wardrobes lining both long walls (4 in total), a mirror", {"wardrobe": 4, "mirror": 1}),
+        ("a tall plant in each corner, and a rug", {"plant": 4, "rug": 1}),
+        ("a tall plant in each corner (four), and a rug", {"plant": 4, "rug": 1}),
+        ("lockers along the wall, 8 in total", {"cabinet": 8}),
+    ],
+)
+def test_stated_totals_and_each_corner(text, expected):
+    assert items(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, word, noun",
+    [
+        ("a table saw in the middle", "saw", True),
+        ("two bike repair stands in the middle", "stands", True),
+        ("an IV stand next to it", "stand", True),
+        ("A coat rack stands by the door.", "stands", False),  # agrees with its subject: a verb
+        ("a desk can stand by the window", "stand", False),
+    ],
+)
+def test_nouns_the_parser_reads_as_verbs(text, word, noun):
+    doc = parse(text)
+    tok = next(t for t in doc if t.text == word)
+    assert (tok.pos_ == "NOUN") is noun
+    assert doc.text == text
+
+
+def test_homograph_nouns_become_objects():
+    assert items("garage: a table saw in the middle and a workbench") == {"table saw": 1, "workbench": 1}
+    assert items("bike workshop: two bike repair stands in the middle") == {"bike repair stand": 2}
+
+
+def test_a_bare_stand_is_no_tv_stand_and_arrangement_nouns_are_no_objects():
+    assert items("a study with a globe on a stand in a corner") == {"globe": 1, "stand": 1}
+    assert items("3 floor cushions in a semicircle") == {"meditation_cushion": 3}
+
+
+def test_a_keyboard_is_a_piano_only_among_instruments():
+    assert items("a guitar amp and a keyboard") == {"amplifier": 1, "piano": 1}
+    assert items("a desk with a monitor and a keyboard") == {"desk": 1, "monitor": 1}
+
+
+def test_a_table_with_chairs_around_it_is_a_dining_table_in_items_and_relations():
+    spec = parse_prompt("a big oak reading table in the centre with six chairs around it, two lamps on the table")
+    assert {i.category: i.count for i in spec.items} == {"dining_table": 1, "dining_chair": 6, "table_lamp": 2}
+    assert {(r.kind, r.subject, r.target) for r in spec.relations} == {
+        ("middle", "dining_table", None),
+        ("around", "dining_chair", "dining_table"),
+        ("on_top", "table_lamp", "dining_table"),
+    }
+
+
+def test_a_lamp_with_nothing_to_stand_on_is_planned_as_a_floor_lamp():
+    plan = build_plan(parse_prompt("small library nook - 1 chaise longue, 1 bookcase, 1 reading lamp. nothing else"))
+    assert sorted(i.category for i in plan.items) == ["armchair", "bookshelf", "floor_lamp"]
+    plan = build_plan(parse_prompt("a bedroom with a bed, two nightstands and two reading lamps"))
+    assert sum(i.category == "table_lamp" for i in plan.items) == 2
+
+
+def test_terse_english_lists_read_as_english():
+    assert reads_as_english("small library nook - 1 chaise longue, 1 bookcase, 1 reading lamp. nothing else")
+    assert not reads_as_english("une chaise longue, une bibliothèque et une lampe de lecture")
