@@ -13,7 +13,8 @@ With ``--expectations FILE.jsonl`` (hand-written expectations per prompt, see
 present, prompts fully satisfied, arrangement relations met, attribute words carried to the matching
 objects (and, with ``--retrieval``, rendered: the built-in asset retrieved for that object names the
 word), size words honoured, the floor area within 10 % of a requested one, filler share (objects the
-prompt never named; on prompts marked minimal too), variety across ``--variety-seeds`` seeds (share
+prompt never named; on prompts marked minimal too), surplus (objects matching a request beyond its
+count, per requested instance), variety across ``--variety-seeds`` seeds (share
 of prompts whose seeds give other retrieved assets; without ``--retrieval`` other descriptions or sizes), CNR / OBR and s/episode.
 """
 
@@ -177,6 +178,7 @@ def run_expectations(path: Path, iterations: int, seed: int, variety_seeds: int,
             "size_asked": sc.size_asked,
             "area_ok": sc.area_ok,
             "filler": sc.filler,
+            "surplus": sc.surplus,
             "objects": sc.objects,
             "minimal": exp.minimal,
             "varied": len(signatures) > 1,
@@ -200,7 +202,7 @@ def run_expectations(path: Path, iterations: int, seed: int, variety_seeds: int,
 
     header = (
         f"{'room type':<16}{'prompts':>8}{'items':>7}{'full':>6}{'relat.':>7}{'attr.':>7}{'render':>7}{'size':>6}{'area':>6}"
-        f"{'filler':>7}{'fill.min':>9}{'variety':>8}{'CNR %':>7}{'OBR %':>7}{'s/ep':>6}"
+        f"{'filler':>7}{'fill.min':>9}{'surplus':>8}{'variety':>8}{'CNR %':>7}{'OBR %':>7}{'s/ep':>6}"
     )
     print(header)
     print("-" * len(header))
@@ -220,6 +222,7 @@ def run_expectations(path: Path, iterations: int, seed: int, variety_seeds: int,
             "area": sum(areas) / len(areas) if areas else float("nan"),
             "filler": ratio(rs, "filler", "objects"),
             "filler_minimal": ratio(mins, "filler", "objects") if mins else float("nan"),
+            "surplus": ratio(rs, "surplus", "items_wanted"),
             "variety": sum(r["varied"] for r in rs) / len(rs) if variety_seeds > 1 else float("nan"),
             "cnr": statistics.fmean(r["cnr"] for r in rs),
             "obr": statistics.fmean(r["obr"] for r in rs),
@@ -228,7 +231,7 @@ def run_expectations(path: Path, iterations: int, seed: int, variety_seeds: int,
         summary[name] = s
         print(
             f"{name:<16}{s['prompts']:>8}{s['items']:>7.0%}{s['full']:>6.0%}{s['relations']:>7.0%}{s['attributes']:>7.0%}"
-            f"{s['rendered']:>7.0%}{s['size']:>6.0%}{s['area']:>6.0%}{s['filler']:>7.0%}{s['filler_minimal']:>9.0%}"
+            f"{s['rendered']:>7.0%}{s['size']:>6.0%}{s['area']:>6.0%}{s['filler']:>7.0%}{s['filler_minimal']:>9.0%}{s['surplus']:>8.0%}"
             f"{s['variety']:>8.0%}{s['cnr']:>7.2f}{s['obr']:>7.2f}{s['seconds']:>6.2f}"
         )
     print(f"\n{len(failures)} prompt(s) with a miss, CNR > 1 %, OBR > 0 or reply errors")

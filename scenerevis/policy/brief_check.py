@@ -286,6 +286,8 @@ class BriefScore:
     attributes_met: int = 0
     attributes_asked: int = 0
     filler: int = 0
+    #: Objects that match a requested item beyond its count (three chairs where two were asked: one).
+    surplus: int = 0
     objects: int = 0
     area_ok: bool | None = None
     size_ok: int = 0
@@ -307,6 +309,7 @@ def score_brief(scene: Scene, exp: Expectation) -> BriefScore:
             out.items_full = False
             out.misses.append(f"{key}: {got}/{want}")
     out.filler = sum(1 for o in scene.objects if not any(matches(o, k) for k in exp.items))
+    out.surplus = sum(1 for o in scene.objects if o.id not in used and any(matches(o, k) for k in exp.items))
     for rel in exp.relations:
         out.relations_asked += 1
         if relation_met(scene, rel):

@@ -303,6 +303,8 @@ def parse_prompt(text: str) -> PromptSpec:
         else:
             old = first[cat]
             other_words = bool(lows and first_words[cat] and not lows & first_words[cat])
+            # "12 student desks ... a teacher's desk", "on a cabinet ... a first-aid cabinet": another "a <noun>"
+            other_words = other_words or (p.indefinite and p.owner is None and lows != first_words[cat])
             other_noun = first_noun[cat] != m.phrase.lower() and p.count is not None and p.owner is None
             if not p.definite and (other_words or other_noun):
                 # "12 student desks ... a teacher's desk": 13; "a cat tree ... a scratching post": two of them

@@ -78,3 +78,11 @@ def test_between_is_the_floor_spanned_by_the_two_targets():
     assert relation_met(scene, ["between", "nightstand", "single bed", "single bed"])
     assert not relation_met(scene, ["between", "lamp", "single bed", "single bed"])
     assert not relation_met(scene, ["between", "chair", "single bed", "single bed"])
+
+
+def test_surplus_counts_matching_objects_beyond_the_requested_count():
+    scene = _room()
+    scene.objects = [_obj(i, "white chair", i, 0, 0, (0.5, 0.9, 0.5)) for i in range(3)]
+    scene.objects.append(_obj(3, "floor lamp", 2, 1, 0, (0.4, 1.6, 0.4)))
+    sc = score_brief(scene, Expectation("study", "p", {"chair": 2}))
+    assert (sc.items_found, sc.surplus, sc.filler) == (2, 1, 1)
