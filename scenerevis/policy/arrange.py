@@ -39,7 +39,8 @@ class Relation:
     subject: str
     target: str | None = None
     text: str = ""
-    #: For generic objects (category ``generic_object``), the phrase naming which one ("cash register").
+    #: For generic objects (category ``generic_object``), the phrase naming which one ("cash register"); for
+    #: pieces of a category named apart, the description of which ones ("laser printer").
     subject_text: str = ""
     target_text: str = ""
 
@@ -165,8 +166,8 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
 
     def add(kind: str, subj: str, target: str | None, words: str, sp=None, tp=None) -> None:
         """``sp`` / ``tp``: the subject's / target's phrase, naming which generic object is meant."""
-        s_text = (sp.text.lower() if sp is not None else "") if subj == GENERIC else ""
-        t_text = (tp.text.lower() if tp is not None else "") if target == GENERIC else ""
+        s_text = (sp.text.lower() if sp is not None else "") if subj == GENERIC else (sp.label if sp is not None else "")
+        t_text = (tp.text.lower() if tp is not None else "") if target == GENERIC else (tp.label if tp is not None else "")
         if subj == GENERIC and not s_text and len(by_cat.get(GENERIC, [])) == 1:
             s_text = by_cat[GENERIC][0].text.lower()
         key = (kind, subj, target, s_text, t_text)

@@ -79,7 +79,8 @@ class ObjectPhrase:
     ``owner`` the token of the object it belongs to ("beds, each with its own nightstand"), -1 for an
     object before it that the parse does not link. ``reference``: an open phrase "the <noun>" without a
     count, naming an object written before rather than a new one ("the altar").
-    ``category`` is set by the prompt reader.
+    ``category`` is set by the prompt reader, and ``label`` (the piece's description) when pieces of the
+    category are named apart ("a large-format printer ... two laser printers").
     """
 
     token: int
@@ -101,6 +102,7 @@ class ObjectPhrase:
     owner: int | None = None
     reference: bool = False
     category: str | None = None
+    label: str = ""
 
 
 def number_of(tok: Token) -> int | None:
@@ -492,4 +494,21 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
             p.indefinite = False
         elif _each_corner(head) and (p.count or 1) == 1:  # "a plant in each corner": one per corner of the room
             p.count, p.indefinite = 4, False
+    heads = {p.head: p for p in out if p.token >= 0}
+    for p in out:  # "each with a chair for the technician and a chair for the client": both per table
+        coordinated = doc[p.head].dep_ == "conj"  # (not "four stools at each table (12 stools)")
+        q = _phrase_above(doc[p.head], heads) if p.owner is None and coordinated and p.mention else None
+        if q is not None and q.owner is not None and q.mention and q.mention.name == p.mention.name:
+            p.owner = q.owner
     return sorted((p for p in out if p.token >= 0), key=lambda p: p.start)
+
+
+def _phrase_above(tok: Token, heads: dict[int, ObjectPhrase]) -> ObjectPhrase | None:
+    """The nearest object phrase ``tok`` hangs under in the parse tree, or None."""
+    for _ in range(8):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.i in heads:
+            return heads[tok.i]
+    return None

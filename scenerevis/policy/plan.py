@@ -270,17 +270,19 @@ def build_plan(spec: PromptSpec, seed: int = 0, extras: bool = True) -> DesignPl
         stage = cat.stage
         if cat_name in requested or cat_name in essentials:
             stage = min(stage, 2) if cat.role in ("corner", "floor_covering", "on_surface") else 1
-        for _ in range(n):
+        req = spec.item(cat_name)
+        for one, label in _instance_descs(desc, n, req):
             plan.items.append(
                 PlannedItem(
                     cat_name,
-                    desc,
+                    one,
                     size,
                     stage,
                     cat.group,
                     cat_name in requested,
                     cat_name in essentials,
                     rounds.get(cat_name, False),
+                    label,
                 )
             )
     gcat = facts.category("generic_object")
@@ -300,6 +302,17 @@ def build_plan(spec: PromptSpec, seed: int = 0, extras: bool = True) -> DesignPl
             _stackable(plan.items, rel, facts)
     plan.items.sort(key=lambda i: (i.stage, -facts.category(i.category).priority))
     return plan
+
+
+def _instance_descs(desc: str, n: int, req) -> list[tuple[str, str]]:
+    """(description, phrase) of the ``n`` planned pieces of one category: ``desc``, the last ones the request's
+    pieces named apart ("two laser printers" after "a large-format printer"), each with its own phrase so the
+    relations of its words find it (empty when nothing was named apart)."""
+    if req is None or not req.variants:
+        return [(desc, "")] * n
+    named = [(d, d.lower()) for d, k in req.variants for _ in range(k)]
+    named = named[-(n - 1) :] if n > 1 else []
+    return [(desc, req.desc.lower())] * (n - len(named)) + named
 
 
 def _floor_versions(spec: PromptSpec, wanted: dict[str, int], descs: dict[str, str], requested: set[str], facts) -> None:

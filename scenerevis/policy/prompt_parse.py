@@ -102,6 +102,9 @@ class RequestedItem:
     size: tuple[float, float, float] | None = None
     nearest: str | None = None
     similarity: float = 0.0
+    #: Pieces of this category named apart with other words, (description, count) each ("a large-format
+    #: printer ... two laser printers"): the last pieces of ``count`` take these descriptions.
+    variants: list[tuple[str, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -243,7 +246,7 @@ def parse_prompt(text: str) -> PromptSpec:
     for p in known:  # tables and beds first: they decide what a bare "chair" or "stool" means
         m = p.mention
         if m.kind == "generic" and m.name in ("table", "bed") and not (m.name == "bed" and beds):
-            cat = resolve_generic(m.name, room_type, present)
+            cat = _resolve(p, room_type, present)
             if cat:
                 present.add(cat)
 
@@ -256,13 +259,15 @@ def parse_prompt(text: str) -> PromptSpec:
     first_words: dict[str, set[str]] = {}
     first_noun: dict[str, str] = {}
     extra: dict[str, int] = {}  # more pieces of a category named again with other describing words
+    descs_of: dict[int, str] = {}  # id(phrase) -> its description
+    apart_phrases: set[int] = set()
     order: list[str] = []
     for p in known:
         m = p.mention
         if m.kind == "generic" and m.name == "bed" and beds:
             cat = beds[0]  # "the bed" refers to the bed already named
         else:
-            cat = m.name if m.kind == "category" else resolve_generic(m.name, room_type, present, p.count)
+            cat = m.name if m.kind == "category" else _resolve(p, room_type, present)
         if cat is None or cat not in facts.categories:
             continue
         if p.definite and not p.words and p.count is None and cat not in first:
@@ -278,14 +283,6 @@ def parse_prompt(text: str) -> PromptSpec:
             spec.excluded.add(cat)
             continue
         spec.excluded.discard(cat)
-        if p.count is not None and not p.indefinite:
-            numbered[cat] = max(numbered.get(cat, 0), p.count)
-        elif p.indefinite:
-            indefinite[cat] = max(indefinite.get(cat, 0), 1) + (1 if p.another else 0)
-        elif p.plural:
-            plural_default[cat] = max(plural_default.get(cat, 0), facts.categories[cat].plural_count)
-        else:
-            plural_default.setdefault(cat, 1)
         lows = {w.lower() for w in p.words}
         scale = 0.85 if lows & SMALL_WORDS else 1.15 if lows & LARGE_WORDS else 1.0
         noun = m.phrase if m.kind == "category" and m.phrase not in CONCEPTS else facts.categories[cat].noun
@@ -295,6 +292,8 @@ def parse_prompt(text: str) -> PromptSpec:
         item = RequestedItem(
             cat, 0, desc, size_scale=scale, round=bool({"round", "circular", "oval"} & lows), phrase=m.text.lower()
         )
+        apart = False
+        descs_of[id(p)] = desc
         if cat not in first:
             first[cat] = item
             first_words[cat] = lows
@@ -306,13 +305,25 @@ def parse_prompt(text: str) -> PromptSpec:
             # "12 student desks ... a teacher's desk", "on a cabinet ... a first-aid cabinet": another "a <noun>"
             other_words = other_words or (p.indefinite and p.owner is None and lows != first_words[cat])
             other_noun = first_noun[cat] != m.phrase.lower() and p.count is not None and p.owner is None
-            if not p.definite and (other_words or other_noun):
-                # "12 student desks ... a teacher's desk": 13; "a cat tree ... a scratching post": two of them
+            apart = not p.definite and (other_words or other_noun)
+            if apart:  # "12 student desks ... a teacher's desk": 13; "a cat tree ... a scratching post": two
                 extra[cat] = extra.get(cat, 0) + (p.count or 1)
-            if len(desc) > len(old.desc) and not old.desc.count(" "):
+                old.variants.append((desc, p.count or 1))
+                apart_phrases.add(id(p))
+            elif len(desc) > len(old.desc) and not old.desc.count(" "):
                 old.desc = desc
             old.size_scale = old.size_scale if old.size_scale != 1.0 else scale
             old.round = old.round or item.round
+        if apart:
+            pass
+        elif p.count is not None and not p.indefinite:
+            numbered[cat] = max(numbered.get(cat, 0), p.count)
+        elif p.indefinite:
+            indefinite[cat] = max(indefinite.get(cat, 0), 1) + (1 if p.another else 0)
+        elif p.plural:
+            plural_default[cat] = max(plural_default.get(cat, 0), facts.categories[cat].plural_count)
+        else:
+            plural_default.setdefault(cat, 1)
         if p.at_least:
             first[cat].at_least = True
     for cat in order:
@@ -325,9 +336,13 @@ def parse_prompt(text: str) -> PromptSpec:
         item.count += extra.get(cat, 0)
         spec.items.append(item)
 
+    for p in known:  # a category named apart: each phrase's relations hold for its own pieces
+        item = first.get(p.category or "")
+        if item is not None and item.variants and id(p) in descs_of:
+            p.label = (descs_of[id(p)] if id(p) in apart_phrases else item.desc).lower()
     _add_open_phrases(spec, [p for p in phrases if p.mention is None and not p.reference])
     _resolve_references(doc, phrases)
-    _each_with_own(spec, phrases)
+    _each_with_own(spec, phrases, extra)
     _stated_totals(spec, text, phrases)
     _tables_for_chairs(spec, phrases)
     for p in phrases:
@@ -405,20 +420,24 @@ def reads_as_english(text: str) -> bool:
     return len(words) <= 3 or any(w in _ENGLISH_FUNCTION_WORDS for w in words)
 
 
-def _each_with_own(spec: PromptSpec, phrases: list[ObjectPhrase]) -> None:
+def _each_with_own(spec: PromptSpec, phrases: list[ObjectPhrase], extra: dict[str, int]) -> None:
     """ "three beds, each with its own nightstand", "3 tables with 4 chairs each", "a chair at each desk": the
     count per owner times the owner's count (at most ``EXPLICIT_MAX``); an owner the parse does not link is the
-    largest count named before the companion."""
+    largest count named before the companion. ``extra``: pieces of a category named apart, added on top."""
     by_token = {p.head: p for p in phrases} | {p.token: p for p in phrases}
+    per_owner: dict[tuple[str, int], int] = {}  # (category, owner's token) -> pieces per owner
     for p in phrases:
         if p.owner is None or not p.category:
             continue
         owner = by_token.get(p.owner)
         if owner is None or not owner.category or owner.category == p.category:
             owner = largest_before(p, phrases, lambda q: spec.count(q.category))
-        n = spec.count(owner.category) if owner is not None else 0
+        if owner is None:
+            continue
+        key = (p.category, owner.token)
+        per_owner[key] = per_owner.get(key, 0) + (p.count or 1)
+        n = spec.count(owner.category) * per_owner[key] + extra.get(p.category, 0)  # + pieces named apart
         item = spec.item(p.category)
-        n *= p.count or 1
         if item is not None and item.count < n:
             item.count = min(n, EXPLICIT_MAX)
             item.explicit = True
@@ -443,6 +462,16 @@ def _resolve_references(doc: Doc, phrases: list[ObjectPhrase]) -> None:
         if named:
             q = max(named, key=lambda q: q.start)
             p.category, p.text = q.category, q.text
+
+
+def _resolve(p: ObjectPhrase, room_type: str, present: set[str]) -> str | None:
+    """The category a generic noun's phrase means (rooms.json ``generic_nouns``); a table with describing words
+    ("round tables", "manicure tables") is never a desk, whatever the room."""
+    name = p.mention.name if p.mention is not None else ""
+    cat = resolve_generic(name, room_type, present, p.count)
+    if cat == "desk" and name == "table" and p.words:
+        cat = resolve_generic(name, "", frozenset(), p.count)
+    return cat
 
 
 def _written(doc: Doc, p: ObjectPhrase) -> list[str]:

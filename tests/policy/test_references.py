@@ -119,3 +119,32 @@ def test_a_lamp_with_nothing_to_stand_on_is_planned_as_a_floor_lamp():
 def test_terse_english_lists_read_as_english():
     assert reads_as_english("small library nook - 1 chaise longue, 1 bookcase, 1 reading lamp. nothing else")
     assert not reads_as_english("une chaise longue, une bibliothèque et une lampe de lecture")
+
+
+def test_two_companions_of_one_kind_each_count_per_owner():
+    text = "Nail salon: 4 manicure tables, each with a chair for the technician and a chair for the client"
+    assert items(text) == {"small_table": 4, "dining_chair": 8}
+    text = "Art room: three work tables in a row, four stools at each table (12 stools)"
+    assert items(text) == {"work_table": 3, "stool": 12}
+
+
+def test_pieces_named_apart_keep_their_words_and_their_own_relations():
+    text = "Print shop with a large-format printer against the back wall, two laser printers on top of a long counter"
+    spec = parse_prompt(text)
+    printer = spec.item("printer")
+    assert (printer.count, printer.desc, printer.variants) == (3, "large-format printer", [("laser printer", 2)])
+    assert rels(text) == [
+        ("against_wall", "printer", None, "large-format printer", ""),
+        ("on_top", "printer", "kitchen_counter", "laser printer", ""),
+    ]
+    plan = build_plan(spec)
+    assert sorted((i.desc, i.phrase) for i in plan.items if i.category == "printer") == [
+        ("large-format printer", "large-format printer"),
+        ("laser printer", "laser printer"),
+        ("laser printer", "laser printer"),
+    ]
+
+
+def test_a_table_with_describing_words_is_no_desk_in_an_office():
+    assert items("An office break room with two round tables, a desk and a couch")["small_table"] == 2
+    assert items("An office with a table and a bookshelf")["desk"] == 1
