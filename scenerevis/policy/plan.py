@@ -333,18 +333,25 @@ def _floor_versions(spec: PromptSpec, wanted: dict[str, int], descs: dict[str, s
 
 def _stackable(items: list[PlannedItem], rel, facts) -> None:
     """ "a printer on a cabinet": a floor piece asked to stand on another takes its smallest size (a generic
-    object at most 0.6 m a side), and a host taller than 1.1 m its lowest height in range, so the pair stays
-    under a 2.2 m reach (sizes in metres)."""
+    object at most 0.6 m a side and no wider or deeper than its host plus 0.05 m), and a host taller than
+    1.1 m its lowest height in range, so the pair stays under a 2.2 m reach (sizes in metres). Pieces named by
+    a phrase (``subject_text`` / ``target_text``) are only those planned for it."""
     subject, host = rel.subject, rel.target
     if facts.category(subject).role == "on_surface":
         return
+
+    def named(p: PlannedItem, cat: str, text: str) -> bool:
+        return p.category == cat and (not text or p.phrase == text)
+
+    hosts = [p for p in items if named(p, host, rel.target_text)]
+    top_w = min((p.size[0] for p in hosts), default=0.6) + 0.05
+    top_d = min((p.size[2] for p in hosts), default=0.6) + 0.05
     for p in items:
-        if p.category == subject and subject == "generic_object":
-            if not rel.subject_text or p.phrase == rel.subject_text:
-                p.size = tuple(min(v, 0.6) for v in p.size)  # type: ignore[assignment]
-        elif p.category == subject:
+        if named(p, subject, rel.subject_text) and subject == "generic_object":
+            p.size = (min(p.size[0], 0.6, top_w), min(p.size[1], 0.6), min(p.size[2], 0.6, top_d))
+        elif named(p, subject, rel.subject_text):
             p.size = tuple(min(v, lo) for v, lo in zip(p.size, facts.category(subject).min_size))  # type: ignore[assignment]
-        elif p.category == host and p.size[1] > 1.1:
+        elif p in hosts and p.size[1] > 1.1:
             lo_h = facts.category(host).size_range[1][0]
             p.size = (p.size[0], max(lo_h, min(p.size[1], 1.1)), p.size[2])
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Callable
 
 from shapely.ops import polylabel
 
@@ -29,10 +30,23 @@ def _others(space: Space, category: str) -> list[Body]:
 
 
 def relation_poses(
-    space: Space, rel: Relation, category: str, size: Size, rng: random.Random, count: int = 1, spread: float = 0.0
+    space: Space,
+    rel: Relation,
+    category: str,
+    size: Size,
+    rng: random.Random,
+    count: int = 1,
+    spread: float = 0.0,
+    phrase_of: Callable[[Body], str] | None = None,
 ) -> list[Pose]:
     """Poses of a ``category`` piece of ``size`` that would meet ``rel`` (best first); ``spread`` > 0 is
-    the gap (m) to leave between pieces side by side (something is to stand between them)."""
+    the gap (m) to leave between pieces side by side (something is to stand between them); ``phrase_of``
+    names the phrase a placed body was planned for, so a relation to "the pedestal" finds the pedestal among
+    generic objects (and "the laser printers" among printers)."""
+
+    def _named(bodies: list[Body], text: str) -> list[Body]:
+        return [b for b in bodies if phrase_of(b) == text] if text and phrase_of is not None else bodies
+
     w, h, d = size
     kind = rel.kind
     if kind == "middle":  # the centroid (polylabel is any point of a long room's medial line), else the pole
@@ -46,7 +60,7 @@ def relation_poses(
     if kind == "against_wall":
         return wall_poses(space, w, d, rng, prefer="any")
     if kind in ("in_row", "side_by_side", "back_to_back", "opposite"):
-        peers = _others(space, rel.target or category)
+        peers = _named(_others(space, rel.target or category), rel.target_text if rel.target else rel.subject_text)
         if kind == "in_row" and not peers and count >= 3:
             # the first of a row of three or more starts at the end of a long wall, so the row can grow along it
             # (a piece that needs floor all round fails these poses and takes its usual place)
@@ -78,7 +92,7 @@ def relation_poses(
                 od = o.size[2]
                 out += [_at(o, 0.0, -(od / 2 + 0.7 + d / 2)), _at(o, 0.0, od / 2 + 0.7 + d / 2)]
         return out
-    targets = _others(space, rel.target) if rel.target else []
+    targets = _named(_others(space, rel.target), rel.target_text) if rel.target else []
     if not targets:
         return []
     out = []

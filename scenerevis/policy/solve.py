@@ -116,6 +116,11 @@ class GroupSearch:
         if self.best is None or score > self.best[0]:
             self.best = (score, [(p.item, p.body, p.note) for p in self.stack])
 
+    def _phrase_of(self, body: Body) -> str:
+        """The phrase the placed ``body`` was planned for ("" when none)."""
+        placed = self.placer._placed.get(body.id)
+        return placed.item.phrase if placed is not None else ""
+
     def _bodies(self, category: str, phrase: str = "") -> list[Body]:
         """The placed bodies of ``category`` (of generic objects, those planned for ``phrase`` when given)."""
         bodies = self.space.of_category(category)
@@ -158,7 +163,7 @@ class GroupSearch:
             by_pose = rel.kind in ("between", "next_to", "on_top")  # their poses are ranked: best first
             note = f"the {name} goes {rel.text} as asked"
             for size in iter_sizes(item.size, placer.facts.category(cat).min_size, 2):
-                poses = relation_poses(self.space, rel, cat, size, placer.rng, placer.totals.get(cat, 1), spread)
+                poses = relation_poses(self.space, rel, cat, size, placer.rng, placer.totals.get(cat, 1), spread, self._phrase_of)
                 if not poses:
                     break
                 for body in self._fits(cat, poses, size, exempt_for(self.space, rel), by_pose, clip=rel.kind == "corner"):

@@ -91,3 +91,14 @@ def test_a_small_room_without_nightstands_puts_the_bed_in_a_corner():
     assert relation_met(scene, ["corner", "bed"])
     report = evaluate_physics(scene)
     assert report.collision_rate == 0 and report.oob_rate == 0
+
+
+def test_a_piece_set_on_a_named_generic_object_finds_that_object():
+    """Three chests and a pedestal are all generic objects: the globe goes on the pedestal, sized to its top."""
+    prompt = "escape room, 5 x 6 m. steel workbench in the middle, 3 locked chests, and a pedestal with a globe on top"
+    scene, _ = run_rule_episode(prompt, iterations=10, seed=0)
+    pedestal = next(o for o in scene.objects if o.desc == "pedestal")
+    globe = next(o for o in scene.objects if o.desc == "globe")
+    assert globe.pos[1] == pytest.approx(pedestal.pos[1] + pedestal.size[1], abs=0.01)
+    assert globe.size[0] <= pedestal.size[0] + 0.05 and globe.size[2] <= pedestal.size[2] + 0.05
+    assert relation_met(scene, ["on_top", "globe", "pedestal"])
