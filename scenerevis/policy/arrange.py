@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from scenerevis.policy.phrases import largest_before
+from scenerevis.policy.phrases import QUANTITY_NOUNS, largest_before
 from scenerevis.scene.rooms import load_rooms
 
 if TYPE_CHECKING:
@@ -131,6 +131,9 @@ def _units(doc: Doc, p: ObjectPhrase, heads: dict[int, ObjectPhrase], room_token
     """Roots of the phrases attached to ``p``: its noun's dependents after it, and its verb's when it is an argument."""
     head = doc[p.head]
     out = [c for c in head.rights if c.dep_ in _UNIT_DEPS]
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in QUANTITY_NOUNS:
+        quantity = head.head.head  # "a pair of armchairs on either side of ...": the words hang on "pair"
+        out += [c for c in quantity.rights if c.dep_ in _UNIT_DEPS and c.i > head.i]
     if head.dep_ in _ARG_DEPS and head.head.pos_ in ("VERB", "AUX"):
         verb = head.head
         out += [c for c in verb.children if c.dep_ in _UNIT_DEPS and c.i != head.i and c.i not in heads]

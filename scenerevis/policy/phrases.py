@@ -362,6 +362,18 @@ def _each_corner(head: Token) -> bool:
     return False
 
 
+def _each_of(head: Token) -> int | None:
+    """N for a phrase placed "on each of the N <walls / sides / ends>" (two for "both"), else None."""
+    owners = [head] + ([head.head] if head.dep_ == "dobj" and head.head.pos_ == "VERB" else [])  # "Put a bench on"
+    for prep in (c for o in owners for c in o.children if c.dep_ == "prep" and c.i > head.i):
+        for each in (c for c in prep.children if c.dep_ == "pobj" and c.lower_ in ("each", "either", "both")):
+            for of in (c for c in each.children if c.dep_ == "prep" and c.lower_ == "of"):
+                for place in (c for c in of.children if c.dep_ == "pobj" and c.lemma_.lower() in ("wall", "side", "end")):
+                    nums = [number_of(t) for t in place.lefts if number_of(t)]
+                    return nums[0] if nums else (2 if each.lower_ in ("either", "both") or place.tag_ == "NNS" else None)
+    return None
+
+
 def _trail(head: Token, anchors: set[int]) -> str:
     """ "with gold diamond patterns" after the noun (two words or more, not another object); also when the
     parser hung it on the verb whose object the noun is ("Put a bed with a grey headboard ...")."""
@@ -494,6 +506,8 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
             p.indefinite = False
         elif _each_corner(head) and (p.count or 1) == 1:  # "a plant in each corner": one per corner of the room
             p.count, p.indefinite = 4, False
+        elif (each := _each_of(head)) and (p.count or 1) == 1:  # "a workbench on each of the two side walls"
+            p.count, p.indefinite = each, False
     heads = {p.head: p for p in out if p.token >= 0}
     for p in out:  # "each with a chair for the technician and a chair for the client": both per table
         coordinated = doc[p.head].dep_ == "conj"  # (not "four stools at each table (12 stools)")

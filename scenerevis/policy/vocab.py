@@ -83,11 +83,11 @@ def resolve_generic(
     noun: str, room_type: str, present: set[str] | frozenset[str] = frozenset(), count: int | None = None
 ) -> str | None:
     """Category meant by a generic noun ("chair", "table") in ``room_type`` next to the ``present`` categories;
-    ``count`` three or more takes the rule's ``many`` entry (four beds in a ward are single beds)."""
+    ``count`` two or more takes the rule's ``many`` entry (beds in a ward, a twin room are single beds)."""
     rule = load_rooms().generic_nouns.get(noun)
     if rule is None:
         return None
-    if count is not None and count >= 3 and "many" in rule:
+    if count is not None and count >= 2 and "many" in rule:
         return rule["many"]
     for cat, target in rule.get("with", {}).items():
         if cat in present:

@@ -148,3 +148,21 @@ def test_pieces_named_apart_keep_their_words_and_their_own_relations():
 def test_a_table_with_describing_words_is_no_desk_in_an_office():
     assert items("An office break room with two round tables, a desk and a couch")["small_table"] == 2
     assert items("An office with a table and a bookshelf")["desk"] == 1
+
+
+def test_words_hung_on_a_quantity_noun_belong_to_its_objects():
+    text = "chess corner in a club, just a pair of black leather armchairs on either side of one walnut chess table"
+    assert rels(text) == [("between", "small_table", "armchair", "", "")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Put a workbench on each of the two side walls, and a cabinet between them", {"workbench": 2, "cabinet": 1}),
+        ("Garage: a shelf on each of the three walls", {"bookshelf": 3}),
+        ("Two-patient ward: a pair of beds side by side and a wardrobe", {"single_bed": 2, "wardrobe": 1}),
+        ("A guest room with a bed and a wardrobe", {"double_bed": 1, "wardrobe": 1}),
+    ],
+)
+def test_each_of_the_n_walls_and_beds_for_two(text, expected):
+    assert items(text) == expected
