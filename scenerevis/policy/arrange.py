@@ -202,6 +202,15 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                 and _with_host(doc, q, heads) is not p  # "a table with 2 chairs in the middle": the table's
             ]
             owner = max(nearer, key=lambda q: q.token) if nearer and root.i > p.token else p
+            if root.i < p.token:  # "desks in two rows back to back, 8 chairs" parsed with the rows on the chairs
+                just_before = [
+                    q
+                    for q in phrases
+                    if q.token < root.i <= q.token + 6
+                    and not any(t.is_punct for t in doc[q.token : root.i])
+                    and doc[q.token].sent.start == root.sent.start
+                ]
+                owner = max(just_before, key=lambda q: q.token) if just_before else owner
             for kind, pat in _SELF:
                 m = re.search(pat, text)
                 if not m or (kind == "against_wall" and "wall-mounted" in text):

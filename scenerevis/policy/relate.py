@@ -23,6 +23,8 @@ from scenerevis.scene.rooms import load_rooms
 Size = tuple[float, float, float]
 #: Gap (m) between pieces set side by side / in a row.
 ROW_GAP = 0.08
+#: Gaps (m) tried between two rows facing each other: room for the chairs of both rows first.
+FACING_ROWS_GAP = (1.9, 2.2, 2.6, 1.4)
 
 
 def _others(space: Space, category: str) -> list[Body]:
@@ -38,11 +40,13 @@ def relation_poses(
     count: int = 1,
     spread: float = 0.0,
     phrase_of: Callable[[Body], str] | None = None,
+    rows: str = "",
 ) -> list[Pose]:
     """Poses of a ``category`` piece of ``size`` that would meet ``rel`` (best first); ``spread`` > 0 is
     the gap (m) to leave between pieces side by side (something is to stand between them); ``phrase_of``
     names the phrase a placed body was planned for, so a relation to "the pedestal" finds the pedestal among
-    generic objects (and "the laser printers" among printers)."""
+    generic objects (and "the laser printers" among printers). ``rows`` (``back_to_back`` / ``opposite``) is how
+    a second row of an ``in_row`` request stands to the first ("two rows of racks back to back")."""
 
     def _named(bodies: list[Body], text: str) -> list[Body]:
         return [b for b in bodies if phrase_of(b) == text] if text and phrase_of is not None else bodies
@@ -61,6 +65,8 @@ def relation_poses(
         return wall_poses(space, w, d, rng, prefer="any")
     if kind in ("in_row", "side_by_side", "back_to_back", "opposite"):
         peers = _named(_others(space, rel.target or category), rel.target_text if rel.target else rel.subject_text)
+        if kind == "in_row" and not peers and rows:  # two rows back to back / facing: centred in the room
+            return _first_of_rows(space, w, d, count, rng, facing=rows == "opposite")
         if kind == "in_row" and not peers and count >= 3:
             # the first of a row of three or more starts at the end of a long wall, so the row can grow along it
             # (a piece that needs floor all round fails these poses and takes its usual place)
@@ -83,14 +89,19 @@ def relation_poses(
                     for sgn in (1, -1):
                         out.append(_at(o, sgn * (ow / 2 + gap + w / 2), (d - od) / 2 if o.y0 < 0.05 else 0.0))
             elif kind == "back_to_back":
-                out.append(_at(o, 0.0, -(od / 2 + 0.03 + d / 2), math.pi))
+                out.append(_at(o, 0.0, -(od / 2 + ROW_GAP + d / 2), math.pi))
             else:
                 for gap in (1.2, 1.4, 1.6, 1.9, 2.2, 2.6, 3.0):
                     out.append(_at(o, 0.0, od / 2 + gap + d / 2, math.pi))
         if kind == "in_row" and len(peers) >= 2:  # a second row behind or in front, once the first cannot grow
             for o in peers[::-1]:
                 od = o.size[2]
-                out += [_at(o, 0.0, -(od / 2 + 0.7 + d / 2)), _at(o, 0.0, od / 2 + 0.7 + d / 2)]
+                if rows == "back_to_back":
+                    out.append(_at(o, 0.0, -(od / 2 + ROW_GAP + d / 2), math.pi))
+                elif rows == "opposite":
+                    out += [_at(o, 0.0, od / 2 + gap + d / 2, math.pi) for gap in FACING_ROWS_GAP]
+                else:
+                    out += [_at(o, 0.0, -(od / 2 + 0.7 + d / 2)), _at(o, 0.0, od / 2 + 0.7 + d / 2)]
         return out
     targets = _named(_others(space, rel.target), rel.target_text) if rel.target else []
     if not targets:
@@ -129,6 +140,24 @@ def relation_poses(
                 x, z = ax + math.sin(ang) * r, az + math.cos(ang) * r
                 out.append(Pose(x, z, ang + math.pi))
     return out
+
+
+def _first_of_rows(space: Space, w: float, d: float, count: int, rng: random.Random, facing: bool = False) -> list[Pose]:
+    """Poses of the first of ``count`` pieces (w x d m) in two rows back to back (or ``facing`` each other
+    across FACING_ROWS_GAP): at the end of the first row, so the two rows, grown along the room's long axis,
+    end up centred on the room's middle."""
+    c = space.room.centroid if space.room.contains(space.room.centroid) else polylabel(space.room, tolerance=0.05)
+    minx, minz, maxx, maxz = space.room.bounds
+    along_x = (maxx - minx) >= (maxz - minz)
+    shift = (math.ceil(count / 2) - 1) / 2 * (w + ROW_GAP)
+    x, z = (c.x - shift, c.y) if along_x else (c.x, c.y - shift)
+    yaws = [0.0, math.pi] if along_x else [math.pi / 2, -math.pi / 2]
+    off = -(FACING_ROWS_GAP[0] / 2 + d / 2) if facing else d / 2  # the back (or the front) towards the middle
+    if along_x:
+        first = [Pose(x, z + off, yaws[0]), Pose(x, z - off, yaws[1])]
+    else:
+        first = [Pose(x + off, z, yaws[0]), Pose(x - off, z, yaws[1])]
+    return first + grid_poses(space, (first[0].x, first[0].z), yaws, rng, step=0.1, limit=200)
 
 
 def _host(space: Space, body: Body) -> Body:

@@ -158,12 +158,16 @@ class GroupSearch:
             return True
 
         poses: list[Pose] = []
-        for rel in placer._relations_of(cat, item.phrase):
+        own = placer._relations_of(cat, item.phrase)
+        rows = next((r.kind for r in own if r.kind in ("back_to_back", "opposite") and r.subject == cat), "")
+        for rel in own:
             spread = self._spread(cat)
             by_pose = rel.kind in ("between", "next_to", "on_top")  # their poses are ranked: best first
             note = f"the {name} goes {rel.text} as asked"
             for size in iter_sizes(item.size, placer.facts.category(cat).min_size, 2):
-                poses = relation_poses(self.space, rel, cat, size, placer.rng, placer.totals.get(cat, 1), spread, self._phrase_of)
+                poses = relation_poses(
+                    self.space, rel, cat, size, placer.rng, placer.totals.get(cat, 1), spread, self._phrase_of, rows
+                )
                 if not poses:
                     break
                 for body in self._fits(cat, poses, size, exempt_for(self.space, rel), by_pose, clip=rel.kind == "corner"):

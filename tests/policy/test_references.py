@@ -166,3 +166,12 @@ def test_words_hung_on_a_quantity_noun_belong_to_its_objects():
 )
 def test_each_of_the_n_walls_and_beds_for_two(text, expected):
     assert items(text) == expected
+
+
+def test_an_arrangement_written_after_a_piece_is_not_the_next_pieces():
+    text = "Computer lab: eight computer desks in two rows back to back, 8 office chairs, a printer on a cabinet"
+    assert {(r.kind, r.subject) for r in parse_prompt(text).relations} == {
+        ("in_row", "desk"),
+        ("back_to_back", "desk"),
+        ("on_top", "printer"),
+    }

@@ -102,3 +102,21 @@ def test_a_piece_set_on_a_named_generic_object_finds_that_object():
     assert globe.pos[1] == pytest.approx(pedestal.pos[1] + pedestal.size[1], abs=0.01)
     assert globe.size[0] <= pedestal.size[0] + 0.05 and globe.size[2] <= pedestal.size[2] + 0.05
     assert relation_met(scene, ["on_top", "globe", "pedestal"])
+
+
+@pytest.mark.parametrize(
+    "prompt, relation",
+    [
+        ("Computer lab for 8 pupils: eight computer desks in two rows back to back, 8 office chairs", "back_to_back"),
+        ("Open plan office for 6 people: two rows of three desks facing each other, six task chairs", "opposite"),
+    ],
+)
+def test_two_rows_stand_back_to_back_or_facing(prompt, relation):
+    scene, _ = run_rule_episode(prompt, iterations=10, seed=0)
+    assert relation_met(scene, ["in_row", "desk"])
+    assert relation_met(scene, [relation, "desk", "desk"])
+    desks = [o for o in scene.objects if o.desc.endswith(" desk")]
+    chairs = [o for o in scene.objects if o.desc.endswith(("task chair", "office chair"))]
+    assert len(chairs) == len(desks)
+    if relation == "back_to_back":  # every chair at a desk (the facing rows of this L-shaped room leave some out)
+        assert all(min(abs(c.pos[0] - d.pos[0]) + abs(c.pos[2] - d.pos[2]) for d in desks) < 1.0 for c in chairs)
