@@ -452,7 +452,8 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
             if outer.pos_ == "NOUN" and outer.lower_ not in describing and is_object_noun(outer.lower_):
                 dropped |= own  # "a table saw", "a chair lift": the outer noun names an object of its own
                 continue
-        out.append(ObjectPhrase(tok.i, _promote(tok, own).i, m.start, m.end, m.text, m, plural=m.plural))
+        plural = m.plural or tok.tag_ in ("NNS", "NNPS")  # "shelves" is a synonym of its own
+        out.append(ObjectPhrase(tok.i, _promote(tok, own).i, m.start, m.end, m.text, m, plural=plural))
     taken -= dropped
     nouns = [t for t in doc if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in _MODIFIER_DEPS]
     for root in nouns:

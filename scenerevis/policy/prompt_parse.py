@@ -67,6 +67,8 @@ _TOTAL_RE = re.compile(
     r"|,\s*" + _NUM + r"\s+(?:in\s+total|total|altogether)\b",
     re.IGNORECASE,
 )
+#: Words that make a second count of a category more pieces ("another row of three chairs").
+_MORE_WORDS = frozenset({"separate", "second", "another", "other", "more", "additional", "extra", "further"})
 #: Nouns that only carry a count ("6 units").
 _COUNT_NOUNS = frozenset({"unit", "units", "piece", "pieces", "one", "ones", "pcs"})
 #: Size [w, h, d] in metres of a small thing set on furniture (a bowl, a vase, a jar).
@@ -305,7 +307,9 @@ def parse_prompt(text: str) -> PromptSpec:
             # "12 student desks ... a teacher's desk", "on a cabinet ... a first-aid cabinet": another "a <noun>"
             other_words = other_words or (p.indefinite and p.owner is None and lows != first_words[cat])
             other_noun = first_noun[cat] != m.phrase.lower() and p.count is not None and p.owner is None
-            apart = not p.definite and (other_words or other_noun)
+            # "a row of four chairs ... and a separate row of three chairs": seven
+            more = p.count is not None and bool(_MORE_WORDS & {t.lower_ for t in doc[max(0, p.token - 5) : p.token]})
+            apart = not p.definite and (other_words or other_noun or more)
             if apart:  # "12 student desks ... a teacher's desk": 13; "a cat tree ... a scratching post": two
                 extra[cat] = extra.get(cat, 0) + (p.count or 1)
                 old.variants.append((desc, p.count or 1))
@@ -344,12 +348,12 @@ def parse_prompt(text: str) -> PromptSpec:
     _resolve_references(doc, phrases)
     _each_with_own(spec, phrases, extra)
     _stated_totals(spec, text, phrases)
-    _tables_for_chairs(spec, phrases)
     for p in phrases:
         if p.category is not None and p.category in spec.excluded:
             p.negated = True
     room_tokens = {t.i for m in rooms for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ()}
     spec.relations = [_standing(spec, r) for r in parse_relations(doc, phrases, room_tokens)]
+    _tables_for_chairs(spec)
     _small_things(spec)
     spec.style = _find_words(text, STYLE_WORDS)[:3]
     spec.colours = _find_words(text, COLOUR_WORDS)[:3]
@@ -517,18 +521,23 @@ def _stated_totals(spec: PromptSpec, text: str, phrases: list[ObjectPhrase]) -> 
             item.count, item.explicit = min(n, EXPLICIT_MAX), True
 
 
-def _tables_for_chairs(spec: PromptSpec, phrases: list[ObjectPhrase]) -> None:
+def _tables_for_chairs(spec: PromptSpec) -> None:
     """A small table with three or more chairs per table is a dining table ("a reading table with six
-    chairs around it"); its phrases and relations follow, so the table is planned, placed and reported as one."""
+    chairs around it"); its relations follow, so the table is planned, placed and reported as one. Not when
+    the chairs are arranged elsewhere ("a row of four chairs along one wall ... a small table")."""
     small = spec.item("small_table")
     if small is None or spec.item("dining_table") is not None or spec.count("dining_chair") < 3 * small.count:
+        return
+    if any(r.subject == "dining_chair" and r.kind in ("in_row", "against_wall", "side_by_side") for r in spec.relations):
         return
     small.category = "dining_table"
     if small.desc.endswith("small table"):
         small.desc = small.desc[: -len("small table")] + "dining table"
-    for p in phrases:
-        if p.category == "small_table":
-            p.category = "dining_table"
+
+    def moved(c: str | None) -> str | None:
+        return "dining_table" if c == "small_table" else c
+
+    spec.relations = [replace(r, subject=moved(r.subject), target=moved(r.target)) for r in spec.relations]
 
 
 def _add_open_phrases(spec: PromptSpec, phrases: list[ObjectPhrase]) -> None:

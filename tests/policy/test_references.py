@@ -175,3 +175,12 @@ def test_an_arrangement_written_after_a_piece_is_not_the_next_pieces():
         ("back_to_back", "desk"),
         ("on_top", "printer"),
     }
+
+
+def test_a_separate_row_adds_and_chairs_arranged_elsewhere_keep_a_small_table():
+    text = (
+        "A clinic reception: a row of four chairs along one wall and a separate row of three chairs along the "
+        "opposite wall, a small table between the rows"
+    )
+    assert items(text) == {"dining_chair": 7, "small_table": 1}
+    assert items("second hand bookshop, shelves in rows, a rolling ladder") == {"bookshelf": 2, "rolling ladder": 1}
