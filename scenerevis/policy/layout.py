@@ -274,11 +274,27 @@ class Placer(DecorRoles):
             for r in self.relations
             if r.kind == "next_to" and r.target == category
         ]
+        own += self._carried(category)
         cat = self.facts.category(category)
         own = [r for r in own if not (r.kind in ("next_to", "around") and r.target in cat.anchors)]
         if cat.role == "on_surface":  # a TV or lamp stands on its host; only "on top of" moves it
             own = [r for r in own if r.kind == "on_top"]
         return sorted(own, key=lambda r: r.kind not in ("in_row", "side_by_side", "back_to_back", "opposite"))
+
+    def _carried(self, category: str) -> list[Relation]:
+        """ "A TV on the dresser facing the bed": what the brief asks of a piece standing on furniture (facing,
+        against a wall) its host meets; the host is the one "on top of" names, else the first of the piece's
+        rooms.json ``hosts`` the plan has."""
+        out = []
+        for r in self.relations:
+            sub = self.facts.categories.get(r.subject)
+            if sub is None or sub.role != "on_surface" or r.kind not in ("facing", "against_wall") or r.target == category:
+                continue
+            named = [t.target for t in self.relations if t.kind == "on_top" and t.subject == r.subject]
+            host = named[0] if named else next((h for h in sub.hosts if self.totals.get(h)), None)
+            if host == category:
+                out.append(Relation(r.kind, category, r.target, r.text))
+        return out
 
     # ------------------------------------------------------------------ anchors
     def _role_bed(self, item: PlannedItem) -> Placement | None:

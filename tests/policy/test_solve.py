@@ -120,3 +120,15 @@ def test_two_rows_stand_back_to_back_or_facing(prompt, relation):
     assert len(chairs) == len(desks)
     if relation == "back_to_back":  # every chair at a desk (the facing rows of this L-shaped room leave some out)
         assert all(min(abs(c.pos[0] - d.pos[0]) + abs(c.pos[2] - d.pos[2]) for d in desks) < 1.0 for c in chairs)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "A bedroom with a bed, a dresser with a TV on top facing the bed, and a wardrobe",
+        "A bedroom with a king bed, two nightstands, a TV stand and a TV on the wall opposite the bed",
+    ],
+)
+def test_a_tv_faces_what_the_brief_names_through_its_host(prompt):
+    scene, _ = run_rule_episode(prompt, iterations=10, seed=0)
+    assert relation_met(scene, ["facing", "tv", "bed"])
