@@ -277,8 +277,9 @@ class Placer(DecorRoles):
         own += self._carried(category)
         cat = self.facts.category(category)
         own = [r for r in own if not (r.kind in ("next_to", "around") and r.target in cat.anchors)]
-        if cat.role == "on_surface":  # a TV or lamp stands on its host; only "on top of" moves it
-            own = [r for r in own if r.kind == "on_top"]
+        if cat.role == "on_surface":  # a TV or lamp stands on its host; only "on top of" or "on the wall" moves it
+            hung = not any(r.kind == "on_top" for r in own) and any(r.kind == "against_wall" for r in own)
+            own = [r for r in own if r.kind == "on_top" or (hung and r.kind in ("against_wall", "facing"))]
         return sorted(own, key=lambda r: r.kind not in ("in_row", "side_by_side", "back_to_back", "opposite"))
 
     def _carried(self, category: str) -> list[Relation]:

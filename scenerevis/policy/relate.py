@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Callable
+from dataclasses import replace
 
 from shapely.ops import polylabel
 
@@ -21,6 +22,8 @@ from scenerevis.policy.slots import _at, on_top
 from scenerevis.scene.rooms import load_rooms
 
 Size = tuple[float, float, float]
+#: Height (m) of the bottom of a piece that usually stands on furniture when the brief hangs it on a wall.
+HANG_Y = 1.0
 #: Gap (m) between pieces set side by side / in a row.
 ROW_GAP = 0.08
 #: Gaps (m) tried between two rows facing each other: room for the chairs of both rows first.
@@ -62,7 +65,10 @@ def relation_poses(
     if kind == "corner":
         return corner_poses(space, w, d, rng)
     if kind == "against_wall":
-        return wall_poses(space, w, d, rng, prefer="any")
+        poses = wall_poses(space, w, d, rng, prefer="any")
+        if load_rooms().category(category).role == "on_surface":  # "a TV on the wall": hung at HANG_Y
+            poses = [replace(p, y=max(0.3, min(HANG_Y, space.ceiling - h - 0.05))) for p in poses]
+        return poses
     if kind in ("in_row", "side_by_side", "back_to_back", "opposite"):
         peers = _named(_others(space, rel.target or category), rel.target_text if rel.target else rel.subject_text)
         if kind == "in_row" and not peers and rows:  # two rows back to back / facing: centred in the room

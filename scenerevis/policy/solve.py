@@ -116,6 +116,10 @@ class GroupSearch:
         if self.best is None or score > self.best[0]:
             self.best = (score, [(p.item, p.body, p.note) for p in self.stack])
 
+    def _faced(self, own: list[Relation]) -> list[Body]:
+        """The placed bodies a piece's ``facing`` relations name (none when it faces nothing)."""
+        return [b for r in own if r.kind == "facing" and r.target for b in self._bodies(r.target, r.target_text)]
+
     def _phrase_of(self, body: Body) -> str:
         """The phrase the placed ``body`` was planned for ("" when none)."""
         placed = self.placer._placed.get(body.id)
@@ -170,6 +174,8 @@ class GroupSearch:
                 )
                 if not poses:
                     break
+                if rel.kind == "against_wall" and (faced := self._faced(own)):  # "on the wall opposite the bed"
+                    poses, by_pose = _facing_first(poses, faced), True
                 for body in self._fits(cat, poses, size, exempt_for(self.space, rel), by_pose, clip=rel.kind == "corner"):
                     if new(body):
                         yield body, note
@@ -227,6 +233,23 @@ class GroupSearch:
             body = fit(self.space, cat, pose, size, exempt=exempt, factor=factor, strict=strict, clip=clip)
             if body is not None:
                 yield body
+
+
+def _facing_first(poses: list[Pose], faced: list[Body]) -> list[Pose]:
+    """``poses`` sorted best first for facing a ``faced`` body: the pose's front (+Z turned by yaw) points at the
+    body and the pose lies in front of the body (a TV opposite a bed is at its foot, not at its side)."""
+
+    def aim(p: Pose) -> float:
+        fx, fz = math.sin(p.yaw), math.cos(p.yaw)
+        best = -2.0
+        for b in faced:
+            dx, dz = b.pose[0] - p.x, b.pose[1] - p.z
+            n = math.hypot(dx, dz) or 1.0
+            bx, bz = math.sin(b.pose[2]), math.cos(b.pose[2])
+            best = max(best, (fx * dx + fz * dz) / n - (bx * dx + bz * dz) / n)
+        return -best
+
+    return sorted(poses, key=aim)
 
 
 def _same(a: Body, b: Body) -> bool:
