@@ -12,7 +12,8 @@ words before "with", "in", "on", "for") ends with one of them (singular or plura
 from the objects' boxes: XZ floor plane in metres, yaw 0 faces +Z, ``pos`` the bottom centre.
 Relations: ``against_wall a``, ``middle a``, ``corner a``, ``in_row a``, ``facing a b``,
 ``back_to_back a b``, ``side_by_side a b``, ``next_to a b``, ``opposite a b``, ``around a b``,
-``on_top a b``, ``between a b c``; each is met when some choice of matching objects satisfies it.
+``on_top a b``, ``between a b c``; each is met when some choice of matching objects satisfies it
+(``around``: three quarters of the pieces within 0.8 m of the target, each facing its centre or its footprint).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from shapely.geometry import Point, Polygon
+from shapely.geometry import LineString, Point, Polygon
 
 from scenerevis.policy.free_space import Body, rect
 from scenerevis.scene.model import Scene, SceneObject
@@ -218,8 +219,15 @@ def _in_row(boxes: list[_Box]) -> bool:
     return all(len(r) >= 2 for r in rows)
 
 
+def _front_hits(a: _Box, b: _Box, reach: float = 1.2) -> bool:
+    """Whether ``a`` looks at ``b``'s footprint: the ray from ``a``'s centre along its front (``reach`` m) meets it
+    (a chair at the long side of a table faces the table, not its centre)."""
+    fx, fz = a.front
+    return LineString([(a.x, a.z), (a.x + fx * reach, a.z + fz * reach)]).intersects(b.poly)
+
+
 def _around(group: list[_Box], centre: _Box) -> bool:
-    close = [g for g in group if _gap(g, centre) <= 0.8 and _faces(g, centre, 50)]
+    close = [g for g in group if _gap(g, centre) <= 0.8 and (_faces(g, centre, 50) or _front_hits(g, centre))]
     return len(close) >= min(2, len(group)) and len(close) >= 0.75 * len(group)
 
 

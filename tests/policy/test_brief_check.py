@@ -86,3 +86,19 @@ def test_surplus_counts_matching_objects_beyond_the_requested_count():
     scene.objects.append(_obj(3, "floor lamp", 2, 1, 0, (0.4, 1.6, 0.4)))
     sc = score_brief(scene, Expectation("study", "p", {"chair": 2}))
     assert (sc.items_found, sc.surplus, sc.filler) == (2, 1, 1)
+
+
+def test_chairs_along_a_long_table_are_around_it():
+    """Eight chairs on the long sides of a 2.8 m table face its side; the outer four look 51 degrees off its
+    centre, so only the footprint test counts them."""
+    scene = _room()
+    table = _obj(0, "oval table", 0, 0, 0, (2.8, 0.75, 1.0))
+    sides = ((0.85, math.pi), (-0.85, 0.0))
+    xs = (-1.05, -0.35, 0.35, 1.05)
+    chairs = [
+        _obj(1 + 2 * i + k, "chair", x, z, yaw, (0.5, 0.9, 0.5)) for i, x in enumerate(xs) for k, (z, yaw) in enumerate(sides)
+    ]
+    scene.objects = [table, *chairs]
+    assert relation_met(scene, ["around", "chair", "table"])
+    scene.objects = [table, *(_obj(9 + i, "chair", c.pos[0], c.pos[2], 0.5 * math.pi, c.size) for i, c in enumerate(chairs))]
+    assert not relation_met(scene, ["around", "chair", "table"])  # all turned sideways: none looks at the table
