@@ -21,9 +21,12 @@ def test_open_phrases_skip_abstract_words_and_known_mentions():
     assert [(i.phrase, i.category, i.count) for i in spec.items if i.source != "vocabulary"] == [
         ("antique brass telescope", "generic_object", 1)
     ]
+    spec = parse_prompt("A gym with two stretching tables and three yoga blocks.")
+    assert [(i.phrase, i.count) for i in spec.items if i.source != "vocabulary"] == [("yoga block", 3)]
+    assert spec.count("small_table") == 2  # "stretching" describes a known noun
     spec = parse_prompt("A gym with two massage tables and three yoga blocks.")
     assert [(i.phrase, i.count) for i in spec.items if i.source != "vocabulary"] == [("yoga block", 3)]
-    assert spec.count("small_table") == 2  # "massage" describes a known noun
+    assert spec.count("treatment_table") == 2  # a massage table is a treatment table of its own
 
 
 def test_counts_pairs_few_rows_and_each_with_its_own():

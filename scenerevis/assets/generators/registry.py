@@ -48,6 +48,8 @@ def _load_all() -> None:
         home_media,
         kitchen_bath,
         seating,
+        shop,
+        shop_fixtures,
         storage,
         tables,
     )
