@@ -1,5 +1,5 @@
-"""The held-out expectation sets bench/prompt_sets/holdout.jsonl and fresh.jsonl load and keep their key order
-safe for scoring."""
+"""The held-out expectation sets bench/prompt_sets/holdout.jsonl, fresh.jsonl and fresh2.jsonl load and keep their
+key order safe for scoring."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from scenerevis.scene.model import SceneObject
 
 HOLDOUT = Path(__file__).resolve().parents[2] / "bench" / "prompt_sets" / "holdout.jsonl"
 FRESH = HOLDOUT.with_name("fresh.jsonl")
+FRESH2 = HOLDOUT.with_name("fresh2.jsonl")
 KNOWN = {
     "bedroom", "living room", "dining room", "office", "kids room", "gym", "game room", "kitchen", "bathroom",
     "nursery", "yoga studio", "home theater", "laundry room", "music room", "art studio", "entryway", "conference room",
@@ -40,7 +41,16 @@ def test_fresh_set_has_only_room_types_of_no_other_set():
     assert not rooms & ({e.room for e in load_expectations(HOLDOUT)} | KNOWN)
 
 
-@pytest.mark.parametrize("path", [HOLDOUT, FRESH], ids=["holdout", "fresh"])
+def test_fresh2_set_has_only_room_types_of_no_other_set():
+    """fresh2.jsonl was written blind (its writer read neither the designer nor the other sets' prompts)."""
+    exps = load_expectations(FRESH2)
+    rooms = {e.room for e in exps}
+    assert len(exps) == 60 and len(rooms) == 27
+    others = {e.room for p in (HOLDOUT, FRESH) for e in load_expectations(p)} | KNOWN
+    assert not rooms & others
+
+
+@pytest.mark.parametrize("path", [HOLDOUT, FRESH, FRESH2], ids=["holdout", "fresh", "fresh2"])
 def test_no_item_key_steals_a_later_keys_objects(path):
     """score_brief assigns objects to keys greedily in order, so an earlier key must not match
     an object named by a later key's alternative (e.g. "table" before "coffee table")."""
