@@ -137,6 +137,11 @@ def relation_poses(
         back = a.size[2] / 2 - d / 2
         for t in (1.0, 0.8, 0.6, 0.4, 0.0):
             out.append(Pose(mx - math.sin(ayaw) * back * t, mz - math.cos(ayaw) * back * t, ayaw))
+        # turned a quarter, its long side along the gap (a screen between two beds), from the middle back
+        back = a.size[2] / 2 - w / 2
+        for t in (0.0, 0.4, 0.8):
+            for turn in (math.pi / 2, -math.pi / 2):
+                out.append(Pose(mx - math.sin(ayaw) * back * t, mz - math.cos(ayaw) * back * t, ayaw + turn))
     elif kind == "around":
         for a in targets:
             ax, az, _ = a.pose

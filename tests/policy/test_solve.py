@@ -141,3 +141,11 @@ def test_a_tv_faces_what_the_brief_names_through_its_host(prompt):
         assert tv.pos[1] >= 0.9 and not any(relation_met(scene, ["on_top", "tv", c]) for c in ("dresser", "stand"))
     else:
         assert relation_met(scene, ["on_top", "tv", "dresser"])
+
+
+def test_a_screen_between_two_beds_turns_its_long_side_along_the_gap():
+    prompt = "Two-patient ward, 4 x 5 m. A pair of beds side by side with a folding privacy screen between them. Nothing else."
+    scene, _ = run_rule_episode(prompt, iterations=10, seed=0)
+    assert relation_met(scene, ["between", "screen", "bed", "bed"])
+    report = evaluate_physics(scene)
+    assert report.collision_rate == 0 and report.oob_rate == 0
