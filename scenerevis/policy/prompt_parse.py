@@ -355,6 +355,7 @@ def parse_prompt(text: str) -> PromptSpec:
     spec.relations = [_standing(spec, r) for r in parse_relations(doc, phrases, room_tokens)]
     _tables_for_chairs(spec)
     _small_things(spec)
+    _named_hosts(spec)
     spec.style = _find_words(text, STYLE_WORDS)[:3]
     spec.colours = _find_words(text, COLOUR_WORDS)[:3]
     spec.materials = _find_words(text, MATERIAL_WORDS)[:3]
@@ -519,6 +520,28 @@ def _stated_totals(spec: PromptSpec, text: str, phrases: list[ObjectPhrase]) -> 
         )
         if item is not None:
             item.count, item.explicit = min(n, EXPLICIT_MAX), True
+
+
+def _named_hosts(spec: PromptSpec) -> None:
+    """ "a TV on a stand": a generic object something stands on becomes its nearest category when that is one
+    of the piece's rooms.json ``hosts`` (the stand is a TV stand), with the relation following."""
+    facts = load_rooms()
+    for r in list(spec.relations):
+        sub = facts.categories.get(r.subject)
+        if r.kind != "on_top" or r.target != "generic_object" or sub is None or not sub.hosts:
+            continue
+        item = next((i for i in spec.items if i.category == "generic_object" and i.phrase == r.target_text), None)
+        if item is None or item.nearest not in sub.hosts or spec.item(item.nearest) is not None:
+            continue
+        item.category, item.source, item.size = item.nearest, "similar", None
+        spec.relations = [
+            replace(q, target=item.category, target_text="")
+            if q.target == "generic_object" and q.target_text == item.phrase
+            else replace(q, subject=item.category, subject_text="")
+            if q.subject == "generic_object" and q.subject_text == item.phrase
+            else q
+            for q in spec.relations
+        ]
 
 
 def _tables_for_chairs(spec: PromptSpec) -> None:

@@ -184,3 +184,10 @@ def test_a_separate_row_adds_and_chairs_arranged_elsewhere_keep_a_small_table():
     )
     assert items(text) == {"dining_chair": 7, "small_table": 1}
     assert items("second hand bookshop, shelves in rows, a rolling ladder") == {"bookshelf": 2, "rolling ladder": 1}
+
+
+def test_a_stand_a_tv_stands_on_is_a_tv_stand():
+    spec = parse_prompt("A lounge with a big corner sofa, a TV on a stand and a bookshelf")
+    assert {i.category: i.count for i in spec.items} == {"sectional": 1, "tv": 1, "bookshelf": 1, "tv_stand": 1}
+    assert rels("A lounge with a big corner sofa, a TV on a stand and a bookshelf") == [("on_top", "tv", "tv_stand", "", "")]
+    assert items("A study with a globe on a stand in a corner") == {"globe": 1, "stand": 1}  # no host of a globe
