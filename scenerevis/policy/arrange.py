@@ -115,7 +115,15 @@ def _words_of(doc: Doc, phrase: ObjectPhrase) -> str:
 
 
 def _antecedent(doc: Doc, subject: ObjectPhrase, heads: dict[int, ObjectPhrase], phrases: list[ObjectPhrase]):
-    """What "it" / "them" refers to: the object the subject's phrase hangs from, else the nearest one named before."""
+    """What "it" / "them" refers to: the nearest other object named before the subject ("a kneeler facing a small
+    altar with a cross on top of it": the altar), else the object the subject's phrase hangs from."""
+    before = [
+        p
+        for p in phrases
+        if p.start < subject.start and (p.category != subject.category or (p.category == GENERIC and p.text != subject.text))
+    ]
+    if before:
+        return before[-1]
     x = doc[subject.head]
     for _ in range(8):
         if x.head.i == x.i:
@@ -123,8 +131,7 @@ def _antecedent(doc: Doc, subject: ObjectPhrase, heads: dict[int, ObjectPhrase],
         x = x.head
         if x.i in heads and heads[x.i] is not subject:
             return heads[x.i]
-    before = [p for p in phrases if p.start < subject.start and p.category != subject.category]
-    return before[-1] if before else None
+    return None
 
 
 def _units(doc: Doc, p: ObjectPhrase, heads: dict[int, ObjectPhrase], room_tokens: set[int]) -> list[Token]:
@@ -244,7 +251,7 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                 if before and int(before.group(1)) < len(objs) and objs[int(before.group(1))].category:
                     subject = objs[int(before.group(1))]  # "a rug and a reading lamp next to each armchair"
                 if key == "p":
-                    target = _antecedent(doc, p, heads, phrases)
+                    target = _antecedent(doc, subject, heads, phrases)
                 elif key.isdigit() and int(key) < len(objs):
                     target = objs[int(key)]
                 else:

@@ -101,8 +101,11 @@ def _synonym_table():
 
 def _other_kind(phrase: str, synonym: str) -> bool:
     """True when ``synonym`` names another kind of the same noun: its describing words are not the phrase's
-    ("a stand" or "a keyboard stand" is no "tv stand"), so the phrase keeps its own name."""
+    ("a stand" or "a keyboard stand" is no "tv stand"), or the phrase only names what the synonym's piece is for
+    ("a sewing machine" is no "sewing machine table"), so the phrase keeps its own name."""
     words, syn = phrase.lower().split(), synonym.lower().split()
+    if len(syn) > len(words) and syn[: len(words)] == words:
+        return True  # "a sewing machine" only names what a "sewing machine table" is for
     if not words or len(syn) < 2 or words[-1].rstrip("s") != syn[-1].rstrip("s"):
         return False
     return not set(syn[:-1]) <= set(words[:-1])
@@ -120,7 +123,10 @@ def map_phrase(phrase: str) -> Mapping:
     sims = table @ enc.encode([phrase])[0]
     k = int(np.argmax(sims))
     best, sim = names[k], float(sims[k])
-    if sim >= SUBSTITUTE_AT and not _other_kind(phrase, texts[k]):
+    named_for = any(
+        _other_kind(phrase, t) for t, n in zip(texts, names, strict=True) if n == best and t.startswith(phrase.lower() + " ")
+    )
+    if sim >= SUBSTITUTE_AT and not _other_kind(phrase, texts[k]) and not named_for:
         return Mapping(best, best, sim, facts.category(best).size)
     size = facts.category(best).size if sim >= SIZE_FROM_AT else generic.size
     return Mapping("generic_object", best, sim, size)

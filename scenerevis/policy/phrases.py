@@ -480,7 +480,8 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
         own = {t.i for t in spans[id(p.mention)]} if p.mention else {p.token}
         others = (taken | mention_toks) - own
         p.count, p.at_least, p.indefinite, p.another, p.quantity = _count(head, own, others)
-        if p.mention is None and p.count is None and not (p.plural and head.dep_ in ("conj", "appos", "dobj")):
+        listed = head.dep_ in ("conj", "appos") or (p.plural and head.dep_ == "dobj")  # "desk, sewing machine, chair"
+        if p.mention is None and p.count is None and not listed:
             if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.lefts):
                 p.reference = True  # "the altar": an object named before, resolved by the prompt reader
             else:

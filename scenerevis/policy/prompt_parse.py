@@ -306,7 +306,7 @@ def parse_prompt(text: str) -> PromptSpec:
             other_words = bool(lows and first_words[cat] and not lows & first_words[cat])
             # "12 student desks ... a teacher's desk", "on a cabinet ... a first-aid cabinet": another "a <noun>"
             other_words = other_words or (p.indefinite and p.owner is None and lows != first_words[cat])
-            other_noun = first_noun[cat] != m.phrase.lower() and p.count is not None and p.owner is None
+            other_noun = first_noun[cat] != m.phrase.lower() and p.owner is None  # "sewing desk, sewing stool"
             # "a row of four chairs ... and a separate row of three chairs": seven
             more = p.count is not None and bool(_MORE_WORDS & {t.lower_ for t in doc[max(0, p.token - 5) : p.token]})
             apart = not p.definite and (other_words or other_noun or more)
@@ -584,7 +584,13 @@ def _add_open_phrases(spec: PromptSpec, phrases: list[ObjectPhrase]) -> None:
         scale = 0.85 if lows & SMALL_WORDS else 1.15 if lows & LARGE_WORDS else 1.0
         common = dict(phrase=ph.text.lower(), nearest=got.nearest, similarity=got.similarity)
         if got.category != "generic_object":
-            if got.category in seen or got.category in spec.excluded:
+            if got.category in spec.excluded:
+                continue
+            if got.category in seen:  # another piece of a category already asked for, named in other words
+                item = spec.item(got.category)
+                if item is not None and not ph.definite:
+                    item.count = min(item.count + count, EXPLICIT_MAX)
+                    item.variants.append((ph.text, count))
                 continue
             seen.add(got.category)
             spec.items.append(RequestedItem(got.category, count, ph.text, count > 1, False, scale, source="similar", **common))

@@ -191,3 +191,16 @@ def test_a_stand_a_tv_stands_on_is_a_tv_stand():
     assert {i.category: i.count for i in spec.items} == {"sectional": 1, "tv": 1, "bookshelf": 1, "tv_stand": 1}
     assert rels("A lounge with a big corner sofa, a TV on a stand and a bookshelf") == [("on_top", "tv", "tv_stand", "", "")]
     assert items("A study with a globe on a stand in a corner") == {"globe": 1, "stand": 1}  # no host of a globe
+
+
+def test_list_items_without_articles_and_what_it_refers_to():
+    text = "sewing room ~10 m2: sewing desk, sewing machine, office chair, ironing board. nothing more"
+    assert items(text) == {"sewing_table": 1, "office_chair": 1, "ironing_board": 1, "sewing machine": 1}
+    text = "prayer room, 3 x 3 m. a single kneeler facing a small altar with a cross on top of it"
+    assert ("on_top", "generic_object", "generic_object", "cross", "small altar") in rels(text)
+    text = "a focus room: two desks side by side, a single armchair in the corner with a reading lamp next to it"
+    assert ("next_to", "floor_lamp", "armchair", "", "") in rels(text)
+
+
+def test_chairs_around_a_big_table_in_a_lounge_are_dining_chairs():
+    assert items("teachers' lounge with a big table and 8 chairs around it and a sofa")["dining_chair"] == 8
