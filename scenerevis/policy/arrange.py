@@ -59,6 +59,7 @@ _SELF = [
 _TO_OBJECT = [
     ("facing", r"\bfac(?:ing|es|e)\s+§(\w)|\b(?:opposite|across\s+from)\s+§(\w)"),
     ("next_to", r"\b(?:next\s+to|beside|alongside|by|near)\s+§(\w)"),
+    ("next_to", r"\bin\s+front\s+of\s+§(\w)"),  # placed at the target's front (relate.relation_poses)
     ("on_top", r"\b(?:on\s+top\s+of|on|atop|onto)\s+§(\w)"),
     ("between", r"\bbetween\s+§(\w)"),
     ("around", r"\baround\s+§(\w)"),
@@ -250,8 +251,8 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                 before = re.search(r"§(\d)\s*$", text[: m.start()])
                 if before and int(before.group(1)) < len(objs) and objs[int(before.group(1))].category:
                     subject = objs[int(before.group(1))]  # "a rug and a reading lamp next to each armchair"
-                if key == "p":
-                    target = _antecedent(doc, subject, heads, phrases)
+                if key == "p":  # "a sofa with a table in front of it": the piece it comes with, else the nearest before
+                    target = _with_host(doc, subject, heads) or _antecedent(doc, subject, heads, phrases)
                 elif key.isdigit() and int(key) < len(objs):
                     target = objs[int(key)]
                 else:

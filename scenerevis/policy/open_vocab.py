@@ -45,6 +45,17 @@ ABSTRACT_HEADS = frozenset(
     party parties work working reading relaxing sleeping dining cooking gaming study studying play playing
     craft crafts hobby hobbies meter meters metre metres feet foot inch inches centimeters centimetres m2 sqm percent minute minutes hour hours""".split()
 )
+#: Endings of venue nouns ("barbershop", "showroom", "greenhouse"): a room, never an object (but VENUE_LIKE).
+VENUE_ENDINGS = ("shop", "store", "room", "house", "studio", "salon", "parlour", "parlor", "hall", "lounge")
+VENUE_LIKE = frozenset({"broom", "mushroom", "dollhouse", "playhouse", "birdhouse", "doghouse"})
+
+
+def names_a_venue(word: str) -> bool:
+    """Whether ``word`` names a place ("barbershop", "showroom") by its ending."""
+    low = word.lower()
+    return low not in VENUE_LIKE and any(low.endswith(e) and len(low) > len(e) + 2 for e in VENUE_ENDINGS)
+
+
 #: Heads of small things set on furniture: reported as not placed, never silently dropped.
 TABLETOP_HEADS = frozenset(
     """bottle bottles ceramics ceramic vase vases book books candle candles pillow pillows throw throws blanket blankets

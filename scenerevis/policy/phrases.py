@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from scenerevis.policy.open_vocab import ABSTRACT_HEADS, NOT_OBJECTS, TABLETOP_HEADS
+from scenerevis.policy.open_vocab import ABSTRACT_HEADS, NOT_OBJECTS, TABLETOP_HEADS, names_a_venue
 from scenerevis.policy.prompt_words import NEGATIONS, NUMBER_WORDS
 from scenerevis.policy.vocab import Mention
 
@@ -465,7 +465,7 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
         lamp = low in ("light", "lights") and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in root.lefts)
         if (not is_object_noun(low) and not lamp) or low in describing or low in QUANTITY_NOUNS or len(low) < 3:
             continue  # (a "ring light" or "studio lights" is a lamp; "natural light" is none)
-        if low.endswith(("ly", "ing", "ed", "ful", "ous", "ive", "ish")):
+        if low.endswith(("ly", "ing", "ed", "ful", "ous", "ive", "ish")) or names_a_venue(low):
             continue
         mods = modifiers(root, root.i, taken)
         start = min((t.idx for t in mods), default=root.idx)

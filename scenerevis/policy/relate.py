@@ -113,7 +113,13 @@ def relation_poses(
     if not targets:
         return []
     out = []
-    if kind == "next_to":
+    if kind == "next_to" and rel.text.startswith("in front of"):  # at the target's front, facing it
+        for a in [_host(space, t) for t in targets]:
+            ad = a.size[2]
+            for gap in (0.35, 0.5, 0.2):
+                for lateral in (0.0, 0.3, -0.3):
+                    out.append(_at(a, lateral, ad / 2 + gap + d / 2, math.pi))
+    elif kind == "next_to":
         for a in [_host(space, t) for t in targets]:  # next to a TV is next to its stand
             aw, _, ad = a.size
             for sgn in (1, -1):

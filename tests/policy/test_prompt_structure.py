@@ -156,7 +156,7 @@ def test_attributes_attach_to_their_own_noun():
         ("A bedroom with a fish tank on top of the dresser.", {("on_top", "aquarium", "dresser")}),
         ("A dining room with a table surrounded by six chairs.", {("around", "dining_chair", "dining_table")}),
         ("A laundry room with a washing machine and a dryer side by side.", {("side_by_side", "dryer", "washing_machine")}),
-        ("A living room with a grey sofa. In front of the sofa sits a coffee table.", set()),
+        ("A living room with a grey sofa. In front of the sofa sits a coffee table.", {("next_to", "coffee_table", "sofa")}),
         # the parser hangs "in the middle" on the chairs ("the middle chairs"): the words follow the table
         ("A room with a round table in the middle, two chairs and a small sofa.", {("middle", "small_table", None)}),
         (

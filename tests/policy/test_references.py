@@ -204,3 +204,10 @@ def test_list_items_without_articles_and_what_it_refers_to():
 
 def test_chairs_around_a_big_table_in_a_lounge_are_dining_chairs():
     assert items("teachers' lounge with a big table and 8 chairs around it and a sofa")["dining_chair"] == 8
+
+
+def test_in_front_of_is_next_to_at_the_front_and_venue_nouns_are_no_objects():
+    text = "Small home chapel: two rows of three wooden pews facing an altar table and a kneeler in front of it."
+    assert ("next_to", "generic_object", "small_table", "kneeler", "") in rels(text)
+    text = "Step into a vintage-style gentlemen's barbershop with two barber chairs and a sofa."
+    assert items(text) == {"salon_chair": 2, "sofa": 1}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from scenerevis.loop.simulate import run_rule_episode
@@ -11,6 +13,7 @@ from scenerevis.policy.arrange import Relation
 from scenerevis.policy.brief_check import relation_met
 from scenerevis.policy.plan import PlannedItem
 from scenerevis.policy.solve import group_order
+from scenerevis.scene.rotation import quat_to_yaw
 
 EASELS = "An art studio with three easels in a row, a large work table and a flat file cabinet."
 TWIN = "Twin bedroom for two children: two single beds side by side with a nightstand between them, a desk and a blue beanbag."
@@ -149,3 +152,16 @@ def test_a_screen_between_two_beds_turns_its_long_side_along_the_gap():
     assert relation_met(scene, ["between", "screen", "bed", "bed"])
     report = evaluate_physics(scene)
     assert report.collision_rate == 0 and report.oob_rate == 0
+
+
+def test_a_piece_in_front_of_another_stands_at_its_front():
+    prompt = "A small chapel with an altar table against the wall and a kneeler in front of it"
+    scene, _ = run_rule_episode(prompt, iterations=10, seed=0)
+    altar = next(o for o in scene.objects if o.desc.endswith("altar table"))
+    kneeler = next(o for o in scene.objects if o.desc == "kneeler")
+    assert relation_met(scene, ["next_to", "kneeler", "altar table"]) and relation_met(
+        scene, ["facing", "kneeler", "altar table"]
+    )
+    yaw = quat_to_yaw(altar.rot)
+    ahead = (kneeler.pos[0] - altar.pos[0]) * math.sin(yaw) + (kneeler.pos[2] - altar.pos[2]) * math.cos(yaw)
+    assert ahead > altar.size[2] / 2  # on the altar's front side
