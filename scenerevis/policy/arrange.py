@@ -340,8 +340,15 @@ def _bare_on_top(doc: Doc, phrases: list[ObjectPhrase], add) -> None:
         if host is None:
             earlier = [q for q in before if q.end <= p.start and q.category != p.category]
             host = max(earlier, key=lambda q: q.end) if earlier else None
-        if host is not None and host is not p and (host.category != p.category or host.category == GENERIC):
-            add("on_top", p.category, host.category, f"on top of the {host.text.lower()}", p, host)
+        if host is None or host is p or (host.category == p.category and host.category != GENERIC):
+            continue
+        listed = [p]  # "a kettle and a coffee machine on top": both
+        for q in sorted((q for q in before if q.end <= p.start and q is not host), key=lambda q: -q.end):
+            if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:(?:a|an|the|two|three)\s+)?", text[q.end : listed[-1].start]):
+                break
+            listed.append(q)
+        for q in listed:
+            add("on_top", q.category, host.category, f"on top of the {host.text.lower()}", q, host)
 
 
 def _written_after(doc: Doc, phrases: list[ObjectPhrase], add) -> None:

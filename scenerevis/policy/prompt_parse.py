@@ -74,7 +74,7 @@ _COUNT_NOUNS = frozenset({"unit", "units", "piece", "pieces", "one", "ones", "pc
 #: Size [w, h, d] in metres of a small thing set on furniture (a bowl, a vase, a jar).
 SMALL_THING = (0.25, 0.25, 0.25)
 #: Categories a bare "the <noun>" may refer back to.
-_SAME_KIND = {c: _BEDS for c in _BEDS} | {c: _SOFAS for c in _SOFAS}
+_SAME_KIND = {c: _BEDS for c in _BEDS} | {c: _SOFAS for c in _SOFAS} | {"projector_screen": ("tv", "monitor")}
 #: Nouns never read as an open-vocabulary object (style, colour, material and size words used as nouns).
 _NOT_OPEN = frozenset(STYLE_WORDS + COLOUR_WORDS + MATERIAL_WORDS) | SMALL_WORDS | LARGE_WORDS
 

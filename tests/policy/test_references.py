@@ -211,3 +211,12 @@ def test_in_front_of_is_next_to_at_the_front_and_venue_nouns_are_no_objects():
     assert ("next_to", "generic_object", "small_table", "kneeler", "") in rels(text)
     text = "Step into a vintage-style gentlemen's barbershop with two barber chairs and a sofa."
     assert items(text) == {"salon_chair": 2, "sofa": 1}
+
+
+def test_things_listed_before_a_bare_on_top_all_go_on_top_and_the_screen_is_the_tv():
+    text = "Staff room: against one wall a kitchenette counter with a kettle and a coffee machine on top, and a fridge"
+    on = {r.subject_text for r in parse_prompt(text).relations if r.kind == "on_top" and r.target == "kitchen_counter"}
+    assert on == {"kettle", "coffee machine"}
+    text = "Karaoke room: a sofa facing a large TV and a karaoke machine on a TV stand under the screen"
+    assert "projector_screen" not in items(text) and items(text)["tv"] == 1
+    assert "break" not in items("The staff room works for both breaks and marking: a long table and eight chairs")
