@@ -13,7 +13,7 @@ from the objects' boxes: XZ floor plane in metres, yaw 0 faces +Z, ``pos`` the b
 Relations: ``against_wall a``, ``middle a``, ``corner a``, ``in_row a``, ``facing a b``,
 ``back_to_back a b``, ``side_by_side a b``, ``next_to a b``, ``opposite a b``, ``around a b``,
 ``on_top a b``, ``between a b c``; each is met when some choice of matching objects satisfies it
-(``around``: three quarters of the pieces within 0.8 m of the target, each facing its centre or its footprint).
+(``around``: three quarters of the pieces within 0.8 m of a target, each facing its centre or its footprint).
 """
 
 from __future__ import annotations
@@ -226,8 +226,14 @@ def _front_hits(a: _Box, b: _Box, reach: float = 1.2) -> bool:
     return LineString([(a.x, a.z), (a.x + fx * reach, a.z + fz * reach)]).intersects(b.poly)
 
 
-def _around(group: list[_Box], centre: _Box) -> bool:
-    close = [g for g in group if _gap(g, centre) <= 0.8 and (_faces(g, centre, 50) or _front_hits(g, centre))]
+def _around(group: list[_Box], centres: list[_Box]) -> bool:
+    """Three quarters of ``group`` (at least two) each within 0.8 m of one of ``centres`` and facing its centre or
+    footprint: chairs around a table, or around each of several tables (two chairs at each of four tables)."""
+
+    def at(g: _Box, c: _Box) -> bool:
+        return g.obj is not c.obj and _gap(g, c) <= 0.8 and (_faces(g, c, 50) or _front_hits(g, c))
+
+    close = [g for g in group if any(at(g, c) for c in centres)]
     return len(close) >= min(2, len(group)) and len(close) >= 0.75 * len(group)
 
 
@@ -261,7 +267,7 @@ def _holds(room: Polygon, kind: str, groups: list[list[_Box]]) -> bool:
     if kind == "in_row":
         return _in_row(groups[0])
     if kind == "around":
-        return any(_around([g for g in groups[0] if g.obj is not c.obj], c) for c in groups[1])
+        return _around(groups[0], groups[1])
     if kind == "between":
         return any(
             _between(a, b, c)

@@ -102,3 +102,17 @@ def test_chairs_along_a_long_table_are_around_it():
     assert relation_met(scene, ["around", "chair", "table"])
     scene.objects = [table, *(_obj(9 + i, "chair", c.pos[0], c.pos[2], 0.5 * math.pi, c.size) for i, c in enumerate(chairs))]
     assert not relation_met(scene, ["around", "chair", "table"])  # all turned sideways: none looks at the table
+
+
+def test_two_chairs_at_each_of_four_tables_are_around_the_tables():
+    scene = _room()
+    tables = [_obj(i, "round table", x, 0, 0, (0.7, 0.75, 0.7)) for i, x in enumerate((-1.5, -0.5, 0.5, 1.5))]
+    chairs = [
+        _obj(10 + 2 * i + k, "chair", t.pos[0], z, yaw, (0.45, 0.9, 0.45))
+        for i, t in enumerate(tables)
+        for k, (z, yaw) in enumerate(((0.65, math.pi), (-0.65, 0.0)))
+    ]
+    scene.objects = [*tables, *chairs]
+    assert relation_met(scene, ["around", "chair", "table"])
+    scene.objects = [*tables, *(_obj(30 + i, "chair", c.pos[0], c.pos[2] * 4, 0.0, c.size) for i, c in enumerate(chairs))]
+    assert not relation_met(scene, ["around", "chair", "table"])  # 2.6 m away: around nothing
