@@ -12,6 +12,7 @@ from scenerevis.assets import catalog_hobby
 from scenerevis.assets.catalog import build_mesh
 from scenerevis.policy.plan import variant_size
 from scenerevis.scene.rooms import load_rooms
+from tests.assets.packs import assert_meshes_fill_their_boxes
 
 HOBBY = [c.name for c in catalog_hobby.CATEGORIES]
 
@@ -34,23 +35,7 @@ def test_pack_has_the_thirty_categories_each_a_designer_category_with_three_vari
 
 @pytest.mark.slow
 def test_every_hobby_mesh_fills_its_box_with_closed_coloured_parts(catalog):
-    from scenerevis.assets import parts
-    from scenerevis.assets.generators import get_generator
-
-    for asset in (a for a in catalog if a.category in HOBBY):
-        mesh = catalog.mesh(asset.id)
-        lo, hi = mesh.bounds
-        assert np.allclose(hi - lo, asset.size, atol=1e-6), asset.id
-        assert lo[1] == pytest.approx(0.0, abs=1e-9), asset.id
-        assert np.allclose((lo + hi)[[0, 2]] / 2, 0.0, atol=1e-6), asset.id
-        assert all(p.is_watertight for p in mesh.split(only_watertight=False)), asset.id
-        colours = {tuple(c) for c in np.unique(mesh.visual.face_colors, axis=0)}
-        assert len(colours) >= 2 and (102, 102, 102, 255) not in colours, asset.id
-        # built to size: fitting stretches or squashes by at most 3 cm
-        w, h, d = asset.size
-        raw_lo, raw_hi = parts.assemble(get_generator(asset.generator)(w, h, d, dict(asset.params))).bounds
-        box_lo, box_hi = np.array([-w / 2, 0, -d / 2]), np.array([w / 2, h, d / 2])
-        assert np.abs(raw_lo - box_lo).max() <= 0.03 and np.abs(raw_hi - box_hi).max() <= 0.03, asset.id
+    assert_meshes_fill_their_boxes(catalog, HOBBY)
 
 
 def _floor_contact(mesh, axis: int) -> np.ndarray:

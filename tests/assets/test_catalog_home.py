@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import random
-
 import numpy as np
 import pytest
 
 from scenerevis.assets.catalog import BuiltinCatalog
 from scenerevis.assets.catalog_home import CATEGORIES, VARIANTS
 from scenerevis.assets.palette import rgba
-from scenerevis.policy.plan import variant_size
 from scenerevis.scene.rooms import load_rooms
+from tests.assets.packs import assert_attribute_words_pick, assert_meshes_fill_their_boxes
 
 HOME = (
     "vanity",
@@ -107,18 +105,7 @@ def home_catalog(tmp_path_factory):
 
 @pytest.mark.slow
 def test_every_home_mesh_fills_its_box_with_closed_painted_parts(home_catalog):
-    for asset in home_catalog:
-        if asset.category not in HOME:
-            continue
-        mesh = home_catalog.mesh(asset.id)
-        lo, hi = mesh.bounds
-        assert np.allclose(hi - lo, asset.size, atol=1e-6), asset.id
-        assert lo[1] == pytest.approx(0.0, abs=1e-9), asset.id
-        assert np.allclose((lo + hi)[[0, 2]] / 2, 0.0, atol=1e-6), asset.id
-        assert all(p.is_watertight for p in mesh.split(only_watertight=False)), asset.id
-        colours = {tuple(c) for c in np.unique(mesh.visual.face_colors, axis=0)}
-        assert (102, 102, 102, 255) not in colours, asset.id
-        assert len(colours) >= 2, asset.id
+    assert_meshes_fill_their_boxes(home_catalog, HOME, built_to_size=False)
 
 
 @pytest.mark.parametrize("aid", ["washing_machine-01", "dryer-02"])
@@ -163,10 +150,6 @@ def test_plain_requests_retrieve_the_home_category(builtin_index, minilm):
 
 
 def test_attribute_words_pick_the_matching_home_variant(builtin_index, minilm):
-    from scenerevis.assets import Retriever
-
-    retriever = Retriever(encoder=minilm, index=builtin_index)
-    facts = load_rooms()
     cases = [
         ("washing_machine", "a white washing machine", "washing_machine-01"),
         ("washing_machine", "a black washing machine", "washing_machine-02"),
@@ -179,6 +162,4 @@ def test_attribute_words_pick_the_matching_home_variant(builtin_index, minilm):
         ("wine_rack", "a steel wine fridge", "wine_rack-03"),
         ("jukebox", "a red jukebox", "jukebox-01"),
     ]
-    for cat, desc, want in cases:
-        size = variant_size(facts.category(cat), desc, facts.category(cat).size, random.Random(0))
-        assert retriever.retrieve(desc, size).asset_id == want, desc
+    assert_attribute_words_pick(builtin_index, minilm, cases)

@@ -13,6 +13,7 @@ from scenerevis.assets import catalog_shop
 from scenerevis.assets.palette import rgba
 from scenerevis.policy.plan import variant_size
 from scenerevis.scene.rooms import load_rooms
+from tests.assets.packs import assert_attribute_words_pick, assert_meshes_fill_their_boxes
 
 SHOP = (
     "room_divider",
@@ -66,22 +67,7 @@ def test_designer_knowledge_of_the_pack():
 
 @pytest.mark.slow
 def test_every_shop_mesh_fills_its_box_with_closed_coloured_parts(catalog):
-    from scenerevis.assets import parts
-    from scenerevis.assets.generators import get_generator
-
-    for asset in (a for a in catalog if a.category in SHOP):
-        mesh = catalog.mesh(asset.id)
-        lo, hi = mesh.bounds
-        assert np.allclose(hi - lo, asset.size, atol=1e-6), asset.id
-        assert lo[1] == pytest.approx(0.0, abs=1e-9), asset.id
-        assert np.allclose((lo + hi)[[0, 2]] / 2, 0.0, atol=1e-6), asset.id
-        assert all(p.is_watertight for p in mesh.split(only_watertight=False)), asset.id
-        colours = {tuple(c) for c in np.unique(mesh.visual.face_colors, axis=0)}
-        assert len(colours) >= 2 and (102, 102, 102, 255) not in colours, asset.id
-        w, h, d = asset.size
-        raw_lo, raw_hi = parts.assemble(get_generator(asset.generator)(w, h, d, dict(asset.params))).bounds
-        box_lo, box_hi = np.array([-w / 2, 0, -d / 2]), np.array([w / 2, h, d / 2])
-        assert np.abs(raw_lo - box_lo).max() <= 0.03 and np.abs(raw_hi - box_hi).max() <= 0.03, asset.id
+    assert_meshes_fill_their_boxes(catalog, SHOP)
 
 
 def _points(mesh, finish: str) -> np.ndarray:
@@ -155,10 +141,6 @@ def test_plain_requests_retrieve_the_shop_category(builtin_index, minilm):
 
 
 def test_attribute_words_pick_the_matching_shop_variant(builtin_index, minilm):
-    from scenerevis.assets import Retriever
-
-    retriever = Retriever(encoder=minilm, index=builtin_index)
-    facts = load_rooms()
     cases = [
         ("room_divider", "a walnut room divider", "room_divider-03"),
         ("treatment_table", "a black tattoo bed", "treatment_table-03"),
@@ -170,9 +152,7 @@ def test_attribute_words_pick_the_matching_shop_variant(builtin_index, minilm):
         ("utility_cart", "a red rolling tool chest", "utility_cart-03"),
         ("pegboard", "a grey pegboard", "pegboard-03"),
     ]
-    for cat, desc, want in cases:
-        size = variant_size(facts.category(cat), desc, facts.category(cat).size, random.Random(0))
-        assert retriever.retrieve(desc, size).asset_id == want, (desc, size)
+    assert_attribute_words_pick(builtin_index, minilm, cases)
 
 
 @pytest.mark.parametrize(
