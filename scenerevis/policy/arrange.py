@@ -48,7 +48,10 @@ class Relation:
 #: Relations to the room or among the subject's own instances, by the words of the attached phrase.
 _SELF = [
     ("against_wall", r"\b(?:against|along|on|by|lining|to)\s+(?:the\s+|a\s+|one\s+)?(?:\w+\s+)?wall\b(?!-)"),
-    ("middle", r"\bin\s+the\s+(?:middle|centre|center)\b|\bcent(?:er|re)d\b|\bat\s+the\s+cent(?:er|re)\b"),
+    (
+        "middle",
+        r"\b(?:in|fills|occupies|takes)\s+the\s+(?:middle|centre|center)\b|\bcent(?:er|re)d\b|\bat\s+the\s+cent(?:er|re)\b",
+    ),
     ("corner", r"\b(?:in|at)\s+(?:a|the|one|each|every|all\s+four)\s+(?:\w+\s+)?corners?\b|\bcornered\b"),
     ("in_row", r"\bin\s+(?:a|one|two|three|four)\s+rows?\b|\bin\s+rows\b|\blined\s+up\b|\bin\s+a\s+line\b"),
     ("side_by_side", r"\bside\s+by\s+side\b"),
@@ -294,7 +297,11 @@ def _with_host(doc: Doc, q: ObjectPhrase, heads: dict[int, ObjectPhrase]) -> Obj
             return None
         x = x.head
         if x.lower_ == "with":
-            return heads.get(x.head.i)
+            w = x.head  # "a table sits under the window with a machine on it": the verb's subject
+            subj = (
+                [c for c in w.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in heads] if w.pos_ in ("VERB", "AUX") else []
+            )
+            return heads.get(w.i) or (heads[subj[0].i] if subj else None)
     return None
 
 
@@ -326,10 +333,12 @@ def _with_owner(phrases: list[ObjectPhrase], heads: dict[int, ObjectPhrase], out
 
 def _bare_on_top(doc: Doc, phrases: list[ObjectPhrase], add) -> None:
     """ "a pedestal with a globe on top", "a desk, two monitors on top": "on top" with no "of" puts the object
-    written right before it on the piece it comes with, else on the nearest other object named before."""
+    written right before it on the piece it comes with, else on the nearest other object named before; "in
+    front" with no "of" ("a desk with a task chair in front") puts it next to that piece, at its front."""
     text = doc.text.lower()
     heads = {q.head: q for q in phrases}
-    for m in re.finditer(r"\b(?:on\s+top|atop)\b(?!\s+of)", text):
+    for m in re.finditer(r"\b(?:on\s+top|atop|in\s+front)\b(?!\s+of)", text):
+        kind, words = ("next_to", "in front of") if m.group(0).startswith("in") else ("on_top", "on top of")
         before = [p for p in phrases if p.end <= m.start()]
         if not before:
             continue
@@ -337,6 +346,9 @@ def _bare_on_top(doc: Doc, phrases: list[ObjectPhrase], add) -> None:
         if len(text[p.end : m.start()].split()) > 3 or re.search(r"[.;:!?,]", text[p.end : m.start()]):
             continue
         host = _with_host(doc, p, heads)
+        first = doc[p.head]
+        if host is None and first.dep_ == "conj" and first.head.i in heads:  # "with a machine on it and a chair in front"
+            host = _with_host(doc, heads[first.head.i], heads)
         if host is None:
             earlier = [q for q in before if q.end <= p.start and q.category != p.category]
             host = max(earlier, key=lambda q: q.end) if earlier else None
@@ -348,7 +360,7 @@ def _bare_on_top(doc: Doc, phrases: list[ObjectPhrase], add) -> None:
                 break
             listed.append(q)
         for q in listed:
-            add("on_top", q.category, host.category, f"on top of the {host.text.lower()}", q, host)
+            add(kind, q.category, host.category, f"{words} the {host.text.lower()}", q, host)
 
 
 def _written_after(doc: Doc, phrases: list[ObjectPhrase], add) -> None:

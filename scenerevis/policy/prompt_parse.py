@@ -346,6 +346,8 @@ def parse_prompt(text: str) -> PromptSpec:
             p.label = (descs_of[id(p)] if id(p) in apart_phrases else item.desc).lower()
     _add_open_phrases(spec, [p for p in phrases if p.mention is None and not p.reference])
     _resolve_references(doc, phrases)
+    # "with the sewing machine on top of it": a "the <noun>" nothing named before is a new piece
+    _add_open_phrases(spec, [p for p in phrases if p.reference and p.category is None and not p.negated])
     _each_with_own(spec, phrases, extra)
     _stated_totals(spec, text, phrases)
     for p in phrases:

@@ -220,3 +220,16 @@ def test_things_listed_before_a_bare_on_top_all_go_on_top_and_the_screen_is_the_
     text = "Karaoke room: a sofa facing a large TV and a karaoke machine on a TV stand under the screen"
     assert "projector_screen" not in items(text) and items(text)["tv"] == 1
     assert "break" not in items("The staff room works for both breaks and marking: a long table and eight chairs")
+
+
+def test_prose_with_the_new_piece_bare_in_front_and_fills_the_middle():
+    text = (
+        "The sewing room: a white sewing table sits under the window with the sewing machine on top of it and an "
+        "adjustable task chair in front. A large cutting table fills the middle of the room."
+    )
+    assert items(text) == {"sewing_table": 1, "office_chair": 1, "work_table": 1, "sewing machine": 1}
+    assert set(rels(text)) == {
+        ("on_top", "generic_object", "sewing_table", "sewing machine", ""),
+        ("next_to", "office_chair", "sewing_table", "", ""),
+        ("middle", "work_table", None, "", ""),
+    }
