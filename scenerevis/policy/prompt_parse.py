@@ -11,7 +11,7 @@ dimensions ("3 x 4 m"), global style / colour words and "only ..." restrictions.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from scenerevis.policy.arrange import Relation, parse_relations
@@ -28,6 +28,7 @@ from scenerevis.policy.prompt_words import (
     SMALL_WORDS,
     STYLE_WORDS,
 )
+from scenerevis.policy.spec_rules import named_hosts, small_things, standing, tables_for_chairs
 from scenerevis.policy.translate import gloss
 from scenerevis.policy.vocab import Mention, resolve_generic, vocabulary
 from scenerevis.scene.rooms import load_rooms
@@ -354,10 +355,10 @@ def parse_prompt(text: str) -> PromptSpec:
         if p.category is not None and p.category in spec.excluded:
             p.negated = True
     room_tokens = {t.i for m in rooms for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ()}
-    spec.relations = [_standing(spec, r) for r in parse_relations(doc, phrases, room_tokens)]
-    _tables_for_chairs(spec)
-    _small_things(spec)
-    _named_hosts(spec)
+    spec.relations = [standing(spec, r) for r in parse_relations(doc, phrases, room_tokens)]
+    tables_for_chairs(spec)
+    small_things(spec)
+    named_hosts(spec)
     spec.style = _find_words(text, STYLE_WORDS)[:3]
     spec.colours = _find_words(text, COLOUR_WORDS)[:3]
     spec.materials = _find_words(text, MATERIAL_WORDS)[:3]
@@ -377,29 +378,6 @@ def parse_prompt(text: str) -> PromptSpec:
     ):
         spec.size_hint = "large"
     return spec
-
-
-def _standing(spec: PromptSpec, rel: Relation) -> Relation:
-    """A piece that stands on furniture put next to a seat or sofa is its floor version: "a reading lamp next
-    to the armchair" asks for a floor lamp (rooms.json ``floor_version``; next to a bed it stays on the
-    nightstand). One piece of the request moves to the floor category."""
-    facts = load_rooms()
-    cat = facts.categories.get(rel.subject)
-    target = facts.categories.get(rel.target or "")
-    item = spec.item(rel.subject)
-    if rel.kind != "next_to" or cat is None or not cat.floor_version or target is None or item is None:
-        return rel
-    if target.role not in ("seating", "sofa"):
-        return rel
-    floor = facts.category(cat.floor_version)
-    desc = floor.noun if item.desc == cat.noun else item.desc
-    if spec.item(floor.name) is None:  # else the prompt asked for the floor version already
-        if item.count > 1:
-            item.count -= 1
-            spec.items.append(replace(item, category=floor.name, count=1, desc=desc, explicit=False))
-        else:
-            item.category, item.desc = floor.name, desc
-    return Relation(rel.kind, floor.name, rel.target, rel.text)
 
 
 def _room_words(doc: Doc, room: Mention) -> list[str]:
@@ -486,21 +464,6 @@ def _written(doc: Doc, p: ObjectPhrase) -> list[str]:
     return [t.lower_ for t in doc[doc[p.head].left_edge.i : max(p.head, p.token) + 1]]
 
 
-def _small_things(spec: PromptSpec) -> None:
-    """Small things set on furniture ("a singing bowl on the altar", "a vase on top") stay requested, as small
-    generic objects, when the brief sets them on a piece; the others are reported as left to the styling."""
-    from scenerevis.policy.open_vocab import TABLETOP_HEADS
-
-    set_on = {r.subject_text for r in spec.relations if r.kind == "on_top" and r.subject == "generic_object"}
-    for item in list(spec.items):
-        small = item.source == "generic" and item.phrase.split()[-1:] and item.phrase.split()[-1] in TABLETOP_HEADS
-        if small and item.phrase not in set_on:
-            spec.items.remove(item)
-            spec.not_placed.append((item.desc, "small things set on furniture are left to the styling"))
-    kept = {i.phrase for i in spec.items}
-    spec.relations = [r for r in spec.relations if r.subject != "generic_object" or not r.subject_text or r.subject_text in kept]
-
-
 def _stated_totals(spec: PromptSpec, text: str, phrases: list[ObjectPhrase]) -> None:
     """ "bookshelves on every wall (say 6 units)", "wardrobes lining both walls (4 in total)", "a plant in each
     corner (four)": a number in parentheses, or "N in total" after a comma, is the count of the object written
@@ -524,47 +487,6 @@ def _stated_totals(spec: PromptSpec, text: str, phrases: list[ObjectPhrase]) -> 
             item.count, item.explicit = min(n, EXPLICIT_MAX), True
 
 
-def _named_hosts(spec: PromptSpec) -> None:
-    """ "a TV on a stand": a generic object something stands on becomes its nearest category when that is one
-    of the piece's rooms.json ``hosts`` (the stand is a TV stand), with the relation following."""
-    facts = load_rooms()
-    for r in list(spec.relations):
-        sub = facts.categories.get(r.subject)
-        if r.kind != "on_top" or r.target != "generic_object" or sub is None or not sub.hosts:
-            continue
-        item = next((i for i in spec.items if i.category == "generic_object" and i.phrase == r.target_text), None)
-        if item is None or item.nearest not in sub.hosts or spec.item(item.nearest) is not None:
-            continue
-        item.category, item.source, item.size = item.nearest, "similar", None
-        spec.relations = [
-            replace(q, target=item.category, target_text="")
-            if q.target == "generic_object" and q.target_text == item.phrase
-            else replace(q, subject=item.category, subject_text="")
-            if q.subject == "generic_object" and q.subject_text == item.phrase
-            else q
-            for q in spec.relations
-        ]
-
-
-def _tables_for_chairs(spec: PromptSpec) -> None:
-    """A small table with three or more chairs per table is a dining table ("a reading table with six
-    chairs around it"); its relations follow, so the table is planned, placed and reported as one. Not when
-    the chairs are arranged elsewhere ("a row of four chairs along one wall ... a small table")."""
-    small = spec.item("small_table")
-    if small is None or spec.item("dining_table") is not None or spec.count("dining_chair") < 3 * small.count:
-        return
-    if any(r.subject == "dining_chair" and r.kind in ("in_row", "against_wall", "side_by_side") for r in spec.relations):
-        return
-    small.category = "dining_table"
-    if small.desc.endswith("small table"):
-        small.desc = small.desc[: -len("small table")] + "dining table"
-
-    def moved(c: str | None) -> str | None:
-        return "dining_table" if c == "small_table" else c
-
-    spec.relations = [replace(r, subject=moved(r.subject), target=moved(r.target)) for r in spec.relations]
-
-
 def _add_open_phrases(spec: PromptSpec, phrases: list[ObjectPhrase]) -> None:
     """Requested items for object phrases no synonym names (see :mod:`open_vocab`); nothing is dropped silently.
     Sets each phrase's category (``generic_object`` for a generic one)."""
@@ -576,7 +498,7 @@ def _add_open_phrases(spec: PromptSpec, phrases: list[ObjectPhrase]) -> None:
             continue
         if ph.text.lower() in _COUNT_NOUNS:  # "(say 6 units)": a count, read by _stated_totals
             continue
-        if ph.text.split()[-1].lower() in TABLETOP_HEADS:  # kept only when set on a named piece (_small_things)
+        if ph.text.split()[-1].lower() in TABLETOP_HEADS:  # kept only when set on a named piece (spec_rules.small_things)
             got = Mapping("generic_object", None, 0.0, SMALL_THING)
         else:
             got = map_phrase(ph.text)
