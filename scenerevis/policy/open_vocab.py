@@ -43,7 +43,9 @@ ABSTRACT_HEADS = frozenset(
     set group collection selection range series quality budget price feeling spirit project brief request idea concept
     rug carpet floorboards tile tiles parquet concrete fabric leather wood metal glass stone marble velvet linen upholstery
     party parties work working reading relaxing sleeping dining cooking gaming study studying play playing
-    break breaks lunch meal meals meeting meetings marking craft crafts hobby hobbies meter meters metre metres feet foot inch inches centimeters centimetres m2 sqm percent minute minutes hour hours""".split()
+    break breaks lunch meal meals meeting meetings marking craft crafts hobby hobbies rest remainder whole part parts half
+    portion majority entirety everything anything something sun moon sky goal goals purpose aim result effect need needs
+    use access option options choice choices question answer reason meter meters metre metres feet foot inch inches centimeters centimetres m2 sqm percent minute minutes hour hours""".split()
 )
 #: Endings of venue nouns ("barbershop", "showroom", "greenhouse"): a room, never an object (but VENUE_LIKE).
 VENUE_ENDINGS = ("shop", "store", "room", "house", "studio", "salon", "parlour", "parlor", "hall", "lounge")

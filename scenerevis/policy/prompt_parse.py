@@ -68,6 +68,12 @@ _TOTAL_RE = re.compile(
     r"|,\s*" + _NUM + r"\s+(?:in\s+total|total|altogether)\b",
     re.IGNORECASE,
 )
+#: Words right after a phrase that place it ("the sewing machine on top of it").
+_PLACED_RE = re.compile(
+    r"\s*(?:on\s+top|on\s+(?:a|an|the|it)\b|in\s+(?:the|a|one)\s+(?:\w+\s+)?(?:corner|middle|centre|center)"
+    r"|next\s+to|beside|against|along|in\s+front|facing)\b",
+    re.IGNORECASE,
+)
 #: Words that make a second count of a category more pieces ("another row of three chairs").
 _MORE_WORDS = frozenset({"separate", "second", "another", "other", "more", "additional", "extra", "further"})
 #: Nouns that only carry a count ("6 units").
@@ -347,8 +353,10 @@ def parse_prompt(text: str) -> PromptSpec:
             p.label = (descs_of[id(p)] if id(p) in apart_phrases else item.desc).lower()
     _add_open_phrases(spec, [p for p in phrases if p.mention is None and not p.reference])
     _resolve_references(doc, phrases)
-    # "with the sewing machine on top of it": a "the <noun>" nothing named before is a new piece
-    _add_open_phrases(spec, [p for p in phrases if p.reference and p.category is None and not p.negated])
+    # "with the sewing machine on top of it": a "the <noun>" nothing named before is a new piece when the words
+    # right after it place it
+    new = [p for p in phrases if p.reference and p.category is None and not p.negated and _PLACED_RE.match(text[p.end :])]
+    _add_open_phrases(spec, new)
     _each_with_own(spec, phrases, extra)
     _stated_totals(spec, text, phrases)
     for p in phrases:

@@ -233,3 +233,13 @@ def test_prose_with_the_new_piece_bare_in_front_and_fills_the_middle():
         ("next_to", "office_chair", "sewing_table", "", ""),
         ("middle", "work_table", None, "", ""),
     }
+
+
+def test_a_the_noun_that_names_no_object_is_no_new_piece():
+    text = "The rest is a lounge: a big corner sofa and a TV. The goal is that the sun reaches the desk by the window."
+    assert items(text) == {"sectional": 1, "tv": 1, "desk": 1}
+    # a "the <noun>" nothing names before is a new piece only when the words after it place it
+    assert items("A dining room: a long table and six chairs, the head of the table faces the garden") == {
+        "dining_table": 1,
+        "dining_chair": 6,
+    }
