@@ -14,6 +14,30 @@ from scenerevis.scene.rooms import load_rooms
 UNPAINTED = (102, 102, 102, 255)
 
 
+def designer_variants(variants_by_name, names) -> list[tuple[str, list]]:
+    """(name, variants) of each of a pack's category ``names``, after checking that the designer category of that
+    name renders with this catalog category (rooms.json ``assets``) and that every variant size lies in the
+    designer's size range (metres)."""
+    facts = load_rooms()
+    out = []
+    for name in names:
+        cat = facts.category(name)
+        assert cat.assets == (name,), name
+        variants = list(variants_by_name[name])
+        for v in variants:
+            for s, (lo, hi) in zip(v.size, cat.size_range, strict=True):
+                assert lo <= s <= hi, (name, v.size, cat.size_range)
+        out.append((name, variants))
+    return out
+
+
+def assert_sizes_apart(name: str, variants, gap: float = 0.05) -> None:
+    """The variants' sizes differ pairwise by at least ``gap`` metres: the retrieval size term tells them apart."""
+    sizes = np.array([v.size for v in variants])
+    gaps = np.linalg.norm(sizes[:, None] - sizes[None], axis=-1) + np.eye(len(variants))
+    assert gaps.min() >= gap - 1e-9, name
+
+
 def assert_meshes_fill_their_boxes(catalog, categories, built_to_size: bool = True) -> None:
     """Every asset of ``categories``: its mesh spans exactly its size (metres), stands on y = 0 centred in XZ,
     is made of closed parts in at least two finishes (none unpainted); with ``built_to_size`` the generator's own

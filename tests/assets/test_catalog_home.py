@@ -9,7 +9,7 @@ from scenerevis.assets.catalog import BuiltinCatalog
 from scenerevis.assets.catalog_home import CATEGORIES, VARIANTS
 from scenerevis.assets.palette import rgba
 from scenerevis.scene.rooms import load_rooms
-from tests.assets.packs import assert_attribute_words_pick, assert_meshes_fill_their_boxes
+from tests.assets.packs import assert_attribute_words_pick, assert_meshes_fill_their_boxes, assert_sizes_apart, designer_variants
 
 HOME = (
     "vanity",
@@ -81,19 +81,10 @@ PLAIN = {
 
 def test_pack_has_the_thirty_categories_each_with_three_variants_inside_the_designer_range():
     assert tuple(c.name for c in CATEGORIES) == HOME
-    facts = load_rooms()
-    for name in HOME:
-        cat = facts.category(name)
-        assert cat.assets == (name,), name  # rooms.json renders the designer category with this catalog category
-        variants = VARIANTS[name]
+    for name, variants in designer_variants(VARIANTS, HOME):
         assert len(variants) >= 3, name
-        for v in variants:
-            for s, (lo, hi) in zip(v.size, cat.size_range):
-                assert lo <= s <= hi, (name, v.size, cat.size_range)
         # variants are told apart by size (the designer asks for a variant's size) and by finish words
-        sizes = np.array([v.size for v in variants])
-        gaps = np.linalg.norm(sizes[:, None] - sizes[None], axis=-1) + np.eye(len(variants))
-        assert gaps.min() >= 0.05 - 1e-9, name
+        assert_sizes_apart(name, variants)
         assert len({(v.color, v.material) for v in variants}) == len(variants), name
         assert len({v.description for v in variants}) == len(variants), name
 

@@ -13,7 +13,7 @@ from scenerevis.assets import catalog_shop
 from scenerevis.assets.palette import rgba
 from scenerevis.policy.plan import variant_size
 from scenerevis.scene.rooms import load_rooms
-from tests.assets.packs import assert_attribute_words_pick, assert_meshes_fill_their_boxes
+from tests.assets.packs import assert_attribute_words_pick, assert_meshes_fill_their_boxes, assert_sizes_apart, designer_variants
 
 SHOP = (
     "room_divider",
@@ -31,18 +31,9 @@ SHOP = (
 def test_pack_has_the_nine_categories_each_a_designer_category_with_three_variants_in_range():
     assert tuple(c.name for c in catalog_shop.CATEGORIES) == SHOP
     assert set(catalog_shop.VARIANTS) == set(SHOP)
-    facts = load_rooms()
-    for name in SHOP:
-        cat = facts.category(name)
-        assert cat.assets == (name,), name
-        variants = catalog_shop.VARIANTS[name]
+    for name, variants in designer_variants(catalog_shop.VARIANTS, SHOP):
         assert len(variants) == 3, name
-        for v in variants:
-            for s, (lo, hi) in zip(v.size, cat.size_range):
-                assert lo <= s <= hi, (name, v.size, cat.size_range)
-        sizes = np.array([v.size for v in variants])
-        gaps = np.linalg.norm(sizes[:, None] - sizes[None], axis=-1) + np.eye(len(variants))
-        assert gaps.min() >= 0.05 - 1e-9, name  # the size term tells them apart
+        assert_sizes_apart(name, variants)
         assert len({v.color for v in variants}) == len(variants), name
         assert len({v.description for v in variants}) == len(variants), name
 
