@@ -13,6 +13,7 @@ import random
 from collections.abc import Callable
 from dataclasses import replace
 
+from shapely.geometry import Point
 from shapely.ops import polylabel
 
 from scenerevis.policy.arrange import Relation
@@ -56,10 +57,8 @@ def relation_poses(
 
     w, h, d = size
     kind = rel.kind
-    if kind == "middle":  # the centroid (polylabel is any point of a long room's medial line), else the pole
-        c = space.room.centroid if space.room.contains(space.room.centroid) else polylabel(space.room, tolerance=0.05)
-        minx, minz, maxx, maxz = space.room.bounds
-        along_x = (maxx - minx) >= (maxz - minz)
+    if kind == "middle":
+        c, along_x = _middle(space)
         yaws = [0.0, math.pi] if (w >= d) == along_x else [math.pi / 2, -math.pi / 2]
         return grid_poses(space, (c.x, c.y), yaws + [y + math.pi / 2 for y in yaws], rng, step=0.1, limit=400)
     if kind == "corner":
@@ -159,13 +158,20 @@ def relation_poses(
     return out
 
 
+def _middle(space: Space) -> tuple[Point, bool]:
+    """The room's middle (its centroid, else the pole of inaccessibility: polylabel is any point of a long room's
+    medial line) and whether its long axis runs along x."""
+    room = space.room
+    c = room.centroid if room.contains(room.centroid) else polylabel(room, tolerance=0.05)
+    minx, minz, maxx, maxz = room.bounds
+    return c, (maxx - minx) >= (maxz - minz)
+
+
 def _first_of_rows(space: Space, w: float, d: float, count: int, rng: random.Random, facing: bool = False) -> list[Pose]:
     """Poses of the first of ``count`` pieces (w x d m) in two rows back to back (or ``facing`` each other
     across FACING_ROWS_GAP): at the end of the first row, so the two rows, grown along the room's long axis,
     end up centred on the room's middle."""
-    c = space.room.centroid if space.room.contains(space.room.centroid) else polylabel(space.room, tolerance=0.05)
-    minx, minz, maxx, maxz = space.room.bounds
-    along_x = (maxx - minx) >= (maxz - minz)
+    c, along_x = _middle(space)
     shift = (math.ceil(count / 2) - 1) / 2 * (w + ROW_GAP)
     x, z = (c.x - shift, c.y) if along_x else (c.x, c.y - shift)
     yaws = [0.0, math.pi] if along_x else [math.pi / 2, -math.pi / 2]
