@@ -92,10 +92,21 @@ def _misread_verb(tok: Token) -> bool:
     return {"VBD": True, "VB": single, "VBP": single, "VBZ": plural}.get(tok.tag_, False)
 
 
+def _misread_adjective(tok: Token) -> bool:
+    """Whether ``tok`` is a noun the parser read as an adjective heading its own noun phrase: "a small safe",
+    "a portable" (an article or numeral of its own and no noun after it to describe)."""
+    if tok.pos_ != "ADJ" or tok.dep_ in ("amod", "acomp", "advmod", "ROOT"):
+        return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ"):
+        return False
+    return any(c.dep_ in ("det", "nummod") and c.lower_ not in ("the", "this", "that") for c in tok.children)
+
+
 def _nouns_misread_as_verbs(doc: Doc) -> Doc:
-    """``doc`` parsed again with each object noun the parser took for a verb (:func:`_misread_verb`) replaced by
-    "unit" / "units" while parsing; the returned doc keeps the written words, with the second parse's tree."""
-    misread = [t for t in doc if _misread_verb(t)]
+    """``doc`` parsed again with each object noun the parser took for a verb or an adjective (:func:`_misread_verb`,
+    :func:`_misread_adjective`) replaced by "unit" / "units" while parsing; the returned doc keeps the written words, with the second parse's tree."""
+    misread = [t for t in doc if _misread_verb(t) or _misread_adjective(t)]
     if not misread:
         return doc
     from spacy.tokens import Doc as _Doc

@@ -24,6 +24,16 @@ from scenerevis.scene.model import Scene, SceneObject
 from scenerevis.scene.rooms import load_rooms
 from scenerevis.scene.rotation import quat_to_yaw
 
+#: A bed narrower than this (m) sleeps one and needs bedside floor on one long side only: it may stand with
+#: the other side against a wall (a single bed in a corner, a row of bunks in a hostel).
+ONE_SIDED_BED = 1.3
+
+
+def one_sided(category: str | None, width: float) -> bool:
+    """Whether a piece of ``category`` and ``width`` (m) needs its side clearance on one side only."""
+    cat = load_rooms().categories.get(category) if category else None
+    return cat is not None and cat.role == "bed" and width < ONE_SIDED_BED
+
 
 def keepout_for(
     category: str | None, x: float, z: float, yaw: float, w: float, d: float, factor: float = 1.0

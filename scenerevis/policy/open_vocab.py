@@ -45,6 +45,8 @@ ABSTRACT_HEADS = frozenset(
     party parties work working reading relaxing sleeping dining cooking gaming study studying play playing
     break breaks lunch meal meals meeting meetings marking craft crafts hobby hobbies rest remainder whole part parts half
     portion majority entirety everything anything something sun moon sky goal goals purpose aim result effect need needs
+    building buildings townhouse mansion cottage villa hotel school hospital clinic spa campus basement attic garage ship boat
+    yacht ferry train plane aircraft vessel liner
     use access option options choice choices question answer reason meter meters metre metres feet foot inch inches centimeters centimetres m2 sqm percent minute minutes hour hours""".split()
 )
 #: Endings of venue nouns ("barbershop", "showroom", "greenhouse"): a room, never an object (but VENUE_LIKE).
@@ -56,6 +58,18 @@ def names_a_venue(word: str) -> bool:
     """Whether ``word`` names a place ("barbershop", "showroom") by its ending."""
     low = word.lower()
     return low not in VENUE_LIKE and any(low.endswith(e) and len(low) > len(e) + 2 for e in VENUE_ENDINGS)
+
+
+#: Words that make a small thing's noun a floor-standing piece ("a grandfather clock", "a tall floor vase").
+FLOOR_STANDING_WORDS = frozenset(
+    "grandfather grandmother longcase floor standing freestanding free-standing floor-standing tall".split()
+)
+
+
+def is_tabletop(phrase: str) -> bool:
+    """Whether an object phrase names a small thing set on furniture (``TABLETOP_HEADS``), not a floor piece."""
+    words = phrase.lower().split()
+    return bool(words) and words[-1] in TABLETOP_HEADS and not FLOOR_STANDING_WORDS & set(words[:-1])
 
 
 #: Heads of small things set on furniture: reported as not placed, never silently dropped.

@@ -40,13 +40,20 @@ QUANTITY_NOUNS = {
     "collection": None,
     "line": None,
     "cluster": None,
+    "pod": None,
+    "bank": None,
+    "block": None,
     "number": None,
     "lot": None,
     "lots": None,
     "plenty": None,
 }
 #: Quantity nouns whose own numeral multiplies the object's ("two rows of 4 desks", "3 groups of 2 chairs").
-_PER_UNIT = frozenset({"row", "group", "cluster", "set", "pair", "line"})
+_PER_UNIT = frozenset({"row", "group", "cluster", "set", "pair", "line", "pod", "bank", "block"})
+#: Nouns of a group of furniture whose numeral multiplies what each of them holds ("three seating groups, each of
+#: two armchairs around a table", "two reading corners, each with an armchair and a lamp", "four sets of a table
+#: and two chairs"); when the noun itself names an object, the owner rule counts instead.
+GROUP_NOUNS = _PER_UNIT | frozenset({"area", "zone", "corner", "nook", "island", "station", "grouping", "arrangement"})
 _FEW = {"few": 3, "several": 3, "handful": 3, "couple": 2, "pair": 2}
 _NOT_COUNTS = frozenset({"single", "double", "twin", "triple"})
 _SKIP_DEPS = frozenset({"det", "predet", "nummod", "quantmod", "poss", "case", "cc", "neg", "prep", "aux", "punct"})
@@ -105,12 +112,20 @@ class ObjectPhrase:
     label: str = ""
 
 
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40}
+
+
 def number_of(tok: Token) -> int | None:
     """The count a numeral token states ("two", "2", "dozen"), or None."""
     low = tok.lower_
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if low in _TENS and nxt is not None and nxt.text == "-" and tok.i + 2 < len(tok.doc):
+        unit = NUMBER_WORDS.get(tok.doc[tok.i + 2].lower_)  # "twenty-two"
+        return _TENS[low] + unit if unit is not None and unit < 10 else None
     if nxt is not None and not tok.whitespace_ and nxt.text == "-":  # "a 2-seater", "3-drawer"
         return None
+    if tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].lower_ in _TENS:
+        return None  # the "two" of "twenty-two": counted with "twenty"
     if low.isdigit():
         return int(low) if 0 < int(low) <= 40 else None
     if low in _NOT_COUNTS:
@@ -206,11 +221,20 @@ def modifiers(tok: Token, before: int, taken: set[int]) -> list[Token]:
         and t.lower_ not in _COUNT_WORDS
         and number_of(t) is None
         and not (t.pos_ == "ADV" and t.head.pos_ != "ADJ")  # "just a cushion", "only one nightstand"
-        and (t.dep_ not in _SKIP_DEPS or t.tag_ in ("HYPH", "AFX"))
+        and (t.dep_ not in _SKIP_DEPS or t.tag_ in ("HYPH", "AFX") or _possessive_noun(t))
         and t.tag_ not in _DETERMINER_TAGS
         and t.lower_ not in ("and", "or", ",")
+        and not (t.tag_ == "HYPH" and t.head.like_num)  # the hyphen of "twenty-two"
     ]
     return _whole_words(out[-6:], before, taken)
+
+
+def _possessive_noun(t: Token) -> bool:
+    """Whether ``t`` is a noun's possessive that says what kind of piece it is ("judge's" of "a judge's bench",
+    with its "'s"), not a pronoun ("my", "their")."""
+    if t.dep_ == "case" and t.head.dep_ == "poss":
+        t = t.head
+    return t.dep_ == "poss" and t.pos_ in ("NOUN", "PROPN") and t.tag_ not in _DETERMINER_TAGS
 
 
 def _whole_words(tokens: list[Token], before: int, taken: set[int] | frozenset[int]) -> list[Token]:
@@ -265,6 +289,8 @@ def _count(
             return (got or 2) * 3, False, False, False, name
         if per is not None:
             return (got or 1) * per, False, False, False, name
+        if got and lemma in _PER_UNIT and lows & {"a", "an", "one"}:  # "four sets of a table (and two chairs)"
+            return got, False, False, False, name
         return None, False, False, False, name
     dets = [t.lower_ for t in left if t.tag_ in _DETERMINER_TAGS or t.dep_ in ("det", "quantmod")]
     if "another" in dets:
@@ -302,6 +328,7 @@ def _owner(head: Token, heads: set[int]) -> int | None:
     belongs to some object the parse does not link it to; None when it belongs to none."""
     own = any(t.lower_ == "own" for t in head.lefts)
     each_after = any(t.lower_ == "each" and t.i > head.i for t in head.children)  # "tables with 4 chairs each"
+    each_after = each_after or _at_each(head, head)  # "a stool at each"
     preps = [c for c in head.children if c.dep_ == "prep"]
     preps += [g for c in head.children if c.dep_ == "advmod" for g in c.children if g.dep_ == "prep"]  # "next to each"
     for prep in preps:  # "a chair at each desk", "two stools per table", "a lamp next to each armchair"
@@ -326,10 +353,42 @@ def _owner(head: Token, heads: set[int]) -> int | None:
             own = True
         elif x.i in heads:
             own = own or (via_with and any(c.lower_ == "each" and c.i > x.i for c in x.children))  # "tables each with"
+            own = own or (via_with and _at_each(x, head))  # "desks with a chair at each"
+            own = own or (via_with and any(c.dep_ == "det" and c.lower_ in ("each", "every") for c in x.children))
             if not own:
                 return None
             return x.i if x.i < head.i else -1  # the owner is named before its companions
     return -1 if own else None
+
+
+def _groups_of(head: Token, heads: set[int], taken: set[int]) -> int:
+    """How many furniture groups the phrase of ``head`` is one of: N for a phrase under "N <group noun>, each
+    of / with ..." or "N <group noun>s of a ... and ..." (``GROUP_NOUNS``, not itself an object), else 1. The
+    phrase right after "N <group>s of" is left out: its own count already holds N (``_count``)."""
+    x, through = head, False
+    for _ in range(8):
+        if x.head.i == x.i:
+            return 1
+        step, x = x, x.head
+        if x.i in heads:
+            if step.dep_ == "conj":
+                continue  # "sets of a table and two chairs": the chairs are the table's sibling
+            return 1
+        through = through or x.lower_ in ("each", "of", "with")
+        if x.lemma_.lower() in GROUP_NOUNS and through and x.pos_ == "NOUN":
+            direct = head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.i == x.i
+            n = _count(x, {x.i}, taken)[0]
+            return n if n and n > 1 and not direct else 1
+    return 1
+
+
+def _at_each(tok: Token, head: Token) -> bool:
+    """Whether ``tok`` has a place "at each" / "by each" / "per one" after ``head`` with no noun after
+    "each" ("eight desks with a chair at each": the parse hangs "at each" on the desks)."""
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.i > head.i):
+        if any(o.dep_ == "pobj" and o.lower_ == "each" and o.pos_ == "PRON" for o in prep.children):
+            return True
+    return False
 
 
 def largest_before(p: ObjectPhrase, phrases: list[ObjectPhrase], size, exclude: str | None = None) -> ObjectPhrase | None:
@@ -415,6 +474,22 @@ def names_a_modifier(doc: Doc, mention: Mention) -> bool:
     )
 
 
+#: Prepositions that put a piece at a place of the room ("by the entrance", "near the kitchen"): a room word
+#: after one of them names that place, not the room being designed.
+_PLACE_PREPS = frozenset({"by", "near", "beside", "at", "toward", "towards", "opposite", "behind", "across"})
+
+
+def names_a_place(doc: Doc, mention: Mention) -> bool:
+    """Whether a room mention names a place in the room ("a wardrobe by the entrance", "next to the kitchen
+    door"), not the room itself ("a desk in the bedroom")."""
+    toks = _span_tokens(doc, mention.start, mention.end)
+    if not toks:
+        return False
+    tok = toks[-1]
+    prep = tok.head
+    return tok.dep_ == "pobj" and (prep.lower_ in _PLACE_PREPS or (prep.lower_ == "to" and prep.head.lower_ in ("next", "close")))
+
+
 def _misread_lead(head: Token, taken: set[int], describing: frozenset[str]) -> Token | None:
     """The describing word the parser made the noun hang from ("grey" in "a light grey upholstered bed",
     read as "a light grey" with "upholstered bed" in apposition), or None."""
@@ -463,7 +538,10 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
             continue  # "A tattoo parlour with ...": the room, not an object
         low = root.lower_
         lamp = low in ("light", "lights") and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in root.lefts)
-        if (not is_object_noun(low) and not lamp) or low in describing or low in QUANTITY_NOUNS or len(low) < 3:
+        quantity = low in QUANTITY_NOUNS or (
+            root.lemma_.lower() in QUANTITY_NOUNS and any(c.lower_ == "of" for c in root.children)
+        )  # "three pods of four desks"
+        if (not is_object_noun(low) and not lamp) or low in describing or quantity or len(low) < 3:
             continue  # (a "ring light" or "studio lights" is a lamp; "natural light" is none)
         if low.endswith(("ly", "ing", "ed", "ful", "ous", "ive", "ish")) or names_a_venue(low):
             continue
@@ -511,6 +589,10 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
         elif (each := _each_of(head)) and (p.count or 1) == 1:  # "a workbench on each of the two side walls"
             p.count, p.indefinite = each, False
     heads = {p.head: p for p in out if p.token >= 0}
+    for p in heads.values():  # "three seating groups, each of two armchairs around a table": six armchairs
+        groups = _groups_of(doc[p.head], set(heads), taken | mention_toks)
+        if groups > 1:
+            p.count, p.owner, p.indefinite = (p.count or 1) * groups, None, False
     for p in out:  # "each with a chair for the technician and a chair for the client": both per table
         coordinated = doc[p.head].dep_ == "conj"  # (not "four stools at each table (12 stools)")
         q = _phrase_above(doc[p.head], heads) if p.owner is None and coordinated and p.mention else None

@@ -22,7 +22,7 @@ from scenerevis.policy.free_space import (
     WallSegment,
     rect,
 )
-from scenerevis.policy.occupancy import keepout_for
+from scenerevis.policy.occupancy import keepout_for, one_sided
 
 #: (clearance factor, strict) tiers tried in order: full clearance without leaving slivers of floor
 #: too narrow to walk through, then full clearance, then reduced clearances.
@@ -62,7 +62,8 @@ def fit(
     keep-out zone must be inside the room and free of every floor body except the ``exempt`` ones.
     ``strict`` also rejects poses that leave a gap in the ``SLIVER`` range to a wall or a neighbour;
     ``connect`` rejects poses that would cut the walkable floor into more pieces; ``clip`` cuts the keep-out
-    zone at the walls (a bed pushed into a corner keeps no bedside floor on its wall side).
+    zone at the walls (a bed pushed into a corner keeps no bedside floor on its wall side); a bed for one is
+    always clipped (:func:`~scenerevis.policy.occupancy.one_sided`).
     """
     w, h, d = size
     poly = rect(pose.x, pose.z, pose.yaw, w, d)
@@ -70,7 +71,7 @@ def fit(
     if not space.body_ok(poly, pose.y, pose.y + h, exempt=exempt, rug=rug, **kwargs):
         return None
     keep = None if rug or pose.y > 0.3 else keepout_for(category, pose.x, pose.z, pose.yaw, w, d, factor)
-    if keep is not None and clip:
+    if keep is not None and (clip or one_sided(category, w)):
         keep = keep.intersection(space.room)
     if keep is not None and not space.keepout_ok(keep, ignore=set(exempt)):
         return None
@@ -93,12 +94,14 @@ def wall_poses(
     offset: float = 0.0,
     wall_order: list[int] | None = None,
     jitter: float = 0.3,
+    row: float = 0.0,
 ) -> list[Pose]:
     """Poses with the object's back against a wall, front into the room, sorted best first.
 
     ``prefer``: ``"center"`` (middle of long walls first), ``"corner"`` (ends of walls first) or
     ``"any"`` (seeded order). ``facing_wall`` turns the front to the wall (cardio machines);
     ``along_wall`` puts the long side against the wall (bathtubs). ``offset`` adds distance from the wall.
+    ``row`` > 0 (m): the length of the row this piece starts; walls long enough to hold it come first.
     """
     along, out = (d, w) if along_wall else (w, d)
     walls = space.walls()
@@ -111,6 +114,8 @@ def wall_poses(
         lo, hi = along / 2 + WALL_GAP + 0.005, L - along / 2 - WALL_GAP - 0.005
         ts = list(np.arange(lo, hi + 1e-9, step)) + [L / 2] if hi > lo else [L / 2]
         base_cost = (longest - L) * (1.0 if prefer == "center" else 0.3)
+        if row and L < row + 2 * WALL_GAP:
+            base_cost += 5.0  # the row would not fit along this wall
         if wall_order is not None and wall.index in wall_order:
             base_cost -= 5.0 * (len(wall_order) - wall_order.index(wall.index))
         wall_jitter = rng.uniform(0, jitter * 3)

@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING
 
 from scenerevis.policy.arrange import Relation, parse_relations
 from scenerevis.policy.nlp import parse
-from scenerevis.policy.phrases import ObjectPhrase, find_phrases, largest_before, modifiers, names_a_modifier
+from scenerevis.policy.phrases import (
+    ObjectPhrase,
+    find_phrases,
+    largest_before,
+    modifiers,
+    names_a_modifier,
+    names_a_place,
+)
 from scenerevis.policy.prompt_words import (
     COLOUR_WORDS,
     CONCEPTS,
@@ -246,7 +253,7 @@ def parse_prompt(text: str) -> PromptSpec:
     mentions = vocabulary().find(text)
     doc = parse(text)
     phrases = find_phrases(doc, mentions, _NOT_OPEN)
-    rooms = [m for m in mentions if m.kind == "room" and not names_a_modifier(doc, m)]
+    rooms = [m for m in mentions if m.kind == "room" and not names_a_modifier(doc, m) and not names_a_place(doc, m)]
     known = [p for p in phrases if p.mention is not None]
     explicit_room = bool(rooms)
     room_type = rooms[0].name if rooms else _infer_room([p.mention.name for p in known if p.mention.kind == "category"])
@@ -276,7 +283,11 @@ def parse_prompt(text: str) -> PromptSpec:
         if m.kind == "generic" and m.name == "bed" and beds:
             cat = beds[0]  # "the bed" refers to the bed already named
         else:
-            cat = m.name if m.kind == "category" else _resolve(p, room_type, present)
+            of = next((q for q in known if p.owner is not None and p.owner in (q.head, q.token)), None)
+            if p.owner == -1:  # "each with": the most numerous piece named before
+                of = largest_before(p, [q for q in known if q.category], lambda q: q.count or 1)
+            owner = of.category if of is not None else None
+            cat = m.name if m.kind == "category" else _resolve(p, room_type, present, owner)
         if cat is None or cat not in facts.categories:
             continue
         if p.definite and not p.words and p.count is None and cat not in first:
@@ -457,10 +468,14 @@ def _resolve_references(doc: Doc, phrases: list[ObjectPhrase]) -> None:
             p.category, p.text = q.category, q.text
 
 
-def _resolve(p: ObjectPhrase, room_type: str, present: set[str]) -> str | None:
+def _resolve(p: ObjectPhrase, room_type: str, present: set[str], owner: str | None = None) -> str | None:
     """The category a generic noun's phrase means (rooms.json ``generic_nouns``); a table with describing words
-    ("round tables", "manicure tables") is never a desk, whatever the room."""
+    ("round tables", "manicure tables") is never a desk, whatever the room. ``owner``: the category of the piece
+    the phrase is counted per; chairs per table are the table's chairs ("two low tables with six chairs around
+    each": chairs to sit at, not armchairs)."""
     name = p.mention.name if p.mention is not None else ""
+    if owner is not None and name == "chair" and owner.endswith("_table"):
+        return resolve_generic(name, "", {owner} if owner in present else {"dining_table"}, p.count)
     cat = resolve_generic(name, room_type, present, p.count)
     if cat == "desk" and name == "table" and p.words:
         cat = resolve_generic(name, "", frozenset(), p.count)
@@ -498,7 +513,7 @@ def _stated_totals(spec: PromptSpec, text: str, phrases: list[ObjectPhrase]) -> 
 def _add_open_phrases(spec: PromptSpec, phrases: list[ObjectPhrase]) -> None:
     """Requested items for object phrases no synonym names (see :mod:`open_vocab`); nothing is dropped silently.
     Sets each phrase's category (``generic_object`` for a generic one)."""
-    from scenerevis.policy.open_vocab import TABLETOP_HEADS, Mapping, map_phrase
+    from scenerevis.policy.open_vocab import Mapping, is_tabletop, map_phrase
 
     seen = {i.category for i in spec.items}
     for ph in phrases:
@@ -506,7 +521,7 @@ def _add_open_phrases(spec: PromptSpec, phrases: list[ObjectPhrase]) -> None:
             continue
         if ph.text.lower() in _COUNT_NOUNS:  # "(say 6 units)": a count, read by _stated_totals
             continue
-        if ph.text.split()[-1].lower() in TABLETOP_HEADS:  # kept only when set on a named piece (spec_rules.small_things)
+        if is_tabletop(ph.text):  # kept only when set on a named piece (spec_rules.small_things)
             got = Mapping("generic_object", None, 0.0, SMALL_THING)
         else:
             got = map_phrase(ph.text)

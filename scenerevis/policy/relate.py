@@ -75,7 +75,9 @@ def relation_poses(
         if kind == "in_row" and not peers and count >= 3:
             # the first of a row of three or more starts at the end of a long wall, so the row can grow along it
             # (a piece that needs floor all round fails these poses and takes its usual place)
-            return wall_poses(space, w, d, rng, prefer="corner")
+            side = load_rooms().category(category).clearance.get("side", 0.0)
+            row = count * w + (count - 1) * max(ROW_GAP, 0.75 * side + 0.02)
+            return wall_poses(space, w, d, rng, prefer="corner", row=row)
         out: list[Pose] = []
         clearance = load_rooms().category(category).clearance
         side = clearance.get("side", 0.0)  # beds keep their bedside floor

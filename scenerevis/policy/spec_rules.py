@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from scenerevis.policy.arrange import Relation
-from scenerevis.policy.open_vocab import TABLETOP_HEADS
+from scenerevis.policy.open_vocab import is_tabletop
 from scenerevis.scene.rooms import load_rooms
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ def small_things(spec: PromptSpec) -> None:
     generic objects, when the brief sets them on a piece; the others are reported as left to the styling."""
     set_on = {r.subject_text for r in spec.relations if r.kind == "on_top" and r.subject == "generic_object"}
     for item in list(spec.items):
-        small = item.source == "generic" and item.phrase.split()[-1:] and item.phrase.split()[-1] in TABLETOP_HEADS
+        small = item.source == "generic" and is_tabletop(item.phrase)
         if small and item.phrase not in set_on:
             spec.items.remove(item)
             spec.not_placed.append((item.desc, "small things set on furniture are left to the styling"))
