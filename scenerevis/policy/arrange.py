@@ -47,7 +47,11 @@ class Relation:
 
 #: Relations to the room or among the subject's own instances, by the words of the attached phrase.
 _SELF = [
-    ("against_wall", r"\b(?:against|along|on|by|lining|to)\s+(?:the\s+|a\s+|one\s+)?(?:\w+\s+)?wall\b(?!-)"),
+    (
+        "against_wall",
+        r"\b(?:against|along|on|by|lining|to|line)\s+(?:the\s+|a\s+|one\s+|both\s+|all\s+|each\s+|every\s+|two\s+|three\s+)?"
+        r"(?:\w+\s+){0,2}?walls?\b(?!-)",
+    ),
     (
         "middle",
         r"\b(?:in|fills|occupies|takes)\s+the\s+(?:middle|centre|center)\b|\bcent(?:er|re)d\b|\bat\s+the\s+cent(?:er|re)\b",
@@ -78,6 +82,15 @@ _UNIT_DEPS = frozenset({"prep", "acl", "advmod", "npadvmod", "relcl", "amod", "a
 _ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 _PAIR_KINDS = ("side_by_side", "back_to_back", "opposite")
 GENERIC = "generic_object"
+
+
+def _rows_words(doc: Doc, p: ObjectPhrase) -> str:
+    """The words of "two rows of four desks" (counts kept, the noun left out: "two rows of four"), else "rows of"."""
+    head = doc[p.head]
+    if head.dep_ == "pobj" and head.head.lower_ == "of":
+        of, quantity = head.head, head.head.head
+        return " ".join(t.lower_ for t in doc[quantity.left_edge.i : head.i] if t.like_num or t.i in (quantity.i, of.i))
+    return "rows of"
 
 
 def _phrase_text(doc: Doc, root: Token, subject: ObjectPhrase, heads: dict[int, ObjectPhrase]) -> tuple[str, list]:
@@ -145,8 +158,8 @@ def _units(doc: Doc, p: ObjectPhrase, heads: dict[int, ObjectPhrase], room_token
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in QUANTITY_NOUNS:
         quantity = head.head.head  # "a pair of armchairs on either side of ...": the words hang on "pair"
         out += [c for c in quantity.rights if c.dep_ in _UNIT_DEPS and c.i > head.i]
-    if head.dep_ in _ARG_DEPS and head.head.pos_ in ("VERB", "AUX"):
-        verb = head.head
+    verb = head.head  # "six loungers side by side in a row along the wall": the fixed adverb is the predicate
+    if head.dep_ in _ARG_DEPS and (verb.pos_ in ("VERB", "AUX") or (verb.pos_ == "ADV" and verb.dep_ == "ROOT")):
         out += [c for c in verb.children if c.dep_ in _UNIT_DEPS and c.i != head.i and c.i not in heads]
     return out
 
@@ -191,7 +204,7 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
 
     for p in phrases:
         if p.quantity == "rows":
-            add("in_row", p.category, None, "rows of", p)
+            add("in_row", p.category, None, _rows_words(doc, p), p)
         roots = _units(doc, p, heads, room_tokens) + orphans.get(p.head, []) + orphans.get(p.token, [])
         if p.head != p.token:
             roots.append(doc[p.head])  # "a dryer side by side": the promoted noun's own words

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from scenerevis.policy.prompt_parse import EXPLICIT_MAX, PromptSpec
+from scenerevis.policy.prompt_words import NUMBER_WORDS
 from scenerevis.scene.rooms import Category, load_rooms
 
 Vec3 = tuple[float, float, float]
@@ -354,6 +355,31 @@ def _stackable(items: list[PlannedItem], rel, facts) -> None:
         elif p in hosts and p.size[1] > 1.1:
             lo_h = facts.category(host).size_range[1][0]
             p.size = (p.size[0], max(lo_h, min(p.size[1], 1.1)), p.size[2])
+
+
+#: Room left at the two ends of a row along a wall, and between its pieces (m).
+ROW_END_ROOM = 0.2
+ROW_PIECE_GAP = 0.1
+
+
+def fit_rows(plan: DesignPlan, long_side: float) -> None:
+    """Narrow the pieces of each requested row ("three service counters in a row", "12 desks in three rows of
+    four"), within their category's width range, until one row fits along the room's longest wall
+    (``long_side``, m); pieces that already fit keep their size."""
+    facts = load_rooms()
+    for rel in plan.spec.relations:
+        if rel.kind != "in_row" or rel.target or rel.subject not in facts.categories:
+            continue
+        items = [p for p in plan.items if p.category == rel.subject and (not rel.subject_text or p.phrase == rel.subject_text)]
+        rows = next((NUMBER_WORDS[w] for w in rel.text.lower().split() if w in NUMBER_WORDS and w != "one"), 1)
+        per_row = math.ceil(len(items) / max(1, rows))
+        if per_row < 2:
+            continue
+        widest = (long_side - ROW_END_ROOM - (per_row - 1) * ROW_PIECE_GAP) / per_row
+        lo = facts.category(rel.subject).size_range[0][0]
+        for p in items:
+            if p.size[0] > widest:
+                p.size = (max(lo, widest), p.size[1], p.size[2])
 
 
 def size_from_words(cat: Category, desc: str, size: Vec3) -> Vec3:

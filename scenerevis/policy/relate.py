@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import random
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -19,6 +20,7 @@ from shapely.ops import polylabel
 from scenerevis.policy.arrange import Relation
 from scenerevis.policy.free_space import Body, Space
 from scenerevis.policy.poses import Pose, corner_poses, grid_poses, wall_poses
+from scenerevis.policy.prompt_words import NUMBER_WORDS
 from scenerevis.policy.slots import _at, on_top
 from scenerevis.scene.rooms import load_rooms
 
@@ -89,6 +91,14 @@ def relation_poses(
             gaps = (2 * around, around + 0.02) + gaps
         if spread:
             gaps = (spread, spread + 0.2) + gaps
+        per_row = row_length(rel.text, count) if kind == "in_row" else 0
+        if per_row and peers and len(_row_of(peers[-1], peers)) >= per_row:
+            # "12 desks in three rows of four": the row is full, the next one starts in front of its first piece
+            first = _row_of(peers[-1], peers)[0]
+            front = clearance.get("front", 0.6)
+            for extra in (0.3, 0.6, 0.1):
+                out.append(_at(first, 0.0, first.size[2] / 2 + front + extra + d / 2))
+                out.append(_at(first, 0.0, -(first.size[2] / 2 + front + extra + d / 2)))
         for o in peers[::-1]:  # the latest placed first: rows grow from their end
             ow, _, od = o.size
             if kind in ("in_row", "side_by_side"):
@@ -158,6 +168,38 @@ def relation_poses(
                 x, z = ax + math.sin(ang) * r, az + math.cos(ang) * r
                 out.append(Pose(x, z, ang + math.pi))
     return out
+
+
+_ROWS_OF = re.compile(r"\brows?\s+of\s+(\w+)")
+_ROWS = re.compile(r"\b(\w+)\s+rows\b")
+
+
+def row_length(text: str, count: int) -> int:
+    """Pieces per row the words of an ``in_row`` request ask for: "rows of four" -> 4, "in three rows" of 12
+    pieces -> 4; 0 when they say none."""
+    low = text.lower()
+    if m := _ROWS_OF.search(low):
+        n = NUMBER_WORDS.get(m.group(1)) or (int(m.group(1)) if m.group(1).isdigit() else 0)
+        if n >= 2:
+            return n
+    if (m := _ROWS.search(low)) and count >= 4:
+        rows = NUMBER_WORDS.get(m.group(1)) or (int(m.group(1)) if m.group(1).isdigit() else 0)
+        if rows >= 2:
+            return math.ceil(count / rows)
+    return 0
+
+
+def _row_of(last: Body, peers: list[Body]) -> list[Body]:
+    """The bodies of ``peers`` in one row with ``last`` (same yaw, centres on the line through ``last`` along its
+    width), in placing order."""
+    _, _, yaw = last.pose
+    fx, fz = math.sin(yaw), math.cos(yaw)
+    return [
+        b
+        for b in peers
+        if abs(math.remainder(b.pose[2] - yaw, 2 * math.pi)) < 0.1
+        and abs((b.pose[0] - last.pose[0]) * fx + (b.pose[1] - last.pose[1]) * fz) < 0.3
+    ]
 
 
 def _middle(space: Space) -> tuple[Point, bool]:
