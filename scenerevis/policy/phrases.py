@@ -337,7 +337,7 @@ def _owner(head: Token, heads: set[int]) -> int | None:
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             if obj.i in heads and (prep.lower_ == "per" or any(d.lower_ in ("each", "every") for d in obj.lefts)):
                 return obj.i
-    via_with = False
+    via_with, with_i = False, -1
     x = head
     for _ in range(8):
         if x.head.i == x.i:
@@ -347,17 +347,22 @@ def _owner(head: Token, heads: set[int]) -> int | None:
         if coordinated and x.i in heads:
             continue  # "each with a stool and a tray table": the stool is a sibling, not the table's owner
         if x.lower_ == "with":
-            via_with = True
+            via_with, with_i = True, x.i
             own = own or each_after
         elif x.lower_ == "each" and via_with:
             own = True
         elif x.i in heads:
             own = own or (via_with and any(c.lower_ == "each" and c.i > x.i for c in x.children))  # "tables each with"
-            own = own or (via_with and _at_each(x, head))  # "desks with a chair at each"
-            own = own or (via_with and any(c.dep_ == "det" and c.lower_ in ("each", "every") for c in x.children))
+            # "desks with a chair at each" ("at each" may hang on the room's noun: "a cafe with tables with ...")
+            own = own or (via_with and any(_at_each(a, head) for a in [x, *x.ancestors]))
+            # "each desk with a chair" (the "with" right after it: not "each desk ..., a desk by the window with")
+            each = any(c.dep_ == "det" and c.lower_ in ("each", "every") for c in x.children)
+            own = own or (via_with and each and 0 < with_i - x.i <= 2)
             if not own:
                 return None
             return x.i if x.i < head.i else -1  # the owner is named before its companions
+    # "a workshop with three workbenches with a stool at each": the parse hangs both on the room's noun
+    own = own or (via_with and any(_at_each(a, head) for a in head.ancestors))
     return -1 if own else None
 
 
@@ -375,6 +380,12 @@ def _groups_of(head: Token, heads: set[int], taken: set[int]) -> int:
                 continue  # "sets of a table and two chairs": the chairs are the table's sibling
             return 1
         through = through or x.lower_ in ("each", "of", "with")
+        if x.lower_ == "each" and x.dep_ == "appos" and x.head.i not in heads and x.head.lemma_.lower() not in GROUP_NOUNS:
+            # "a lobby with three seating groups, each of ...": the parse hangs "each" on the room's noun
+            before = [t for t in x.doc[max(0, x.i - 4) : x.i] if t.lemma_.lower() in GROUP_NOUNS and t.pos_ == "NOUN"]
+            if before and before[-1].i not in heads:
+                n = _count(before[-1], {before[-1].i}, taken)[0]
+                return n if n and n > 1 else 1
         if x.lemma_.lower() in GROUP_NOUNS and through and x.pos_ == "NOUN":
             direct = head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.i == x.i
             n = _count(x, {x.i}, taken)[0]

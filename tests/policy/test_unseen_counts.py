@@ -398,3 +398,30 @@ def test_a_row_of_three_bunks_starts_on_a_wall_it_fits():
     assert len({tuple(np.round(o.rot, 3)) for o in bunks}) == 1
     rep = evaluate_physics(scene)
     assert rep.collision_rate == 0.0 and rep.oob_rate == 0.0
+
+
+# ------------------------------------------------------------------- the same rules after a room's opening words
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("a cafe with five round tables with four chairs around each", {"dining_table": 5, "dining_chair": 20}),
+        ("an office with eight desks with a black office chair at each", {"desk": 8, "office_chair": 8}),
+        ("a workshop with three workbenches with a stool at each", {"workbench": 3, "stool": 3}),
+        ("a lobby with three seating groups, each of two armchairs around a low table", {"armchair": 6, "coffee_table": 3}),
+        # "in two rows, each with two chairs": the rows are no group, each table has the chairs
+        (
+            "Chess club room: eight chess tables in two rows, each with two chairs facing each other, a bookshelf",
+            {"small_table": 8, "dining_chair": 16, "bookshelf": 1},
+        ),
+        # "each desk with" owns only the "with" right after it, not the whiteboard of the editor's desk
+        (
+            "three pods of four desks, each desk with an office chair, plus a bigger editor's desk by the window "
+            "with a whiteboard next to it",
+            {"desk": 13, "office_chair": 13, "whiteboard": 1},
+        ),
+    ],
+)
+def test_per_owner_and_group_counts_after_the_rooms_words(text, expected):
+    assert items(text) == expected
