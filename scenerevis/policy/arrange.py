@@ -54,7 +54,7 @@ _SELF = [
     ),
     (
         "middle",
-        r"\b(?:in|fills|occupies|takes)\s+the\s+(?:middle|centre|center)\b|\bcent(?:er|re)d\b|\bat\s+the\s+cent(?:er|re)\b",
+        r"\b(?:in|fills|occupies|takes|down|through)\s+the\s+(?:middle|centre|center)\b|\bcent(?:er|re)d\b|\bat\s+the\s+cent(?:er|re)\b",
     ),
     ("corner", r"\b(?:in|at)\s+(?:a|the|one|each|every|all\s+four)\s+(?:\w+\s+)?corners?\b|\bcornered\b"),
     ("in_row", r"\bin\s+(?:a|one|two|three|four)\s+rows?\b|\bin\s+rows\b|\blined\s+up\b|\bin\s+a\s+line\b"),
@@ -268,7 +268,7 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                 if before and int(before.group(1)) < len(objs) and objs[int(before.group(1))].category:
                     subject = objs[int(before.group(1))]  # "a rug and a reading lamp next to each armchair"
                 if key == "p":  # "a sofa with a table in front of it": the piece it comes with, else the nearest before
-                    target = _with_host(doc, subject, heads) or _antecedent(doc, subject, heads, phrases)
+                    target = _with_host(doc, subject, heads, listed=True) or _antecedent(doc, subject, heads, phrases)
                 elif key.isdigit() and int(key) < len(objs):
                     target = objs[int(key)]
                 else:
@@ -295,6 +295,13 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                     )
                 else:
                     add(kind, subject.category, target.category, words, subject, target)
+                    pair = conj_prev is not None and re.fullmatch(
+                        r"\s*and\s+(?:a|an|the|one)?\s*", doc.text[conj_prev.end : p.start]
+                    )
+                    small = conj_prev is not None and (conj_prev.category == GENERIC or _on_surface(conj_prev))
+                    if kind == "on_top" and subject is p and pair and small and conj_prev is not target:
+                        # "with a cheese slicer and a scale on top of it": both stand on it
+                        add(kind, conj_prev.category, target.category, words, conj_prev, target)
                 break
     _written_after(doc, phrases, add)
     _bare_on_top(doc, phrases, add)
@@ -302,10 +309,13 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
     return out
 
 
-def _with_host(doc: Doc, q: ObjectPhrase, heads: dict[int, ObjectPhrase]) -> ObjectPhrase | None:
-    """The object ``q`` comes with ("a table with two chairs": the table for the chairs), or None."""
+def _with_host(doc: Doc, q: ObjectPhrase, heads: dict[int, ObjectPhrase], listed: bool = False) -> ObjectPhrase | None:
+    """The object ``q`` comes with ("a table with two chairs": the table for the chairs), or None; ``listed``
+    also for a piece listed after one that comes with it ("with a cheese slicer and a scale on top of it")."""
     x = doc[q.head]
     for _ in range(3):  # "with 2 chairs", also parsed as "with 2 folding(verb) chairs"
+        while listed and x.dep_ == "conj" and x.head.i in heads and x.head.i != x.i:
+            x = x.head
         if x.head.i == x.i or x.head.i in heads:
             return None
         x = x.head

@@ -103,11 +103,26 @@ def _misread_adjective(tok: Token) -> bool:
     return any(c.dep_ in ("det", "nummod") and c.lower_ not in ("the", "this", "that") for c in tok.children)
 
 
+#: Verbs of placement the parser may read as the plural noun of a compound ("the counter runs along the wall").
+VERB_NOUNS = frozenset("runs stands sits lines hangs rests faces fills stretches spans".split())
+
+
+def _misread_noun(tok: Token) -> bool:
+    """Whether ``tok`` is a verb of placement the parser read as the noun of a compound: "the long counter runs
+    along the back wall" (a plural noun after an object noun, followed by a preposition or adverb)."""
+    if tok.lower_ not in VERB_NOUNS or tok.pos_ != "NOUN" or tok.i == 0 or tok.i + 1 >= len(tok.doc):
+        return False
+    before, after = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
+    return before.dep_ == "compound" and before.head.i == tok.i and after.pos_ in ("ADP", "ADV")
+
+
 def _nouns_misread_as_verbs(doc: Doc) -> Doc:
     """``doc`` parsed again with each object noun the parser took for a verb or an adjective (:func:`_misread_verb`,
-    :func:`_misread_adjective`) replaced by "unit" / "units" while parsing; the returned doc keeps the written words, with the second parse's tree."""
+    :func:`_misread_adjective`) replaced by "unit" / "units", and each verb it took for a noun (:func:`_misread_noun`)
+    by "is", while parsing; the returned doc keeps the written words, with the second parse's tree."""
     misread = [t for t in doc if _misread_verb(t) or _misread_adjective(t)]
-    if not misread:
+    verbs = [t for t in doc if _misread_noun(t)]
+    if not misread and not verbs:
         return doc
     from spacy.tokens import Doc as _Doc
 
@@ -115,6 +130,8 @@ def _nouns_misread_as_verbs(doc: Doc) -> Doc:
     stand_in = list(words)
     for t in misread:
         stand_in[t.i] = "units" if t.lower_.endswith("s") and t.lower_ != "press" else "unit"
+    for t in verbs:
+        stand_in[t.i] = "is"
     spaces = [bool(t.whitespace_) for t in doc]
     again = english()(_Doc(doc.vocab, words=stand_in, spaces=spaces))
     if len(again) != len(doc):
@@ -122,6 +139,8 @@ def _nouns_misread_as_verbs(doc: Doc) -> Doc:
     lemmas = [t.lemma_ for t in again]
     for t in misread:
         lemmas[t.i] = t.lower_[:-1] if stand_in[t.i] == "units" else t.lower_
+    for t in verbs:
+        lemmas[t.i] = t.lower_[:-1]
     return _Doc(
         doc.vocab,
         words=words,

@@ -45,6 +45,9 @@ ABSTRACT_HEADS = frozenset(
     party parties work working reading relaxing sleeping dining cooking gaming study studying play playing
     break breaks lunch meal meals meeting meetings marking craft crafts hobby hobbies rest remainder whole part parts half
     portion majority entirety everything anything something sun moon sky goal goals purpose aim result effect need needs
+    victim victims witness witnesses patient patients client clients customer customers visitor visitors staff employee
+    employees worker workers member members player players officer officers nurse nurses doctor doctors judge judges
+    lawyer lawyers chef chefs waiter waiters musician musicians artist artists teacher teachers pupil pupils toddler toddlers
     building buildings townhouse mansion cottage villa hotel school hospital clinic spa campus basement attic garage ship boat
     yacht ferry train plane aircraft vessel liner
     use access option options choice choices question answer reason meter meters metre metres feet foot inch inches centimeters centimetres m2 sqm percent minute minutes hour hours""".split()
@@ -52,6 +55,10 @@ ABSTRACT_HEADS = frozenset(
 #: Endings of venue nouns ("barbershop", "showroom", "greenhouse"): a room, never an object (but VENUE_LIKE).
 VENUE_ENDINGS = ("shop", "store", "room", "house", "studio", "salon", "parlour", "parlor", "hall", "lounge")
 VENUE_LIKE = frozenset({"broom", "mushroom", "dollhouse", "playhouse", "birdhouse", "doghouse"})
+
+
+#: Words that make a "station" a place, not a piece ("a police station"; "a charging station" is a piece).
+VENUE_STATIONS = frozenset("police fire train bus gas petrol railway metro subway radio tv television space".split())
 
 
 def names_a_venue(word: str) -> bool:

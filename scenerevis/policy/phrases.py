@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from scenerevis.policy.open_vocab import ABSTRACT_HEADS, NOT_OBJECTS, TABLETOP_HEADS, names_a_venue
+from scenerevis.policy.open_vocab import ABSTRACT_HEADS, NOT_OBJECTS, TABLETOP_HEADS, VENUE_STATIONS, names_a_venue
 from scenerevis.policy.prompt_words import NEGATIONS, NUMBER_WORDS
 from scenerevis.policy.vocab import Mention
 
@@ -317,6 +317,10 @@ def _negated(head: Token, left: list[Token]) -> bool:
             return True
     if x.dep_ == "pobj" and x.head.lower_ in NEGATIONS:
         return True
+    if x.dep_ == "pobj" and x.head.lower_ in ("of", "than"):  # "instead of a metal table", "rather than a desk"
+        prep = x.head
+        if prep.head.lower_ in ("instead", "rather") or any(c.lower_ in ("instead", "rather") for c in prep.children):
+            return True
     if x.dep_ in ("dobj", "nsubjpass", "attr"):
         return any(t.dep_ == "neg" for t in x.head.children)
     return False
@@ -351,6 +355,8 @@ def _owner(head: Token, heads: set[int]) -> int | None:
             own = own or each_after
         elif x.lower_ == "each" and via_with:
             own = True
+        elif x.lower_ == "each" and coordinated and any(c.lower_ == "with" for c in x.children) and _one_more(head):
+            own = via_with = True  # "each with a nightstand next to it and a locker at its foot": the locker too
         elif x.i in heads:
             own = own or (via_with and any(c.lower_ == "each" and c.i > x.i for c in x.children))  # "tables each with"
             # "desks with a chair at each" ("at each" may hang on the room's noun: "a cafe with tables with ...")
@@ -391,6 +397,17 @@ def _groups_of(head: Token, heads: set[int], taken: set[int]) -> int:
             n = _count(x, {x.i}, taken)[0]
             return n if n and n > 1 and not direct else 1
     return 1
+
+
+def _one_more(head: Token) -> bool:
+    """Whether ``head`` is "and a <noun>" with no count of its own (one more thing each owner has)."""
+    first = head.left_edge.i
+    return (
+        first > 0
+        and head.doc[first - 1].lower_ == "and"
+        and not any(t.like_num for t in head.lefts)
+        and any(t.lower_ in ("a", "an") for t in head.lefts)
+    )
 
 
 def _at_each(tok: Token, head: Token) -> bool:
@@ -556,6 +573,8 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
             continue  # (a "ring light" or "studio lights" is a lamp; "natural light" is none)
         if low.endswith(("ly", "ing", "ed", "ful", "ous", "ive", "ish")) or names_a_venue(low):
             continue
+        if root.lemma_.lower() == "station" and any(c.lower_ in VENUE_STATIONS for c in root.lefts):
+            continue  # "an interview room at a police station"
         mods = modifiers(root, root.i, taken)
         start = min((t.idx for t in mods), default=root.idx)
         text = " ".join(_words(mods + [root]))

@@ -12,7 +12,8 @@ import math
 import random
 from dataclasses import dataclass
 
-from scenerevis.policy.plan import DesignPlan, footprint_need
+from scenerevis.policy.plan import ROW_END_ROOM, ROW_PIECE_GAP, DesignPlan, footprint_need
+from scenerevis.policy.relate import row_length
 from scenerevis.scene.rooms import load_rooms
 
 
@@ -64,7 +65,26 @@ def _min_sides(plan: DesignPlan) -> tuple[float, float]:
             short = max(short, d + cat.clearance.get("back", 0.6) + 0.4)
     if lounge and zone:  # a lounge at one end and a table zone at the other
         long_ = max(long_, lounge + zone)
-    return short, long_
+    return short, max(long_, _row_need(plan))
+
+
+def _row_need(plan: DesignPlan) -> float:
+    """The wall length (m) the longest requested row needs ("six single beds in a row along one wall"): its
+    pieces side by side, a bed's bedside between beds, at most 12 m; 0 when none is asked for."""
+    facts = load_rooms()
+    need = 0.0
+    for rel in plan.spec.relations:
+        if rel.kind != "in_row" or rel.target or rel.subject not in facts.categories:
+            continue
+        items = [p for p in plan.items if p.category == rel.subject]
+        per_row = row_length(rel.text, len(items)) or len(items)
+        if per_row < 2:
+            continue
+        w = max(p.size[0] for p in items)
+        side = facts.category(rel.subject).clearance.get("side", 0.0)
+        gap = side + 0.02 if side else ROW_PIECE_GAP  # the first gap the row's poses try (relate.relation_poses)
+        need = max(need, per_row * w + (per_row - 1) * gap + ROW_END_ROOM)
+    return min(need, 12.0)
 
 
 def choose_room(plan: DesignPlan, seed: int = 0, l_shape_prob: float = 0.1) -> RoomShape:
