@@ -335,6 +335,10 @@ def _owner(head: Token, heads: set[int]) -> int | None:
     each_after = each_after or _at_each(head, head)  # "a stool at each"
     preps = [c for c in head.children if c.dep_ == "prep"]
     preps += [g for c in head.children if c.dep_ == "advmod" for g in c.children if g.dep_ == "prep"]  # "next to each"
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ == "VERB":  # "a side table sits next to each armchair"
+        verb = head.head
+        around = [verb] + [c for c in verb.children if c.dep_ == "advmod"]
+        preps += [g for c in around for g in c.children if g.dep_ == "prep" and g.i > verb.i]
     for prep in preps:  # "a chair at each desk", "two stools per table", "a lamp next to each armchair"
         if any(head.doc[i].pos_ in ("NOUN", "PROPN") for i in range(head.i + 1, prep.i)):
             continue  # "a rug and a lamp next to each armchair": the nearer noun's

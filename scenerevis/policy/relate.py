@@ -110,6 +110,9 @@ def relation_poses(
             else:
                 for gap in (1.2, 1.4, 1.6, 1.9, 2.2, 2.6, 3.0):
                     out.append(_at(o, 0.0, od / 2 + gap + d / 2, math.pi))
+        if kind == "in_row" and peers and re.search(r"\bwalls\b", rel.text.lower()):
+            # "20 lockers along the walls": once the row cannot grow, it goes on along another wall
+            out += wall_poses(space, w, d, rng, prefer="corner")
         if kind == "in_row" and len(peers) >= 2:  # a second row behind or in front, once the first cannot grow
             for o in peers[::-1]:
                 od = o.size[2]

@@ -226,11 +226,12 @@ class GroupSearch:
     ) -> Iterator[Body]:
         """Bodies of ``poses`` that fit: every pose with full clearances before any with relaxed ones, or
         with ``by_pose`` pose by pose; ``clip`` cuts keep-out zones at the walls (see :func:`fit`)."""
-        poses = feasible(self.space, poses[:1600], size, exempt)
+        rug = load_rooms().category(cat).role == "floor_covering"  # a rug lies under the furniture
+        poses = feasible(self.space, poses[:1600], size, exempt, rug=rug)
         tiers = ((1.0, True), (0.75, False))
         order = [(p, t) for p in poses for t in tiers] if by_pose else [(p, t) for t in tiers for p in poses]
         for pose, (factor, strict) in order:
-            body = fit(self.space, cat, pose, size, exempt=exempt, factor=factor, strict=strict, clip=clip)
+            body = fit(self.space, cat, pose, size, exempt=exempt, factor=factor, strict=strict, clip=clip, rug=rug)
             if body is not None:
                 yield body
 

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 def standing(spec: PromptSpec, rel: Relation) -> Relation:
     """A piece that stands on furniture put next to a seat or sofa is its floor version: "a reading lamp next
     to the armchair" asks for a floor lamp (rooms.json ``floor_version``; next to a bed it stays on the
-    nightstand). One piece of the request moves to the floor category."""
+    nightstand). One piece of the request moves to the floor category, or all of them "beside each armchair"."""
     facts = load_rooms()
     cat = facts.categories.get(rel.subject)
     target = facts.categories.get(rel.target or "")
@@ -34,7 +34,7 @@ def standing(spec: PromptSpec, rel: Relation) -> Relation:
     floor = facts.category(cat.floor_version)
     desc = floor.noun if item.desc == cat.noun else item.desc
     if spec.item(floor.name) is None:  # else the prompt asked for the floor version already
-        if item.count > 1:
+        if item.count > 1 and not {"each", "every"} & set(rel.text.lower().split()):  # "beside each armchair": all
             item.count -= 1
             spec.items.append(replace(item, category=floor.name, count=1, desc=desc, explicit=False))
         else:
