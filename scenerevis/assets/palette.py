@@ -41,6 +41,8 @@ FINISHES: dict[str, Finish] = {
     "cherry": Finish((140, 70, 45)),
     "mahogany": Finish((105, 45, 35)),
     "ash": Finish((225, 210, 185)),
+    "birch": Finish((230, 212, 178)),
+    "beech": Finish((215, 180, 140)),
     "bamboo": Finish((205, 180, 120)),
     "espresso": Finish((55, 38, 30)),
     # paints and laminates
@@ -81,6 +83,8 @@ FINISHES: dict[str, Finish] = {
     "mirror": Finish((200, 215, 225), True),
     "marble": Finish((232, 230, 225)),
     "granite": Finish((80, 78, 76)),
+    "concrete": Finish((150, 148, 142)),
+    "iron": Finish((62, 62, 64), True),
     "ceramic": Finish((246, 246, 243)),
     "screen": Finish((18, 18, 22)),
     "rubber": Finish((30, 30, 30)),

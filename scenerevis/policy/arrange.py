@@ -16,11 +16,13 @@ with a lamp next to it"), else the nearest object named before. The layout tries
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from scenerevis.policy.phrases import QUANTITY_NOUNS, largest_before
+from scenerevis.policy.prompt_words import NUMBER_WORDS
 from scenerevis.scene.rooms import load_rooms
 
 if TYPE_CHECKING:
@@ -49,7 +51,7 @@ class Relation:
 _SELF = [
     (
         "against_wall",
-        r"\b(?:against|along|on|by|lining|to|line)\s+(?:the\s+|a\s+|one\s+|both\s+|all\s+|each\s+|every\s+|two\s+|three\s+)?"
+        r"\b(?:against|along|on|by|lining|to|line|lines)\s+(?:the\s+|a\s+|one\s+|both\s+|all\s+|each\s+|every\s+|two\s+|three\s+)?"
         r"(?:\w+\s+){0,2}?walls?\b(?!-)",
     ),
     (
@@ -82,6 +84,25 @@ _UNIT_DEPS = frozenset({"prep", "acl", "advmod", "npadvmod", "relcl", "amod", "a
 _ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 _PAIR_KINDS = ("side_by_side", "back_to_back", "opposite")
 GENERIC = "generic_object"
+
+
+_ROWS_OF = re.compile(r"\brows?\s+of\s+(\w+)")
+_ROWS = re.compile(r"\b(\w+)\s+rows\b")
+
+
+def row_length(text: str, count: int) -> int:
+    """Pieces per row the words of an ``in_row`` request ask for: "rows of four" -> 4, "in three rows" of 12
+    pieces -> 4; 0 when they say none."""
+    low = text.lower()
+    if m := _ROWS_OF.search(low):
+        n = NUMBER_WORDS.get(m.group(1)) or (int(m.group(1)) if m.group(1).isdigit() else 0)
+        if n >= 2:
+            return n
+    if (m := _ROWS.search(low)) and count >= 4:
+        rows = NUMBER_WORDS.get(m.group(1)) or (int(m.group(1)) if m.group(1).isdigit() else 0)
+        if rows >= 2:
+            return math.ceil(count / rows)
+    return 0
 
 
 def _rows_words(doc: Doc, p: ObjectPhrase) -> str:

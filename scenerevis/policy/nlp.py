@@ -139,8 +139,8 @@ def _nouns_misread_as_verbs(doc: Doc) -> Doc:
     lemmas = [t.lemma_ for t in again]
     for t in misread:
         lemmas[t.i] = t.lower_[:-1] if stand_in[t.i] == "units" else t.lower_
-    for t in verbs:
-        lemmas[t.i] = t.lower_[:-1]
+    for t in verbs:  # "runs" -> "run", "stretches" -> "stretch"
+        lemmas[t.i] = t.lower_[:-2] if t.lower_.endswith(("ches", "shes", "xes", "sses")) else t.lower_[:-1]
     return _Doc(
         doc.vocab,
         words=words,

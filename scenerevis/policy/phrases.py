@@ -41,6 +41,7 @@ QUANTITY_NOUNS = {
     "line": None,
     "cluster": None,
     "pod": None,
+    "wall": None,
     "bank": None,
     "block": None,
     "number": None,
@@ -54,6 +55,8 @@ _PER_UNIT = frozenset({"row", "group", "cluster", "set", "pair", "line", "pod", 
 #: two armchairs around a table", "two reading corners, each with an armchair and a lamp", "four sets of a table
 #: and two chairs"); when the noun itself names an object, the owner rule counts instead.
 GROUP_NOUNS = _PER_UNIT | frozenset({"area", "zone", "corner", "nook", "island", "station", "grouping", "arrangement"})
+#: Plural nouns that "a set of" makes one piece of ("a set of parallel bars"; "a set of chairs" stays several).
+_ONE_SET = frozenset("bars drawers shelves steps stairs drums weights dumbbells bells lockers pigeonholes cubbies".split())
 _FEW = {"few": 3, "several": 3, "handful": 3, "couple": 2, "pair": 2}
 _NOT_COUNTS = frozenset({"single", "double", "twin", "triple"})
 _SKIP_DEPS = frozenset({"det", "predet", "nummod", "quantmod", "poss", "case", "cc", "neg", "prep", "aux", "punct"})
@@ -291,6 +294,8 @@ def _count(
             return (got or 1) * per, False, False, False, name
         if got and lemma in _PER_UNIT and lows & {"a", "an", "one"}:  # "four sets of a table (and two chairs)"
             return got, False, False, False, name
+        if got == 1 and (lemma == "wall" or (lemma == "set" and head.lower_ in _ONE_SET)):
+            return 1, False, True, False, name  # "a set of parallel bars", "a wall of PO boxes": one piece
         return None, False, False, False, name
     dets = [t.lower_ for t in left if t.tag_ in _DETERMINER_TAGS or t.dep_ in ("det", "quantmod")]
     if "another" in dets:
@@ -407,8 +412,9 @@ def _one_more(head: Token) -> bool:
     """Whether ``head`` is "and a <noun>" with no count of its own (one more thing each owner has)."""
     first = head.left_edge.i
     return (
-        first > 0
+        first > 1
         and head.doc[first - 1].lower_ == "and"
+        and head.doc[first - 2].text != ","  # ", and a locker by the door": another piece
         and not any(t.like_num for t in head.lefts)
         and any(t.lower_ in ("a", "an") for t in head.lefts)
     )

@@ -12,8 +12,8 @@ import random
 import re
 from dataclasses import dataclass, field
 
+from scenerevis.policy.arrange import row_length
 from scenerevis.policy.prompt_parse import EXPLICIT_MAX, PromptSpec
-from scenerevis.policy.prompt_words import NUMBER_WORDS
 from scenerevis.scene.rooms import Category, load_rooms
 
 Vec3 = tuple[float, float, float]
@@ -371,8 +371,7 @@ def fit_rows(plan: DesignPlan, long_side: float) -> None:
         if rel.kind != "in_row" or rel.target or rel.subject not in facts.categories:
             continue
         items = [p for p in plan.items if p.category == rel.subject and (not rel.subject_text or p.phrase == rel.subject_text)]
-        rows = next((NUMBER_WORDS[w] for w in rel.text.lower().split() if w in NUMBER_WORDS and w != "one"), 1)
-        per_row = math.ceil(len(items) / max(1, rows))
+        per_row = row_length(rel.text, len(items)) or len(items)
         if per_row < 2:
             continue
         widest = (long_side - ROW_END_ROOM - (per_row - 1) * ROW_PIECE_GAP) / per_row
@@ -399,6 +398,7 @@ ATTRIBUTE_ALIASES = {
     "gray": ("grey", "gray"),
     "golden": ("gold", "brass"),
     "metal": ("metal", "steel", "chrome", "iron", "brass"),
+    "pink": ("pink", "blush", "rose"),
 }
 
 

@@ -17,10 +17,9 @@ from dataclasses import replace
 from shapely.geometry import Point
 from shapely.ops import polylabel
 
-from scenerevis.policy.arrange import Relation
+from scenerevis.policy.arrange import Relation, row_length
 from scenerevis.policy.free_space import Body, Space
 from scenerevis.policy.poses import Pose, corner_poses, grid_poses, wall_poses
-from scenerevis.policy.prompt_words import NUMBER_WORDS
 from scenerevis.policy.slots import _at, on_top
 from scenerevis.scene.rooms import load_rooms
 
@@ -171,25 +170,6 @@ def relation_poses(
                 x, z = ax + math.sin(ang) * r, az + math.cos(ang) * r
                 out.append(Pose(x, z, ang + math.pi))
     return out
-
-
-_ROWS_OF = re.compile(r"\brows?\s+of\s+(\w+)")
-_ROWS = re.compile(r"\b(\w+)\s+rows\b")
-
-
-def row_length(text: str, count: int) -> int:
-    """Pieces per row the words of an ``in_row`` request ask for: "rows of four" -> 4, "in three rows" of 12
-    pieces -> 4; 0 when they say none."""
-    low = text.lower()
-    if m := _ROWS_OF.search(low):
-        n = NUMBER_WORDS.get(m.group(1)) or (int(m.group(1)) if m.group(1).isdigit() else 0)
-        if n >= 2:
-            return n
-    if (m := _ROWS.search(low)) and count >= 4:
-        rows = NUMBER_WORDS.get(m.group(1)) or (int(m.group(1)) if m.group(1).isdigit() else 0)
-        if rows >= 2:
-            return math.ceil(count / rows)
-    return 0
 
 
 def _row_of(last: Body, peers: list[Body]) -> list[Body]:

@@ -12,8 +12,8 @@ import math
 import random
 from dataclasses import dataclass
 
+from scenerevis.policy.arrange import row_length
 from scenerevis.policy.plan import ROW_END_ROOM, ROW_PIECE_GAP, DesignPlan, footprint_need
-from scenerevis.policy.relate import row_length
 from scenerevis.scene.rooms import load_rooms
 
 
@@ -74,8 +74,8 @@ def _row_need(plan: DesignPlan) -> float:
     facts = load_rooms()
     need = 0.0
     for rel in plan.spec.relations:
-        if rel.kind != "in_row" or rel.target or rel.subject not in facts.categories:
-            continue
+        if rel.kind != "in_row" or rel.target or rel.subject not in facts.categories or "walls" in rel.text.lower():
+            continue  # ("along the walls": the row goes round the room)
         items = [p for p in plan.items if p.category == rel.subject]
         per_row = row_length(rel.text, len(items)) or len(items)
         if per_row < 2:
