@@ -21,7 +21,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from scenerevis.policy.phrases import QUANTITY_NOUNS, largest_before
+from scenerevis.policy.owners import largest_before
+from scenerevis.policy.phrases import QUANTITY_NOUNS
 from scenerevis.policy.prompt_words import NUMBER_WORDS
 from scenerevis.scene.rooms import load_rooms
 

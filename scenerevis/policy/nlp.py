@@ -84,6 +84,9 @@ def _misread_verb(tok: Token) -> bool:
     if tok.lower_ not in NOUN_VERBS or tok.i == 0 or tok.pos_ not in ("VERB", "AUX"):
         return False
     subj = tok.doc[tok.i - 1]
+    counted = subj.tag_ == "NN" and any(c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1") for c in subj.children)
+    if counted and tok.tag_ == "VBZ":
+        return True  # "two bike repair stands along the wall": a count before a singular noun, the plural after it
     if subj.pos_ not in ("NOUN", "PROPN") or subj.head.i != tok.i or any(c.dep_ == "aux" for c in tok.children):
         return False
     words = [t for t in subj.subtree if t.i < subj.i]

@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING
 
 from scenerevis.policy.arrange import Relation, parse_relations
 from scenerevis.policy.nlp import parse
+from scenerevis.policy.owners import largest_before
 from scenerevis.policy.phrases import (
     ObjectPhrase,
     find_phrases,
-    largest_before,
     modifiers,
     names_a_modifier,
     names_a_place,
@@ -290,6 +290,8 @@ def parse_prompt(text: str) -> PromptSpec:
             cat = m.name if m.kind == "category" else _resolve(p, room_type, present, owner)
         if cat is None or cat not in facts.categories:
             continue
+        if m.kind == "category" and m.phrase in CONCEPTS and _lists_its_pieces(doc, p, known):
+            continue  # "a reading corner with two armchairs and a lamp": the corner is its listed pieces
         if p.definite and not p.words and p.count is None and cat not in first:
             noun = m.phrase.lower().split()[-1]
             named = next((c for c in _SAME_KIND.get(cat, ()) if c in first and c != cat), None)
@@ -466,6 +468,13 @@ def _resolve_references(doc: Doc, phrases: list[ObjectPhrase]) -> None:
         if named:
             q = max(named, key=lambda q: q.start)
             p.category, p.text = q.category, q.text
+
+
+def _lists_its_pieces(doc: Doc, p: ObjectPhrase, phrases: list[ObjectPhrase]) -> bool:
+    """Whether a furniture group's phrase ("a reading corner") names its own pieces with "with" ("... with two
+    armchairs and a floor lamp")."""
+    heads = {q.head for q in phrases if q is not p}
+    return any(c.lower_ == "with" and any(g.dep_ == "pobj" and g.i in heads for g in c.children) for c in doc[p.head].children)
 
 
 def _resolve(p: ObjectPhrase, room_type: str, present: set[str], owner: str | None = None) -> str | None:

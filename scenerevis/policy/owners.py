@@ -1,0 +1,151 @@
+"""owners.py: how many of an object phrase a prompt asks for beyond its own numeral: the numeral's value
+("twenty-two"), the object it is counted per ("three beds, each with its own nightstand", "a chair at each
+desk", "desks with a chair at each"), and place words that fix a count ("a nightstand on each side of the bed",
+"a plant in each corner", "a bench on each of the two walls"). Reads the spaCy parse (see :mod:`nlp`);
+token indices refer to the ``Doc``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from scenerevis.policy.prompt_words import NUMBER_WORDS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from scenerevis.policy.phrases import ObjectPhrase
+
+_NOT_COUNTS = frozenset({"single", "double", "twin", "triple"})
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40}
+
+
+def number_of(tok: Token) -> int | None:
+    """The count a numeral token states ("two", "2", "dozen"), or None."""
+    low = tok.lower_
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if low in _TENS and nxt is not None and nxt.text == "-" and tok.i + 2 < len(tok.doc):
+        unit = NUMBER_WORDS.get(tok.doc[tok.i + 2].lower_)  # "twenty-two"
+        return _TENS[low] + unit if unit is not None and unit < 10 else None
+    if nxt is not None and not tok.whitespace_ and nxt.text == "-":  # "a 2-seater", "3-drawer"
+        return None
+    if tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].lower_ in _TENS:
+        return None  # the "two" of "twenty-two": counted with "twenty"
+    if low.isdigit():
+        return int(low) if 0 < int(low) <= 40 else None
+    if low in _NOT_COUNTS:
+        return None
+    return NUMBER_WORDS.get(low)
+
+
+def owner_of(head: Token, heads: set[int]) -> int | None:
+    """The object a phrase's count is per: "three beds, each with its own nightstand", "tables with 4 chairs
+    each", "a chair at each desk", "two stools per table" -> the owner's token; -1 when "each" / "own" says it
+    belongs to some object the parse does not link it to; None when it belongs to none."""
+    own = any(t.lower_ == "own" for t in head.lefts)
+    each_after = any(t.lower_ == "each" and t.i > head.i for t in head.children)  # "tables with 4 chairs each"
+    each_after = each_after or _at_each(head, head)  # "a stool at each"
+    preps = [c for c in head.children if c.dep_ == "prep"]
+    preps += [g for c in head.children if c.dep_ == "advmod" for g in c.children if g.dep_ == "prep"]  # "next to each"
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ == "VERB":  # "a side table sits next to each armchair"
+        verb = head.head
+        around = [verb] + [c for c in verb.children if c.dep_ == "advmod"]
+        preps += [g for c in around for g in c.children if g.dep_ == "prep" and g.i > verb.i]
+    for prep in preps:  # "a chair at each desk", "two stools per table", "a lamp next to each armchair"
+        if any(head.doc[i].pos_ in ("NOUN", "PROPN") for i in range(head.i + 1, prep.i)):
+            continue  # "a rug and a lamp next to each armchair": the nearer noun's
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if obj.i in heads and (prep.lower_ == "per" or any(d.lower_ in ("each", "every") for d in obj.lefts)):
+                return obj.i
+    via_with, with_i = False, -1
+    x = head
+    for _ in range(8):
+        if x.head.i == x.i:
+            break
+        coordinated = x.dep_ == "conj"
+        x = x.head
+        if coordinated and x.i in heads:
+            continue  # "each with a stool and a tray table": the stool is a sibling, not the table's owner
+        if x.lower_ == "with":
+            via_with, with_i = True, x.i
+            own = own or each_after
+        elif x.lower_ == "each" and via_with:
+            own = True
+        elif x.lower_ == "each" and coordinated and any(c.lower_ == "with" for c in x.children) and _one_more(head):
+            own = via_with = True  # "each with a nightstand next to it and a locker at its foot": the locker too
+        elif x.i in heads:
+            own = own or (via_with and any(c.lower_ == "each" and c.i > x.i for c in x.children))  # "tables each with"
+            # "desks with a chair at each" ("at each" may hang on the room's noun: "a cafe with tables with ...")
+            own = own or (via_with and any(_at_each(a, head) for a in [x, *x.ancestors]))
+            # "each desk with a chair" (the "with" right after it: not "each desk ..., a desk by the window with")
+            each = any(c.dep_ == "det" and c.lower_ in ("each", "every") for c in x.children)
+            own = own or (via_with and each and 0 < with_i - x.i <= 2)
+            if not own:
+                return None
+            return x.i if x.i < head.i else -1  # the owner is named before its companions
+    # "a workshop with three workbenches with a stool at each": the parse hangs both on the room's noun
+    own = own or (via_with and any(_at_each(a, head) for a in head.ancestors))
+    return -1 if own else None
+
+
+def _one_more(head: Token) -> bool:
+    """Whether ``head`` is "and a <noun>" with no count of its own (one more thing each owner has)."""
+    first = head.left_edge.i
+    return (
+        first > 1
+        and head.doc[first - 1].lower_ == "and"
+        and head.doc[first - 2].text != ","  # ", and a locker by the door": another piece
+        and not any(t.like_num for t in head.lefts)
+        and any(t.lower_ in ("a", "an") for t in head.lefts)
+    )
+
+
+def _at_each(tok: Token, head: Token) -> bool:
+    """Whether ``tok`` has a place "at each" / "by each" / "per one" after ``head`` with no noun after
+    "each" ("eight desks with a chair at each": the parse hangs "at each" on the desks)."""
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.i > head.i):
+        if any(o.dep_ == "pobj" and o.lower_ == "each" and o.pos_ == "PRON" for o in prep.children):
+            return True
+    return False
+
+
+def largest_before(p: ObjectPhrase, phrases: list[ObjectPhrase], size, exclude: str | None = None) -> ObjectPhrase | None:
+    """The owner of "each with" when the parse links none (``p.owner == -1``): of the phrases named before
+    ``p`` (with a category other than ``exclude``), the one with the largest ``size(phrase)``, the later on ties."""
+    before = [q for q in phrases if q.start < p.start and q.category and q.category != exclude]
+    return max(before, key=lambda q: (size(q), q.start), default=None)
+
+
+def both_sides(head: Token) -> bool:
+    """Whether the phrase stands "on each side" / "on either side" / "at both ends" of something (the parser may
+    hang the place on the piece the phrase comes "with")."""
+    owners = [head] + ([head.head.head] if head.dep_ == "pobj" and head.head.lower_ == "with" else [])
+    doc = head.doc
+    for prep in (c for o in owners for c in o.children if c.dep_ == "prep" and c.i > head.i):
+        if any(doc[i].pos_ in ("NOUN", "PROPN") for i in range(head.i + 1, prep.i)):
+            continue  # "a bed with a nightstand on each side": the place belongs to the nearer noun
+        for obj in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in ("side", "end")):
+            if any(d.lower_ in ("each", "either", "both") for d in obj.lefts):
+                return True
+    return False
+
+
+def each_corner(head: Token) -> bool:
+    """Whether the phrase stands "in each corner" / "in every corner" of the room."""
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "at")):
+        for obj in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() == "corner"):
+            if any(d.lower_ in ("each", "every", "all") for d in obj.lefts):
+                return True
+    return False
+
+
+def each_of(head: Token) -> int | None:
+    """N for a phrase placed "on each of the N <walls / sides / ends>" (two for "both"), else None."""
+    owners = [head] + ([head.head] if head.dep_ == "dobj" and head.head.pos_ == "VERB" else [])  # "Put a bench on"
+    for prep in (c for o in owners for c in o.children if c.dep_ == "prep" and c.i > head.i):
+        for each in (c for c in prep.children if c.dep_ == "pobj" and c.lower_ in ("each", "either", "both")):
+            for of in (c for c in each.children if c.dep_ == "prep" and c.lower_ == "of"):
+                for place in (c for c in of.children if c.dep_ == "pobj" and c.lemma_.lower() in ("wall", "side", "end")):
+                    nums = [number_of(t) for t in place.lefts if number_of(t)]
+                    return nums[0] if nums else (2 if each.lower_ in ("either", "both") or place.tag_ == "NNS" else None)
+    return None
