@@ -39,16 +39,27 @@ ALIASES = {
     "leather": "brown leather",
     "mustard": "mustard velvet",
     "teal": "teal velvet",
+    "gilt": "gold",
+    "gilded": "gold",
+    "cast-iron": "iron",
+    "wrought-iron": "iron",
+    "hinoki": "pine",
+    "cypress": "pine",
+    "canvas": "cream fabric",
 }
+#: Endings that make a finish word describe a part ("copper-topped", "glass-fronted", "brass-bound").
+PART_ENDINGS = ("topped", "fronted", "framed", "bound", "clad", "covered", "legged")
 #: Parameters that name an asset's main surface, most telling first.
 MAIN_SURFACE = ("fabric", "upholstery", "seat", "top", "body", "frame", "mat", "core", "cover", "shell", "surface")
 
 
 @lru_cache(maxsize=1)
 def _askable() -> tuple[tuple[str, re.Pattern], ...]:
-    """Finish words a prompt may name (palette names and aliases), longest first, with their patterns."""
+    """Finish words a prompt may name (palette names and aliases), longest first, with their patterns (a whole
+    word, or the first half of "copper-topped" and the like)."""
     names = sorted([n for n in FINISHES if n not in NOT_ASKED] + list(ALIASES), key=lambda n: -len(n))
-    return tuple((n, re.compile(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])")) for n in names)
+    part = "|".join(PART_ENDINGS)
+    return tuple((n, re.compile(r"(?<![\w-])" + re.escape(n) + rf"(?:(?![\w-])|-(?:{part})\b)")) for n in names)
 
 
 def palette_name(word: str) -> str:
@@ -56,20 +67,27 @@ def palette_name(word: str) -> str:
     return ALIASES.get(word, word)
 
 
-def requested_finish(desc: str) -> str | None:
-    """The first finish word ``desc`` names as whole words ("black leather" before "black"): a palette name or
-    an alias of one (:data:`ALIASES`); None when it names none."""
+def requested_finishes(desc: str) -> list[str]:
+    """The finish words ``desc`` names as whole words, in written order ("black leather" rather than "black" at
+    one place): palette names or aliases of one (:data:`ALIASES`)."""
     low = desc.lower()
-    best: tuple[int, int, str] | None = None
+    found: list[tuple[int, int, str]] = []
     for name, pattern in _askable():
-        m = pattern.search(low)
-        if m and (best is None or (m.start(), -len(name)) < (best[0], best[1])):
-            best = (m.start(), -len(name), name)
-    return best[2] if best else None
+        for m in pattern.finditer(low):
+            if not any(a <= m.start() < a + n for a, n, _ in found):  # longest first: "black leather" wins
+                found.append((m.start(), len(name), name))
+    return [name for _, _, name in sorted(found)]
+
+
+def requested_finish(desc: str) -> str | None:
+    """The first finish word ``desc`` names (:func:`requested_finishes`); None when it names none."""
+    names = requested_finishes(desc)
+    return names[0] if names else None
 
 
 def has_finish(asset: Asset, finish: str) -> bool:
-    """Whether ``asset``'s words already name ``finish``."""
+    """Whether ``asset``'s words already name ``finish`` (as written: a part in "steel" does not make a
+    "stainless steel" piece)."""
     text = f"{asset.description} {asset.color} {asset.material}".lower()
     return re.search(r"(?<![\w-])" + re.escape(finish) + r"(?![\w-])", text) is not None
 
@@ -115,10 +133,13 @@ def _builtin() -> dict[str, Asset]:
 
 
 def refinish_match(desc: str, match: Match) -> Match:
-    """``match`` (a built-in asset) refinished in the finish ``desc`` names when the asset lacks it."""
-    finish = requested_finish(desc)
+    """``match`` (a built-in asset) refinished in the first finish ``desc`` names that the asset lacks ("a white
+    marble desk" on a white desk: a marble one)."""
     asset = _builtin().get(match.asset_id)
-    if finish is None or asset is None or has_finish(asset, finish):
+    if asset is None:
+        return match
+    finish = next((f for f in requested_finishes(desc) if not has_finish(asset, f)), None)
+    if finish is None:
         return match
     new = refinish(asset, finish)
     return replace(match, asset_id=new.id, description=new.description)

@@ -110,13 +110,20 @@ def _misread_adjective(tok: Token) -> bool:
 VERB_NOUNS = frozenset("runs stands sits lines hangs rests faces fills stretches spans".split())
 
 
+#: Participles of placement the parser may read as the noun after a plural ("five pianos standing in a row").
+PARTICIPLE_NOUNS = frozenset("standing sitting leaning lining hanging facing running resting placed".split())
+
+
 def _misread_noun(tok: Token) -> bool:
     """Whether ``tok`` is a verb of placement the parser read as the noun of a compound: "the long counter runs
-    along the back wall" (a plural noun after an object noun, followed by a preposition or adverb)."""
-    if tok.lower_ not in VERB_NOUNS or tok.pos_ != "NOUN" or tok.i == 0 or tok.i + 1 >= len(tok.doc):
+    along the back wall" (a plural noun after an object noun, followed by a preposition or adverb), "five
+    upright pianos standing in a row" (a participle after a plural noun)."""
+    if tok.pos_ != "NOUN" or tok.i == 0 or tok.i + 1 >= len(tok.doc):
         return False
     before, after = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
-    return before.dep_ == "compound" and before.head.i == tok.i and after.pos_ in ("ADP", "ADV")
+    if before.dep_ != "compound" or before.head.i != tok.i or after.pos_ not in ("ADP", "ADV"):
+        return False
+    return tok.lower_ in VERB_NOUNS or (tok.lower_ in PARTICIPLE_NOUNS and before.tag_ in ("NNS", "NNPS"))
 
 
 def _nouns_misread_as_verbs(doc: Doc) -> Doc:
@@ -134,7 +141,7 @@ def _nouns_misread_as_verbs(doc: Doc) -> Doc:
     for t in misread:
         stand_in[t.i] = "units" if t.lower_.endswith("s") and t.lower_ != "press" else "unit"
     for t in verbs:
-        stand_in[t.i] = "is"
+        stand_in[t.i] = "placed" if t.lower_ in PARTICIPLE_NOUNS else "is"
     spaces = [bool(t.whitespace_) for t in doc]
     again = english()(_Doc(doc.vocab, words=stand_in, spaces=spaces))
     if len(again) != len(doc):
@@ -142,8 +149,11 @@ def _nouns_misread_as_verbs(doc: Doc) -> Doc:
     lemmas = [t.lemma_ for t in again]
     for t in misread:
         lemmas[t.i] = t.lower_[:-1] if stand_in[t.i] == "units" else t.lower_
-    for t in verbs:  # "runs" -> "run", "stretches" -> "stretch"
-        lemmas[t.i] = t.lower_[:-2] if t.lower_.endswith(("ches", "shes", "xes", "sses")) else t.lower_[:-1]
+    for t in verbs:  # "runs" -> "run", "stretches" -> "stretch"; participles keep their form
+        if t.lower_ in PARTICIPLE_NOUNS:
+            lemmas[t.i] = t.lower_
+        else:
+            lemmas[t.i] = t.lower_[:-2] if t.lower_.endswith(("ches", "shes", "xes", "sses")) else t.lower_[:-1]
     return _Doc(
         doc.vocab,
         words=words,

@@ -42,6 +42,8 @@ def owner_of(head: Token, heads: set[int]) -> int | None:
     """The object a phrase's count is per: "three beds, each with its own nightstand", "tables with 4 chairs
     each", "a chair at each desk", "two stools per table" -> the owner's token; -1 when "each" / "own" says it
     belongs to some object the parse does not link it to; None when it belongs to none."""
+    if head.left_edge.i > 0 and head.doc[head.left_edge.i - 1].lower_ in ("plus", "also"):
+        return None  # "each with a chair and a stool, plus a pedicure chair": one more piece of the room
     own = any(t.lower_ == "own" for t in head.lefts)
     each_after = any(t.lower_ == "each" and t.i > head.i for t in head.children)  # "tables with 4 chairs each"
     each_after = each_after or _at_each(head, head)  # "a stool at each"

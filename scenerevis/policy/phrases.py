@@ -50,6 +50,8 @@ QUANTITY_NOUNS = {
     "lots": None,
     "plenty": None,
 }
+#: Quantity nouns that name an object when no "of" follows ("a sleep pod", "a chopping block", "a piggy bank").
+_UNIT_OBJECTS = frozenset({"pod", "bank", "block", "wall"})
 #: Quantity nouns whose own numeral multiplies the object's ("two rows of 4 desks", "3 groups of 2 chairs").
 _PER_UNIT = frozenset({"row", "group", "cluster", "set", "pair", "line", "pod", "bank", "block"})
 #: Nouns of a group of furniture whose numeral multiplies what each of them holds ("three seating groups, each of
@@ -431,6 +433,10 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
             if outer.pos_ == "NOUN" and outer.lower_ not in describing and is_object_noun(outer.lower_):
                 dropped |= own  # "a table saw", "a chair lift": the outer noun names an object of its own
                 continue
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if tok.dep_ == "compound" and after is not None and after.dep_ == "compound" and names_a_venue(after.lower_):
+            dropped |= own  # "a piano showroom floor": the piano names the venue
+            continue
         plural = m.plural or tok.tag_ in ("NNS", "NNPS")  # "shelves" is a synonym of its own
         out.append(ObjectPhrase(tok.i, _promote(tok, own).i, m.start, m.end, m.text, m, plural=plural))
     taken -= dropped
@@ -442,9 +448,9 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
             continue  # "A tattoo parlour with ...": the room, not an object
         low = root.lower_
         lamp = low in ("light", "lights") and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in root.lefts)
-        quantity = low in QUANTITY_NOUNS or (
+        quantity = (low in QUANTITY_NOUNS and low not in _UNIT_OBJECTS) or (
             root.lemma_.lower() in QUANTITY_NOUNS and any(c.lower_ == "of" for c in root.children)
-        )  # "three pods of four desks"
+        )  # "three pods of four desks" (but "a sleep pod", "a chopping block" are objects)
         if (not is_object_noun(low) and not lamp) or low in describing or quantity or len(low) < 3:
             continue  # (a "ring light" or "studio lights" is a lamp; "natural light" is none)
         if low.endswith(("ly", "ing", "ed", "ful", "ous", "ive", "ish")) or names_a_venue(low):

@@ -399,6 +399,8 @@ ATTRIBUTE_ALIASES = {
     "golden": ("gold", "brass"),
     "metal": ("metal", "steel", "chrome", "iron", "brass"),
     "pink": ("pink", "blush", "rose"),
+    "gilt": ("gilt", "gold", "brass"),
+    "gilded": ("gilded", "gold", "brass"),
 }
 
 

@@ -436,13 +436,16 @@ def _each_with_own(spec: PromptSpec, phrases: list[ObjectPhrase], extra: dict[st
         if p.owner is None or not p.category:
             continue
         owner = by_token.get(p.owner)
-        if owner is None or not owner.category or owner.category == p.category:
+        linked = owner is not None and bool(owner.category) and owner.category != p.category
+        if not linked:
             owner = largest_before(p, phrases, lambda q: spec.count(q.category))
         if owner is None:
             continue
         key = (p.category, owner.token)
         per_owner[key] = per_owner.get(key, 0) + (p.count or 1)
-        n = spec.count(owner.category) * per_owner[key] + extra.get(p.category, 0)  # + pieces named apart
+        # "five upright pianos, each with its stool ... a baby grand": five stools, the linked phrase's own count
+        owners = owner.count if linked and owner.count and not owner.reference else spec.count(owner.category)
+        n = owners * per_owner[key] + extra.get(p.category, 0)  # + pieces named apart
         item = spec.item(p.category)
         if item is not None and item.count < n:
             item.count = min(n, EXPLICIT_MAX)
