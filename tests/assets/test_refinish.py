@@ -66,3 +66,34 @@ def test_words_that_mean_a_finish_and_the_main_surface(catalog):
     assert red.params[surface] == "red" and red.params.get("leg") == chair.params.get("leg")
     assert "red seat" in red.description
     assert catalog.get("bar_counter-02~wooden").params != catalog.get("bar_counter-02").params
+
+
+@pytest.mark.parametrize(
+    "desc, finishes",
+    [
+        ("long white marble reception desk", ["white", "marble"]),  # in written order
+        ("beige linen sofa", ["beige", "linen"]),
+        ("copper-topped bar", ["copper"]),  # a finish word naming a part
+        ("glass-fronted curio cabinet", ["glass"]),
+        ("old cast-iron sink", ["cast-iron"]),
+        ("black leather armchair", ["black leather"]),  # not "black" and "leather" apart
+        ("a well-made stool", []),
+    ],
+)
+def test_requested_finishes_in_written_order(desc, finishes):
+    assert refinish.requested_finishes(desc) == finishes
+
+
+def test_the_first_finish_the_asset_lacks_is_applied():
+    """A white desk asked for in white marble becomes marble (it is white already); "gilt" and "cast-iron" mean
+    the palette's gold and iron."""
+    from scenerevis.assets.index import Match
+
+    assert refinish.palette_name("gilt") == "gold" and refinish.palette_name("cast-iron") == "iron"
+    white_desk = next(a for a in refinish._builtin().values() if a.category == "desk" and refinish.has_finish(a, "white"))
+    assert not refinish.has_finish(white_desk, "marble")
+    match = Match(white_desk.id, "builtin", "desk", white_desk.description, np.array(white_desk.size), 0.9)
+    got = refinish.refinish_match("long white marble reception desk", match)
+    assert got.asset_id == f"{white_desk.id}~marble" and "marble" in got.description
+    # every finish it names it has already: the catalog asset stays
+    assert refinish.refinish_match("white desk", match).asset_id == white_desk.id

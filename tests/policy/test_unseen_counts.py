@@ -425,3 +425,32 @@ def test_a_row_of_three_bunks_starts_on_a_wall_it_fits():
 )
 def test_per_owner_and_group_counts_after_the_rooms_words(text, expected):
     assert items(text) == expected
+
+
+# ------------------------------------------------------------------------- rules from the blind fresh4 set
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a participle read as the noun of "pianos standing" is a participle again; the showroom's piano is no piece
+        (
+            "A piano showroom floor with five upright pianos standing in a row along the long wall, each with its "
+            "stool. A white baby grand sits in the corner by the window.",
+            {"piano": 6, "stool": 5},  # five stools: the five upright pianos', not the grand's
+        ),
+        ("a gallery with four sculptures leaning against the wall and a bench", {"sculpture": 4, "bench": 1}),
+        # quantity nouns that are objects when no "of" follows
+        ("a butcher shop with a wooden chopping block and a display case", {"wooden chopping block": 1, "display_case": 1}),
+        ("an airport lounge with two sleep pods and a sofa", {"sleep pod": 2, "sofa": 1}),
+        ("an office with three pods of four desks", {"desk": 12}),
+        # "plus" adds one more piece of the room, not one per owner
+        (
+            "Nail salon with four manicure tables in a row, each with a client chair and a technician stool, plus a "
+            "pedicure chair",
+            {"small_table": 4, "dining_chair": 4, "stool": 4, "salon_chair": 1},
+        ),
+    ],
+)
+def test_fresh4_prose(text, expected):
+    assert items(text) == expected
