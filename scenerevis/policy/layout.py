@@ -39,6 +39,8 @@ SOFAS = ("sofa", "sectional", "loveseat")
 ZONE_ANCHORS = ("dining_table", "small_table", "pool_table", "ping_pong_table", "kitchen_island", "desk", "piano")
 #: Poses a centre piece tries once a partial fit (fewer chairs than planned) is known.
 CENTER_TRIES = 3000
+#: TV wall poses probed for a sofa facing them before the TV takes the first pose that fits (each probe ~170 fits).
+SOFA_PROBES = 24
 #: The role table: each placement role of rooms.json categories -> the :class:`Placer` method that
 #: places it, in the order roles are placed within one turn (anchors first). Checked against the
 #: data when a :class:`Placer` is made (:func:`check_roles`).
@@ -375,12 +377,15 @@ class Placer(DecorRoles):
             if sofas:
                 poses.sort(key=lambda p: _facing_cost(p, sofas[0].pose))
             poses = feasible(self.space, poses[:800], size)
+            probes = 0
             for f, strict in CLEARANCE_STEPS:
                 for pose in poses:
                     body = fit(self.space, item.category, pose, size, factor=f, strict=strict)
                     if body is None:
                         continue
-                    if sofa_cat and not sofas:
+                    if sofa_cat and not sofas and probes < SOFA_PROBES:
+                        # each probe tries ~170 sofa poses: after SOFA_PROBES misses the sofa takes its own place
+                        probes += 1
                         with self.space.tentative(body):
                             ok = self._sofa_at_tv(body, self.sizes[sofa_cat], self.totals.get("coffee_table", 0) > 0) is not None
                         if not ok:
