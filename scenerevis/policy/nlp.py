@@ -129,7 +129,7 @@ def _misread_noun(tok: Token) -> bool:
 def _nouns_misread_as_verbs(doc: Doc) -> Doc:
     """``doc`` parsed again with each object noun the parser took for a verb or an adjective (:func:`_misread_verb`,
     :func:`_misread_adjective`) replaced by "unit" / "units", and each verb it took for a noun (:func:`_misread_noun`)
-    by "is", while parsing; the returned doc keeps the written words, with the second parse's tree."""
+    by "is" (a participle by "placed"), while parsing; the returned doc keeps the written words, with the second parse's tree."""
     misread = [t for t in doc if _misread_verb(t) or _misread_adjective(t)]
     verbs = [t for t in doc if _misread_noun(t)]
     if not misread and not verbs:
