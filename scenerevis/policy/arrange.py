@@ -95,15 +95,16 @@ def row_length(text: str, count: int) -> int:
     """Pieces per row the words of an ``in_row`` request ask for: "rows of four" -> 4, "in three rows" of 12
     pieces -> 4; 0 when they say none."""
     low = text.lower()
-    if m := _ROWS_OF.search(low):
-        n = NUMBER_WORDS.get(m.group(1)) or (int(m.group(1)) if m.group(1).isdigit() else 0)
-        if n >= 2:
-            return n
-    if (m := _ROWS.search(low)) and count >= 4:
-        rows = NUMBER_WORDS.get(m.group(1)) or (int(m.group(1)) if m.group(1).isdigit() else 0)
-        if rows >= 2:
-            return math.ceil(count / rows)
+    if (m := _ROWS_OF.search(low)) and (n := _number(m.group(1))) >= 2:
+        return n
+    if (m := _ROWS.search(low)) and count >= 4 and (rows := _number(m.group(1))) >= 2:
+        return math.ceil(count / rows)
     return 0
+
+
+def _number(word: str) -> int:
+    """The count a word or digits state ("four", "4"), else 0."""
+    return NUMBER_WORDS.get(word) or (int(word) if word.isdigit() else 0)
 
 
 def _rows_words(doc: Doc, p: ObjectPhrase) -> str:
@@ -233,6 +234,8 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
         head = doc[p.head]
         conj_prev = heads.get(head.head.i) if head.dep_ == "conj" else None
         conj_next = next((heads[c.i] for c in head.rights if c.dep_ == "conj" and c.i in heads), None)
+        # "a treadmill and a rower": the phrase right after "and" from the one before it
+        pair = conj_prev is not None and bool(re.fullmatch(r"\s*and\s+(?:a|an|the|one)?\s*", doc.text[conj_prev.end : p.start]))
         via_with = None
         if head.dep_ == "pobj" and head.head.lower_ == "with" and head.head.head.i in heads:
             via_with = heads[head.head.head.i]  # "a round table with four chairs in the middle"
@@ -275,7 +278,6 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                 elif kind in ("middle", "corner", "against_wall") and via_with:
                     subj, sp = via_with.category, via_with
                 add(kind, subj, target, m.group(0), sp, tp)
-                pair = conj_prev is not None and re.fullmatch(r"\s*and\s+(?:a|an|the|one)?\s*", doc.text[conj_prev.end : p.start])
                 if kind in ("against_wall", "corner") and pair and owner is p and not via_with:
                     add(kind, conj_prev.category, None, m.group(0), conj_prev)  # "a treadmill and a rower along a wall"
                 if kind == "against_wall" and (p.count or 1) >= 2 and re.match(r"(?:along|lining)\b", m.group(0)):
@@ -317,9 +319,6 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                     )
                 else:
                     add(kind, subject.category, target.category, words, subject, target)
-                    pair = conj_prev is not None and re.fullmatch(
-                        r"\s*and\s+(?:a|an|the|one)?\s*", doc.text[conj_prev.end : p.start]
-                    )
                     small = conj_prev is not None and (conj_prev.category == GENERIC or _on_surface(conj_prev))
                     if kind == "on_top" and subject is p and pair and small and conj_prev is not target:
                         # "with a cheese slicer and a scale on top of it": both stand on it

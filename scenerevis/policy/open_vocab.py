@@ -45,12 +45,7 @@ ABSTRACT_HEADS = frozenset(
     party parties work working reading relaxing sleeping dining cooking gaming study studying play playing
     break breaks lunch meal meals meeting meetings marking craft crafts hobby hobbies rest remainder whole part parts half
     portion majority entirety everything anything something sun moon sky goal goals purpose aim result effect need needs
-    victim victims relative relatives family families witness witnesses patient patients client clients customer customers visitor visitors staff employee
-    employees worker workers member members player players officer officers nurse nurses doctor doctors judge judges
-    lawyer lawyers chef chefs waiter waiters musician musicians artist artists teacher teachers pupil pupils toddler toddlers
     form forms paperwork document documents letter letters mail
-    building buildings townhouse mansion cottage villa hotel school hospital clinic spa campus basement attic garage ship boat
-    yacht ferry train plane aircraft vessel liner
     use access option options choice choices question answer reason meter meters metre metres feet foot inch inches centimeters centimetres m2 sqm percent minute minutes hour hours""".split()
 )
 #: Endings of venue nouns ("barbershop", "showroom", "greenhouse"): a room, never an object (but VENUE_LIKE).
@@ -103,7 +98,10 @@ NOT_OBJECTS = frozenset(
     wife husband friend friends toddler toddlers infant newborn mom dad parent parents grandparent grandparents
     pet pets cat cats dog dogs puppy kitten animal animals entrance exit doorway hallway corridor
     club clubs shop shops store stores clinic hospital school restaurant hotel museum church company startup agency
-    firm business practice salon parlour parlor bakery pharmacy gallery boutique showroom warehouse""".split()
+    firm business practice salon parlour parlor bakery pharmacy gallery boutique showroom warehouse
+    victim victims relative relatives witness witnesses visitor officer officers judge judges lawyer lawyers chefs
+    waiter waiters artists buildings townhouse mansion cottage villa spa campus basement attic garage ship boat
+    yacht ferry train plane aircraft vessel liner""".split()
 )
 
 

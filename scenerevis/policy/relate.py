@@ -73,15 +73,14 @@ def relation_poses(
         peers = _named(_others(space, rel.target or category), rel.target_text if rel.target else rel.subject_text)
         if kind == "in_row" and not peers and rows:  # two rows back to back / facing: centred in the room
             return _first_of_rows(space, w, d, count, rng, facing=rows == "opposite")
+        clearance = load_rooms().category(category).clearance
+        side = clearance.get("side", 0.0)  # beds keep their bedside floor
         if kind == "in_row" and not peers and count >= 3:
             # the first of a row of three or more starts at the end of a long wall, so the row can grow along it
             # (a piece that needs floor all round fails these poses and takes its usual place)
-            side = load_rooms().category(category).clearance.get("side", 0.0)
             row = count * w + (count - 1) * max(ROW_GAP, 0.75 * side + 0.02)
             return wall_poses(space, w, d, rng, prefer="corner", row=row)
         out: list[Pose] = []
-        clearance = load_rooms().category(category).clearance
-        side = clearance.get("side", 0.0)  # beds keep their bedside floor
         around = clearance.get("around", 0.0)  # tables keep their chairs' floor: a row of tables, chairs between
         gaps = (ROW_GAP, 0.3, 0.58)
         if side:
@@ -91,9 +90,10 @@ def relation_poses(
         if spread:
             gaps = (spread, spread + 0.2) + gaps
         per_row = row_length(rel.text, count) if kind == "in_row" else 0
-        if per_row and peers and len(_row_of(peers[-1], peers)) >= per_row:
+        current = _row_of(peers[-1], peers) if per_row and peers else []
+        if len(current) >= per_row > 0:
             # "12 desks in three rows of four": the row is full, the next one starts in front of its first piece
-            first = _row_of(peers[-1], peers)[0]
+            first = current[0]
             front = clearance.get("front", 0.6)
             for extra in (0.3, 0.6, 0.1):
                 out.append(_at(first, 0.0, first.size[2] / 2 + front + extra + d / 2))
