@@ -70,6 +70,8 @@ _TO_OBJECT = [
     ("facing", r"\bfac(?:ing|es|e)\s+§(\w)|\b(?:opposite|across\s+from)\s+§(\w)"),
     ("next_to", r"\b(?:next\s+to|beside|alongside|by|near)\s+§(\w)"),
     ("next_to", r"\bin\s+front\s+of\s+§(\w)"),  # placed at the target's front (relate.relation_poses)
+    ("next_to", r"\bbehind\s+§(\w)"),  # at the target's back, else beside it (relate.relation_poses)
+    ("next_to", r"\b(?:at|by)\s+(?:the\s+)?(?:foot|end|head|side)\s+of\s+§(\w)|\bto\s+the\s+(?:left|right)\s+of\s+§(\w)"),
     ("on_top", r"\b(?:on\s+top\s+of|on|atop|onto)\s+§(\w)"),
     ("between", r"\bbetween\s+§(\w)"),
     ("around", r"\baround\s+§(\w)"),
@@ -84,6 +86,8 @@ _FROM_OBJECT = [
 _UNIT_DEPS = frozenset({"prep", "acl", "advmod", "npadvmod", "relcl", "amod", "advcl", "dep", "acomp", "oprd", "xcomp"})
 _ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 _PAIR_KINDS = ("side_by_side", "back_to_back", "opposite")
+#: Verbs whose object is a piece the subject carries ("the counter holds a register"), like "with".
+HAVE_VERBS = frozenset({"have", "hold", "carry", "support", "bear", "feature", "display"})
 GENERIC = "generic_object"
 
 
@@ -162,6 +166,10 @@ def _antecedent(doc: Doc, subject: ObjectPhrase, heads: dict[int, ObjectPhrase],
         for p in phrases
         if p.start < subject.start and (p.category != subject.category or (p.category == GENERIC and p.text != subject.text))
     ]
+    hosts = [p for p in before if _with_host(doc, p, heads, listed=True) is None]
+    if hosts and doc[hosts[-1].token].sent.start == doc[subject.token].sent.start:
+        # "a bar with three turntables on top and three stools in front of it": not a piece another one comes with
+        return hosts[-1]
     if before:
         return before[-1]
     x = doc[subject.head]
@@ -291,7 +299,17 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                 before = re.search(r"§(\d)\s*$", text[: m.start()])
                 if before and int(before.group(1)) < len(objs) and objs[int(before.group(1))].category:
                     subject = objs[int(before.group(1))]  # "a rug and a reading lamp next to each armchair"
-                if key == "p":  # "a sofa with a table in front of it": the piece it comes with, else the nearest before
+                companions = [
+                    q
+                    for q in phrases
+                    if p.token < q.token < root.i
+                    and doc[q.token].sent.start == root.sent.start
+                    and _with_host(doc, q, heads, listed=True) is p
+                ]
+                if key == "p" and subject is p and companions:
+                    # "a bench with a towel rack next to it", the words parsed on the bench: the rack, by the bench
+                    subject, target = max(companions, key=lambda q: q.token), p
+                elif key == "p":  # "a sofa with a table in front of it": the piece it comes with, else the nearest before
                     target = _with_host(doc, subject, heads, listed=True) or _antecedent(doc, subject, heads, phrases)
                 elif key.isdigit() and int(key) < len(objs):
                     target = objs[int(key)]
@@ -326,6 +344,8 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                 break
     _written_after(doc, phrases, add)
     _bare_on_top(doc, phrases, add)
+    _carried(doc, phrases, heads, out, add)
+    _with_small(doc, phrases, heads, out, add)
     _with_owner(phrases, heads, out, add)
     return out
 
@@ -339,14 +359,95 @@ def _with_host(doc: Doc, q: ObjectPhrase, heads: dict[int, ObjectPhrase], listed
             x = x.head
         if x.head.i == x.i or x.head.i in heads:
             return None
-        x = x.head
+        came, x = x, x.head
         if x.lower_ == "with":
             w = x.head  # "a table sits under the window with a machine on it": the verb's subject
-            subj = (
-                [c for c in w.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in heads] if w.pos_ in ("VERB", "AUX") else []
-            )
-            return heads.get(w.i) or (heads[subj[0].i] if subj else None)
+            return heads.get(w.i) or _subject_of(w, heads)
+        if x.pos_ in ("VERB", "AUX") and x.lemma_.lower() in HAVE_VERBS and came.dep_ == "dobj":
+            return _subject_of(x, heads)  # "the counter has a register and a scale on top of it"
     return None
+
+
+def _subject_of(verb: Token, heads: dict[int, ObjectPhrase]) -> ObjectPhrase | None:
+    """The object that is the subject of ``verb`` (or of the verb it is joined to: "is dark oak and has ...")."""
+    for v in (verb, verb.head if verb.dep_ == "conj" else None):
+        if v is None or v.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in heads]
+        if subj:
+            return heads[subj[0].i]
+    return None
+
+
+def _carried(doc: Doc, phrases: list[ObjectPhrase], heads: dict[int, ObjectPhrase], out: list[Relation], add) -> None:
+    """ "the counter holds a cash register": a small piece that is the object of a verb of ``HAVE_VERBS`` whose
+    subject is another object stands on it, unless the brief places it otherwise."""
+    placed = {(r.subject, r.subject_text) for r in out}
+    for q in phrases:
+        if (
+            not (q.category == GENERIC or _on_surface(q))
+            or (q.category, q.label if q.category != GENERIC else q.text.lower()) in placed
+        ):
+            continue
+        x = doc[q.head]
+        while x.dep_ == "conj" and x.head.i in heads:
+            x = x.head
+        if x.dep_ != "dobj" or x.head.lemma_.lower() not in HAVE_VERBS:
+            continue
+        host = _subject_of(x.head, heads)
+        if host is not None and host is not q and host.category != q.category and not _on_surface(host):
+            add("on_top", q.category, host.category, f"on top of the {host.text.lower()}", q, host)
+
+
+#: Heads of open-vocabulary pieces that can carry small things ("a long listening bar with two turntables").
+SURFACE_HEADS = frozenset(
+    "table desk counter bench workbench bar stand shelf shelves cabinet cart trolley console station sideboard "
+    "dresser bier island unit".split()
+)
+#: The largest piece (w, h, d metres) "with" puts on its host when the brief does not place it ("a desk with a laptop").
+SMALL_PIECE = (0.7, 0.6, 0.6)
+
+
+def carries_things(category: str | None) -> bool:
+    """Whether pieces of ``category`` can carry small things on top (a table, desk, counter, shelf, cabinet ...):
+    a host some ``rooms.json`` category names, or a table, desk, counter, workbench, cabinet, shelf, cart or island."""
+    name = category or ""
+    hosts = {h for c in load_rooms().categories.values() for h in c.hosts}
+    return name in hosts or name.endswith(("_table", "desk", "counter", "workbench", "cabinet", "shelf", "_cart", "island"))
+
+
+def small_piece(size: tuple[float, float, float]) -> bool:
+    """Whether a piece of ``size`` (w, h, d metres) is small enough to stand on furniture (``SMALL_PIECE``)."""
+    return all(v <= m for v, m in zip(size, SMALL_PIECE, strict=True))
+
+
+def _is_surface(phrase: ObjectPhrase) -> bool:
+    if phrase.category == GENERIC:
+        return phrase.text.lower().split()[-1] in SURFACE_HEADS if phrase.text else False
+    return carries_things(phrase.category)
+
+
+def _small(phrase: ObjectPhrase) -> bool:
+    """Whether a piece is small enough to stand on furniture: an ``on_surface`` category, or an open-vocabulary
+    piece whose estimated size is within ``SMALL_PIECE``."""
+    if phrase.category != GENERIC:
+        return _on_surface(phrase)
+    from scenerevis.policy.open_vocab import FLOOR_STANDING_WORDS, map_phrase
+
+    return not FLOOR_STANDING_WORDS & set(phrase.text.lower().split()) and small_piece(map_phrase(phrase.text).size)
+
+
+def _with_small(doc: Doc, phrases: list[ObjectPhrase], heads: dict[int, ObjectPhrase], out: list[Relation], add) -> None:
+    """ "a sales desk with a computer", "a counter with a till": a small piece that comes with a piece that can
+    carry it stands on it, unless the brief places it otherwise."""
+    placed = {(r.subject, r.subject_text) for r in out}
+    for q in phrases:
+        if (q.category, q.label if q.category != GENERIC else q.text.lower()) in placed or q.owner is not None:
+            continue
+        host = _with_host(doc, q, heads, listed=True)
+        if host is None or host is q or host.category == q.category or not _is_surface(host) or not _small(q):
+            continue
+        add("on_top", q.category, host.category, f"on top of the {host.text.lower()}", q, host)
 
 
 def _on_surface(phrase: ObjectPhrase) -> bool:

@@ -11,6 +11,7 @@ import math
 from typing import TYPE_CHECKING
 
 from scenerevis.policy import slots as S
+from scenerevis.policy.arrange import carries_things
 from scenerevis.policy.free_space import Body
 from scenerevis.policy.plan import PlannedItem
 from scenerevis.policy.poses import Pose, corner_poses, first_fit, fit, grid_poses, iter_sizes
@@ -30,21 +31,34 @@ class DecorRoles:
     """Roles of free pieces and decor; expects the :class:`layout.Placer` attributes (``space``, ``rng``,
     ``facts``, ``totals``) and helpers (``_add``, ``_attach``, ``_name``, ``_free_centre``, ``_wall_pose_list``)."""
 
+    def _load(self, host: Body) -> int:
+        """How many pieces stand on ``host`` already."""
+        return sum(1 for b in self.space.bodies if b.y0 >= host.y1 - 0.01 and b.poly.intersects(host.poly))
+
+    def _on_hosts(self, item: PlannedItem, hosts: list[Body], min_width: float) -> Placement | None:
+        """``item`` on the least loaded of ``hosts`` it fits on (at least ``min_width`` m wide), else None."""
+        for host in sorted(hosts, key=self._load):
+            for pose, size in S.on_top(host, item.size, item.category, self.totals.get(item.category, 1)):
+                if size[0] < min_width or pose.y + size[1] > self.space.ceiling - 0.05:
+                    continue
+                body = fit(self.space, item.category, pose, size, exempt={host.id})
+                if body is not None:
+                    what = item.desc if item.category == "generic_object" else self._name(item)
+                    return self._add(item, body, f"{_a(what)} stands on the {self.facts.category(host.category).noun}")
+        return None
+
     def _role_on_surface(self, item: PlannedItem) -> Placement | None:
         cat = self.facts.category(item.category)
-
-        def load(host: Body) -> int:
-            return sum(1 for b in self.space.bodies if b.y0 >= host.y1 - 0.01 and b.poly.intersects(host.poly))
-
         for host_cat in cat.hosts:
-            for host in sorted(self.space.of_category(host_cat), key=load):
-                for pose, size in S.on_top(host, item.size, item.category, self.totals.get(item.category, 1)):
-                    if size[0] < cat.size_range[0][0] * 0.8 or pose.y + size[1] > self.space.ceiling - 0.05:
-                        continue
-                    body = fit(self.space, item.category, pose, size, exempt={host.id})
-                    if body is not None:
-                        return self._add(item, body, f"{_a(self._name(item))} stands on the {self.facts.category(host_cat).noun}")
+            got = self._on_hosts(item, self.space.of_category(host_cat), cat.size_range[0][0] * 0.8)
+            if got is not None:
+                return got
         return None
+
+    def _on_any_surface(self, item: PlannedItem) -> Placement | None:
+        """A small open-vocabulary piece on any table, desk, counter or cabinet that has room (``carries_things``)."""
+        hosts = [b for b in self.space.bodies if b.y0 < 0.05 and not b.rug and carries_things(b.category) and b.y1 < 1.3]
+        return self._on_hosts(item, hosts, item.size[0] * 0.8)
 
     # ------------------------------------------------------------------ free pieces and decor
     def _near(self, item: PlannedItem) -> tuple[Placement | None, tuple[float, float] | None]:

@@ -17,7 +17,7 @@ import shapely
 from shapely.ops import polylabel
 
 from scenerevis.policy import slots as S
-from scenerevis.policy.arrange import Relation
+from scenerevis.policy.arrange import GENERIC, Relation, small_piece
 from scenerevis.policy.decor import TABLES, DecorRoles, _a
 from scenerevis.policy.free_space import Body, Space
 from scenerevis.policy.plan import PlannedItem
@@ -258,7 +258,12 @@ class Placer(DecorRoles):
         self._placed.pop(placement.body.id, None)
 
     def place_by_role(self, item: PlannedItem) -> Placement | None:
-        """Place ``item`` by its category's role alone (no arrangement request)."""
+        """Place ``item`` by its category's role alone (no arrangement request); a small open-vocabulary piece
+        (a cash register, a laptop) stands on a table, desk or counter when one has room, else by the wall."""
+        if item.category == GENERIC and small_piece(item.size):
+            got = self._on_any_surface(item)
+            if got is not None:
+                return got
         return getattr(self, ROLES[self.facts.category(item.category).role])(item)
 
     def place(self, item: PlannedItem) -> Placement | None:

@@ -6,15 +6,18 @@ count, "an antique telescope"); their noun must not be an abstract, room, part o
 reported as not placed. Each phrase is mapped by MiniLM similarity to the
 category synonyms: at or above ``SUBSTITUTE_AT`` it becomes that category (a substitution, reported
 as such) unless the synonym is another kind of the same noun ("a keyboard stand" is no "tv stand"), otherwise a ``generic_object`` whose size is the nearest category's when the similarity
-reaches ``SIZE_FROM_AT``, else the generic default. Without sentence-transformers every phrase
+reaches ``SIZE_FROM_AT``, else the generic default; a phrase ending in a piece ``data/object_sizes.json`` lists
+takes that size first ("a cash register" is a small device, not the default 0.9 m floor piece). Without sentence-transformers every phrase
 becomes a generic object of the default size.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.resources import files
 
 import numpy as np
 
@@ -144,6 +147,29 @@ def _other_kind(phrase: str, synonym: str) -> bool:
     return not set(syn[:-1]) <= set(words[:-1])
 
 
+@lru_cache(maxsize=1)
+def _ending_sizes() -> dict[tuple[str, ...], tuple[float, float, float]]:
+    """``data/object_sizes.json``: typical sizes of pieces no category covers, by the words their phrase ends with."""
+    path = files("scenerevis") / "data" / "object_sizes.json"
+    out = {}
+    for words, size in json.loads(path.read_text(encoding="utf-8"))["sizes"].items():
+        if len(size) != 3 or not all(isinstance(v, int | float) and v > 0 for v in size):
+            raise ValueError(f"{path}: sizes[{words!r}] must be three positive numbers (w, h, d metres)")
+        out[tuple(words.lower().split())] = (float(size[0]), float(size[1]), float(size[2]))
+    return out
+
+
+def ending_size(phrase: str) -> tuple[float, float, float] | None:
+    """The typical size (w, h, d metres) of ``data/object_sizes.json`` for the longest ending of ``phrase``
+    it lists ("an old brass cash register": the cash register's), or None."""
+    words = tuple(phrase.lower().replace("-", " ").split())
+    table = _ending_sizes()
+    for k in range(min(len(words), 3), 0, -1):
+        if words[-k:] in table:
+            return table[words[-k:]]
+    return None
+
+
 def map_phrase(phrase: str) -> Mapping:
     """The category an open phrase maps to (see the module docstring)."""
     facts = load_rooms()
@@ -161,5 +187,5 @@ def map_phrase(phrase: str) -> Mapping:
     )
     if sim >= SUBSTITUTE_AT and not _other_kind(phrase, texts[k]) and not named_for:
         return Mapping(best, best, sim, facts.category(best).size)
-    size = facts.category(best).size if sim >= SIZE_FROM_AT else generic.size
+    size = ending_size(phrase) or (facts.category(best).size if sim >= SIZE_FROM_AT else generic.size)
     return Mapping("generic_object", best, sim, size)

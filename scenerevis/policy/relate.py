@@ -132,6 +132,13 @@ def relation_poses(
             for gap in (0.35, 0.5, 0.2):
                 for lateral in (0.0, 0.3, -0.3):
                     out.append(_at(a, lateral, ad / 2 + gap + d / 2, math.pi))
+    elif kind == "next_to" and rel.text.startswith("behind"):  # at the target's back facing it, else beside it
+        for a in [_host(space, t) for t in targets]:
+            aw, _, ad = a.size
+            for gap in (0.3, 0.5, 0.15):
+                for lateral in (0.0, 0.4, -0.4):
+                    out.append(_at(a, lateral, -(ad / 2 + gap + d / 2)))
+            out += [_at(a, sgn * (aw / 2 + 0.2 + w / 2), 0.0) for sgn in (1, -1)]
     elif kind == "next_to":
         for a in [_host(space, t) for t in targets]:  # next to a TV is next to its stand
             aw, _, ad = a.size

@@ -113,6 +113,7 @@ def test_a_twenty_item_paragraph_parses_completely():
     assert {(r.kind, r.subject, r.target) for r in spec.relations} == {
         ("facing", "sectional", "tv"),
         ("against_wall", "bookshelf", None),
+        ("next_to", "console_table", "sectional"),  # "behind the sofa"
         ("on_top", "record_player", "sideboard"),
         ("on_top", "aquarium", "dresser"),
     }
