@@ -48,7 +48,9 @@ ALIASES = {
     "canvas": "cream fabric",
 }
 #: Endings that make a finish word describe a part ("copper-topped", "glass-fronted", "brass-bound").
-PART_ENDINGS = ("topped", "fronted", "framed", "bound", "clad", "covered", "legged")
+PART_ENDINGS = ("topped", "fronted", "front", "framed", "bound", "clad", "covered", "legged")
+#: "pale-blue", "light-grey": a shade word hyphenated to a colour, read as two words.
+SHADE_HYPHEN = re.compile(r"\b(pale|light|dark|pastel|deep|bright|soft|dusty|muted|sky|navy|powder|mint|forest)-([a-z]+)\b")
 #: Parameters that name an asset's main surface, most telling first.
 MAIN_SURFACE = ("fabric", "upholstery", "seat", "top", "body", "frame", "mat", "core", "cover", "shell", "surface")
 
@@ -63,14 +65,32 @@ def _askable() -> tuple[tuple[str, re.Pattern], ...]:
 
 
 def palette_name(word: str) -> str:
-    """The palette finish a prompt word means ("rattan" is itself one, "wooden" means oak)."""
-    return ALIASES.get(word, word)
+    """The palette finish a prompt word means ("rattan" is itself one, "wooden" means oak; a colour and a
+    material, "green leather", the colour's)."""
+    name = ALIASES.get(word, word)
+    if name not in FINISHES and " " in name:
+        first = name.split(" ", 1)[0]
+        if first in FINISHES:
+            return first
+    return name
+
+
+def _combined(lacking: list[str], desc: str) -> str | None:
+    """ "a green leather chair" on a beige fabric one: the colour and the material written right after it,
+    as one finish ("green leather", rendered in the colour); None unless the first two lacking finishes are
+    written that way."""
+    if len(lacking) < 2 or " " in lacking[0] or lacking[0] not in FINISHES:
+        return None
+    a, b = lacking[0], lacking[1]
+    if not re.search(r"(?<![\w-])" + re.escape(a) + r"\s+" + re.escape(b) + r"(?![\w-])", desc.lower()):
+        return None
+    return f"{a} {b}"
 
 
 def requested_finishes(desc: str) -> list[str]:
     """The finish words ``desc`` names as whole words, in written order ("black leather" rather than "black" at
     one place): palette names or aliases of one (:data:`ALIASES`)."""
-    low = desc.lower()
+    low = SHADE_HYPHEN.sub(r"\1 \2", desc.lower())  # "pale-blue" is "pale blue"
     found: list[tuple[int, int, str]] = []
     for name, pattern in _askable():
         for m in pattern.finditer(low):
@@ -138,8 +158,9 @@ def refinish_match(desc: str, match: Match) -> Match:
     asset = _builtin().get(match.asset_id)
     if asset is None:
         return match
-    finish = next((f for f in requested_finishes(desc) if not has_finish(asset, f)), None)
-    if finish is None:
+    lacking = [f for f in requested_finishes(desc) if not has_finish(asset, f)]
+    if not lacking:
         return match
+    finish = _combined(lacking, desc) or lacking[0]
     new = refinish(asset, finish)
     return replace(match, asset_id=new.id, description=new.description)

@@ -89,6 +89,8 @@ _PAIR_KINDS = ("side_by_side", "back_to_back", "opposite")
 #: Verbs whose object is a piece the subject carries ("the counter holds a register"), like "with".
 HAVE_VERBS = frozenset({"have", "hold", "carry", "support", "bear", "feature", "display"})
 GENERIC = "generic_object"
+#: Verbs between an object and the relation words that tie the words to that object ("3 tv's on a shelf").
+_LINK_VERBS = r"'s|is|are|stands?|sits?|rests?|hangs?|placed|standing|sitting|resting|hanging"
 
 
 _ROWS_OF = re.compile(r"\brows?\s+of\s+(\w+)")
@@ -296,7 +298,7 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                     continue
                 key = next(g for g in m.groups() if g is not None)
                 subject = owner
-                before = re.search(r"§(\d)\s*$", text[: m.start()])
+                before = re.search(r"§(\d)\s*(?:" + _LINK_VERBS + r")?\s*$", text[: m.start()])
                 if before and int(before.group(1)) < len(objs) and objs[int(before.group(1))].category:
                     subject = objs[int(before.group(1))]  # "a rug and a reading lamp next to each armchair"
                 companions = [
@@ -337,16 +339,38 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                     )
                 else:
                     add(kind, subject.category, target.category, words, subject, target)
-                    small = conj_prev is not None and (conj_prev.category == GENERIC or _on_surface(conj_prev))
-                    if kind == "on_top" and subject is p and pair and small and conj_prev is not target:
-                        # "with a cheese slicer and a scale on top of it": both stand on it
-                        add(kind, conj_prev.category, target.category, words, conj_prev, target)
+                    sh = doc[subject.head]
+                    first = heads.get(sh.head.i) if sh.dep_ == "conj" and subject is not p else conj_prev
+                    joined = pair if subject is p else first is not None
+                    small = first is not None and (first.category == GENERIC or _on_surface(first))
+                    if kind == "on_top" and joined and small and first is not target:
+                        # "with a cheese slicer and a scale on top of it", "a machine and an enrober stand on
+                        # the counter": both stand on it
+                        add(kind, first.category, target.category, words, first, target)
                 break
     _written_after(doc, phrases, add)
     _bare_on_top(doc, phrases, add)
     _carried(doc, phrases, heads, out, add)
     _with_small(doc, phrases, heads, out, add)
     _with_owner(phrases, heads, out, add)
+    return _hosts_take_places(out)
+
+
+def _hosts_take_places(rels: list[Relation]) -> list[Relation]:
+    """ "along the left wall a machine stands on a counter": a piece standing on another leaves where it stands
+    (against a wall, in a corner, in the middle) to its host, unless the host is placed already; a TV or a
+    lamp "on the wall" stays hung there (see layout)."""
+    tops = {(r.subject, r.subject_text): r for r in rels if r.kind == "on_top" and r.target}
+    sited = {(r.subject, r.subject_text) for r in rels if r.kind in ("against_wall", "corner", "middle")}
+    out = []
+    for r in rels:
+        host = tops.get((r.subject, r.subject_text)) if r.kind in ("against_wall", "corner", "middle") else None
+        if host is None or (r.kind == "against_wall" and _on_surface_category(r.subject)):
+            out.append(r)
+            continue
+        if (host.target, host.target_text) not in sited:
+            out.append(Relation(r.kind, host.target, None, r.text, host.target_text))
+            sited.add((host.target, host.target_text))
     return out
 
 
@@ -448,6 +472,11 @@ def _with_small(doc: Doc, phrases: list[ObjectPhrase], heads: dict[int, ObjectPh
         if host is None or host is q or host.category == q.category or not _is_surface(host) or not _small(q):
             continue
         add("on_top", q.category, host.category, f"on top of the {host.text.lower()}", q, host)
+
+
+def _on_surface_category(category: str | None) -> bool:
+    cat = load_rooms().categories.get(category or "")
+    return cat is not None and cat.role == "on_surface"
 
 
 def _on_surface(phrase: ObjectPhrase) -> bool:

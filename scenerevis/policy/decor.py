@@ -29,15 +29,17 @@ def _a(noun: str) -> str:
 
 class DecorRoles:
     """Roles of free pieces and decor; expects the :class:`layout.Placer` attributes (``space``, ``rng``,
-    ``facts``, ``totals``) and helpers (``_add``, ``_attach``, ``_name``, ``_free_centre``, ``_wall_pose_list``)."""
+    ``facts``, ``totals``, ``relations``) and helpers (``_add``, ``_attach``, ``_name``, ``_free_centre``, ``_wall_pose_list``)."""
 
     def _load(self, host: Body) -> int:
         """How many pieces stand on ``host`` already."""
         return sum(1 for b in self.space.bodies if b.y0 >= host.y1 - 0.01 and b.poly.intersects(host.poly))
 
     def _on_hosts(self, item: PlannedItem, hosts: list[Body], min_width: float) -> Placement | None:
-        """``item`` on the least loaded of ``hosts`` it fits on (at least ``min_width`` m wide), else None."""
-        for host in sorted(hosts, key=self._load):
+        """``item`` on the least loaded of ``hosts`` it fits on (at least ``min_width`` m wide), else None; hosts
+        the brief puts other pieces on come last (their tops are kept for those)."""
+        asked = {r.target for r in self.relations if r.kind == "on_top" and r.subject != item.category}
+        for host in sorted(hosts, key=lambda h: (h.category in asked, self._load(h))):
             for pose, size in S.on_top(host, item.size, item.category, self.totals.get(item.category, 1)):
                 if size[0] < min_width or pose.y + size[1] > self.space.ceiling - 0.05:
                     continue

@@ -97,15 +97,24 @@ def _misread_verb(tok: Token) -> bool:
 
 def _misread_adjective(tok: Token) -> bool:
     """Whether ``tok`` is a noun the parser read as an adjective heading its own noun phrase: "a small safe",
-    "a portable" (an article or numeral of its own and no noun after it to describe)."""
-    if tok.pos_ != "ADJ" or tok.dep_ in ("amod", "acomp", "advmod", "ROOT"):
+    "a portable" (an article or numeral of its own and no noun after it to describe), or describing the noun
+    right before it ("a gun safe", "a desk mic": an English adjective stands before its noun)."""
+    if tok.pos_ != "ADJ":
         return False
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ"):
         return False
+    if tok.dep_ == "amod" and tok.i > 0 and tok.head.i == tok.i - 1 and tok.head.pos_ == "NOUN":
+        if tok.lower_ in POSTNOMINAL or (nxt is not None and nxt.lower_ in ("of", "to", "for", "enough")):
+            return False  # "a bookcase full of albums", "a shelf wide enough"
+        return tok.head.tag_ == "NN" and any(c.dep_ == "det" for c in tok.head.children)
+    if tok.dep_ in ("amod", "acomp", "advmod", "ROOT"):
+        return False
     return any(c.dep_ in ("det", "nummod") and c.lower_ not in ("the", "this", "that") for c in tok.children)
 
 
+#: Adjectives that follow their noun ("a bookcase full of albums", "a room available"): never a misread noun.
+POSTNOMINAL = frozenset("full empty available ready enough high wide long deep tall big open free alone apart aside".split())
 #: Verbs of placement the parser may read as the plural noun of a compound ("the counter runs along the wall").
 VERB_NOUNS = frozenset("runs stands sits lines hangs rests faces fills stretches spans".split())
 
@@ -121,9 +130,26 @@ def _misread_noun(tok: Token) -> bool:
     if tok.pos_ != "NOUN" or tok.i == 0 or tok.i + 1 >= len(tok.doc):
         return False
     before, after = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
+    if tok.lower_ in PLURAL_VERB_NOUNS | VERB_NOUNS and any(c.dep_ == "nsubj" for c in tok.children):
+        # "a machine and an enrober stand side by side": a noun with a subject, followed by where it stands
+        return after.pos_ in ("ADP", "ADV") or _FIXED.match(tok.doc.text, after.idx) is not None
     if before.dep_ != "compound" or before.head.i != tok.i or after.pos_ not in ("ADP", "ADV"):
         return False
+    if tok.lower_ in PLURAL_VERB_NOUNS and tok.dep_ == "conj" and f"{before.lower_} {tok.lower_}" not in _named_pieces():
+        return True  # "a tempering machine and a small enrober stand side by side" (but "... and a tv stand")
     return tok.lower_ in VERB_NOUNS or (tok.lower_ in PARTICIPLE_NOUNS and before.tag_ in ("NNS", "NNPS"))
+
+
+#: Plural-subject verbs of placement the parser may read as the noun after the last of two joined subjects.
+PLURAL_VERB_NOUNS = frozenset("stand sit rest hang lie".split())
+
+
+@lru_cache(maxsize=1)
+def _named_pieces() -> frozenset[str]:
+    """Every category synonym of ``rooms.json`` ("tv stand", "music stand"): compounds that name a piece."""
+    from scenerevis.scene.rooms import load_rooms
+
+    return frozenset(s.lower() for c in load_rooms().categories.values() for s in c.synonyms)
 
 
 def _nouns_misread_as_verbs(doc: Doc) -> Doc:

@@ -40,7 +40,7 @@ ABSTRACT_HEADS = frozenset(
     home house apartment flat time day night evening morning way amount size height width length shape pattern patterns
     texture textures finish finishes material materials piece pieces furniture item items element elements decor decoration
     decorations accessory accessories detail details feature features artwork painting paintings art greenery rhythm flow path
-    walkway passage clearance access environment retreat sanctuary haven oasis experience energy character charm personality
+    walkway passage aisle aisles gangway clearance access environment retreat sanctuary haven oasis experience energy character charm personality
     twist nod homage harmony symmetry order dorm hostel office studio loft suite setting seat seating storage surface top
     semicircle semi-circle circle horseshoe arc cluster line u-shape l-shape must priority necessity requirement mind eye eyes focal centerpiece centrepiece side end edge middle center centre front back left right row rows
     set group collection selection range series quality budget price feeling spirit project brief request idea concept
@@ -102,7 +102,7 @@ NOT_OBJECTS = frozenset(
     pet pets cat cats dog dogs puppy kitten animal animals entrance exit doorway hallway corridor
     club clubs shop shops store stores clinic hospital school restaurant hotel museum church company startup agency
     firm business practice salon parlour parlor bakery pharmacy gallery boutique showroom warehouse
-    victim victims relative relatives witness witnesses visitor officer officers judge judges lawyer lawyers chefs
+    victim victims relative relatives witness witnesses visitor officer officers judge judges lawyer lawyers chefs den lair
     waiter waiters artists buildings townhouse mansion cottage villa spa campus basement attic garage ship boat
     yacht ferry train plane aircraft vessel liner""".split()
 )

@@ -457,6 +457,8 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
             continue
         if root.lemma_.lower() == "station" and any(c.lower_ in VENUE_STATIONS for c in root.lefts):
             continue  # "an interview room at a police station"
+        if _contents(root):
+            continue  # "a wire shelf for moulds and boxes": what a piece holds, not pieces
         mods = modifiers(root, root.i, taken)
         start = min((t.idx for t in mods), default=root.idx)
         text = " ".join(_words(mods + [root]))
@@ -511,6 +513,16 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
         if q is not None and q.owner is not None and q.mention and q.mention.name == p.mention.name:
             p.owner = q.owner
     return sorted((p for p in out if p.token >= 0), key=lambda p: p.start)
+
+
+def _contents(root: Token) -> bool:
+    """Whether a bare plural noun names what a piece is for or holds: "for moulds and boxes", "full of jars"."""
+    tok = root
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if root.tag_ not in ("NNS", "NNPS") or any(c.dep_ in ("det", "nummod") for c in root.children):
+        return False
+    return tok.dep_ == "pobj" and (tok.head.lower_ == "for" or (tok.head.lower_ == "of" and tok.head.head.lower_ == "full"))
 
 
 def _phrase_above(tok: Token, heads: dict[int, ObjectPhrase]) -> ObjectPhrase | None:

@@ -36,6 +36,7 @@ from scenerevis.policy.prompt_words import (
     STYLE_WORDS,
 )
 from scenerevis.policy.spec_rules import named_hosts, small_things, standing, tables_for_chairs
+from scenerevis.policy.terse import articled
 from scenerevis.policy.translate import gloss
 from scenerevis.policy.vocab import Mention, resolve_generic, vocabulary
 from scenerevis.scene.rooms import load_rooms
@@ -249,6 +250,8 @@ def parse_prompt(text: str) -> PromptSpec:
     glossed = None if english else gloss(text)
     if glossed is not None:  # read what a word-by-word English gloss detects; the spec keeps the prompt
         text = glossed.text
+    else:
+        text = articled(text)  # "forge: coal forge, anvil next to it": the list's bare nouns get an article
     facts = load_rooms()
     mentions = vocabulary().find(text)
     doc = parse(text)
