@@ -188,12 +188,13 @@ def _units(doc: Doc, p: ObjectPhrase, heads: dict[int, ObjectPhrase], room_token
     """Roots of the phrases attached to ``p``: its noun's dependents after it, and its verb's when it is an argument."""
     head = doc[p.head]
     out = [c for c in head.rights if c.dep_ in _UNIT_DEPS]
+    arg = head
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in QUANTITY_NOUNS:
-        quantity = head.head.head  # "a pair of armchairs on either side of ...": the words hang on "pair"
-        out += [c for c in quantity.rights if c.dep_ in _UNIT_DEPS and c.i > head.i]
-    verb = head.head  # "six loungers side by side in a row along the wall": the fixed adverb is the predicate
-    if head.dep_ in _ARG_DEPS and (verb.pos_ in ("VERB", "AUX") or (verb.pos_ == "ADV" and verb.dep_ == "ROOT")):
-        out += [c for c in verb.children if c.dep_ in _UNIT_DEPS and c.i != head.i and c.i not in heads]
+        arg = head.head.head  # "a pair of armchairs on either side of ...": the words hang on "pair"
+        out += [c for c in arg.rights if c.dep_ in _UNIT_DEPS and c.i > head.i]
+    verb = arg.head  # "six loungers side by side in a row along the wall": the fixed adverb is the predicate
+    if arg.dep_ in _ARG_DEPS and (verb.pos_ in ("VERB", "AUX") or (verb.pos_ == "ADV" and verb.dep_ == "ROOT")):
+        out += [c for c in verb.children if c.dep_ in _UNIT_DEPS and c.i != arg.i and c.i not in heads]
     return out
 
 

@@ -264,7 +264,16 @@ class Placer(DecorRoles):
             got = self._on_any_surface(item)
             if got is not None:
                 return got
-        return getattr(self, ROLES[self.facts.category(item.category).role])(item)
+        role = self.facts.category(item.category).role
+        if role != "center" and self._around_it(item.category):  # pieces go round it: it stands in the open
+            got = self._role_center(item)
+            if got is not None:
+                return got
+        return getattr(self, ROLES[role])(item)
+
+    def _around_it(self, category: str) -> list[Relation]:
+        """The brief's requests for pieces around a ``category`` piece ("eight chairs around the big table")."""
+        return [r for r in self.relations if r.kind == "around" and r.target == category and r.subject != category]
 
     def place(self, item: PlannedItem) -> Placement | None:
         """Place one item by its role; None when it does not fit anywhere (after shrinking within its size
@@ -414,7 +423,12 @@ class Placer(DecorRoles):
         # the chairs are shared among the planned tables: each table is probed for its share only
         n_tables = sum(self.totals.get(c, 0) for c in TABLES) if item.category in TABLES else 1
         n_chairs = math.ceil(n_chairs / max(n_tables, 1))
-        chair_size = self.sizes.get("dining_chair", self.facts.category("dining_chair").size)
+        chair = "dining_chair"
+        around = self._around_it(item.category)
+        if around:  # "a big table with eight chairs around it": room for the brief's seats
+            chair = around[0].subject
+            n_chairs = math.ceil(self.totals.get(chair, 0) / max(self.totals.get(item.category, 1), 1))
+        chair_size = self.sizes.get(chair, self.facts.category(chair).size)
         best: tuple[int, Body] | None = None
         tries = 0
         for size in iter_sizes(item.size, self.facts.category(item.category).min_size, 2):
@@ -427,8 +441,8 @@ class Placer(DecorRoles):
                     body = fit(self.space, item.category, pose, size, factor=f, strict=strict)
                     if body is None:
                         continue
-                    if item.category in TABLES and n_chairs:
-                        n_ok = self._probe(body, "dining_chair", S.around_table(body, chair_size, n_chairs))
+                    if (item.category in TABLES or around) and n_chairs:
+                        n_ok = self._probe(body, chair, S.around_table(body, chair_size, n_chairs))
                         if n_ok < n_chairs:
                             if best is None or n_ok > best[0]:
                                 best = (n_ok, body)

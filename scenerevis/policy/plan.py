@@ -222,7 +222,7 @@ def build_plan(spec: PromptSpec, seed: int = 0, extras: bool = True) -> DesignPl
     # companions of the anchors (rooms.json "companions": a chair for a desk, nightstands for a bed)
     # pieces the brief arranges among themselves or by other pieces (chairs in a row, beside each bed) call
     # no companion of their own
-    arranged = {r.subject for r in spec.relations if r.kind != "around"}
+    arranged = {r.subject for r in spec.relations if r.kind != "around" or r.target in wanted}
     for rule in facts.companions:
         if any(c in arranged for c in rule.when if c in wanted) and rule.when[0] in _SEATS:
             continue
@@ -261,8 +261,13 @@ def build_plan(spec: PromptSpec, seed: int = 0, extras: bool = True) -> DesignPl
             generated = default_desc(cat, spec, rng, style)
             desc = generated.replace(cat.noun, desc) if cat.noun in generated else desc
         desc = desc or default_desc(cat, spec, rng, style)
+        seats = [r.subject for r in spec.relations if r.kind == "around" and r.target == cat_name and r.subject in wanted]
         if cat_name == "dining_table":
             size = dining_table_size(n_chairs, rounds.get(cat_name, False), scales.get(cat_name, 1.0))
+        elif seats and cat_name.endswith("table"):  # "a big table with eight chairs around it": long enough for them
+            per_table = math.ceil(wanted[seats[0]] / max(n, 1))
+            size = dining_table_size(per_table, rounds.get(cat_name, False), scales.get(cat_name, 1.0))
+            size = tuple(max(a, b) for a, b in zip(size, _sized(cat, scales.get(cat_name, 1.0)), strict=True))
         else:
             size = _sized(cat, scales.get(cat_name, 1.0))
         if cat_name != "dining_table":

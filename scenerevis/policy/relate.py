@@ -20,7 +20,7 @@ from shapely.ops import polylabel
 from scenerevis.policy.arrange import Relation, row_length
 from scenerevis.policy.free_space import Body, Space
 from scenerevis.policy.poses import Pose, corner_poses, grid_poses, wall_poses
-from scenerevis.policy.slots import _at, on_top
+from scenerevis.policy.slots import _at, around_table, on_top
 from scenerevis.scene.rooms import load_rooms
 
 Size = tuple[float, float, float]
@@ -169,6 +169,8 @@ def relation_poses(
             for turn in (math.pi / 2, -math.pi / 2):
                 out.append(Pose(mx - math.sin(ayaw) * back * t, mz - math.cos(ayaw) * back * t, ayaw + turn))
     elif kind == "around":
+        for a in targets:  # the table's chair places first (along its sides), then a circle round it
+            out += [pose for pose, _ in around_table(a, size, max(count // len(targets), 1))]
         for a in targets:
             ax, az, _ = a.pose
             r = max(a.size[0], a.size[2]) / 2 + d / 2 + 0.15
@@ -227,8 +229,9 @@ def _host(space: Space, body: Body) -> Body:
 
 def exempt_for(space: Space, rel: Relation) -> set[str]:
     """Bodies whose keep-out zones a piece may enter while meeting ``rel``: the host of an ``on_top``, the
-    pieces it stands between or next to (a nightstand between two beds stands in their bedside zones)."""
-    if rel.kind in ("on_top", "between", "next_to") and rel.target:
+    pieces it stands between, next to or around (a nightstand between two beds stands in their bedside zones,
+    chairs around a work table in its front zone)."""
+    if rel.kind in ("on_top", "between", "next_to", "around") and rel.target:
         targets = _others(space, rel.target)
         return {b.id for b in targets} | {_host(space, b).id for b in targets}
     return set()
