@@ -52,7 +52,8 @@ class Relation:
 _SELF = [
     (
         "against_wall",
-        r"\b(?:against|along|on|by|lining|to|line|lines)\s+(?:the\s+|a\s+|one\s+|both\s+|all\s+|each\s+|every\s+|two\s+|three\s+)?"
+        r"\b(?:against|along|on|by|lining|to|line|lines|covers|covering|fills|filling|spans|spanning)\s+"
+        r"(?:the\s+|a\s+|one\s+|both\s+|all\s+|each\s+|every\s+|two\s+|three\s+)?"
         r"(?:\w+\s+){0,2}?walls?\b(?!-)",
     ),
     (

@@ -103,7 +103,7 @@ NOT_OBJECTS = frozenset(
     club clubs shop shops store stores clinic hospital school restaurant hotel museum church company startup agency
     firm business practice salon parlour parlor bakery pharmacy gallery boutique showroom warehouse
     victim victims relative relatives witness witnesses visitor officer officers judge judges lawyer lawyers chefs den lair
-    waiter waiters artists buildings townhouse mansion cottage villa spa campus basement attic garage ship boat
+    waiter waiters operator operators dispatcher dispatchers cashier cashiers artists buildings townhouse mansion cottage villa spa campus basement attic garage ship boat
     yacht ferry train plane aircraft vessel liner""".split()
 )
 

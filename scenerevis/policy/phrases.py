@@ -52,6 +52,8 @@ QUANTITY_NOUNS = {
 }
 #: Quantity nouns that name an object when no "of" follows ("a sleep pod", "a chopping block", "a piggy bank").
 _UNIT_OBJECTS = frozenset({"pod", "bank", "block", "wall"})
+#: Words that make a "wall" a piece of its own ("a video wall", "a climbing wall").
+WALL_PIECES = frozenset("video screen monitor led tv media climbing bouldering display".split())
 #: Quantity nouns whose own numeral multiplies the object's ("two rows of 4 desks", "3 groups of 2 chairs").
 _PER_UNIT = frozenset({"row", "group", "cluster", "set", "pair", "line", "pod", "bank", "block"})
 #: Nouns of a group of furniture whose numeral multiplies what each of them holds ("three seating groups, each of
@@ -181,7 +183,7 @@ def noun_phrase_left(tok: Token, first: int | None = None, taken: set[int] | fro
         if any(
             t.dep_ in _CLAUSE_DEPS
             or (t.is_punct and t.tag_ != "HYPH")
-            or (t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG"))
+            or (t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG") and not _hyphenated(t))
             for t in sub
         ):
             break
@@ -192,6 +194,17 @@ def noun_phrase_left(tok: Token, first: int | None = None, taken: set[int] | fro
     seen = {t.i for t in out}
     out += [t for t in _linear_run(tok.doc, first, taken) if t.i not in seen]
     return sorted(out, key=lambda t: t.i)
+
+
+def _hyphenated(t: Token) -> bool:
+    """Whether ``t`` is part of a hyphenated "X-and-Y" compound ("pick" of "pick-and-mix"; not "walk-in")."""
+    doc = t.doc
+    a = b = t.i
+    while a >= 2 and doc[a - 1].tag_ == "HYPH":
+        a -= 2
+    while b + 2 < len(doc) and doc[b + 1].tag_ == "HYPH":
+        b += 2
+    return b > a and any(doc[k].lower_ in ("and", "n", "or") for k in range(a, b + 1))
 
 
 def modifiers(tok: Token, before: int, taken: set[int]) -> list[Token]:
@@ -207,7 +220,7 @@ def modifiers(tok: Token, before: int, taken: set[int]) -> list[Token]:
         and not (t.pos_ == "ADV" and t.head.pos_ != "ADJ")  # "just a cushion", "only one nightstand"
         and (t.dep_ not in _SKIP_DEPS or t.tag_ in ("HYPH", "AFX") or _possessive_noun(t))
         and t.tag_ not in _DETERMINER_TAGS
-        and t.lower_ not in ("and", "or", ",")
+        and (t.lower_ not in ("and", "or", ",") or _hyphenated(t))
         and not (t.tag_ == "HYPH" and t.head.like_num)  # the hyphen of "twenty-two"
     ]
     return _whole_words(out[-6:], before, taken)
@@ -448,6 +461,8 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
             continue  # "A tattoo parlour with ...": the room, not an object
         low = root.lower_
         lamp = low in ("light", "lights") and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in root.lefts)
+        # "a video wall", "a climbing wall": a wall made of something is a piece (not "the back wall")
+        lamp = lamp or (low in ("wall", "walls") and any(c.lower_ in WALL_PIECES for c in root.lefts))
         quantity = (low in QUANTITY_NOUNS and low not in _UNIT_OBJECTS) or (
             root.lemma_.lower() in QUANTITY_NOUNS and any(c.lower_ == "of" for c in root.children)
         )  # "three pods of four desks" (but "a sleep pod", "a chopping block" are objects)

@@ -295,10 +295,11 @@ def parse_prompt(text: str) -> PromptSpec:
             continue
         if m.kind == "category" and m.phrase in CONCEPTS and _lists_its_pieces(doc, p, known):
             continue  # "a reading corner with two armchairs and a lamp": the corner is its listed pieces
-        if p.definite and not p.words and p.count is None and cat not in first:
+        if p.definite and not p.words and cat not in first:
             noun = m.phrase.lower().split()[-1]
-            named = next((c for c in _SAME_KIND.get(cat, ()) if c in first and c != cat), None)
-            # "the sofa" after "a sectional sofa", "the bench" after "a workbench" is the same piece
+            named = next((c for c in _SAME_KIND.get(cat, ()) if c in first and c != cat), None) if p.count is None else None
+            # "the sofa" after "a sectional sofa", "the bench" after "a workbench", "the two racks" after "six wine
+            # racks" is the same piece
             named = named or next((c for c, n in first_noun.items() if n.split()[-1].endswith(noun)), None)
             if named:
                 p.category = named
