@@ -24,6 +24,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+from scipy.optimize import linear_sum_assignment
 from shapely.geometry import LineString, Point, Polygon
 
 from scenerevis.policy.free_space import Body, rect
@@ -309,14 +311,29 @@ class BriefScore:
     misses: list[str] = field(default_factory=list)
 
 
+def _assign(scene: Scene, items: dict[str, int]) -> dict[str, list[str]]:
+    """Object ids counted for each item key: the most requested instances found, each object for one key at
+    most (a maximum matching: a "guitar rack" is not spent on a "shelf|rack" key that a shelving unit fills)."""
+    slots = [key for key, want in items.items() for _ in range(max(want, 0))]
+    objs = list(scene.objects)
+    out: dict[str, list[str]] = {key: [] for key in items}
+    if not slots or not objs:
+        return out
+    hit = np.array([[matches(o, key) for o in objs] for key in slots], dtype=float)
+    rows, cols = linear_sum_assignment(-hit)
+    for r, c in zip(rows, cols, strict=True):
+        if hit[r, c]:
+            out[slots[r]].append(objs[c].id)
+    return out
+
+
 def score_brief(scene: Scene, exp: Expectation) -> BriefScore:
-    """Score ``scene`` against ``exp`` (each object counts for at most one item key)."""
+    """Score ``scene`` against ``exp`` (each object counts for at most one item key, see :func:`_assign`)."""
     out = BriefScore(objects=len(scene.objects))
-    used: set[str] = set()
+    assigned = _assign(scene, exp.items)
+    used = {o for ids in assigned.values() for o in ids}
     for key, want in exp.items.items():
-        hits = [o for o in scene.objects if o.id not in used and matches(o, key)]
-        got = min(len(hits), want)
-        used.update(o.id for o in hits[:want])
+        got = len(assigned[key])
         out.items_found += got
         out.items_wanted += want
         if got < want:

@@ -116,3 +116,18 @@ def test_two_chairs_at_each_of_four_tables_are_around_the_tables():
     assert relation_met(scene, ["around", "chair", "table"])
     scene.objects = [*tables, *(_obj(30 + i, "chair", c.pos[0], c.pos[2] * 4, 0.0, c.size) for i, c in enumerate(chairs))]
     assert not relation_met(scene, ["around", "chair", "table"])  # 2.6 m away: around nothing
+
+
+def test_items_are_counted_by_a_maximum_matching_not_in_key_order():
+    scene = _room()
+    # the guitar rack also matches the first key ("rack"); spent there, the second key would find nothing
+    scene.objects = [
+        _obj(0, "matte white guitar rack", 1.5, 1.5, 0.0, (0.4, 1.0, 0.4)),
+        _obj(1, "tall metal shelving unit", -1.0, 1.8, math.pi, (0.9, 2.0, 0.35)),
+        _obj(2, "oak desk", 0.0, 0.0, 0.0, (1.2, 0.75, 0.6)),
+    ]
+    exp = Expectation("shop", "p", items={"shelving unit|shelf|rack": 1, "guitar rack|guitar stand": 1, "desk": 2})
+    sc = score_brief(scene, exp)
+    assert (sc.items_found, sc.items_wanted) == (3, 4)
+    assert sc.misses == ["desk: 1/2"]
+    assert (sc.filler, sc.surplus) == (0, 0)
