@@ -35,6 +35,12 @@ class RoomShape:
         return abs(sum(xs[i] * zs[(i + 1) % n] - xs[(i + 1) % n] * zs[i] for i in range(n))) / 2.0
 
 
+#: The largest floor (m^2) the requested pieces alone may grow a room to (a pool hall of eight tables).
+NEED_AREA_CAP = 120.0
+#: The largest floor (m^2) built for an area the prompt states ("a 120 m^2 reading room" is built at 120).
+AREA_CAP = 200.0
+
+
 def _r(v: float, step: float = 0.05) -> float:
     return round(round(v / step) * step, 3)
 
@@ -95,8 +101,8 @@ def choose_room(plan: DesignPlan, seed: int = 0, l_shape_prob: float = 0.1) -> R
     rng = random.Random(f"room:{seed}:{spec.text}")
     lo, hi = rt.area
     # a long list of requested pieces may outgrow the room type's range (a classroom of 12 desks in a
-    # generic room); then the room grows to what they need, never past 80 m^2
-    hi = max(hi, min(footprint_need(plan, requested_only=True) * 1.5, 80.0))
+    # generic room); then the room grows to what they need, never past NEED_AREA_CAP
+    hi = max(hi, min(footprint_need(plan, requested_only=True) * 1.5, NEED_AREA_CAP))
     if spec.size_hint == "small":
         target = lo + 0.25 * (hi - lo)
     elif spec.size_hint == "large":
@@ -106,7 +112,7 @@ def choose_room(plan: DesignPlan, seed: int = 0, l_shape_prob: float = 0.1) -> R
     need = footprint_need(plan) * 1.5
     target = min(max(target, need, lo), hi)
     if spec.area:
-        target = min(max(spec.area, 4.0), 80.0)
+        target = min(max(spec.area, 4.0), AREA_CAP)
     short_min, long_min = _min_sides(plan)
     aspect = rng.uniform(1.05, 1.45)
     if spec.dims:
