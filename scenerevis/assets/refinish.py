@@ -46,6 +46,13 @@ ALIASES = {
     "hinoki": "pine",
     "cypress": "pine",
     "canvas": "cream fabric",
+    "formica": "laminate",
+    "lacquered": "lacquer",
+    "aluminum": "aluminium",
+    "plexiglass": "acrylic",
+    "perspex": "acrylic",
+    "enamelled": "enamel",
+    "enameled": "enamel",
 }
 #: Endings that make a finish word describe a part ("copper-topped", "glass-fronted", "brass-bound").
 PART_ENDINGS = ("topped", "fronted", "front", "framed", "bound", "clad", "covered", "legged")

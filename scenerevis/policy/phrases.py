@@ -182,7 +182,7 @@ def noun_phrase_left(tok: Token, first: int | None = None, taken: set[int] | fro
         sub = list(child.subtree)
         if any(
             t.dep_ in _CLAUSE_DEPS
-            or (t.is_punct and t.tag_ != "HYPH")
+            or (t.is_punct and t.tag_ not in ("HYPH", "POS"))  # (the "'" of "partners' desk" is no break)
             or (t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG") and not _hyphenated(t))
             for t in sub
         ):
@@ -508,6 +508,7 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
                 p.count, p.at_least, p.indefinite, p.another, p.quantity = _count(lead, {lead.i}, others)
         if p.mention is not None:
             p.words = _words(list({t.i: t for t in mods}.values()))
+            p.words += [w for w in predicate_words(head, describing) if w not in p.words]
         p.trail = _trail(head, anchors)
         p.owner = owner_of(head, {q.head for q in out if q is not p})
         if both_sides(head):  # "a nightstand on each side of the bed", "lamps at both ends": two
@@ -528,6 +529,39 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
         if q is not None and q.owner is not None and q.mention and q.mention.name == p.mention.name:
             p.owner = q.owner
     return sorted((p for p in out if p.token >= 0), key=lambda p: p.start)
+
+
+#: Verbs whose "of" / "from" / "in" / "with" phrase, or whose complement, gives what a piece is made of or painted
+#: ("made from reclaimed driftwood", "upholstered in green velvet", "painted white").
+MADE_VERBS = frozenset("make build craft carve upholster finish cover paint clad top cast forge weld lacquer stain".split())
+
+
+def predicate_words(head: Token, describing: frozenset[str]) -> list[str]:
+    """Finish words the sentence says of the piece ``head`` names as its subject: "the counter is dark oak",
+    "is made from reclaimed driftwood", "is upholstered in green velvet", "is painted white" (at most three
+    words; a copula's complement only when its noun is a describing word)."""
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    verb = head.head
+    phrases: list[Token] = []
+    if verb.lemma_ == "be":
+        for c in verb.children:
+            if c.dep_ == "attr" and c.lower_ in describing:
+                phrases.append(c)  # "is dark oak"
+            elif c.dep_ == "acomp" and c.lemma_.lower() in MADE_VERBS | {"upholstered", "painted", "made"}:
+                verb = c  # "is upholstered in green velvet": the participle read as an adjective
+            elif c.dep_ == "acomp" and c.lower_ in describing:
+                phrases.append(c)  # "is white"
+    if verb.lemma_.lower() in MADE_VERBS or verb.lower_ in ("upholstered", "painted", "made"):
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "from", "in", "with"):
+                phrases += [o for o in c.children if o.dep_ == "pobj"]
+            elif c.dep_ in ("oprd", "acomp", "dobj") and c.lower_ in describing:
+                phrases.append(c)
+    words: list[str] = []
+    for ph in phrases:
+        words += [t.lower_ for t in ph.subtree if t.pos_ in ("ADJ", "NOUN", "PROPN") and t.dep_ != "prep"]
+    return words[:3]
 
 
 def _contents(root: Token) -> bool:

@@ -231,3 +231,34 @@ def test_a_piece_in_the_corner_is_planned_in_the_first_turn():
     text = "A hotel lobby with a sofa, two armchairs, a coffee table and a grandfather clock in the corner."
     stages = [i.stage for i in build_plan(parse_prompt(text), seed=0).items if "grandfather clock" in i.desc]
     assert stages and set(stages) == {1}
+
+
+# ------------------------------------------------------------------------------- what the sentence says of a piece
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "desc"),
+    [
+        ("The counter is made from reclaimed driftwood and holds a cash register.", "kitchen_counter", "driftwood counter"),
+        ("The sofa is upholstered in green velvet.", "sofa", "green velvet sofa"),
+        ("The desk is painted white.", "desk", "white desk"),
+        ("A desk is in the corner.", "desk", "desk"),  # a place, no finish
+        ("the walnut partners' desk has a lamp.", "desk", "walnut partners' desk"),  # the "'" ends no phrase
+    ],
+)
+def test_the_sentence_gives_a_piece_its_finish(text, category, desc):
+    assert {i.category: i.desc for i in parse_prompt(text).items}[category] == desc
+
+
+@pytest.mark.parametrize(
+    ("desc", "finishes"),
+    [
+        ("round Formica table", ["laminate"]),
+        ("blue plastic chair", ["blue", "plastic"]),
+        ("black lacquer stool", ["black", "lacquer"]),
+    ],
+)
+def test_plain_materials_are_finishes(desc, finishes):
+    from scenerevis.assets.refinish import palette_name, requested_finishes
+
+    assert [palette_name(f) for f in requested_finishes(desc)] == finishes
