@@ -98,6 +98,7 @@ FINISHES: dict[str, Finish] = {
     "acrylic": Finish((225, 235, 240)),
     "enamel": Finish((240, 240, 236)),
     "aluminium": Finish((190, 192, 196), True),
+    "cedar": Finish((170, 100, 65)),
     "ceramic": Finish((246, 246, 243)),
     "screen": Finish((18, 18, 22)),
     "rubber": Finish((30, 30, 30)),
@@ -153,3 +154,11 @@ def finish_for_rgba(color) -> Finish | None:
         if fin.rgb == rgb:
             return fin
     return None
+
+
+#: Palette names that are plain colours (not woods, metals, stones or fabrics): "green" of "green leather".
+COLOURS = frozenset(
+    {"white", "black", "grey", "light grey", "off white", "beige", "cream", "brown", "red", "orange", "yellow", "green"}
+    | {"blue", "navy", "purple", "pink", "blush", "sage", "emerald", "charcoal", "pastel blue", "pastel pink"}
+    | {"bottle green", "espresso"}
+)

@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from scenerevis.assets.palette import FINISHES
+from scenerevis.assets.palette import COLOURS, FINISHES
 
 if TYPE_CHECKING:
     from scenerevis.assets.catalog import Asset
@@ -76,9 +76,10 @@ def palette_name(word: str) -> str:
     material, "green leather", the colour's)."""
     name = ALIASES.get(word, word)
     if name not in FINISHES and " " in name:
-        first = name.split(" ", 1)[0]
-        if first in FINISHES:
-            return first
+        words = name.split()
+        for k in range(len(words) - 1, 0, -1):  # "light grey linen": light grey
+            if " ".join(words[:k]) in FINISHES:
+                return " ".join(words[:k])
     return name
 
 
@@ -86,8 +87,8 @@ def _combined(lacking: list[str], desc: str) -> str | None:
     """ "a green leather chair" on a beige fabric one: the colour and the material written right after it,
     as one finish ("green leather", rendered in the colour); None unless the first two lacking finishes are
     written that way."""
-    if len(lacking) < 2 or " " in lacking[0] or lacking[0] not in FINISHES:
-        return None
+    if len(lacking) < 2 or lacking[0] not in COLOURS or lacking[1] in COLOURS:
+        return None  # (not "walnut glass": two materials; not "white blue")
     a, b = lacking[0], lacking[1]
     if not re.search(r"(?<![\w-])" + re.escape(a) + r"\s+" + re.escape(b) + r"(?![\w-])", desc.lower()):
         return None

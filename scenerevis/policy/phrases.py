@@ -508,7 +508,7 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
                 p.count, p.at_least, p.indefinite, p.another, p.quantity = _count(lead, {lead.i}, others)
         if p.mention is not None:
             p.words = _words(list({t.i: t for t in mods}.values()))
-            p.words += [w for w in predicate_words(head, describing) if w not in p.words]
+            p.words = [w for w in predicate_words(head, describing) if w not in p.words] + p.words  # before "judge's"
         p.trail = _trail(head, anchors)
         p.owner = owner_of(head, {q.head for q in out if q is not p})
         if both_sides(head):  # "a nightstand on each side of the bed", "lamps at both ends": two
@@ -537,13 +537,20 @@ MADE_VERBS = frozenset("make build craft carve upholster finish cover paint clad
 
 
 def predicate_words(head: Token, describing: frozenset[str]) -> list[str]:
-    """Finish words the sentence says of the piece ``head`` names as its subject: "the counter is dark oak",
-    "is made from reclaimed driftwood", "is upholstered in green velvet", "is painted white" (at most three
-    words; a copula's complement only when its noun is a describing word)."""
+    """Finish words the sentence says of the piece ``head`` names: "a sofa in green velvet", and as its subject
+    "the counter is dark oak", "is made from reclaimed driftwood", "is upholstered in green velvet", "is painted
+    white" (at most three words; an "in" phrase or a copula's complement only when its noun is a describing word)."""
+    near = [c for c in head.children] + [g for c in head.children if c.dep_ == "punct" for g in c.children]
+    phrases: list[Token] = [  # "a sofa in green velvet", "the judge's bench, in dark mahogany" (under the comma)
+        o
+        for c in near
+        if c.dep_ == "prep" and c.lower_ == "in"
+        for o in c.children
+        if o.dep_ == "pobj" and o.lower_ in describing
+    ]
     if head.dep_ not in ("nsubj", "nsubjpass"):
-        return []
+        return _finish_words(phrases)
     verb = head.head
-    phrases: list[Token] = []
     if verb.lemma_ == "be":
         for c in verb.children:
             if c.dep_ == "attr" and c.lower_ in describing:
@@ -558,6 +565,10 @@ def predicate_words(head: Token, describing: frozenset[str]) -> list[str]:
                 phrases += [o for o in c.children if o.dep_ == "pobj"]
             elif c.dep_ in ("oprd", "acomp", "dobj") and c.lower_ in describing:
                 phrases.append(c)
+    return _finish_words(phrases)
+
+
+def _finish_words(phrases: list[Token]) -> list[str]:
     words: list[str] = []
     for ph in phrases:
         words += [t.lower_ for t in ph.subtree if t.pos_ in ("ADJ", "NOUN", "PROPN") and t.dep_ != "prep"]

@@ -244,6 +244,8 @@ def test_a_piece_in_the_corner_is_planned_in_the_first_turn():
         ("The desk is painted white.", "desk", "white desk"),
         ("A desk is in the corner.", "desk", "desk"),  # a place, no finish
         ("the walnut partners' desk has a lamp.", "desk", "walnut partners' desk"),  # the "'" ends no phrase
+        ("a sofa in green velvet and a desk in the corner", "sofa", "green velvet sofa"),
+        ("The judge's bench, in dark mahogany, stands raised.", "bench", "dark mahogany judge's bench"),
     ],
 )
 def test_the_sentence_gives_a_piece_its_finish(text, category, desc):
