@@ -540,8 +540,10 @@ def predicate_words(head: Token, describing: frozenset[str]) -> list[str]:
     """Finish words the sentence says of the piece ``head`` names: "a sofa in green velvet", and as its subject
     "the counter is dark oak", "is made from reclaimed driftwood", "is upholstered in green velvet", "is painted
     white" (at most three words; an "in" phrase or a copula's complement only when its noun is a describing word)."""
-    near = [c for c in head.children] + [g for c in head.children if c.dep_ == "punct" for g in c.children]
-    phrases: list[Token] = [  # "a sofa in green velvet", "the judge's bench, in dark mahogany" (under the comma)
+    after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    commas = [c for c in head.children if c.dep_ == "punct"] + ([after] if after is not None and after.text == "," else [])
+    near = list(head.children) + [g for c in commas for g in c.children]
+    phrases: list[Token] = [  # "a sofa in green velvet", "the judge's bench, in dark mahogany" (under its comma)
         o
         for c in near
         if c.dep_ == "prep" and c.lower_ == "in"

@@ -25,6 +25,8 @@ def articled(text: str) -> str:
     other text unchanged."""
     if len(text.split()) > TERSE_WORDS or not re.search(r"[,:;]", text):
         return text
+    from spacy.lang.en.stop_words import STOP_WORDS  # (spaCy is imported when a prompt is read, not before)
+
     out: list[str] = []
     last = 0
     colon = text.find(":")
@@ -34,8 +36,8 @@ def articled(text: str) -> str:
         item = m.group(0)
         lead = len(item) - len(item.lstrip())
         words = item.strip().split()
-        if not words or words[0].lower() in _LEADS or not words[0][:1].isalpha() or words[0].lower() in ("and", "or", "plus"):
-            continue
+        if not words or words[0].lower() in _LEADS | STOP_WORDS or not words[0][:1].isalpha():
+            continue  # ("in dark mahogany", "next to it", "and a lamp": no bare noun first)
         if not _starts_with_bare_noun(item.strip()):
             continue
         at = m.start() + lead
