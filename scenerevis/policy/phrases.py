@@ -508,7 +508,7 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
                 p.count, p.at_least, p.indefinite, p.another, p.quantity = _count(lead, {lead.i}, others)
         if p.mention is not None:
             p.words = _words(list({t.i: t for t in mods}.values()))
-            p.words = [w for w in predicate_words(head, describing) if w not in p.words] + p.words  # before "judge's"
+            p.words = list(dict.fromkeys(predicate_words(head, describing) + p.words))  # before "judge's", once each
         p.trail = _trail(head, anchors)
         p.owner = owner_of(head, {q.head for q in out if q is not p})
         if both_sides(head):  # "a nightstand on each side of the bed", "lamps at both ends": two
