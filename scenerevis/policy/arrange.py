@@ -54,11 +54,13 @@ _SELF = [
         "against_wall",
         r"\b(?:against|along|on|by|lining|to|line|lines|covers|covering|fills|filling|spans|spanning)\s+"
         r"(?:the\s+|a\s+|one\s+|both\s+|all\s+|each\s+|every\s+|two\s+|three\s+)?"
-        r"(?:\w+\s+){0,2}?walls?\b(?!-)",
+        r"(?:\w+\s+){0,2}?walls?\b(?!-)|\bmiddle\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+)?wall\b",
     ),
     (
         "middle",
-        r"\b(?:in|fills|occupies|takes|down|through)\s+the\s+(?:middle|centre|center)\b|\bcent(?:er|re)d\b|\bat\s+the\s+cent(?:er|re)\b",
+        # (not "in the middle of the front wall": that is against the wall)
+        r"\b(?:in|fills|occupies|takes|down|through)\s+the\s+(?:middle|centre|center)\b(?!\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+)?walls?\b)"
+        r"|\bcent(?:er|re)d\b|\bat\s+the\s+cent(?:er|re)\b",
     ),
     ("corner", r"\b(?:in|at)\s+(?:a|the|one|each|every|all\s+four)\s+(?:\w+\s+)?corners?\b|\bcornered\b"),
     ("in_row", r"\bin\s+(?:a|one|two|three|four)\s+rows?\b|\bin\s+rows\b|\blined\s+up\b|\bin\s+a\s+line\b"),

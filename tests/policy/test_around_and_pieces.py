@@ -166,3 +166,9 @@ def test_a_cash_register_stands_on_the_sales_counter_at_its_typical_height():
     assert relation_met(scene, ["on_top", "cash register", "counter"])
     registers = [o for o in scene.objects if matches(o, "cash register")]
     assert [round(float(o.size[1]), 2) for o in registers] == [0.3]
+
+
+def test_the_middle_of_a_wall_is_against_that_wall():
+    spec = parse_prompt("a casket rests on a bier in the middle of the front wall, and a table in the middle of the room")
+    kinds = {(r.kind, r.subject_text or r.subject) for r in spec.relations if r.kind in ("middle", "against_wall")}
+    assert kinds == {("against_wall", "bier"), ("middle", "small_table")}
