@@ -300,8 +300,14 @@ def build_plan(spec: PromptSpec, seed: int = 0, extras: bool = True) -> DesignPl
         req = spec.item(p.category)
         if req is not None and not p.phrase:
             p.phrase = req.phrase
-    for rel in spec.relations:  # a piece sited in the middle or a corner goes in the first turn, before others take it
-        if rel.kind in ("middle", "corner") and not rel.target and facts.category(rel.subject).role != "on_surface":
+    # a piece sited in the middle or a corner goes in the first turn, before others take that floor (pieces whose
+    # place is a corner anyway, plants and lamps, keep their turn: with them the first turn's search grows)
+    for rel in spec.relations:
+        if (
+            rel.kind in ("middle", "corner")
+            and not rel.target
+            and facts.category(rel.subject).role not in ("on_surface", "corner")
+        ):
             for p in plan.items:
                 if p.category == rel.subject and (not rel.subject_text or rel.subject_text in (p.phrase, p.desc.lower())):
                     p.stage = 1
