@@ -52,11 +52,23 @@ def test_fresh2_set_has_only_room_types_of_no_other_set():
 
 @pytest.mark.parametrize("path", [HOLDOUT, FRESH, FRESH2], ids=["holdout", "fresh", "fresh2"])
 def test_no_item_key_steals_a_later_keys_objects(path):
-    """score_brief assigns objects to keys greedily in order, so an earlier key must not match
-    an object named by a later key's alternative (e.g. "table" before "coffee table")."""
+    """An earlier key must not match an object named by a later key's alternative (e.g. "table" before "coffee
+    table"): score_brief assigns objects by a maximum matching now, and these sets keep the order that a greedy
+    count needed, so their numbers are the same under both."""
     for n, exp in enumerate(load_expectations(path), 1):
         keys = list(exp.items)
         for i, earlier in enumerate(keys):
             for later in keys[i + 1 :]:
                 for alt in later.split("|"):
                     assert not matches(_named(alt), earlier), (n, earlier, later, alt)
+
+
+@pytest.mark.parametrize(("name", "prompts", "rooms"), [("fresh5.jsonl", 56, 18), ("fresh6.jsonl", 48, 16)])
+def test_blind_sets_have_only_room_types_of_no_other_set(name, prompts, rooms):
+    """fresh5 and fresh6 were written blind by a helper that read neither the designer nor the other sets' prompts;
+    fresh6 was scored only before and after the session's work, never read while tuning."""
+    exps = load_expectations(HOLDOUT.with_name(name))
+    own = {e.room for e in exps}
+    assert (len(exps), len(own)) == (prompts, rooms)
+    others = [p for p in HOLDOUT.parent.glob("*.jsonl") if p.name != name]
+    assert not own & ({e.room for p in others for e in load_expectations(p)} | KNOWN)
