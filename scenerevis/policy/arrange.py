@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from scenerevis.policy.owners import largest_before
@@ -440,8 +441,13 @@ def carries_things(category: str | None) -> bool:
     """Whether pieces of ``category`` can carry small things on top (a table, desk, counter, shelf, cabinet ...):
     a host some ``rooms.json`` category names, or a table, desk, counter, workbench, cabinet, shelf, cart or island."""
     name = category or ""
-    hosts = {h for c in load_rooms().categories.values() for h in c.hosts}
-    return name in hosts or name.endswith(("_table", "desk", "counter", "workbench", "cabinet", "shelf", "_cart", "island"))
+    return name in _hosts() or name.endswith(("_table", "desk", "counter", "workbench", "cabinet", "shelf", "_cart", "island"))
+
+
+@lru_cache(maxsize=1)
+def _hosts() -> frozenset[str]:
+    """Every category some ``rooms.json`` category names as its host."""
+    return frozenset(h for c in load_rooms().categories.values() for h in c.hosts)
 
 
 def small_piece(size: tuple[float, float, float]) -> bool:
