@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from scenerevis.policy.open_vocab import FLOOR_STANDING_WORDS, map_phrase
 from scenerevis.policy.owners import largest_before
 from scenerevis.policy.phrases import QUANTITY_NOUNS
 from scenerevis.policy.prompt_words import NUMBER_WORDS
@@ -231,8 +232,7 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
 
     def add(kind: str, subj: str, target: str | None, words: str, sp=None, tp=None) -> None:
         """``sp`` / ``tp``: the subject's / target's phrase, naming which generic object is meant."""
-        s_text = (sp.text.lower() if sp is not None else "") if subj == GENERIC else (sp.label if sp is not None else "")
-        t_text = (tp.text.lower() if tp is not None else "") if target == GENERIC else (tp.label if tp is not None else "")
+        s_text, t_text = _named_as(sp, subj), _named_as(tp, target)
         if subj == GENERIC and not s_text and len(by_cat.get(GENERIC, [])) == 1:
             s_text = by_cat[GENERIC][0].text.lower()
         key = (kind, subj, target, s_text, t_text)
@@ -308,12 +308,12 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                     subject = objs[int(before.group(1))]  # "a rug and a reading lamp next to each armchair"
                 companions = [
                     q
-                    for q in phrases
+                    for q in (phrases if key == "p" and subject is p else ())
                     if p.token < q.token < root.i
                     and doc[q.token].sent.start == root.sent.start
                     and _with_host(doc, q, heads, listed=True) is p
                 ]
-                if key == "p" and subject is p and companions:
+                if companions:
                     # "a bench with a towel rack next to it", the words parsed on the bench: the rack, by the bench
                     subject, target = max(companions, key=lambda q: q.token), p
                 elif key == "p":  # "a sofa with a table in front of it": the piece it comes with, else the nearest before
@@ -413,10 +413,7 @@ def _carried(doc: Doc, phrases: list[ObjectPhrase], heads: dict[int, ObjectPhras
     subject is another object stands on it, unless the brief places it otherwise."""
     placed = {(r.subject, r.subject_text) for r in out}
     for q in phrases:
-        if (
-            not (q.category == GENERIC or _on_surface(q))
-            or (q.category, q.label if q.category != GENERIC else q.text.lower()) in placed
-        ):
+        if not (q.category == GENERIC or _on_surface(q)) or (q.category, _named_as(q, q.category)) in placed:
             continue
         x = doc[q.head]
         while x.dep_ == "conj" and x.head.i in heads:
@@ -466,8 +463,6 @@ def _small(phrase: ObjectPhrase) -> bool:
     piece whose estimated size is within ``SMALL_PIECE``."""
     if phrase.category != GENERIC:
         return _on_surface(phrase)
-    from scenerevis.policy.open_vocab import FLOOR_STANDING_WORDS, map_phrase
-
     return not FLOOR_STANDING_WORDS & set(phrase.text.lower().split()) and small_piece(map_phrase(phrase.text).size)
 
 
@@ -476,7 +471,7 @@ def _with_small(doc: Doc, phrases: list[ObjectPhrase], heads: dict[int, ObjectPh
     carry it stands on it, unless the brief places it otherwise."""
     placed = {(r.subject, r.subject_text) for r in out}
     for q in phrases:
-        if (q.category, q.label if q.category != GENERIC else q.text.lower()) in placed or q.owner is not None:
+        if (q.category, _named_as(q, q.category)) in placed or q.owner is not None:
             continue
         host = _with_host(doc, q, heads, listed=True)
         if host is None or host is q or host.category == q.category or not _is_surface(host) or not _small(q):
@@ -490,8 +485,15 @@ def _on_surface_category(category: str | None) -> bool:
 
 
 def _on_surface(phrase: ObjectPhrase) -> bool:
-    cat = load_rooms().categories.get(phrase.category or "")
-    return cat is not None and cat.role == "on_surface"
+    return _on_surface_category(phrase.category)
+
+
+def _named_as(p: ObjectPhrase | None, category: str | None) -> str:
+    """The words a relation names its piece by: an open phrase's words for a generic object, else the label of
+    pieces of a category named apart ("" when none)."""
+    if p is None:
+        return ""
+    return p.text.lower() if category == GENERIC else p.label
 
 
 def _anchors_of(category: str | None) -> tuple[str, ...]:

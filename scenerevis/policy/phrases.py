@@ -461,14 +461,14 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
         if root.i == nouns[0].i and (root.dep_ == "ROOT" or any(c.lower_ in _ROOM_PREPS for c in root.rights)):
             continue  # "A tattoo parlour with ...": the room, not an object
         low = root.lower_
+        # "a ring light" is a lamp ("natural light" is none); "a video wall" is a piece ("the back wall" is none)
         lamp = low in ("light", "lights") and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in root.lefts)
-        # "a video wall", "a climbing wall": a wall made of something is a piece (not "the back wall")
-        lamp = lamp or (low in ("wall", "walls") and any(c.lower_ in WALL_PIECES for c in root.lefts))
+        piece_wall = low in ("wall", "walls") and any(c.lower_ in WALL_PIECES for c in root.lefts)
         quantity = (low in QUANTITY_NOUNS and low not in _UNIT_OBJECTS) or (
             root.lemma_.lower() in QUANTITY_NOUNS and any(c.lower_ == "of" for c in root.children)
         )  # "three pods of four desks" (but "a sleep pod", "a chopping block" are objects)
-        if (not is_object_noun(low) and not lamp) or low in describing or quantity or len(low) < 3:
-            continue  # (a "ring light" or "studio lights" is a lamp; "natural light" is none)
+        if (not is_object_noun(low) and not lamp and not piece_wall) or low in describing or quantity or len(low) < 3:
+            continue
         if low.endswith(("ly", "ing", "ed", "ful", "ous", "ive", "ish")) or names_a_venue(low):
             continue
         if root.lemma_.lower() == "station" and any(c.lower_ in VENUE_STATIONS for c in root.lefts):

@@ -309,7 +309,7 @@ def build_plan(spec: PromptSpec, seed: int = 0, extras: bool = True) -> DesignPl
             and facts.category(rel.subject).role not in ("on_surface", "corner")
         ):
             for p in plan.items:
-                if p.category == rel.subject and (not rel.subject_text or rel.subject_text in (p.phrase, p.desc.lower())):
+                if planned_for(p, rel.subject, rel.subject_text):
                     p.stage = 1
     for rel in spec.relations:  # pieces an arrangement ties together are placed in the same turn
         pair = [p for p in plan.items if p.category in (rel.subject, rel.target)]
@@ -348,6 +348,12 @@ def _floor_versions(spec: PromptSpec, wanted: dict[str, int], descs: dict[str, s
             requested.add(floor)
 
 
+def planned_for(p: PlannedItem, category: str, text: str) -> bool:
+    """Whether planned piece ``p`` is one a relation names: of ``category`` and, when the relation names its pieces
+    by a phrase (``subject_text`` / ``target_text``), planned for that phrase."""
+    return p.category == category and (not text or p.phrase == text)
+
+
 def _stackable(items: list[PlannedItem], rel, facts) -> None:
     """ "a printer on a cabinet": a floor piece asked to stand on another takes its smallest size (a generic
     object at most 0.6 m a side and no wider or deeper than its host plus 0.05 m), and a host taller than
@@ -357,16 +363,13 @@ def _stackable(items: list[PlannedItem], rel, facts) -> None:
     if facts.category(subject).role == "on_surface":
         return
 
-    def named(p: PlannedItem, cat: str, text: str) -> bool:
-        return p.category == cat and (not text or p.phrase == text)
-
-    hosts = [p for p in items if named(p, host, rel.target_text)]
+    hosts = [p for p in items if planned_for(p, host, rel.target_text)]
     top_w = min((p.size[0] for p in hosts), default=0.6) + 0.05
     top_d = min((p.size[2] for p in hosts), default=0.6) + 0.05
     for p in items:
-        if named(p, subject, rel.subject_text) and subject == "generic_object":
+        if planned_for(p, subject, rel.subject_text) and subject == "generic_object":
             p.size = (min(p.size[0], 0.6, top_w), min(p.size[1], 0.6), min(p.size[2], 0.6, top_d))
-        elif named(p, subject, rel.subject_text):
+        elif planned_for(p, subject, rel.subject_text):
             p.size = tuple(min(v, lo) for v, lo in zip(p.size, facts.category(subject).min_size))  # type: ignore[assignment]
         elif p in hosts and p.size[1] > 1.1:
             lo_h = facts.category(host).size_range[1][0]
@@ -386,7 +389,7 @@ def fit_rows(plan: DesignPlan, long_side: float) -> None:
     for rel in plan.spec.relations:
         if rel.kind != "in_row" or rel.target or rel.subject not in facts.categories:
             continue
-        items = [p for p in plan.items if p.category == rel.subject and (not rel.subject_text or p.phrase == rel.subject_text)]
+        items = [p for p in plan.items if planned_for(p, rel.subject, rel.subject_text)]
         per_row = row_length(rel.text, len(items)) or len(items)
         if per_row < 2:
             continue
