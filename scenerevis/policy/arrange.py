@@ -391,6 +391,8 @@ def _with_host(doc: Doc, q: ObjectPhrase, heads: dict[int, ObjectPhrase], listed
         came, x = x, x.head
         if x.lower_ == "with":
             w = x.head  # "a table sits under the window with a machine on it": the verb's subject
+            if w.lower_ in ("each", "every", "all", "both") and w.i not in heads:
+                w = w.head  # "three benches are lined up ..., each with a lamp": the benches
             return heads.get(w.i) or _subject_of(w, heads)
         if x.pos_ in ("VERB", "AUX") and x.lemma_.lower() in HAVE_VERBS and came.dep_ == "dobj":
             return _subject_of(x, heads)  # "the counter has a register and a scale on top of it"
@@ -420,7 +422,8 @@ def _carried(doc: Doc, phrases: list[ObjectPhrase], heads: dict[int, ObjectPhras
             x = x.head
         if x.dep_ != "dobj" or x.head.lemma_.lower() not in HAVE_VERBS:
             continue
-        host = _subject_of(x.head, heads)
+        verb = x.head  # "a front counter holding a laptop": the counter the verb describes
+        host = heads.get(verb.head.i) if verb.dep_ == "acl" else _subject_of(verb, heads)
         if host is not None and host is not q and host.category != q.category and not _on_surface(host):
             add("on_top", q.category, host.category, f"on top of the {host.text.lower()}", q, host)
 
@@ -471,7 +474,7 @@ def _with_small(doc: Doc, phrases: list[ObjectPhrase], heads: dict[int, ObjectPh
     carry it stands on it, unless the brief places it otherwise."""
     placed = {(r.subject, r.subject_text) for r in out}
     for q in phrases:
-        if (q.category, _named_as(q, q.category)) in placed or q.owner is not None:
+        if (q.category, _named_as(q, q.category)) in placed:
             continue
         host = _with_host(doc, q, heads, listed=True)
         if host is None or host is q or host.category == q.category or not _is_surface(host) or not _small(q):

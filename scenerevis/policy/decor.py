@@ -50,17 +50,23 @@ class DecorRoles:
         return None
 
     def _role_on_surface(self, item: PlannedItem) -> Placement | None:
+        """On the first of the category's rooms.json ``hosts`` with room, else on any other surface that carries
+        things ("2 monitors" in a room without a desk stand on the workbench or counter there is)."""
         cat = self.facts.category(item.category)
         for host_cat in cat.hosts:
             got = self._on_hosts(item, self.space.of_category(host_cat), cat.size_range[0][0] * 0.8)
             if got is not None:
                 return got
-        return None
+        hosts = [b for b in self._surfaces() if b.category not in cat.hosts]
+        return self._on_hosts(item, hosts, cat.size_range[0][0] * 0.8)
+
+    def _surfaces(self) -> list[Body]:
+        """Floor pieces under 1.3 m whose tops carry things (tables, desks, counters, cabinets; no rugs)."""
+        return [b for b in self.space.bodies if b.y0 < 0.05 and not b.rug and carries_things(b.category) and b.y1 < 1.3]
 
     def _on_any_surface(self, item: PlannedItem) -> Placement | None:
         """A small open-vocabulary piece on any table, desk, counter or cabinet that has room (``carries_things``)."""
-        hosts = [b for b in self.space.bodies if b.y0 < 0.05 and not b.rug and carries_things(b.category) and b.y1 < 1.3]
-        return self._on_hosts(item, hosts, item.size[0] * 0.8)
+        return self._on_hosts(item, self._surfaces(), item.size[0] * 0.8)
 
     # ------------------------------------------------------------------ free pieces and decor
     def _near(self, item: PlannedItem) -> tuple[Placement | None, tuple[float, float] | None]:

@@ -231,7 +231,7 @@ class Placer(DecorRoles):
     def place_all(self, items: list[PlannedItem]) -> list[Placement]:
         """Place ``items`` in order; the pieces the arrangement requests tie together are placed jointly
         by a backtracking search (:mod:`solve`) when the first of them comes up."""
-        from scenerevis.policy.solve import GroupSearch, group_order, turn_relations
+        from scenerevis.policy.solve import GroupSearch, groups, turn_relations
 
         cats = {i.category for i in items}
         rels = [
@@ -239,17 +239,20 @@ class Placer(DecorRoles):
             for r in turn_relations(self.relations, items)
             if not r.target or r.target in cats or self.space.of_category(r.target)
         ]
-        group = group_order(items, rels) if rels else []
-        in_group = {id(i) for i in group}
+        found = groups(items, rels) if rels else []
+        first = {id(i): k for k, (members, _) in enumerate(found) for i in members}
+        found.sort(key=lambda g: min(n for n, i in enumerate(items) if first.get(id(i)) == first[id(g[0][0])]))
+        in_group = set(first)
         out: list[Placement] = []
         for item in items:
             if id(item) not in in_group:
                 got = self.place(item)
                 if got is not None:
                     out.append(got)
-            elif group:
-                out += GroupSearch(self, group, rels).run()
-                group = []
+            elif found:  # every group when the first piece of one comes up, each searched on its own budget
+                for members, group_rels in found:
+                    out += GroupSearch(self, members, group_rels).run()
+                found = []
         return out
 
     def unplace(self, placement: Placement) -> None:

@@ -45,7 +45,10 @@ def owner_of(head: Token, heads: set[int]) -> int | None:
     if head.left_edge.i > 0 and head.doc[head.left_edge.i - 1].lower_ in ("plus", "also"):
         return None  # "each with a chair and a stool, plus a pedicure chair": one more piece of the room
     own = any(t.lower_ == "own" for t in head.lefts)
-    each_after = any(t.lower_ == "each" and t.i > head.i for t in head.children)  # "tables with 4 chairs each"
+    # "tables with 4 chairs each" (not "three tables, each with two stools": that "each" hands out the stools)
+    each_after = any(
+        t.lower_ == "each" and t.i > head.i and not any(c.lower_ in ("with", "of") for c in t.children) for t in head.children
+    )
     each_after = each_after or _at_each(head, head)  # "a stool at each"
     preps = [c for c in head.children if c.dep_ == "prep"]
     preps += [g for c in head.children if c.dep_ == "advmod" for g in c.children if g.dep_ == "prep"]  # "next to each"
@@ -76,7 +79,11 @@ def owner_of(head: Token, heads: set[int]) -> int | None:
         elif x.lower_ == "each" and coordinated and any(c.lower_ == "with" for c in x.children) and _one_more(head):
             own = via_with = True  # "each with a nightstand next to it and a locker at its foot": the locker too
         elif x.i in heads:
-            own = own or (via_with and any(c.lower_ == "each" and c.i > x.i for c in x.children))  # "tables each with"
+            # "tables each with" (not "four racks, with three tables ..., each with two stools": the tables' each)
+            own = own or (
+                via_with
+                and any(c.lower_ == "each" and c.i > x.i and not any(x.i < h < c.i for h in heads | {head.i}) for c in x.children)
+            )
             # "desks with a chair at each" ("at each" may hang on the room's noun: "a cafe with tables with ...")
             own = own or (via_with and any(_at_each(a, head) for a in [x, *x.ancestors]))
             # "each desk with a chair" (the "with" right after it: not "each desk ..., a desk by the window with")
@@ -85,6 +92,10 @@ def owner_of(head: Token, heads: set[int]) -> int | None:
             if not own:
                 return None
             return x.i if x.i < head.i else -1  # the owner is named before its companions
+    if via_with and with_i > 0:  # "a cafe with six tables each with four chairs": the parse hangs "with" on the cafe
+        each = head.doc[with_i - 1]
+        if each.lower_ == "each" and each.head.i in heads and each.head.i < head.i:
+            return each.head.i
     # "a workshop with three workbenches with a stool at each": the parse hangs both on the room's noun
     own = own or (via_with and any(_at_each(a, head) for a in head.ancestors))
     return -1 if own else None

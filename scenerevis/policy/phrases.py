@@ -460,14 +460,23 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
             continue
         if root.i == nouns[0].i and (root.dep_ == "ROOT" or any(c.lower_ in _ROOM_PREPS for c in root.rights)):
             continue  # "A tattoo parlour with ...": the room, not an object
+        if _beside_the_room(root, nouns[0]):
+            continue  # "Relaxation lounge next to a spa's sauna": where the room is, not an object in it
         low = root.lower_
         # "a ring light" is a lamp ("natural light" is none); "a video wall" is a piece ("the back wall" is none)
         lamp = low in ("light", "lights") and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in root.lefts)
         piece_wall = low in ("wall", "walls") and any(c.lower_ in WALL_PIECES for c in root.lefts)
+        # "a card reader", "a barcode reader" is a device ("an avid reader" a person)
+        device = low in ("reader", "readers") and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in root.lefts)
         quantity = (low in QUANTITY_NOUNS and low not in _UNIT_OBJECTS) or (
             root.lemma_.lower() in QUANTITY_NOUNS and any(c.lower_ == "of" for c in root.children)
         )  # "three pods of four desks" (but "a sleep pod", "a chopping block" are objects)
-        if (not is_object_noun(low) and not lamp and not piece_wall) or low in describing or quantity or len(low) < 3:
+        if (
+            (not is_object_noun(low) and not lamp and not piece_wall and not device)
+            or low in describing
+            or quantity
+            or len(low) < 3
+        ):
             continue
         if low.endswith(("ly", "ing", "ed", "ful", "ous", "ive", "ish")) or names_a_venue(low):
             continue
@@ -530,6 +539,20 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
         if q is not None and q.owner is not None and q.mention and q.mention.name == p.mention.name:
             p.owner = q.owner
     return sorted((p for p in out if p.token >= 0), key=lambda p: p.start)
+
+
+#: Prepositions that say where a room is ("a lounge next to the sauna", "a study above the garage").
+_WHERE_PREPS = frozenset({"to", "beside", "near", "behind", "above", "below", "under", "off", "over", "by", "at", "in", "inside"})
+
+
+def _beside_the_room(root: Token, room: Token) -> bool:
+    """Whether ``root`` names where the room (``room``, the prompt's first noun and its root) is: the object of a
+    place preposition hanging on the room's noun ("Relaxation lounge next to a spa's sauna")."""
+    if room.dep_ != "ROOT" or root.dep_ != "pobj" or root.head.lower_ not in _WHERE_PREPS:
+        return False
+    prep = root.head
+    up = prep.head.head if prep.head.dep_ == "advmod" else prep.head  # "next to"
+    return up.i == room.i
 
 
 def _contents(root: Token) -> bool:

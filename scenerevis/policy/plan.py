@@ -272,7 +272,7 @@ def build_plan(spec: PromptSpec, seed: int = 0, extras: bool = True) -> DesignPl
             size = _sized(cat, scales.get(cat_name, 1.0))
         if cat_name != "dining_table":
             size = variant_size(cat, desc, size, rng, seeded=scales.get(cat_name, 1.0) == 1.0)
-        size = size_from_words(cat, descs.get(cat_name, ""), size)
+        sized = size_from_words(cat, descs.get(cat_name, ""), size)
         stage = cat.stage
         if cat_name in requested or cat_name in essentials:
             stage = min(stage, 2) if cat.role in ("corner", "floor_covering", "on_surface") else 1
@@ -282,7 +282,7 @@ def build_plan(spec: PromptSpec, seed: int = 0, extras: bool = True) -> DesignPl
                 PlannedItem(
                     cat_name,
                     one,
-                    size,
+                    size_from_words(cat, label, size) if label and label != descs.get(cat_name, "").lower() else sized,
                     stage,
                     cat.group,
                     cat_name in requested,
@@ -294,6 +294,7 @@ def build_plan(spec: PromptSpec, seed: int = 0, extras: bool = True) -> DesignPl
     gcat = facts.category("generic_object")
     for it in generic:
         size = gcat.clamp_size(tuple(v * (it.size_scale if k == 0 else 1.0) for k, v in enumerate(it.size or gcat.size)))
+        size = size_from_words(gcat, it.desc, size)
         for _ in range(min(it.count, count_cap("generic_object", it.explicit))):
             plan.items.append(PlannedItem("generic_object", it.desc, size, 2, "requested pieces", True, False, False, it.phrase))
     for p in plan.items:
@@ -400,14 +401,36 @@ def fit_rows(plan: DesignPlan, long_side: float) -> None:
                 p.size = (max(lo, widest), p.size[1], p.size[2])
 
 
+#: Words of a piece's height: "tall" takes the top of the category's height range, "low" its bottom and
+#: "floor-to-ceiling" at least ``CEILING_HIGH`` metres.
+HEIGHT_WORDS = {
+    "tall": "tall", "high": "tall", "towering": "tall", "full-height": "ceiling", "floor-to-ceiling": "ceiling",
+    "ceiling-high": "ceiling", "ceiling-height": "ceiling", "low": "low", "short": "low", "squat": "low", "low-slung": "low",
+}  # fmt: skip
+CEILING_HIGH = 2.3
+
+
 def size_from_words(cat: Category, desc: str, size: Vec3) -> Vec3:
     """The size a modifier of ``desc`` means for ``cat`` ("standing desk", "mini fridge"; rooms.json
-    ``size_words``), else ``size``; metres."""
+    ``size_words``), else the height a word of ``HEIGHT_WORDS`` gives ("a tall cabinet", "a low platform": the
+    top or bottom of the category's height range; an open-vocabulary piece 1.5 times or 0.45 times its typical
+    height), else ``size``; metres."""
     low = desc.lower()
     for word, target in sorted(cat.size_words.items(), key=lambda kv: -len(kv[0])):
         if re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", low):
             return target
-    return size
+    said = [HEIGHT_WORDS[w] for w in re.findall(r"(?<![\w-])[\w-]+(?![\w-])", low) if w in HEIGHT_WORDS]
+    if not said:
+        return size
+    (h_lo, h_hi), h = cat.size_range[1], size[1]
+    generic = cat.name == "generic_object"
+    if said[0] == "ceiling":
+        h = max(h, h_hi, CEILING_HIGH)
+    elif said[0] == "tall":
+        h = min(max(h * 1.5, 1.8), CEILING_HIGH) if generic else max(h, h_hi)
+    else:
+        h = max(h * 0.45, 0.15) if generic else min(h, h_lo)
+    return (size[0], h, size[2])
 
 
 #: Attribute words a catalog variant may spell another way ("wooden" is met by an oak variant).

@@ -107,6 +107,8 @@ def wall_poses(
     walls = space.walls()
     longest = max(wl.length for wl in walls)
     cands: list[tuple[float, Pose]] = []
+    standing = [b.poly for b in space.bodies if not b.rug and b.y0 < 0.05] if row else []
+    taken = shapely.union_all(standing) if standing else None
     for wall in walls:
         L = wall.length
         if L < along + 2 * WALL_GAP:
@@ -131,9 +133,25 @@ def wall_poses(
             else:
                 cost = 0.0
             cost += base_cost + wall_jitter + rng.uniform(0, jitter)
+            if taken is not None and row > along and not _row_free(wall, t, along, out, row, taken):
+                cost += 4.0  # a piece stands where the row would grow, either way along the wall
             cands.append((cost, Pose(float(p[0]), float(p[1]), yaw, 0.0, wall)))
     cands.sort(key=lambda c: c[0])
     return [p for _, p in cands]
+
+
+def _row_free(wall, t: float, along: float, out: float, row: float, taken) -> bool:
+    """Whether a row of length ``row`` (m) started by a piece at ``t`` along ``wall`` (``along`` wide, ``out``
+    deep) has free floor against the wall in at least one direction (``taken``: the standing pieces' union)."""
+    for a, b in ((t - along / 2, t - along / 2 + row), (t + along / 2 - row, t + along / 2)):
+        if a < -0.05 or b > wall.length + 0.05:
+            continue  # the row would run past the wall's end this way
+        ends = [wall.a + wall.direction * v for v in (a + 0.02, b - 0.02)]
+        depth = wall.normal * (out + WALL_GAP)
+        strip = shapely.Polygon([ends[0], ends[1], ends[1] + depth, ends[0] + depth])
+        if not strip.intersects(taken):
+            return True
+    return False
 
 
 def corner_poses(space: Space, w: float, d: float, rng: random.Random) -> list[Pose]:

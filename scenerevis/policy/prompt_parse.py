@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from scenerevis.policy.arrange import Relation, parse_relations
+from scenerevis.policy.measures import size_from_text
 from scenerevis.policy.nlp import parse
 from scenerevis.policy.owners import largest_before
 from scenerevis.policy.phrases import (
@@ -38,20 +39,13 @@ from scenerevis.policy.prompt_words import (
 from scenerevis.policy.spec_rules import named_hosts, small_things, standing, tables_for_chairs
 from scenerevis.policy.terse import articled
 from scenerevis.policy.translate import gloss
+from scenerevis.policy.venue import names_another_venue
 from scenerevis.policy.vocab import Mention, resolve_generic, vocabulary
 from scenerevis.scene.rooms import load_rooms
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-_AREA_RE = re.compile(
-    r"(\d+(?:\.\d+)?)\s*(?:-\s*)?(square\s*met(?:er|re)s?|sq\.?\s*m\b|m2\b|m\u00b2|square\s*feet|square\s*foot|sq\.?\s*ft\b|ft2\b|ft\u00b2)",
-    re.IGNORECASE,
-)
-_DIMS_RE = re.compile(
-    r"(\d+(?:\.\d+)?)\s*(m|meters?|metres?|ft|feet|foot)?\s*(?:by|x|\u00d7|\*)\s*(\d+(?:\.\d+)?)\s*(m\b|meters?|metres?|ft\b|feet|foot)",
-    re.IGNORECASE,
-)
 _LSHAPE_RE = re.compile(
     r"\bl[\s\-]?shaped?\s+(?:room|space|layout|floor\s*plan|plan|bedroom|living\s*room|study|office)\b", re.IGNORECASE
 )
@@ -212,20 +206,9 @@ def _find_words(text: str, words: tuple[str, ...]) -> list[str]:
     return [w for _, w in sorted(hits)]
 
 
-def _size_from_text(text: str) -> tuple[float | None, tuple[float, float] | None]:
-    area = dims = None
-    m = _AREA_RE.search(text)
-    if m:
-        value = float(m.group(1))
-        area = value * 0.092903 if "f" in m.group(2).lower() else value
-    m = _DIMS_RE.search(text)
-    if m:
-        unit = (m.group(4) or m.group(2) or "m").lower()
-        k = 0.3048 if unit.startswith("f") else 1.0
-        a, b = float(m.group(1)) * k, float(m.group(3)) * k
-        if 1.5 <= a <= 20 and 1.5 <= b <= 20:
-            dims = (a, b)
-    return area, dims
+def _subject_not_part(tok) -> bool:
+    """Whether ``tok`` is a clause's subject and not a part of something ("the head of the table faces ...")."""
+    return tok.dep_ in ("nsubj", "nsubjpass") and not any(c.lower_ == "of" for c in tok.children)
 
 
 def _infer_room(categories: list[str]) -> str:
@@ -256,7 +239,11 @@ def parse_prompt(text: str) -> PromptSpec:
     mentions = vocabulary().find(text)
     doc = parse(text)
     phrases = find_phrases(doc, mentions, _NOT_OPEN)
-    rooms = [m for m in mentions if m.kind == "room" and not names_a_modifier(doc, m) and not names_a_place(doc, m)]
+    rooms = [
+        m
+        for m in mentions
+        if m.kind == "room" and not names_a_modifier(doc, m) and not names_a_place(doc, m) and not names_another_venue(doc, m)
+    ]
     known = [p for p in phrases if p.mention is not None]
     explicit_room = bool(rooms)
     room_type = rooms[0].name if rooms else _infer_room([p.mention.name for p in known if p.mention.kind == "category"])
@@ -370,9 +357,16 @@ def parse_prompt(text: str) -> PromptSpec:
             p.label = (descs_of[id(p)] if id(p) in apart_phrases else item.desc).lower()
     _add_open_phrases(spec, [p for p in phrases if p.mention is None and not p.reference])
     _resolve_references(doc, phrases)
-    # "with the sewing machine on top of it": a "the <noun>" nothing named before is a new piece when the words
-    # right after it place it
-    new = [p for p in phrases if p.reference and p.category is None and not p.negated and _PLACED_RE.match(text[p.end :])]
+    # "with the sewing machine on top of it", "The radial extractor stands in the centre": a "the <noun>" nothing
+    # named before is a new piece when the words right after it place it or it is the subject of a clause
+    new = [
+        p
+        for p in phrases
+        if p.reference
+        and p.category is None
+        and not p.negated
+        and (_PLACED_RE.match(text[p.end :]) or _subject_not_part(doc[p.head]))
+    ]
     _add_open_phrases(spec, new)
     _each_with_own(spec, phrases, extra)
     _stated_totals(spec, text, phrases)
@@ -387,7 +381,7 @@ def parse_prompt(text: str) -> PromptSpec:
     spec.style = _find_words(text, STYLE_WORDS)[:3]
     spec.colours = _find_words(text, COLOUR_WORDS)[:3]
     spec.materials = _find_words(text, MATERIAL_WORDS)[:3]
-    spec.area, spec.dims = _size_from_text(original) if glossed is not None else _size_from_text(text)
+    spec.area, spec.dims = size_from_text(original) if glossed is not None else size_from_text(text)
     spec.l_shape = bool(_LSHAPE_RE.search(text))
     low = text.lower()
     spec.english = english

@@ -78,7 +78,7 @@ def relation_poses(
         if kind == "in_row" and not peers and count >= 3:
             # the first of a row of three or more starts at the end of a long wall, so the row can grow along it
             # (a piece that needs floor all round fails these poses and takes its usual place)
-            row = count * w + (count - 1) * max(ROW_GAP, 0.75 * side + 0.02)
+            row = count * w + (count - 1) * max(ROW_GAP, 0.75 * side + 0.02, spread)
             return wall_poses(space, w, d, rng, prefer="corner", row=row)
         out: list[Pose] = []
         around = clearance.get("around", 0.0)  # tables keep their chairs' floor: a row of tables, chairs between
@@ -113,14 +113,7 @@ def relation_poses(
             # "20 lockers along the walls": once the row cannot grow, it goes on along another wall
             out += wall_poses(space, w, d, rng, prefer="corner")
         if kind == "in_row" and len(peers) >= 2:  # a second row behind or in front, once the first cannot grow
-            for o in peers[::-1]:
-                od = o.size[2]
-                if rows == "back_to_back":
-                    out.append(_at(o, 0.0, -(od / 2 + ROW_GAP + d / 2), math.pi))
-                elif rows == "opposite":
-                    out += [_at(o, 0.0, od / 2 + gap + d / 2, math.pi) for gap in FACING_ROWS_GAP]
-                else:
-                    out += [_at(o, 0.0, -(od / 2 + 0.7 + d / 2)), _at(o, 0.0, od / 2 + 0.7 + d / 2)]
+            out += next_row_poses(peers, d, rows)
         return out
     targets = _named(_others(space, rel.target), rel.target_text) if rel.target else []
     if not targets:
@@ -178,6 +171,21 @@ def relation_poses(
                 ang = 2 * math.pi * k / 12
                 x, z = ax + math.sin(ang) * r, az + math.cos(ang) * r
                 out.append(Pose(x, z, ang + math.pi))
+    return out
+
+
+def next_row_poses(peers: list[Body], d: float, rows: str = "") -> list[Pose]:
+    """Poses of a piece of depth ``d`` (m) that starts another row beside the row of ``peers``: behind or in front
+    of a placed piece (latest first), back to back with it or facing it when ``rows`` says so."""
+    out: list[Pose] = []
+    for o in peers[::-1]:
+        od = o.size[2]
+        if rows == "back_to_back":
+            out.append(_at(o, 0.0, -(od / 2 + ROW_GAP + d / 2), math.pi))
+        elif rows == "opposite":
+            out += [_at(o, 0.0, od / 2 + gap + d / 2, math.pi) for gap in FACING_ROWS_GAP]
+        else:
+            out += [_at(o, 0.0, -(od / 2 + 0.7 + d / 2)), _at(o, 0.0, od / 2 + 0.7 + d / 2)]
     return out
 
 

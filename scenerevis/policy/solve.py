@@ -18,12 +18,12 @@ import math
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from scenerevis.policy.arrange import Relation
+from scenerevis.policy.arrange import GENERIC, Relation
 from scenerevis.policy.brief_check import bodies_hold
 from scenerevis.policy.free_space import Body
 from scenerevis.policy.plan import PlannedItem
 from scenerevis.policy.poses import Pose, feasible, fit, grid_poses, iter_sizes
-from scenerevis.policy.relate import exempt_for, relation_poses
+from scenerevis.policy.relate import exempt_for, next_row_poses, relation_poses
 from scenerevis.scene.rooms import load_rooms
 
 if TYPE_CHECKING:
@@ -45,21 +45,72 @@ def turn_relations(relations: list[Relation], items: list[PlannedItem]) -> list[
     return [r for r in relations if r.subject in cats or (r.kind == "next_to" and r.target in cats)]
 
 
+def _key(category: str, text: str) -> tuple[str, str]:
+    """A relation's piece: its category, and for an open-vocabulary piece its phrase ("" when any)."""
+    return (category, text if category == GENERIC else "")
+
+
 def group_order(items: list[PlannedItem], relations: list[Relation]) -> list[PlannedItem]:
-    """The items of the relations' categories, the pieces others are placed relative to first."""
-    cats = {r.subject for r in relations} | {r.target for r in relations if r.target}
-    depth = dict.fromkeys(cats, 0)
+    """The items of the relations' pieces, the pieces others are placed relative to first. Open-vocabulary
+    pieces are told apart by their phrase: a recycling bin no relation names stays out of the group the
+    cash register on the counter is in."""
+    keys = {_key(r.subject, r.subject_text) for r in relations}
+    keys |= {_key(r.target, r.target_text) for r in relations if r.target}
+    depth = dict.fromkeys(keys, 0)
     facts = load_rooms()
-    for _ in range(len(cats)):
+    for _ in range(len(keys)):
         for r in relations:
             if not r.target or r.target == r.subject:
                 continue
-            first, then = r.target, r.subject
+            first, then = _key(r.target, r.target_text), _key(r.subject, r.subject_text)
             if r.kind in ("next_to", "around") and r.subject in facts.category(r.target).anchors:
                 first, then = then, first  # "a table surrounded by chairs": the chairs' anchor goes first
-            depth[then] = max(depth[then], min(depth[first] + 1, len(cats)))
-    group = [i for i in items if i.category in cats]
-    return sorted(group, key=lambda i: depth[i.category])  # stable: the turn's order within a depth
+            depth[then] = max(depth[then], min(depth[first] + 1, len(keys)))
+
+    def level(item: PlannedItem) -> int | None:
+        got = [d for (cat, text), d in depth.items() if cat == item.category and (not text or text == item.phrase)]
+        return max(got) if got else None
+
+    group = [(level(i), i) for i in items]
+    return [i for d, i in sorted((g for g in group if g[0] is not None), key=lambda g: g[0])]  # stable sort
+
+
+def groups(items: list[PlannedItem], relations: list[Relation]) -> list[tuple[list[PlannedItem], list[Relation]]]:
+    """The pieces the relations tie together, split into independent groups (connected by the relations'
+    subjects and targets), each with its relations and in :func:`group_order`: a row of carrels and the
+    bookcases along the walls are searched apart, so one's backtracking does not spend the other's budget."""
+    keys = [(_key(r.subject, r.subject_text), _key(r.target, r.target_text) if r.target else None) for r in relations]
+    parent: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def find(k: tuple[str, str]) -> tuple[str, str]:
+        parent.setdefault(k, k)
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    def union(a: tuple[str, str], b: tuple[str, str]) -> None:
+        parent[find(a)] = find(b)
+
+    for sub, tgt in keys:
+        find(sub)
+        if tgt is not None:
+            union(sub, tgt)
+    own: dict[int, list[tuple[str, str]]] = {}
+    for item in items:  # a piece two keys name ("any generic object" and its own phrase) joins their groups
+        mine = [k for k in parent if k[0] == item.category and (not k[1] or k[1] == item.phrase)]
+        for k in mine[1:]:
+            union(mine[0], k)
+        if mine:
+            own[id(item)] = mine
+    out: dict[tuple[str, str], tuple[list[PlannedItem], list[Relation]]] = {}
+    for item in items:
+        if id(item) in own:
+            out.setdefault(find(own[id(item)][0]), ([], []))[0].append(item)
+    for rel, (sub, _) in zip(relations, keys, strict=True):
+        if find(sub) in out:
+            out[find(sub)][1].append(rel)
+    return [(group_order(its, rels), rels) for its, rels in out.values() if rels]
 
 
 class GroupSearch:
@@ -176,11 +227,22 @@ class GroupSearch:
                     break
                 if rel.kind == "against_wall" and (faced := self._faced(own)):  # "on the wall opposite the bed"
                     poses, by_pose = _facing_first(poses, faced), True
+                # a row keeps its last candidate for starting the next row: of six pieces, the fifth may start a
+                # second row the sixth joins (a row of one is no row)
+                peers = self._bodies(cat, item.phrase) if rel.kind == "in_row" else []
+                row2 = next_row_poses(peers, size[2], rows) if len(peers) >= 2 else []
+                room = CANDIDATES - 1 if len(row2) else CANDIDATES
                 for body in self._fits(cat, poses, size, exempt_for(self.space, rel), by_pose, clip=rel.kind == "corner"):
                     if new(body):
                         yield body, note
-                        if len(seen) >= CANDIDATES:
-                            return
+                        if len(seen) >= room:
+                            break
+                for body in self._fits(cat, row2, size, set()) if len(seen) < CANDIDATES else ():
+                    if new(body):
+                        yield body, note
+                        return
+                if len(seen) >= room:
+                    return
             if seen:
                 return
             if poses and self.best is not None:

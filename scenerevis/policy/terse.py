@@ -3,8 +3,10 @@
 Short prompts are often written as lists: "blacksmith forge: coal forge, anvil next to it, quench tank".
 The parser reads such fragments poorly ("anvil" as a verb, "quench" as an adjective) and the prompt
 reader only takes open-vocabulary phrases with a determiner or a count. Each list item of a short prompt
-(after a colon, or after the first comma) that starts with a bare singular noun gets "a" before it
-("..., an anvil next to it, a quench tank"), decided on the item parsed alone.
+(after a colon or a spaced dash, or after the first comma) that starts with a bare singular noun gets "a"
+before it ("..., an anvil next to it, a quench tank"), decided on the item parsed alone. "with" and "and"
+also start an item when the words before them end in a noun ("studio with furnace, glory hole, annealer and
+gaffer's bench").
 """
 
 from __future__ import annotations
@@ -16,8 +18,13 @@ from scenerevis.policy.phrases import is_object_noun
 
 #: Prompts of more words than this are prose, not a list: their bare nouns are left alone.
 TERSE_WORDS = 30
-_ITEM = re.compile(r"[^,;:]+")
-_LEADS = frozenset("a an the one two three four five six seven eight nine ten some several many few each every".split())
+#: What ends a list item; a spaced dash ("repair shop - bench, 2 monitors") ends the room's words as a colon does.
+_SEP = re.compile(r"[,;:]|\s[-\u2013\u2014]\s")
+_DASH = re.compile(r"\s[-\u2013\u2014]\s")
+_JOINS = re.compile(r"\b(?:with|and)\s+")
+_LEADS = frozenset(
+    "a an the one two three four five six seven eight nine ten some several many few each every plus also then including".split()
+)
 
 
 def articled(text: str) -> str:
@@ -27,25 +34,36 @@ def articled(text: str) -> str:
         return text
     from spacy.lang.en.stop_words import STOP_WORDS  # (spaCy is imported when a prompt is read, not before)
 
+    starts: list[int] = []
+    head = min((m.start() for m in (re.search(":", text), _DASH.search(text)) if m), default=-1)
+    for m in _SEP.finditer(text):
+        if m.start() >= head:  # (items before the room's colon or dash are the room's words)
+            starts.append(m.end() + len(text[m.end() :]) - len(text[m.end() :].lstrip()))
+    for m in _JOINS.finditer(text):
+        before = text[: m.start()].rstrip()
+        if m.start() > head and before and before[-1].isalpha() and _ends_in_noun(before):
+            starts.append(m.end())
     out: list[str] = []
     last = 0
-    colon = text.find(":")
-    for k, m in enumerate(_ITEM.finditer(text)):
-        if k == 0 or (colon >= 0 and m.start() <= colon):
-            continue  # the room ("funeral viewing room: ...") or the first words before any list
-        item = m.group(0)
-        lead = len(item) - len(item.lstrip())
+    for at in sorted(set(starts)):
+        item = _SEP.split(text[at:], maxsplit=1)[0]
+        item = _JOINS.split(item, maxsplit=1)[0] if _JOINS.search(item[1:]) else item
         words = item.strip().split()
         if not words or words[0].lower() in _LEADS | STOP_WORDS or not words[0][:1].isalpha():
             continue  # ("in dark mahogany", "next to it", "and a lamp": no bare noun first)
         if not _starts_with_bare_noun(item.strip()):
             continue
-        at = m.start() + lead
         out.append(text[last:at])
         out.append("an " if words[0][:1].lower() in "aeiou" else "a ")
         last = at
     out.append(text[last:])
     return "".join(out)
+
+
+def _ends_in_noun(text: str) -> bool:
+    """Whether the last word of ``text`` is a noun (of a list item or the room), parsed with the words before it."""
+    doc = parse(text)
+    return len(doc) > 0 and doc[-1].tag_ in ("NN", "NNS", "NNP", "NNPS")
 
 
 def _starts_with_bare_noun(item: str) -> bool:

@@ -124,7 +124,8 @@ def test_a_table_seated_around_is_planned_as_the_briefs_table():
     plan = build_plan(parse_prompt(LOUNGE), seed=0)
     assert "dining_table" not in plan.categories()
     sizes = [tuple(round(float(x), 2) for x in i.size) for i in plan.items if i.category == "work_table"]
-    assert sizes == [(1.8, 0.9, 0.9)]  # sized for its eight seats: at least 1.8 m wide
+    assert len(sizes) == 1 and sizes[0][0] >= 1.8  # sized for its eight seats: at least 1.8 m wide
+    assert parse_prompt(LOUNGE).room_type != "living_room"  # a teachers' lounge is no living room
 
 
 # ------------------------------------------------------------------------------- layout end to end

@@ -15,7 +15,7 @@ from scenerevis.policy.plan import PlannedItem
 from scenerevis.policy.solve import group_order
 from scenerevis.scene.rotation import quat_to_yaw
 
-EASELS = "An art studio with three easels in a row, a large work table and a flat file cabinet."
+EASELS = "A small art studio with a large work table in the middle, three easels in a row along one wall and a flat file cabinet."
 TWIN = "Twin bedroom for two children: two single beds side by side with a nightstand between them, a desk and a blue beanbag."
 
 
@@ -41,8 +41,8 @@ def test_the_search_meets_what_the_greedy_pass_misses(prompt, relations, greedy_
     assert all(relation_met(scene, r) for r in relations)
     report = evaluate_physics(scene)
     assert report.collision_rate == 0 and report.oob_rate == 0
-    # with a budget of one candidate per piece the search is the greedy pass: in a 3.9 x 4.2 m studio
-    # whose work table takes the middle, its first easel faces the room and the row cannot grow
+    # with a budget of one candidate per piece the search is the greedy pass: in the small studio whose work
+    # table takes the middle, the row its first easel starts cannot grow to three
     monkeypatch.setattr(solve, "BUDGET", 3)
     greedy, _ = run_rule_episode(prompt, iterations=10, seed=0)
     assert all(relation_met(greedy, r) for r in relations) == greedy_meets

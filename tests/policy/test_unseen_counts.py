@@ -198,7 +198,7 @@ def test_the_courtroom_keeps_its_other_pieces():
 
 def test_a_watchmakers_bench_keeps_its_possessive():
     spec = parse_prompt("a watchmaker's bench, a stool and a lamp")
-    assert (spec.count("bench"), spec.item("bench").desc) == (1, "watchmaker's bench")
+    assert (spec.count("workbench"), spec.item("workbench").desc) == (1, "watchmaker's bench")
 
 
 @pytest.mark.parametrize(
@@ -223,7 +223,7 @@ def test_a_pronoun_possessive_is_no_description(text, expected):
         (
             "watch repair shop: a watchmaker's bench, a tall stool, a glass display case for watches, a small safe "
             "and a grandfather clock",
-            {"bench": 1, "stool": 1, "display_case": 1, "small safe": 1, "grandfather clock": 1},
+            {"workbench": 1, "stool": 1, "display_case": 1, "small safe": 1, "grandfather clock": 1},
         ),
         ("an office with a desk and a small safe", {"desk": 1, "small safe": 1}),
         ("a small table and a small safe", {"small_table": 1, "small safe": 1}),

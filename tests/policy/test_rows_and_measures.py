@@ -1,0 +1,214 @@
+"""Tests of stated measures (:mod:`scenerevis.policy.measures`), height words, terse lists split at dashes, "with"
+and "and", venues named with a room word, pieces set on any surface, and rows that split or start where they can
+grow (:func:`scenerevis.policy.solve.groups`, the reserved next-row candidate)."""
+
+from __future__ import annotations
+
+import pytest
+
+from scenerevis.policy.brief_check import relation_met
+from scenerevis.policy.measures import size_from_text
+from scenerevis.policy.prompt_parse import parse_prompt
+
+
+def items(text: str) -> dict[str, int]:
+    """category (or an open phrase's words) -> count."""
+    return {(i.desc if i.category == "generic_object" else i.category): i.count for i in parse_prompt(text).items}
+
+
+def episode(prompt: str):
+    from scenerevis.loop.simulate import run_rule_episode
+
+    scene, _ = run_rule_episode(prompt, iterations=10, seed=0)
+    return scene
+
+
+# ------------------------------------------------------------------------------- measures
+
+
+@pytest.mark.parametrize(
+    "text, area, dims",
+    [
+        ("A cramped 12-square-metre booth with a counter.", 12.0, None),
+        ("A shop of about 20 m^2 with a counter.", 20.0, None),
+        ("A shop about twenty square metres.", 20.0, None),
+        ("a room of thirty-five square metres", 35.0, None),
+        ("some 30 sq. metres", 30.0, None),
+        ("a 25 m sq room", 25.0, None),
+        ("25-30 m\u00b2", 27.5, None),
+        ("a shop of 20,5 m2", 20.5, None),
+        ("one hundred and twenty square feet", 120 * 0.092903, None),
+        ("A shed 6 metres long and 4 metres wide.", None, (6.0, 4.0)),
+        ("about 7 metres by 3", None, (7.0, 3.0)),
+        ("a 4,5 x 3 m room", None, (4.5, 3.0)),
+        ("two 2 x 1 tables", None, None),
+    ],
+)
+def test_size_from_text(text, area, dims):
+    got_area, got_dims = size_from_text(text)
+    assert (got_area, got_dims) == (pytest.approx(area) if area else None, dims)
+
+
+def test_square_feet_with_a_thousands_comma():
+    assert size_from_text("a 1,200 sq ft loft")[0] == pytest.approx(1200 * 0.092903)
+
+
+# ------------------------------------------------------------------------------- height words
+
+
+def test_height_words_take_the_ends_of_the_range_and_each_named_piece_its_own():
+    from scenerevis.policy.plan import CEILING_HIGH, build_plan
+
+    plan = build_plan(parse_prompt("A room with a low coffee table and a floor-to-ceiling bookshelf."), seed=0)
+    heights = {i.category: round(i.size[1], 2) for i in plan.items}
+    assert heights["coffee_table"] == 0.3  # the bottom of the coffee table's 0.3-0.5 m range
+    assert heights["bookshelf"] == max(2.4, CEILING_HIGH)  # the top of its range, at least CEILING_HIGH
+    plan = build_plan(parse_prompt("A shed with a low shelf of oars and a tall metal shelving unit."), seed=0)
+    shelves = sorted((i.desc, round(i.size[1], 2)) for i in plan.items if i.category == "bookshelf")
+    assert shelves == [("low shelf", 0.8), ("tall metal shelving unit", 2.1)]  # the size words of rooms.json
+    plan = build_plan(parse_prompt("A stage with a low platform."), seed=0)
+    assert [round(i.size[1], 3) for i in plan.items] == [0.45]  # an open piece: 0.45 of its typical 1.0 m
+
+
+# ------------------------------------------------------------------------------- terse lists
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "glassblowing studio with furnace, glory hole, annealer and gaffer's bench",
+            "glassblowing studio with a furnace, a glory hole, an annealer and a gaffer's bench",
+        ),
+        (
+            "tiny repair shop - repair bench, 2 monitors, a parts shelf",
+            "tiny repair shop - a repair bench, 2 monitors, a parts shelf",
+        ),
+        ("dormitory: six beds, plus a fire pole in the corner", None),  # "plus" is no noun
+        ("office with desk and chair, black and white photo", "office with a desk and a chair, black and white photo"),
+    ],
+)
+def test_articled_splits_at_dashes_with_and_and(text, expected):
+    from scenerevis.policy.terse import articled
+
+    assert articled(text) == (text if expected is None else expected)
+
+
+def test_a_terse_list_with_with_and_and_keeps_every_piece():
+    assert items("glassblowing studio with furnace, glory hole, annealer and gaffer's bench") == {
+        "bench": 1,
+        "furnace": 1,
+        "glory hole": 1,
+        "annealer": 1,
+    }
+
+
+# ------------------------------------------------------------------------------- venues, references, owners
+
+
+@pytest.mark.parametrize(
+    "text, room",
+    [
+        ("A cigar lounge with three leather armchairs", "room"),
+        ("The teachers' lounge has a sofa and a fridge", "room"),
+        ("a post office with two counters", "room"),
+        ("A cozy lounge with a sofa", "living_room"),
+        ("a family lounge with a sofa and a TV", "living_room"),
+        ("A home office with a desk", "study"),
+        ("An architect's office with a desk", "study"),
+    ],
+)
+def test_a_room_word_after_a_noun_names_another_venue(text, room):
+    spec = parse_prompt(text)
+    assert (spec.room_type, spec.room_type_explicit) == (room, room != "room")
+
+
+def test_where_the_room_is_names_no_piece():
+    assert items("Relaxation lounge next to a spa's sauna. Six teak loungers in a row.") == {"armchair": 6}
+
+
+def test_a_the_noun_that_is_a_subject_is_a_new_piece():
+    assert items("The electric radial extractor stands in the centre on a wooden pallet.") == {
+        "electric radial extractor": 1,
+        "wooden pallet": 1,
+    }
+
+
+def test_a_card_reader_is_a_device_on_the_counter_holding_it():
+    spec = parse_prompt("Computer repair shop with a front counter holding a laptop and a card reader.")
+    assert items(spec.text) == {"kitchen_counter": 1, "laptop": 1, "card reader": 1}
+    assert [(r.kind, r.subject_text, r.target) for r in spec.relations] == [("on_top", "laptop", "kitchen_counter")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The left wall holds four cue racks, with three high tables in front of them, each with two stools.",
+            {"storage_rack": 4, "small_table": 3, "stool": 6},
+        ),
+        ("A cafe with six tables each with four chairs and a lamp.", {"dining_table": 6, "dining_chair": 24, "table_lamp": 6}),
+    ],
+)
+def test_each_with_counts_per_the_piece_before_it(text, expected):
+    assert items(text) == expected
+
+
+def test_each_with_a_lamp_puts_it_on_each_bench():
+    spec = parse_prompt("Three repair benches are lined up along the back wall, each with a magnifier lamp and a stool.")
+    assert ("on_top", "table_lamp", "workbench") in {(r.kind, r.subject, r.target) for r in spec.relations}
+    assert items(spec.text) == {"workbench": 3, "table_lamp": 3, "stool": 3}
+
+
+# ------------------------------------------------------------------------------- placement
+
+
+def test_monitors_without_a_desk_stand_on_the_bench():
+    scene = episode("tiny computer repair shop - repair bench, 2 monitors, a parts shelf")
+    assert sum(o.desc.endswith("monitor") for o in scene.objects) == 2
+    assert relation_met(scene, ["on_top", "monitor", "repair bench"])
+
+
+def test_groups_split_pieces_no_relation_ties():
+    from scenerevis.policy.arrange import Relation
+    from scenerevis.policy.plan import PlannedItem
+    from scenerevis.policy.solve import groups
+
+    def item(cat: str, phrase: str = "") -> PlannedItem:
+        return PlannedItem(cat, phrase or cat, (0.5, 0.5, 0.5), 1, "g", True, False, False, phrase)
+
+    its = [item("bookshelf"), item("generic_object", "study carrel"), item("generic_object", "recycling bin"), item("armchair")]
+    its += [item("fireplace")]
+    rels = [
+        Relation("in_row", "bookshelf", None, "along the walls"),
+        Relation("in_row", "generic_object", None, "in a row", "study carrel"),
+        Relation("next_to", "armchair", "fireplace", "next to the fireplace"),
+    ]
+    got = [[i.desc for i in members] for members, _ in groups(its, rels)]
+    assert got == [["bookshelf"], ["study carrel"], ["fireplace", "armchair"]]  # the bin is in no group
+
+
+@pytest.mark.parametrize(
+    "prompt, relations",
+    [
+        (
+            # the corner pole must not stand where the row of beds has to run
+            "A dormitory with six single beds in a row along one wall, each with a nightstand next to it, plus a fire "
+            "pole in the corner.",
+            [["in_row", "single bed"], ["against_wall", "single bed"], ["corner", "fire pole"]],
+        ),
+        (
+            # six carrels do not fit one wall of the small room: two rows of three, not five and one
+            "A quiet library room with four tall bookcases along the walls, two leather armchairs next to the "
+            "fireplace and six study carrels in a row down the middle.",
+            [["in_row", "carrel"], ["next_to", "armchair", "fireplace"], ["against_wall", "bookcase"]],
+        ),
+    ],
+)
+def test_rows_are_kept_whole_or_split_in_rows_of_two_or_more(prompt, relations):
+    from scenerevis.physics import evaluate_physics
+
+    scene = episode(prompt)
+    assert [relation_met(scene, r) for r in relations] == [True] * len(relations)
+    report = evaluate_physics(scene)
+    assert report.collision_rate == 0 and report.oob_rate == 0
