@@ -132,6 +132,8 @@ FINISHES: dict[str, Finish] = {
     "smoked glass": Finish((60, 70, 80)),
     "champagne": Finish((205, 190, 160), True),
     "cork": Finish((190, 145, 95)),
+    "cardboard": Finish((185, 145, 100)),
+    "brick": Finish((160, 72, 52)),
     "chalkboard": Finish((45, 75, 60)),
     "bottle green": Finish((30, 70, 40)),
     "flame": Finish((250, 150, 40)),

@@ -516,7 +516,13 @@ def _with_owner(phrases: list[ObjectPhrase], heads: dict[int, ObjectPhrase], out
         if owner is None or p.category in arranged or owner.category == p.category or p.category == GENERIC:
             continue
         cat = facts.categories.get(p.category)
-        if cat is not None and cat.role not in ("on_surface", "floor_covering"):
+        if cat is None or cat.role in ("on_surface", "floor_covering"):
+            continue
+        # "3 low tables with 4 small chairs each": two or more chairs per table sit around it
+        seats = cat.role in ("around_table", "seating") or p.category.endswith(("chair", "stool"))
+        if seats and (p.count or 1) >= 2 and owner.category.endswith("table"):
+            add("around", p.category, owner.category, f"around the {owner.text.lower()}", p, owner)
+        else:
             add("next_to", p.category, owner.category, f"with the {owner.text.lower()}", p, owner)
 
 

@@ -19,9 +19,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from scenerevis.policy.finish_words import predicate_words
+from scenerevis.policy.not_pieces import beside_the_room, contents, heading_end
 from scenerevis.policy.open_vocab import ABSTRACT_HEADS, NOT_OBJECTS, TABLETOP_HEADS, VENUE_STATIONS, names_a_venue
 from scenerevis.policy.owners import both_sides, each_corner, each_of, number_of, owner_of
 from scenerevis.policy.prompt_words import NEGATIONS
+from scenerevis.policy.venue import names_a_toy
 from scenerevis.policy.vocab import Mention
 
 if TYPE_CHECKING:
@@ -428,7 +430,12 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
     ``ignore`` mark words that are no object. ``describing`` are colour, material, style and size words: never
     an open phrase's noun, and read as the noun's modifiers where the parser took them for a noun."""
     spans = {id(m): _span_tokens(doc, m.start, m.end) for m in mentions}
-    taken = {t.i for m in mentions if not (m.kind == "room" and names_a_modifier(doc, m)) for t in spans[id(m)]}
+    taken = {
+        t.i
+        for m in mentions
+        if not (m.kind == "room" and (names_a_modifier(doc, m) or names_a_toy(doc, m)))
+        for t in spans[id(m)]
+    }
     objs = [m for m in mentions if m.kind in ("category", "generic") and spans[id(m)]]
     last = {t.i for m in objs for t in spans[id(m)]}
     ignored = {t.i for m in mentions if m.kind == "ignore" for t in spans[id(m)]}
@@ -455,12 +462,14 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
         out.append(ObjectPhrase(tok.i, _promote(tok, own).i, m.start, m.end, m.text, m, plural=plural))
     taken -= dropped
     nouns = [t for t in doc if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in _MODIFIER_DEPS]
+    # "A church hall turned polling station: a registration table, ...": a short heading names the room
+    heading = heading_end(doc)
     for root in nouns:
-        if root.i in taken or any(p.head == root.i for p in out):
+        if root.i in taken or any(p.head == root.i for p in out) or root.i < heading:
             continue
         if root.i == nouns[0].i and (root.dep_ == "ROOT" or any(c.lower_ in _ROOM_PREPS for c in root.rights)):
             continue  # "A tattoo parlour with ...": the room, not an object
-        if _beside_the_room(root, nouns[0]):
+        if beside_the_room(root, nouns[0]):
             continue  # "Relaxation lounge next to a spa's sauna": where the room is, not an object in it
         low = root.lower_
         # "a ring light" is a lamp ("natural light" is none); "a video wall" is a piece ("the back wall" is none)
@@ -482,7 +491,7 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
             continue
         if root.lemma_.lower() == "station" and any(c.lower_ in VENUE_STATIONS for c in root.lefts):
             continue  # "an interview room at a police station"
-        if _contents(root):
+        if contents(root):
             continue  # "a wire shelf for moulds and boxes": what a piece holds, not pieces
         mods = modifiers(root, root.i, taken)
         start = min((t.idx for t in mods), default=root.idx)
@@ -539,30 +548,6 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
         if q is not None and q.owner is not None and q.mention and q.mention.name == p.mention.name:
             p.owner = q.owner
     return sorted((p for p in out if p.token >= 0), key=lambda p: p.start)
-
-
-#: Prepositions that say where a room is ("a lounge next to the sauna", "a study above the garage").
-_WHERE_PREPS = frozenset({"to", "beside", "near", "behind", "above", "below", "under", "off", "over", "by", "at", "in", "inside"})
-
-
-def _beside_the_room(root: Token, room: Token) -> bool:
-    """Whether ``root`` names where the room (``room``, the prompt's first noun and its root) is: the object of a
-    place preposition hanging on the room's noun ("Relaxation lounge next to a spa's sauna")."""
-    if room.dep_ != "ROOT" or root.dep_ != "pobj" or root.head.lower_ not in _WHERE_PREPS:
-        return False
-    prep = root.head
-    up = prep.head.head if prep.head.dep_ == "advmod" else prep.head  # "next to"
-    return up.i == room.i
-
-
-def _contents(root: Token) -> bool:
-    """Whether a bare plural noun names what a piece is for or holds: "for moulds and boxes", "full of jars"."""
-    tok = root
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
-    if root.tag_ not in ("NNS", "NNPS") or any(c.dep_ in ("det", "nummod") for c in root.children):
-        return False
-    return tok.dep_ == "pobj" and (tok.head.lower_ == "for" or (tok.head.lower_ == "of" and tok.head.head.lower_ == "full"))
 
 
 def _phrase_above(tok: Token, heads: dict[int, ObjectPhrase]) -> ObjectPhrase | None:

@@ -365,6 +365,9 @@ def _stackable(items: list[PlannedItem], rel, facts) -> None:
         return
 
     hosts = [p for p in items if planned_for(p, host, rel.target_text)]
+    if host == "generic_object" and rel.target_text.split()[-1:] and rel.target_text.split()[-1] in SUPPORT_HEADS:
+        _carry(hosts, [p for p in items if planned_for(p, subject, rel.subject_text)])
+        return
     top_w = min((p.size[0] for p in hosts), default=0.6) + 0.05
     top_d = min((p.size[2] for p in hosts), default=0.6) + 0.05
     for p in items:
@@ -375,6 +378,25 @@ def _stackable(items: list[PlannedItem], rel, facts) -> None:
         elif p in hosts and p.size[1] > 1.1:
             lo_h = facts.category(host).size_range[1][0]
             p.size = (p.size[0], max(lo_h, min(p.size[1], 1.1)), p.size[2])
+
+
+#: Open-vocabulary pieces that exist to carry another ("a casket on a bier", "a fox on a pedestal"): sized to it.
+SUPPORT_HEADS = frozenset("stand pedestal plinth pallet skid bier platform riser dais base podium trestle".split())
+#: The highest top (m) a support and what it carries reach together.
+SUPPORT_REACH = 2.4
+
+
+def _carry(supports: list[PlannedItem], pieces: list[PlannedItem]) -> None:
+    """Size each support to carry its share of ``pieces`` (up to three a row) with 5 cm to spare on each side, at
+    most 3 m a side, and low enough that the top of the tallest piece stays under ``SUPPORT_REACH`` (metres)."""
+    if not supports or not pieces:
+        return
+    n = math.ceil(len(pieces) / len(supports))
+    w = max(p.size[0] for p in pieces) * min(n, 3) + 0.1
+    d = max(p.size[2] for p in pieces) * math.ceil(n / 3) + 0.1
+    top = SUPPORT_REACH - max(p.size[1] for p in pieces)
+    for s in supports:
+        s.size = (min(max(s.size[0], w), 3.0), max(0.1, min(s.size[1], top)), min(max(s.size[2], d), 3.0))
 
 
 #: Room left at the two ends of a row along a wall, and between its pieces (m).
@@ -439,7 +461,9 @@ ATTRIBUTE_ALIASES = {
     "wood": ("wood", "oak", "walnut", "pine", "teak", "ash", "beech", "birch"),
     "gray": ("grey", "gray"),
     "golden": ("gold", "brass"),
-    "metal": ("metal", "steel", "chrome", "iron", "brass"),
+    "metal": ("metal", "steel", "chrome", "iron", "brass", "stainless", "aluminium"),
+    "steel": ("steel", "stainless"),
+    "stainless": ("stainless", "steel"),
     "pink": ("pink", "blush", "rose"),
     "gilt": ("gilt", "gold", "brass"),
     "gilded": ("gilded", "gold", "brass"),

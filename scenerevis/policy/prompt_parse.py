@@ -39,7 +39,7 @@ from scenerevis.policy.prompt_words import (
 from scenerevis.policy.spec_rules import named_hosts, small_things, standing, tables_for_chairs
 from scenerevis.policy.terse import articled
 from scenerevis.policy.translate import gloss
-from scenerevis.policy.venue import names_another_venue
+from scenerevis.policy.venue import names_a_toy, names_another_venue
 from scenerevis.policy.vocab import Mention, resolve_generic, vocabulary
 from scenerevis.scene.rooms import load_rooms
 
@@ -206,9 +206,18 @@ def _find_words(text: str, words: tuple[str, ...]) -> list[str]:
     return [w for _, w in sorted(hits)]
 
 
-def _subject_not_part(tok) -> bool:
-    """Whether ``tok`` is a clause's subject and not a part of something ("the head of the table faces ...")."""
-    return tok.dep_ in ("nsubj", "nsubjpass") and not any(c.lower_ == "of" for c in tok.children)
+#: Words before "the <noun>" that make it where another piece stands ("an exam chair facing the eye chart").
+_TARGET_WORDS = frozenset({"facing", "faces", "face", "beside", "opposite", "toward", "towards", "behind", "near"})
+
+
+def _introduces_a_piece(tok) -> bool:
+    """Whether ``tok`` is a clause's subject or a piece another one faces or stands by, and not a part of something
+    ("the head of the table faces ..."; "facing the eye chart" names the chart)."""
+    if any(c.lower_ == "of" for c in tok.children):
+        return False
+    if tok.dep_ in ("dobj", "pobj") and tok.head.lower_ in _TARGET_WORDS:
+        return True
+    return tok.dep_ in ("nsubj", "nsubjpass")
 
 
 def _infer_room(categories: list[str]) -> str:
@@ -242,7 +251,11 @@ def parse_prompt(text: str) -> PromptSpec:
     rooms = [
         m
         for m in mentions
-        if m.kind == "room" and not names_a_modifier(doc, m) and not names_a_place(doc, m) and not names_another_venue(doc, m)
+        if m.kind == "room"
+        and not names_a_modifier(doc, m)
+        and not names_a_place(doc, m)
+        and not names_another_venue(doc, m)
+        and not names_a_toy(doc, m)
     ]
     known = [p for p in phrases if p.mention is not None]
     explicit_room = bool(rooms)
@@ -365,7 +378,7 @@ def parse_prompt(text: str) -> PromptSpec:
         if p.reference
         and p.category is None
         and not p.negated
-        and (_PLACED_RE.match(text[p.end :]) or _subject_not_part(doc[p.head]))
+        and (_PLACED_RE.match(text[p.end :]) or _introduces_a_piece(doc[p.head]))
     ]
     _add_open_phrases(spec, new)
     _each_with_own(spec, phrases, extra)

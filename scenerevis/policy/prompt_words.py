@@ -159,4 +159,6 @@ MATERIAL_WORDS = (
     "cork",
     "terrazzo",
     "ceramic",
+    "cardboard",
+    "brick",
 )

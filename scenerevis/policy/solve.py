@@ -60,9 +60,9 @@ def group_order(items: list[PlannedItem], relations: list[Relation]) -> list[Pla
     facts = load_rooms()
     for _ in range(len(keys)):
         for r in relations:
-            if not r.target or r.target == r.subject:
+            first, then = _key(r.target or "", r.target_text), _key(r.subject, r.subject_text)
+            if not r.target or first == then:
                 continue
-            first, then = _key(r.target, r.target_text), _key(r.subject, r.subject_text)
             if r.kind in ("next_to", "around") and r.subject in facts.category(r.target).anchors:
                 first, then = then, first  # "a table surrounded by chairs": the chairs' anchor goes first
             depth[then] = max(depth[then], min(depth[first] + 1, len(keys)))

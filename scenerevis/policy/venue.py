@@ -1,4 +1,5 @@
-"""venue.py: whether a generic room word names the room type or another venue ("a cigar lounge" is no living room).
+"""venue.py: whether a room word names the room type, another venue ("a cigar lounge" is no living room) or a toy
+("a play kitchen" is a piece of a playroom).
 
 Words such as "lounge", "office" or "workroom" name a room type of ``rooms.json`` alone, but with a noun before
 them they name a venue of their own: a relaxation lounge, a teachers' lounge, a post office, a beekeeping
@@ -38,3 +39,17 @@ def names_another_venue(doc: Doc, mention: Mention) -> bool:
     deps = ("compound", "nmod", "poss") if tok.lower_ == "lounge" else ("compound", "nmod")
     mods = [c for c in tok.lefts if c.dep_ in deps and c.pos_ in ("NOUN", "PROPN")]
     return any(m.lower_ not in KEEPS_THE_ROOM and m.lemma_.lower() not in KEEPS_THE_ROOM for m in mods)
+
+
+#: Words that make a room word a toy ("a play kitchen", "a toy kitchen").
+TOY_WORDS = frozenset({"play", "toy", "pretend", "kids", "kid", "children's", "doll", "dolls", "doll's", "dolls'"})
+
+
+def names_a_toy(doc: Doc, mention: Mention) -> bool:
+    """Whether a room mention is a toy piece: its word comes right after one of ``TOY_WORDS`` ("a play kitchen",
+    "a toy kitchen"); the prompt reader then takes it as an open-vocabulary piece."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    return before.lower_ in TOY_WORDS and before.dep_ in ("compound", "amod", "nmod")

@@ -66,8 +66,8 @@ def test_height_words_take_the_ends_of_the_range_and_each_named_piece_its_own():
     plan = build_plan(parse_prompt("A shed with a low shelf of oars and a tall metal shelving unit."), seed=0)
     shelves = sorted((i.desc, round(i.size[1], 2)) for i in plan.items if i.category == "bookshelf")
     assert shelves == [("low shelf", 0.8), ("tall metal shelving unit", 2.1)]  # the size words of rooms.json
-    plan = build_plan(parse_prompt("A stage with a low platform."), seed=0)
-    assert [round(i.size[1], 3) for i in plan.items] == [0.45]  # an open piece: 0.45 of its typical 1.0 m
+    plan = build_plan(parse_prompt("A smithy with a low anvil."), seed=0)
+    assert [round(i.size[1], 3) for i in plan.items] == [0.36]  # an open piece: 0.45 of its typical 0.8 m
 
 
 # ------------------------------------------------------------------------------- terse lists
@@ -212,3 +212,69 @@ def test_rows_are_kept_whole_or_split_in_rows_of_two_or_more(prompt, relations):
     assert [relation_met(scene, r) for r in relations] == [True] * len(relations)
     report = evaluate_physics(scene)
     assert report.collision_rate == 0 and report.oob_rate == 0
+
+
+# ------------------------------------------------------------------------------- supports, headings, contents
+
+
+@pytest.mark.parametrize(
+    "prompt, piece, support",
+    [
+        (
+            "A polling station with a registration table, four voting booths against the far wall and a ballot box "
+            "on a stand near the exit.",
+            "ballot box",
+            "stand",
+        ),
+        (
+            "A funeral viewing room with a mahogany casket on a draped bier against the far wall and two rows of "
+            "chairs facing it.",
+            "casket",
+            "bier",
+        ),
+    ],
+)
+def test_a_support_is_placed_first_and_sized_to_carry_its_piece(prompt, piece, support):
+    scene = episode(prompt)
+    assert relation_met(scene, ["on_top", piece, support])
+    top = next(o for o in scene.objects if o.desc.endswith(piece))
+    base = next(o for o in scene.objects if o.desc.endswith(support))
+    assert base.size[0] >= top.size[0] and base.size[2] >= top.size[2]
+
+
+def test_the_casket_and_its_bier_take_their_typical_sizes():
+    from scenerevis.policy.plan import build_plan
+
+    plan = build_plan(parse_prompt("A viewing room with a mahogany casket on a draped bier."), seed=0)
+    sizes = {i.desc: tuple(round(v, 2) for v in i.size) for i in plan.items}
+    # data/object_sizes.json: a casket 2.0 x 0.6 x 0.65 m; the bier (2.0 x 0.7 x 0.7) grows to carry it, 5 cm a side
+    assert sizes == {"mahogany casket": (2.0, 0.6, 0.65), "draped bier": (2.1, 0.7, 0.75)}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "A church hall turned polling station: a registration table with three chairs behind it",
+            {"dining_table": 1, "dining_chair": 3},
+        ),
+        ("On the right a row of three wooden souvenir shelves with local honey and postcards.", {"bookshelf": 3}),
+        ("Daycare playroom: two low tables, a play kitchen and a rug", {"coffee_table": 2, "play kitchen": 1, "rug": 1}),
+        ("an exam chair facing the eye chart and a small desk", {"office_chair": 1, "desk": 1, "eye chart": 1}),
+    ],
+)
+def test_nouns_that_name_no_piece_and_pieces_named_once(text, expected):
+    assert items(text) == expected
+
+
+def test_chairs_with_each_low_table_sit_around_it():
+    spec = parse_prompt("A playroom with 3 low tables with 4 small chairs each.")
+    assert [(r.kind, r.subject, r.target) for r in spec.relations] == [("around", "dining_chair", "coffee_table")]
+    assert relation_met(episode(spec.text), ["around", "chair", "low table"])
+
+
+@pytest.mark.parametrize("desc, finish", [("life-size cardboard cutout", "cardboard"), ("brick forge", "brick")])
+def test_new_material_words_refinish_the_asset(desc, finish):
+    from scenerevis.assets import Retriever
+
+    assert Retriever().retrieve(desc, (0.8, 1.0, 0.5)).asset_id.endswith("~" + finish)
