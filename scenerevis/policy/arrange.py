@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from scenerevis.policy.face_verbs import faces_verb
 from scenerevis.policy.open_vocab import FLOOR_STANDING_WORDS, map_phrase
 from scenerevis.policy.owners import largest_before
 from scenerevis.policy.phrases import QUANTITY_NOUNS
@@ -64,7 +65,11 @@ _SELF = [
         r"\b(?:in|fills|occupies|takes|down|through)\s+the\s+(?:middle|centre|center)\b(?!\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+)?walls?\b)"
         r"|\bcent(?:er|re)d\b|\bat\s+the\s+cent(?:er|re)\b",
     ),
-    ("corner", r"\b(?:in|at)\s+(?:a|the|one|each|every|all\s+four)\s+(?:\w+\s+)?corners?\b|\bcornered\b"),
+    (
+        "corner",
+        r"\b(?:in|at|fills|filling|occupies|occupying|takes|taking)\s+(?:a|the|one|each|every|all\s+four)\s+(?:\w+\s+)?"
+        r"corners?\b|\bcornered\b",
+    ),
     ("in_row", r"\bin\s+(?:a|one|two|three|four)\s+rows?\b|\bin\s+rows\b|\blined\s+up\b|\bin\s+a\s+line\b"),
     ("side_by_side", r"\bside\s+by\s+side\b"),
     ("back_to_back", r"\bback\s+to\s+back\b"),
@@ -73,7 +78,7 @@ _SELF = [
 #: Relations to the object inside the phrase, written ``§k`` (k-th object) or ``§p`` (a pronoun).
 _TO_OBJECT = [
     ("facing", r"\bfac(?:ing|es|e)\s+§(\w)|\b(?:opposite|across\s+from)\s+§(\w)"),
-    ("next_to", r"\b(?:next\s+to|beside|alongside|by|near)\s+§(\w)"),
+    ("next_to", r"\b(?:next\s+to|beside|alongside|by|near)\s+(?:one\s+of\s+)?§(\w)"),  # "next to one of the desks"
     ("next_to", r"\bin\s+front\s+of\s+§(\w)"),  # placed at the target's front (relate.relation_poses)
     ("next_to", r"\bbehind\s+§(\w)"),  # at the target's back, else beside it (relate.relation_poses)
     ("next_to", r"\b(?:at|by)\s+(?:the\s+)?(?:foot|end|head|side)\s+of\s+§(\w)|\bto\s+the\s+(?:left|right)\s+of\s+§(\w)"),
@@ -353,6 +358,7 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                         # the counter": both stand on it
                         add(kind, first.category, target.category, words, first, target)
                 break
+    faces_verb(doc, phrases, heads, add)
     _written_after(doc, phrases, add)
     _bare_on_top(doc, phrases, add)
     _carried(doc, phrases, heads, out, add)

@@ -43,7 +43,7 @@ HOLDERS = frozenset(
 
 def contents(root: Token) -> bool:
     """Whether a bare plural noun names what a piece is for or holds: "for moulds and boxes", "full of jars",
-    "shelves with local honey and postcards"."""
+    "shelves with local honey and postcards", "a tall shelf of spice blends"."""
     tok = root
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
@@ -53,7 +53,6 @@ def contents(root: Token) -> bool:
         return False
     prep = tok.head
     holder = prep.head  # "a row of shelves with ...": the shelves
-    held = prep.lower_ == "with" and (
-        holder.lower_ in HOLDERS or any(g.lower_ in HOLDERS for c in holder.children if c.lower_ == "of" for g in c.children)
-    )
+    in_row = any(g.lower_ in HOLDERS for c in holder.children if c.lower_ == "of" for g in c.children)
+    held = (prep.lower_ == "of" and holder.lower_ in HOLDERS) or (prep.lower_ == "with" and (holder.lower_ in HOLDERS or in_row))
     return prep.lower_ == "for" or (prep.lower_ == "of" and prep.head.lower_ == "full") or held

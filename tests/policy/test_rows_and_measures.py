@@ -278,3 +278,28 @@ def test_new_material_words_refinish_the_asset(desc, finish):
     from scenerevis.assets import Retriever
 
     assert Retriever().retrieve(desc, (0.8, 1.0, 0.5)).asset_id.endswith("~" + finish)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A room. A sofa faces a fireplace.", {("facing", "sofa", "fireplace")}),
+        ("Two armchairs face the fireplace and the TV.", {("facing", "armchair", "fireplace"), ("facing", "armchair", "tv")}),
+        ("Two armchairs face the fireplace and a lamp stands next to it.", {("facing", "armchair", "fireplace")}),
+        ("A shop. A mahogany sheet-music cabinet fills one corner.", {("corner", "cabinet", None)}),
+        ("A shop. A mini fridge sits next to one of the desks. There are two desks.", {("next_to", "fridge", "desk")}),
+    ],
+)
+def test_facing_verbs_filled_corners_and_one_of_the(text, expected):
+    assert {(r.kind, r.subject, r.target) for r in parse_prompt(text).relations} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("two shelves of glass eyes and a rack of paddles", {"bookshelf": 2, "storage_rack": 1}),
+        ("a service counter and a wall of PO boxes", {"kitchen_counter": 1, "PO box": 1}),  # a wall holds nothing
+    ],
+)
+def test_a_holder_of_bare_plurals_holds_them(text, expected):
+    assert items(text) == expected
