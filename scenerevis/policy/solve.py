@@ -58,6 +58,7 @@ def group_order(items: list[PlannedItem], relations: list[Relation]) -> list[Pla
     keys |= {_key(r.target, r.target_text) for r in relations if r.target}
     depth = dict.fromkeys(keys, 0)
     facts = load_rooms()
+    sited = {_key(r.subject, r.subject_text) for r in relations if r.kind in ("corner", "middle") and not r.target}
     for _ in range(len(keys)):
         for r in relations:
             first, then = _key(r.target or "", r.target_text), _key(r.subject, r.subject_text)
@@ -65,6 +66,8 @@ def group_order(items: list[PlannedItem], relations: list[Relation]) -> list[Pla
                 continue
             if r.kind in ("next_to", "around") and r.subject in facts.category(r.target).anchors:
                 first, then = then, first  # "a table surrounded by chairs": the chairs' anchor goes first
+            elif r.kind == "next_to" and then in sited and first not in sited:
+                first, then = then, first  # "an armchair in the corner next to a floor lamp": the corner first
             depth[then] = max(depth[then], min(depth[first] + 1, len(keys)))
 
     def level(item: PlannedItem) -> int | None:

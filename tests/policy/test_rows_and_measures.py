@@ -303,3 +303,24 @@ def test_facing_verbs_filled_corners_and_one_of_the(text, expected):
 )
 def test_a_holder_of_bare_plurals_holds_them(text, expected):
     assert items(text) == expected
+
+
+def test_yoga_mats_take_a_yoga_mats_size_and_lie_in_two_rows():
+    from scenerevis.policy.plan import build_plan
+
+    prompt = "A yoga room with six yoga mats in two rows, a bolster shelf and a large mirror on the wall."
+    plan = build_plan(parse_prompt(prompt), seed=0)
+    assert {tuple(i.size) for i in plan.items if i.category == "exercise_mat"} == {(0.6, 0.02, 1.8)}  # rooms.json
+    assert relation_met(episode(prompt), ["in_row", "mat"])
+
+
+def test_a_piece_sited_in_a_corner_goes_before_the_piece_it_stands_next_to():
+    from scenerevis.policy.arrange import Relation
+    from scenerevis.policy.plan import PlannedItem
+    from scenerevis.policy.solve import group_order
+
+    items = [PlannedItem(c, c, (0.5, 0.5, 0.5), 1, "g", True, False, False) for c in ("floor_lamp", "armchair")]
+    rels = [Relation("corner", "armchair", None, "in the corner"), Relation("next_to", "armchair", "floor_lamp", "next to")]
+    assert [i.category for i in group_order(items, rels)] == ["armchair", "floor_lamp"]
+    scene = episode("A guest bedroom with a bed, a green velvet armchair in the corner next to a floor lamp, and a dresser.")
+    assert relation_met(scene, ["corner", "armchair"]) and relation_met(scene, ["next_to", "floor lamp", "armchair"])
