@@ -44,3 +44,10 @@ def observations(tmp_path: Path, turns: int, feedback: str | None = None) -> lis
         png = make_png(tmp_path / f"merged_iter_{k}.png", k)
         out.append(Obs(k, REQUIREMENT, scene_with(k), str(png), feedback))
     return out
+
+
+def items(text: str) -> dict[str, int]:
+    """What a prompt requests: category (an open-vocabulary piece's phrase) -> count."""
+    from scenerevis.policy.prompt_parse import parse_prompt
+
+    return {(i.phrase if i.category == "generic_object" else i.category): i.count for i in parse_prompt(text).items}

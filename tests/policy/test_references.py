@@ -8,14 +8,11 @@ import pytest
 from scenerevis.policy.nlp import parse
 from scenerevis.policy.plan import build_plan
 from scenerevis.policy.prompt_parse import parse_prompt, reads_as_english
+from tests.policy.common import items
 
 
 def rels(text: str) -> list[tuple]:
     return [(r.kind, r.subject, r.target, r.subject_text, r.target_text) for r in parse_prompt(text).relations]
-
-
-def items(text: str) -> dict[str, int]:
-    return {(i.phrase if i.category == "generic_object" else i.category): i.count for i in parse_prompt(text).items}
 
 
 def test_the_bench_refers_to_the_workbench_named_before():

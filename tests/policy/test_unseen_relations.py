@@ -15,10 +15,7 @@ import numpy as np
 import pytest
 
 from scenerevis.policy.prompt_parse import parse_prompt
-
-
-def items(text: str) -> dict[str, int]:
-    return {(i.phrase if i.category == "generic_object" else i.category): i.count for i in parse_prompt(text).items}
+from tests.policy.common import items
 
 
 def rels(text: str) -> list[tuple]:
