@@ -194,8 +194,8 @@ class RulePolicy:
         led = {r.subject for r in rels if r.target and r.target != r.subject and r.kind != "next_to"}
         # a piece the brief puts in the middle or a corner goes before the pieces that could take that floor
         sited = {r.subject for r in rels if r.kind in ("middle", "corner") and not r.target}
-        # then the rows the brief asks for, before pieces that could take their wall
-        rows = {r.subject for r in rels if r.kind in ("in_row", "side_by_side") and not r.target}
+        # then the rows of three or more the brief asks for, before pieces that could take their wall
+        rows = {r.subject for r in rels if r.kind in ("in_row", "side_by_side") and not r.target and totals[r.subject] >= 3}
         order = sorted(
             items,
             key=lambda i: (

@@ -320,3 +320,24 @@ def test_a_piece_sited_in_a_corner_goes_before_the_piece_it_stands_next_to():
     assert [i.category for i in group_order(items, rels)] == ["armchair", "floor_lamp"]
     scene = episode("A guest bedroom with a bed, a green velvet armchair in the corner next to a floor lamp, and a dresser.")
     assert relation_met(scene, ["corner", "armchair"]) and relation_met(scene, ["next_to", "floor lamp", "armchair"])
+
+
+def test_rows_of_three_or_more_go_before_other_wall_pieces_and_pairs_do_not(monkeypatch):
+    from scenerevis.loop.simulate import run_rule_episode
+    from scenerevis.policy import layout
+
+    orders: list[list[str]] = []
+    place_all = layout.Placer.place_all
+
+    def spy(self, items):
+        orders.append([i.category for i in items])
+        return place_all(self, items)
+
+    monkeypatch.setattr(layout.Placer, "place_all", spy)
+    run_rule_episode(
+        "A sewing room with a sewing table, two tall shelving units along the opposite wall and three filing cabinets in a row.",
+        iterations=10,
+        seed=0,
+    )
+    # the row of three first; the pair of shelving units keeps its place after the sewing table
+    assert orders[0] == ["filing_cabinet"] * 3 + ["sewing_table", "bookshelf", "bookshelf"]
