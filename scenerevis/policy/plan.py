@@ -365,7 +365,7 @@ def _stackable(items: list[PlannedItem], rel, facts) -> None:
         return
 
     hosts = [p for p in items if planned_for(p, host, rel.target_text)]
-    if host == "generic_object" and rel.target_text.split()[-1:] and rel.target_text.split()[-1] in SUPPORT_HEADS:
+    if host == "generic_object" and rel.target_text.rsplit(" ", 1)[-1] in SUPPORT_HEADS:
         _carry(hosts, [p for p in items if planned_for(p, subject, rel.subject_text)])
         return
     top_w = min((p.size[0] for p in hosts), default=0.6) + 0.05

@@ -18,9 +18,10 @@ from scenerevis.policy.phrases import is_object_noun
 
 #: Prompts of more words than this are prose, not a list: their bare nouns are left alone.
 TERSE_WORDS = 30
-#: What ends a list item; a spaced dash ("repair shop - bench, 2 monitors") ends the room's words as a colon does.
-_SEP = re.compile(r"[,;:]|\s[-\u2013\u2014]\s")
+#: A spaced dash ("repair shop - bench, 2 monitors") ends the room's words as a colon does.
 _DASH = re.compile(r"\s[-\u2013\u2014]\s")
+#: What ends a list item.
+_SEP = re.compile(r"[,;:]|" + _DASH.pattern)
 _JOINS = re.compile(r"\b(?:with|and)\s+")
 _LEADS = frozenset(
     "a an the one two three four five six seven eight nine ten some several many few each every plus also then including".split()
@@ -47,7 +48,7 @@ def articled(text: str) -> str:
     last = 0
     for at in sorted(set(starts)):
         item = _SEP.split(text[at:], maxsplit=1)[0]
-        item = _JOINS.split(item, maxsplit=1)[0] if _JOINS.search(item[1:]) else item
+        item = _JOINS.split(item, maxsplit=1)[0]
         words = item.strip().split()
         if not words or words[0].lower() in _LEADS | STOP_WORDS or not words[0][:1].isalpha():
             continue  # ("in dark mahogany", "next to it", "and a lamp": no bare noun first)
