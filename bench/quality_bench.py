@@ -11,8 +11,8 @@ seconds per episode (policy + box application, no rendering).
 With ``--expectations FILE.jsonl`` (hand-written expectations per prompt, see
 ``scenerevis.policy.brief_check``) it scores the brief instead, per room type: requested instances
 present, prompts fully satisfied, arrangement relations met, attribute words carried to the matching
-objects (and, with ``--retrieval``, rendered: the built-in asset retrieved for that object names the
-word), size words honoured, the floor area within 10 % of a requested one, filler share (objects the
+objects (and, with ``--retrieval``, rendered: the built-in asset retrieved for the matching object that
+carries the word, else the first matching one, names the word), size words honoured, the floor area within 10 % of a requested one, filler share (objects the
 prompt never named; on prompts marked minimal too), surplus (objects matching a request beyond its
 count, per requested instance), variety across ``--variety-seeds`` seeds (share
 of prompts whose seeds give other retrieved assets; without ``--retrieval`` other descriptions or sizes), CNR / OBR and s/episode.
@@ -149,6 +149,8 @@ def run_expectations(path: Path, iterations: int, seed: int, variety_seeds: int,
         if retriever is not None and exp.attributes:
             for key, word in exp.attributes:
                 objs = [o for o in scene.objects if matches(o, key)]
+                # the piece the designer gave the word ("attributes carried" counts the same one), else the first
+                objs.sort(key=lambda o: word.lower() not in o.desc.lower())
                 if objs:
                     m = retriever.retrieve(objs[0].desc, objs[0].size)
                     text = asset_text(m.asset_id) if m.asset_id in catalog else m.description.lower()
