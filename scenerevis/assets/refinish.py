@@ -34,6 +34,18 @@ ALIASES = {
     "metallic": "steel",
     "stainless steel": "steel",
     "stainless": "steel",
+    "stainless-steel": "steel",
+    "timber": "oak",
+    "aqua": "turquoise",
+    "cyan": "turquoise",
+    "salmon": "coral",
+    "burgundy": "maroon",
+    "wine": "maroon",
+    "anthracite": "graphite",
+    "cognac": "cognac leather",
+    "wool": "wool grey",
+    "vinyl": "plastic",
+    "bentwood": "beech",
     "gray": "grey",
     "golden": "gold",
     "leather": "brown leather",
@@ -54,8 +66,8 @@ ALIASES = {
     "enamelled": "enamel",
     "enameled": "enamel",
 }
-#: Endings that make a finish word describe a part ("copper-topped", "glass-fronted", "brass-bound").
-PART_ENDINGS = ("topped", "fronted", "front", "framed", "bound", "clad", "covered", "legged")
+#: Endings that make a finish word describe a part ("copper-topped", "glass-fronted", "brass-bound", "lead-lined").
+PART_ENDINGS = ("topped", "fronted", "front", "framed", "bound", "clad", "covered", "legged", "lined")
 #: "pale-blue", "light-grey": a shade word hyphenated to a colour, read as two words.
 SHADE_HYPHEN = re.compile(r"\b(pale|light|dark|pastel|deep|bright|soft|dusty|muted|sky|navy|powder|mint|forest)-([a-z]+)\b")
 #: Parameters that name an asset's main surface, most telling first.

@@ -14,11 +14,21 @@ if TYPE_CHECKING:
 
 #: Verbs whose "of" / "from" / "in" / "with" phrase, or whose complement, gives what a piece is made of or painted
 #: ("made from reclaimed driftwood", "upholstered in green velvet", "painted white").
-MADE_VERBS = frozenset("make build craft carve upholster finish cover paint clad top cast forge weld lacquer stain".split())
+MADE_VERBS = frozenset(
+    "make build craft carve upholster finish cover paint clad top cast forge weld lacquer stain frame trim edge line wrap "
+    "glaze veneer tile".split()
+)
+_MADE_OF = ("of", "from", "in", "with")
+#: Parts whose finish, said with "with", is the piece's look ("a mirror with a brass frame", "a desk with a glass
+#: top", "a pool table with red felt").
+PART_NOUNS = frozenset(
+    "frame top tabletop worktop legs leg base headboard shade seat upholstery felt doors door front finish surface".split()
+)
 
 
 def predicate_words(head: Token, describing: frozenset[str]) -> list[str]:
-    """Finish words the sentence says of the piece ``head`` names: "a sofa in green velvet", and as its subject
+    """Finish words the sentence says of the piece ``head`` names: "a sofa in green velvet", "a table covered in
+    brown felt", "a stand made of reclaimed pine", and as its subject
     "the counter is dark oak", "is made from reclaimed driftwood", "is upholstered in green velvet", "is painted
     white" (at most three words; an "in" phrase or a copula's complement only when its noun is a describing word)."""
     after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
@@ -29,10 +39,21 @@ def predicate_words(head: Token, describing: frozenset[str]) -> list[str]:
         for c in near
         if c.dep_ == "prep" and c.lower_ == "in"
         for o in c.children
-        if o.dep_ == "pobj" and o.lower_ in describing
+        if o.dep_ == "pobj" and any(t.lower_ in describing for t in o.doc[o.left_edge.i : o.i + 1])  # "in aqua vinyl"
+    ]
+    for c in near:  # "the cutting table, covered in brown felt, ...", "a stand made of reclaimed pine"
+        after = c.dep_ == "amod" and c.i > head.i  # "eight chairs upholstered in maroon leather"
+        if (c.dep_ == "acl" or after) and (c.lemma_.lower() in MADE_VERBS or c.lower_ in ("upholstered", "painted", "made")):
+            objs = [o for p in c.children if p.dep_ == "prep" and p.lower_ in _MADE_OF for o in p.children if o.dep_ == "pobj"]
+            phrases += [o for o in objs if any(t.lower_ in describing for t in o.subtree)]  # not "covered with books"
+    for c in head.children:  # "a mirror with a brass frame", "a pool table with red felt": the part's finish
+        if c.dep_ == "prep" and c.lower_ == "with":
+            phrases += [o for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in PART_NOUNS]
+    phrases = [
+        o for o in phrases if o.dep_ != "pobj" or o.head.lower_ != "with" or any(t.lower_ in describing for t in o.subtree)
     ]
     if head.dep_ not in ("nsubj", "nsubjpass"):
-        return _finish_words(phrases)
+        return _finish_words(phrases, describing)
     verb = head.head
     if verb.lemma_ == "be":
         for c in verb.children:
@@ -44,15 +65,24 @@ def predicate_words(head: Token, describing: frozenset[str]) -> list[str]:
                 phrases.append(c)  # "is white"
     if verb.lemma_.lower() in MADE_VERBS or verb.lower_ in ("upholstered", "painted", "made"):
         for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ in ("of", "from", "in", "with"):
+            if c.dep_ == "prep" and c.lower_ in _MADE_OF:
                 phrases += [o for o in c.children if o.dep_ == "pobj"]
             elif c.dep_ in ("oprd", "acomp", "dobj") and c.lower_ in describing:
                 phrases.append(c)
-    return _finish_words(phrases)
+    return _finish_words(phrases, describing)
 
 
-def _finish_words(phrases: list[Token]) -> list[str]:
+def _finish_words(phrases: list[Token], describing: frozenset[str]) -> list[str]:
+    """The describing words of each phrase's noun and the words before it (not a noun joined after it: "in white
+    marble and twelve bentwood chairs" says only "white marble"; of a part, "with a brass frame", only the
+    describing words), at most three."""
     words: list[str] = []
     for ph in phrases:
-        words += [t.lower_ for t in ph.subtree if t.pos_ in ("ADJ", "NOUN", "PROPN") and t.dep_ != "prep"]
+        own = ph.doc[ph.left_edge.i : ph.i + 1]
+        part = ph.lemma_.lower() in PART_NOUNS and ph.head.lower_ == "with"
+        words += [
+            t.lower_
+            for t in own
+            if t.pos_ in ("ADJ", "NOUN", "PROPN") and t.dep_ != "prep" and (not part or t.lower_ in describing)
+        ]
     return words[:3]
