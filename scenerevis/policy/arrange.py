@@ -62,12 +62,12 @@ _SELF = [
     (
         "middle",
         # (not "in the middle of the front wall": that is against the wall)
-        r"\b(?:in|fills|occupies|takes|down|through)\s+the\s+(?:middle|centre|center)\b(?!\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+)?walls?\b)"
+        r"\b(?:in|fills|occupies|takes(?:\s+up)?|down|through)\s+the\s+(?:middle|centre|center)\b(?!\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+)?walls?\b)"
         r"|\bcent(?:er|re)d\b|\bat\s+the\s+cent(?:er|re)\b",
     ),
     (
         "corner",
-        r"\b(?:in|at|fills|filling|occupies|occupying|takes|taking)\s+(?:a|the|one|each|every|all\s+four)\s+(?:\w+\s+)?"
+        r"\b(?:in|at|into|fills|filling|occupies|occupying|takes|taking)\s+(?:a|the|one|each|every|all\s+four)\s+(?:\w+\s+)?"
         r"corners?\b|\bcornered\b",
     ),
     ("in_row", r"\bin\s+(?:a|one|two|three|four)\s+rows?\b|\bin\s+rows\b|\blined\s+up\b|\bin\s+a\s+line\b"),
@@ -79,6 +79,7 @@ _SELF = [
 _TO_OBJECT = [
     ("facing", r"\bfac(?:ing|es|e)\s+§(\w)|\b(?:opposite|across\s+from)\s+§(\w)"),
     ("next_to", r"\b(?:next\s+to|beside|alongside|by|near)\s+(?:one\s+of\s+)?§(\w)"),  # "next to one of the desks"
+    ("next_to", r"\bflank(?:s|ing)?\s+§(\w)"),  # "two paddle stands flank the counter"
     ("next_to", r"\bin\s+front\s+of\s+§(\w)"),  # placed at the target's front (relate.relation_poses)
     ("next_to", r"\bbehind\s+§(\w)"),  # at the target's back, else beside it (relate.relation_poses)
     ("next_to", r"\b(?:at|by)\s+(?:the\s+)?(?:foot|end|head|side)\s+of\s+§(\w)|\bto\s+the\s+(?:left|right)\s+of\s+§(\w)"),

@@ -1,5 +1,5 @@
 """decor.py: the placement roles of free pieces and decor (on a surface, by a seat, in a corner, in the
-open floor, rugs under their group), mixed into :class:`layout.Placer`.
+open floor, rugs under their group, lamps hung from the ceiling), mixed into :class:`layout.Placer`.
 
 Frame: world XZ, metres, yaw radians (0 faces +Z). Each role returns the :class:`layout.Placement`
 it added to the placer's space, or None when the piece fits nowhere.
@@ -15,12 +15,17 @@ from scenerevis.policy.arrange import carries_things
 from scenerevis.policy.free_space import Body
 from scenerevis.policy.plan import PlannedItem
 from scenerevis.policy.poses import Pose, corner_poses, first_fit, fit, grid_poses, iter_sizes
+from scenerevis.policy.slots import local_to_world
 
 if TYPE_CHECKING:
     from scenerevis.policy.layout import Placement
 
 BEDS = ("double_bed", "king_bed", "single_bed", "bunk_bed")
 TABLES = ("dining_table", "small_table")
+#: Free height (m) between a hung lamp's top and the ceiling (its cord and canopy).
+CEILING_GAP = 0.02
+#: The lowest a hung lamp's bottom may hang (m above the floor): head height.
+MIN_HANG = 1.95
 
 
 def _a(noun: str) -> str:
@@ -160,3 +165,31 @@ class DecorRoles:
                 if body is not None:
                     return self._add(item, body, "a rug anchors the group and ties it together")
         return None
+
+    def _role_ceiling(self, item: PlannedItem) -> Placement | None:
+        """Hung from the ceiling (``CEILING_GAP`` below it, its bottom at least ``MIN_HANG`` up, shortened to fit):
+        over the piece a relation of the brief names ("a chandelier hangs above the display table"), else over
+        the largest centre piece (a dining table, an island), else over the free floor's centre; several lamps
+        of a category spread evenly along the piece's width. Only tall pieces below it can collide."""
+        cat = self.facts.category(item.category)
+        top = self.space.ceiling - CEILING_GAP
+        h = max(min(item.size[1], top - MIN_HANG), cat.size_range[1][0])
+        size = (item.size[0], h, item.size[2])
+        y = top - h
+        named = [r.target for r in self.relations if r.subject == item.category and r.target]
+        over = [b for c in named for b in self.space.of_category(c)]
+        centre = [b for b in self.space.bodies if b.y0 < 0.05 and self.facts.category(b.category).role == "center"]
+        over += sorted((b for b in centre if b not in over), key=lambda b: -b.size[0] * b.size[2])
+        n = max(self.totals.get(item.category, 1), 1)
+        poses = []
+        for b in over:
+            x, z, yaw = b.pose
+            spots = [(k + 0.5) * b.size[0] / n - b.size[0] / 2 for k in range(n)] + [0.0, -b.size[0] / 4, b.size[0] / 4]
+            poses += [Pose(*local_to_world(x, z, yaw, lx, 0.0), yaw, y) for lx in spots]
+        poses += [Pose(p.x, p.z, p.yaw, y) for p in grid_poses(self.space, self._free_centre(), [0.0], self.rng, 0.2, 400)]
+        body = first_fit(self.space, item.category, poses, size)
+        if body is None:
+            return None
+        under = next((b for b in over if b.poly.intersects(body.poly)), None)
+        where = f"over the {self.facts.category(under.category).noun}" if under is not None else "over the open floor"
+        return self._add(item, body, f"{_a(self._name(item))} hangs from the ceiling {where}")

@@ -67,6 +67,7 @@ ROLES: dict[str, str] = {
     "corner": "_role_corner",
     "on_surface": "_role_on_surface",
     "floor_covering": "_role_floor_covering",
+    "ceiling": "_role_ceiling",
 }
 ROLE_ORDER = tuple(ROLES)
 #: Floor area (m^2) below which a bed without nightstands goes into a corner.
@@ -476,13 +477,16 @@ class Placer(DecorRoles):
     def _role_wall(self, item: PlannedItem, **kw) -> Placement | None:
         cat = self.facts.category(item.category)
         prefer = cat.wall
-        for size in iter_sizes(item.size, cat.min_size, 3):
+        # hung on the wall: the floor below stays free, only other hung pieces collide (a piece that may hang, a
+        # mirror, hangs once no floor place is left)
+        tries = [(s, cat.mount) for s in iter_sizes(item.size, cat.min_size, 3)]
+        for size, hang in tries + ([(item.size, cat.hang)] if cat.hang and not cat.mount else []):
             poses = self._wall_pose_list(size, prefer, **kw)
-            if cat.mount:  # hung on the wall: the floor below stays free, only other hung pieces collide
-                poses = [replace(p, y=min(cat.mount, self.space.ceiling - size[1] - 0.05)) for p in poses]
+            if hang:
+                poses = [replace(p, y=min(hang, self.space.ceiling - size[1] - 0.05)) for p in poses]
             body = first_fit(self.space, item.category, poses, size)
             if body is not None:
-                verb = "hangs on" if cat.mount else "stands with its back to"
+                verb = "hangs on" if hang else "stands with its back to"
                 note = f"the {self._name(item)} {verb} {self._wall_of(body)}, front clear"
                 if size != item.size:
                     note += " (a slightly smaller size to fit)"

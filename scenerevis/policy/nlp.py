@@ -113,6 +113,41 @@ def _misread_adjective(tok: Token) -> bool:
     return any(c.dep_ in ("det", "nummod") and c.lower_ not in ("the", "this", "that") for c in tok.children)
 
 
+#: Nouns that are also prepositions or conjunctions ("a wooden till counter": a till, not "until").
+PREPOSITION_NOUNS = frozenset({"till"})
+
+
+def _misread_preposition(tok: Token) -> bool:
+    """Whether ``tok`` (one of ``PREPOSITION_NOUNS``) is a noun the parser read as a preposition: right after an
+    article, adjective or noun and right before a noun ("a small wooden till counter")."""
+    if tok.lower_ not in PREPOSITION_NOUNS or tok.pos_ not in ("ADP", "SCONJ") or not 0 < tok.i < len(tok.doc) - 1:
+        return False
+    before, after = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
+    return before.pos_ in ("DET", "ADJ", "NOUN") and after.pos_ == "NOUN"
+
+
+#: Adverbs ending like agent nouns ("-er"/"-or"), which :func:`_misread_compound` leaves alone.
+_ADVERBS_IN_ER = frozenset(
+    """together further farther however rather never later either over under ever forever whatever whenever
+    wherever after sooner longer closer nearer higher lower faster slower better neither""".split()
+)
+
+
+def _misread_compound(tok: Token) -> bool:
+    """Whether ``tok`` is the first noun of a noun-noun compound the parser split, heading the phrase and leaving
+    the second noun an adverb ("a form finisher": "finisher" read as an adverb of the verb)."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.i + 1 >= len(tok.doc):
+        return False
+    nxt = tok.doc[tok.i + 1]
+    agent = nxt.pos_ == "ADV" and nxt.lower_.endswith(("er", "or")) and nxt.lower_ not in _ADVERBS_IN_ER
+    return (
+        (nxt.pos_ == "NOUN" or agent)  # ("finisher" may be read as an adverb too)
+        and nxt.dep_ in ("advmod", "npadvmod", "dep")
+        and nxt.head.i != tok.i
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+    )
+
+
 #: Adjectives that follow their noun ("a bookcase full of albums", "a room available"): never a misread noun.
 POSTNOMINAL = frozenset("full empty available ready enough high wide long deep tall big open free alone apart aside".split())
 #: Verbs of placement the parser may read as the plural noun of a compound ("the counter runs along the wall").
@@ -125,7 +160,8 @@ PARTICIPLE_NOUNS = frozenset("standing sitting leaning lining hanging facing run
 
 def _misread_noun(tok: Token) -> bool:
     """Whether ``tok`` is a verb of placement the parser read as the noun of a compound: "the long counter runs
-    along the back wall" (a plural noun after an object noun, followed by a preposition or adverb), "five
+    along the back wall" (a plural noun after an object noun, followed by a preposition or adverb; any plural
+    noun there after "a": "a garment conveyor loops along the back wall"), "five
     upright pianos standing in a row" (a participle after a plural noun)."""
     if tok.pos_ != "NOUN" or tok.i == 0 or tok.i + 1 >= len(tok.doc):
         return False
@@ -137,6 +173,8 @@ def _misread_noun(tok: Token) -> bool:
         return False
     if tok.lower_ in PLURAL_VERB_NOUNS and tok.dep_ == "conj" and f"{before.lower_} {tok.lower_}" not in _named_pieces():
         return True  # "a tempering machine and a small enrober stand side by side" (but "... and a tv stand")
+    if tok.tag_ == "NNS" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+        return True  # "a motorised garment conveyor loops along the wall": "a" never counts a plural noun
     return tok.lower_ in VERB_NOUNS or (tok.lower_ in PARTICIPLE_NOUNS and before.tag_ in ("NNS", "NNPS"))
 
 
@@ -154,11 +192,13 @@ def _named_pieces() -> frozenset[str]:
 
 def _nouns_misread_as_verbs(doc: Doc) -> Doc:
     """``doc`` parsed again with each object noun the parser took for a verb or an adjective (:func:`_misread_verb`,
-    :func:`_misread_adjective`) replaced by "unit" / "units", and each verb it took for a noun (:func:`_misread_noun`)
+    :func:`_misread_adjective`) replaced by "unit" / "units" (one it took for a preposition, by "shop"; the first
+    noun of a split compound, :func:`_misread_compound`, by "metal"), and each verb it took for a noun (:func:`_misread_noun`)
     by "is" (a participle by "placed"), while parsing; the returned doc keeps the written words, with the second parse's tree."""
-    misread = [t for t in doc if _misread_verb(t) or _misread_adjective(t)]
+    misread = [t for t in doc if _misread_verb(t) or _misread_adjective(t) or _misread_preposition(t)]
+    compounds = [t for t in doc if _misread_compound(t)]
     verbs = [t for t in doc if _misread_noun(t)]
-    if not misread and not verbs:
+    if not misread and not verbs and not compounds:
         return doc
     from spacy.tokens import Doc as _Doc
 
@@ -166,14 +206,18 @@ def _nouns_misread_as_verbs(doc: Doc) -> Doc:
     stand_in = list(words)
     for t in misread:
         stand_in[t.i] = "units" if t.lower_.endswith("s") and t.lower_ != "press" else "unit"
+        if t.lower_ in PREPOSITION_NOUNS:
+            stand_in[t.i] = "shop"  # a noun that modifies the next one ("a wooden till counter")
     for t in verbs:
         stand_in[t.i] = "placed" if t.lower_ in PARTICIPLE_NOUNS else "is"
+    for t in compounds:
+        stand_in[t.i] = "metal"  # a noun that is read as a compound ("a metal finisher")
     spaces = [bool(t.whitespace_) for t in doc]
     again = english()(_Doc(doc.vocab, words=stand_in, spaces=spaces))
     if len(again) != len(doc):
         return doc
     lemmas = [t.lemma_ for t in again]
-    for t in misread:
+    for t in misread + compounds:
         lemmas[t.i] = t.lower_[:-1] if stand_in[t.i] == "units" else t.lower_
     for t in verbs:  # "runs" -> "run", "stretches" -> "stretch"; participles keep their form
         if t.lower_ in PARTICIPLE_NOUNS:

@@ -1,11 +1,15 @@
 """not_pieces.py: nouns of a prompt that name no piece of the room: the words of a short heading ("A church hall
 turned polling station: ..."), where the room is ("a lounge next to the spa's sauna") and what a piece holds or
-is for ("shelves with honey and postcards", "a rack for moulds"). Reads the spaCy parse (see :mod:`nlp`).
+is for ("shelves with honey and postcards", "a rack for moulds"), what something is likened to ("should feel
+like a jewel box") and the first noun that names the room ("Design a seaside fishmonger"); and the part nouns that
+do name a piece ("a fume extraction arm"). Reads the spaCy parse (see :mod:`nlp`).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from scenerevis.policy.open_vocab import names_a_venue
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -56,3 +60,51 @@ def contents(root: Token) -> bool:
     in_row = any(g.lower_ in HOLDERS for c in holder.children if c.lower_ == "of" for g in c.children)
     held = (prep.lower_ == "of" and holder.lower_ in HOLDERS) or (prep.lower_ == "with" and (holder.lower_ in HOLDERS or in_row))
     return prep.lower_ == "for" or (prep.lower_ == "of" and prep.head.lower_ == "full") or held
+
+
+def likened(root: Token) -> bool:
+    """Whether ``root`` is what a verb likens something to ("should feel like a jewel box", "looks like a ship's
+    cabin"); not "pieces like a sofa", where "like" hangs on a noun and lists examples."""
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ == "like" and prep.head.pos_ in ("VERB", "AUX")
+
+
+#: Verbs whose object, written as the prompt's first noun, is the room being designed ("Design a seaside fishmonger").
+DESIGN_VERBS = frozenset({"design", "create", "build", "furnish", "plan", "imagine", "picture", "model", "lay", "style"})
+#: Verbs whose subject, written as the prompt's first noun, is the room ("The hall has a mirror ...").
+HAVE_VERBS = frozenset({"have", "feature", "contain", "include", "hold", "house"})
+#: Nouns of places a room may be called by ("The hall has ...", "Our cabin features ...").
+PLACE_NOUNS = frozenset(
+    """hall lobby room shop store studio salon office space area cabin shed booth lab laboratory workshop garage barn
+    stable depot warehouse clinic suite den loft attic basement cellar library bar cafe café restaurant parlour parlor
+    club clubhouse centre center station dorm dormitory quarters kiosk gallery chapel classroom ward""".split()
+)
+
+
+def names_the_room(first: Token, room_preps: frozenset[str]) -> bool:
+    """Whether the prompt's first noun ``first`` names the room, not a piece: the root of a heading ("A tattoo
+    parlour with ...", or followed by one of ``room_preps``), the object of a design verb ("Design a seaside
+    fishmonger") or a place that "has" the pieces ("The hall has a tall mirror")."""
+    verb = first.head.lemma_.lower()
+    place = first.lower_ in PLACE_NOUNS or names_a_venue(first.lower_)
+    return (
+        first.dep_ == "ROOT"
+        or any(c.lower_ in room_preps for c in first.rights)
+        or (first.dep_ == "dobj" and verb in DESIGN_VERBS)
+        or (first.dep_ == "nsubj" and verb in HAVE_VERBS and place)
+    )
+
+
+#: Part nouns that name a piece of their own with a kind before them and an article ("a fume extraction arm").
+PART_PIECES = frozenset({"arm", "arms", "frame", "frames"})
+
+
+def part_piece(tok: Token, describing: frozenset[str] = frozenset()) -> bool:
+    """Whether a part noun (``PART_PIECES``) names a piece of its own: a kind before it (not a ``describing`` word)
+    and an article or count of its own ("a fume extraction arm", "an oak armchair frame"; not "the sofa arm", "a
+    brass frame")."""
+    return (
+        tok.lower_ in PART_PIECES
+        and any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.lower_ not in describing for c in tok.lefts)
+        and any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one") or c.like_num for c in tok.lefts)
+    )

@@ -72,9 +72,15 @@ FLOOR_STANDING_WORDS = frozenset(
 )
 
 
+#: Words before "frame" that make it a picture frame on a shelf ("a silver photo frame").
+PICTURE_WORDS = frozenset({"photo", "picture", "digital", "silver", "gold", "wooden", "small", "little"})
+
+
 def is_tabletop(phrase: str) -> bool:
     """Whether an object phrase names a small thing set on furniture (``TABLETOP_HEADS``), not a floor piece."""
     words = phrase.lower().split()
+    if words[-1:] in (["frame"], ["frames"]) and len(words) > 1 and words[-2] not in PICTURE_WORDS:
+        return False  # "an oak armchair frame" is the frame of a piece, not a picture frame
     return bool(words) and words[-1] in TABLETOP_HEADS and not FLOOR_STANDING_WORDS & set(words[:-1])
 
 

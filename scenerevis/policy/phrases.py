@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from scenerevis.policy.finish_words import predicate_words
-from scenerevis.policy.not_pieces import beside_the_room, contents, heading_end
+from scenerevis.policy.not_pieces import beside_the_room, contents, heading_end, likened, names_the_room, part_piece
 from scenerevis.policy.open_vocab import ABSTRACT_HEADS, NOT_OBJECTS, TABLETOP_HEADS, VENUE_STATIONS, names_a_venue
 from scenerevis.policy.owners import both_sides, each_corner, each_of, number_of, owner_of
 from scenerevis.policy.prompt_words import NEGATIONS
@@ -186,8 +186,8 @@ def noun_phrase_left(tok: Token, first: int | None = None, taken: set[int] | fro
         if any(
             t.dep_ in _CLAUSE_DEPS
             or (t.is_punct and t.tag_ not in ("HYPH", "POS"))  # (the "'" of "partners' desk" is no break)
-            or (t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG") and not _hyphenated(t))
-            for t in sub
+            or (t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG") and not _hyphenated(t) and t.dep_ != "compound")
+            for t in sub  # (a "verb" the parser made a compound is a noun: "twelve bentwood chairs")
         ):
             break
         out = sub + out
@@ -398,17 +398,26 @@ def names_a_modifier(doc: Doc, mention: Mention) -> bool:
 
 #: Prepositions that put a piece at a place of the room ("by the entrance", "near the kitchen"): a room word
 #: after one of them names that place, not the room being designed.
-_PLACE_PREPS = frozenset({"by", "near", "beside", "at", "toward", "towards", "opposite", "behind", "across"})
+_PLACE_PREPS = frozenset({"by", "near", "beside", "at", "toward", "towards", "opposite", "behind", "across", "off"})
+#: Verbs whose object is a place a piece faces or stands by ("a desk faces the entrance", "palms flank the entry").
+_PLACE_VERBS = frozenset({"face", "flank", "overlook", "front", "guard"})
+#: Nouns of a zone inside the room: a room word before one names the zone ("a lounge corner", "the dining vignette").
+_ZONE_NOUNS = frozenset("corner corners vignette vignettes zone zones section sections display displays set sets".split())
 
 
 def names_a_place(doc: Doc, mention: Mention) -> bool:
-    """Whether a room mention names a place in the room ("a wardrobe by the entrance", "next to the kitchen
-    door"), not the room itself ("a desk in the bedroom")."""
+    """Whether a room mention names a place in or by the room ("a wardrobe by the entrance", "next to the kitchen
+    door", "a desk faces the entrance", "a lounge corner", "a dog room off the kitchen"), not the room itself ("a
+    desk in the bedroom")."""
     toks = _span_tokens(doc, mention.start, mention.end)
     if not toks:
         return False
     tok = toks[-1]
     prep = tok.head
+    if tok.dep_ == "dobj" and prep.lemma_.lower() in _PLACE_VERBS:
+        return True
+    if tok.dep_ in ("compound", "nmod") and prep.i > tok.i and prep.lower_ in _ZONE_NOUNS:
+        return True
     return tok.dep_ == "pobj" and (prep.lower_ in _PLACE_PREPS or (prep.lower_ == "to" and prep.head.lower_ in ("next", "close")))
 
 
@@ -451,7 +460,11 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
             if outer.i in last or outer.i in ignored or (outer.pos_ == "NOUN" and outer.lower_ in TABLETOP_HEADS):
                 dropped |= own  # "a brass desk lamp", "a coffee table book": another noun is the object
                 continue
-            if outer.pos_ == "NOUN" and outer.lower_ not in describing and is_object_noun(outer.lower_):
+            if (
+                outer.pos_ == "NOUN"
+                and outer.lower_ not in describing
+                and (is_object_noun(outer.lower_) or part_piece(outer, describing))
+            ):
                 dropped |= own  # "a table saw", "a chair lift": the outer noun names an object of its own
                 continue
         after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
@@ -467,13 +480,16 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
     for root in nouns:
         if root.i in taken or any(p.head == root.i for p in out) or root.i < heading:
             continue
-        if root.i == nouns[0].i and (root.dep_ == "ROOT" or any(c.lower_ in _ROOM_PREPS for c in root.rights)):
-            continue  # "A tattoo parlour with ...": the room, not an object
-        if beside_the_room(root, nouns[0]):
-            continue  # "Relaxation lounge next to a spa's sauna": where the room is, not an object in it
+        if root.i == nouns[0].i and names_the_room(root, _ROOM_PREPS):
+            continue  # "A tattoo parlour with ...", "Design a seaside fishmonger", "The hall has ...": the room
+        if beside_the_room(root, nouns[0]) or likened(root):
+            continue  # "Relaxation lounge next to a spa's sauna", "feels like a jewel box": no object in the room
         low = root.lower_
-        # "a ring light" is a lamp ("natural light" is none); "a video wall" is a piece ("the back wall" is none)
-        lamp = low in ("light", "lights") and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in root.lefts)
+        # "a video wall" is a piece ("the back wall" is none)
+        lamp = low in ("light", "lights") and any(  # "a ring light", "2 lights" ("natural light" is none)
+            (c.dep_ == "compound" and c.pos_ == "NOUN") or (c.dep_ == "nummod" and c.like_num) for c in root.lefts
+        )
+        part = part_piece(root, describing)
         piece_wall = low in ("wall", "walls") and any(c.lower_ in WALL_PIECES for c in root.lefts)
         # "a card reader", "a barcode reader" is a device ("an avid reader" a person)
         device = low in ("reader", "readers") and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in root.lefts)
@@ -481,7 +497,7 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
             root.lemma_.lower() in QUANTITY_NOUNS and any(c.lower_ == "of" for c in root.children)
         )  # "three pods of four desks" (but "a sleep pod", "a chopping block" are objects)
         if (
-            (not is_object_noun(low) and not lamp and not piece_wall and not device)
+            (not is_object_noun(low) and not lamp and not piece_wall and not device and not part)
             or low in describing
             or quantity
             or len(low) < 3
@@ -505,11 +521,17 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
         head = doc[p.head]
         own = {t.i for t in spans[id(p.mention)]} if p.mention else {p.token}
         others = (taken | mention_toks) - own
+        if head.dep_ == "appos" and head.head.lemma_ == head.lemma_ and any(c.lower_ in _DEFINITE for c in head.head.lefts):
+            p.token = -1  # "the lightning stool, a wooden stool with glass feet": the same piece described again
+            continue
         p.count, p.at_least, p.indefinite, p.another, p.quantity = _count(head, own, others)
         listed = head.dep_ in ("conj", "appos") or (p.plural and head.dep_ == "dobj")  # "desk, sewing machine, chair"
         if p.mention is None and p.count is None and not listed:
-            if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.lefts):
-                p.reference = True  # "the altar": an object named before, resolved by the prompt reader
+            if any(
+                (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or (c.dep_ == "poss" and c.lower_ in ("its", "their"))
+                for c in head.lefts
+            ):
+                p.reference = True  # "the altar", "on its pedestal": an object named before, resolved by the prompt reader
             else:
                 p.token = -1  # open phrase without a determiner or count: no request
                 continue  # (a bare plural in a list is one: "..., acoustic panels on the walls, ...")
@@ -528,6 +550,8 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
         if p.mention is not None:
             p.words = _words(list({t.i: t for t in mods}.values()))
             p.words = list(dict.fromkeys(predicate_words(head, describing) + p.words))  # before "judge's", once each
+        else:  # an open phrase's text is its own words; the sentence may still say its finish ("made of pine")
+            p.words = predicate_words(head, describing)
         p.trail = _trail(head, anchors)
         p.owner = owner_of(head, {q.head for q in out if q is not p})
         if both_sides(head):  # "a nightstand on each side of the bed", "lamps at both ends": two

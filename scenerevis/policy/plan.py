@@ -226,14 +226,16 @@ def build_plan(spec: PromptSpec, seed: int = 0, extras: bool = True) -> DesignPl
     for rule in facts.companions:
         if any(c in arranged for c in rule.when if c in wanted) and rule.when[0] in _SEATS:
             continue
-        if rule.applies(spec.room_type, wanted):
+        if rule.applies(spec.room_type, wanted) and not rule.ruled_out_by(descs):
             anchor_scale = next((scales.get(c, 1.0) for c in rule.when if c in wanted), 1.0)
             need(
                 rule.category_for(spec.room_type),
                 rule.count_for(spec.room_type, wanted, spec.size_hint == "large" or anchor_scale > 1),
             )
 
-    if extras and not spec.minimal:
+    # extras only for a room type the prompt names: a program guessed from the pieces ("a hospital X-ray room" with a
+    # desk and an office chair) is no study that wants an armchair, a rug and lamps
+    if extras and not spec.minimal and spec.room_type_explicit:
         for cat in room.default_extra:
             if cat in wanted or cat in spec.excluded:
                 continue
@@ -457,8 +459,8 @@ def size_from_words(cat: Category, desc: str, size: Vec3) -> Vec3:
 
 #: Attribute words a catalog variant may spell another way ("wooden" is met by an oak variant).
 ATTRIBUTE_ALIASES = {
-    "wooden": ("wood", "oak", "walnut", "pine", "teak", "ash", "beech", "birch"),
-    "wood": ("wood", "oak", "walnut", "pine", "teak", "ash", "beech", "birch"),
+    "wooden": ("wood", "oak", "walnut", "pine", "teak", "ash", "beech", "birch", "timber"),
+    "wood": ("wood", "oak", "walnut", "pine", "teak", "ash", "beech", "birch", "timber"),
     "gray": ("grey", "gray"),
     "golden": ("gold", "brass"),
     "metal": ("metal", "steel", "chrome", "iron", "brass", "stainless", "aluminium"),
@@ -532,3 +534,28 @@ def footprint_need(plan: DesignPlan, requested_only: bool = False) -> float:
         else:
             total += (w + 2 * cl.get("side", 0.0)) * (d + cl.get("front", 0.3) + cl.get("back", 0.0))
     return total
+
+
+#: Share of the floor the brief's own pieces (footprints and clearances) may need before the room program's
+#: floor-standing extras are left out: past it the room is tight and an armchair or a dresser nobody asked for
+#: would take the floor of a requested piece.
+TIGHT_SHARE = 0.65
+
+
+def trim_extras(plan: DesignPlan, area: float) -> None:
+    """Leave out the room program's floor-standing extras (rooms.json ``default_extra``: not requested, not an
+    essential; lamps on surfaces and rugs stay) when the prompt states the room's size and the brief's own pieces
+    need ``TIGHT_SHARE`` of its floor ``area`` (m^2) or more (a room the designer sizes itself has room for them)."""
+    stated = plan.spec.area is not None or plan.spec.dims is not None
+    if not stated or footprint_need(plan, requested_only=True) < TIGHT_SHARE * area:
+        return
+    facts = load_rooms()
+    extras = set(facts.room_type(plan.room_type).default_extra)
+    plan.items = [
+        p
+        for p in plan.items
+        if p.requested
+        or p.essential
+        or p.category not in extras
+        or facts.category(p.category).role in ("on_surface", "floor_covering")
+    ]

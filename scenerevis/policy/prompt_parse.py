@@ -217,6 +217,10 @@ def _introduces_a_piece(tok) -> bool:
         return False
     if tok.dep_ in ("dobj", "pobj") and tok.head.lower_ in _TARGET_WORDS:
         return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ in ("next", "close"):
+        return True  # "a feed bin stands next to the tack trunk"
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("on", "onto", "atop", "upon"):
+        return True  # "the fire finder stands on its pedestal": what carries a piece stands in the room too
     return tok.dep_ in ("nsubj", "nsubjpass")
 
 
@@ -314,7 +318,8 @@ def parse_prompt(text: str) -> PromptSpec:
         noun = m.phrase if m.kind == "category" and m.phrase not in CONCEPTS else facts.categories[cat].noun
         if m.kind == "generic" and lows - _NOT_OPEN - {"round", "square", "oval", "rectangular"}:
             noun = m.phrase  # "a dental chair", "a visitor chair": the kind the words name, not "dining chair"
-        desc = " ".join(p.words + [noun] + ([p.trail] if p.trail else []))
+        own = [w for w in p.words if w.lower() not in noun.lower().split()]  # not "small square small table"
+        desc = " ".join(own + [noun] + ([p.trail] if p.trail else []))
         item = RequestedItem(
             cat, 0, desc, size_scale=scale, round=bool({"round", "circular", "oval"} & lows), phrase=m.text.lower()
         )
@@ -491,6 +496,10 @@ def _lists_its_pieces(doc: Doc, p: ObjectPhrase, phrases: list[ObjectPhrase]) ->
     return any(c.lower_ == "with" and any(g.dep_ == "pobj" and g.i in heads for g in c.children) for c in doc[p.head].children)
 
 
+#: "-ing" words of tables that are kinds of their own, not a task done at a work table ("a filleting table").
+TABLE_KINDS_ING = frozenset("dining folding reading meeting writing drawing gaming nesting matching seating ceiling".split())
+
+
 def _resolve(p: ObjectPhrase, room_type: str, present: set[str], owner: str | None = None) -> str | None:
     """The category a generic noun's phrase means (rooms.json ``generic_nouns``); a table with describing words
     ("round tables", "manicure tables") is never a desk, whatever the room. ``owner``: the category of the piece
@@ -499,6 +508,8 @@ def _resolve(p: ObjectPhrase, room_type: str, present: set[str], owner: str | No
     name = p.mention.name if p.mention is not None else ""
     if owner is not None and name == "chair" and owner.endswith("_table"):
         return resolve_generic(name, "", {owner} if owner in present else {"dining_table"}, p.count)
+    if name == "table" and any(w.lower().endswith("ing") and w.lower() not in TABLE_KINDS_ING for w in p.words):
+        return "work_table"  # "a filleting table", "a packing table": a table to work at, no dining table
     cat = resolve_generic(name, room_type, present, p.count)
     if cat == "desk" and name == "table" and p.words:
         cat = resolve_generic(name, "", frozenset(), p.count)
@@ -551,6 +562,7 @@ def _add_open_phrases(spec: PromptSpec, phrases: list[ObjectPhrase]) -> None:
         ph.category = got.category
         count = ph.count or (2 if ph.plural else 1)
         lows = set(ph.text.lower().split())
+        desc = " ".join([w for w in dict.fromkeys(ph.words) if w not in lows] + [ph.text])  # "pine" + "display stand"
         scale = 0.85 if lows & SMALL_WORDS else 1.15 if lows & LARGE_WORDS else 1.0
         common = dict(phrase=ph.text.lower(), nearest=got.nearest, similarity=got.similarity)
         if got.category != "generic_object":
@@ -563,10 +575,8 @@ def _add_open_phrases(spec: PromptSpec, phrases: list[ObjectPhrase]) -> None:
                     item.variants.append((ph.text, count))
                 continue
             seen.add(got.category)
-            spec.items.append(RequestedItem(got.category, count, ph.text, count > 1, False, scale, source="similar", **common))
+            spec.items.append(RequestedItem(got.category, count, desc, count > 1, False, scale, source="similar", **common))
         else:
             spec.items.append(
-                RequestedItem(
-                    "generic_object", count, ph.text, count > 1, False, scale, source="generic", size=got.size, **common
-                )
+                RequestedItem("generic_object", count, desc, count > 1, False, scale, source="generic", size=got.size, **common)
             )

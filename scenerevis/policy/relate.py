@@ -78,7 +78,10 @@ def relation_poses(
         if kind == "in_row" and not peers and count >= 3:
             # the first of a row of three or more starts at the end of a long wall, so the row can grow along it
             # (a piece that needs floor all round fails these poses and takes its usual place)
-            row = count * w + (count - 1) * max(ROW_GAP, 0.75 * side + 0.02, spread)
+            # (with ``spread``, a companion may stand past the row's last piece too: a nightstand by each bed; the
+            # gaps below try ``spread`` + 0.2 m when ``spread`` alone leaves too little room)
+            gap = max(ROW_GAP, 0.75 * side + 0.02, spread + 0.2 if spread else 0.0)
+            row = count * w + (count - 1) * gap + spread
             return wall_poses(space, w, d, rng, prefer="corner", row=row)
         out: list[Pose] = []
         around = clearance.get("around", 0.0)  # tables keep their chairs' floor: a row of tables, chairs between

@@ -71,14 +71,23 @@ def _min_sides(plan: DesignPlan) -> tuple[float, float]:
             short = max(short, d + cat.clearance.get("back", 0.6) + 0.4)
     if lounge and zone:  # a lounge at one end and a table zone at the other
         long_ = max(long_, lounge + zone)
-    return short, max(long_, _row_need(plan))
+    across, along = _row_need(plan)
+    return max(short, min(across, along)), max(long_, along)
 
 
-def _row_need(plan: DesignPlan) -> float:
-    """The wall length (m) the longest requested row needs ("six single beds in a row along one wall"): its
-    pieces side by side, a bed's bedside between beds, at most 12 m; 0 when none is asked for."""
+#: Room (m) on each side of a companion standing between two pieces of a row (a nightstand between beds).
+ROW_COMPANION_MARGIN = 0.2
+#: Floor (m) between a row's front clearance and the next row, the first the next row's poses try.
+ROW_NEXT_EXTRA = 0.3
+
+
+def _row_need(plan: DesignPlan) -> tuple[float, float]:
+    """(across, along): the floor (m) the requested rows need across them (rows one behind the other, "12 desks in
+    three rows of four", each with its front clearance) and the wall length the longest row needs ("six single
+    beds in a row along one wall": its pieces side by side, a bed's bedside or a companion "next to" each piece
+    between them), each at most 12 m; (0, 0) when no row is asked for."""
     facts = load_rooms()
-    need = 0.0
+    need = across = 0.0
     for rel in plan.spec.relations:
         if rel.kind != "in_row" or rel.target or rel.subject not in facts.categories or "walls" in rel.text.lower():
             continue  # ("along the walls": the row goes round the room)
@@ -89,8 +98,21 @@ def _row_need(plan: DesignPlan) -> float:
         w = max(p.size[0] for p in items)
         side = facts.category(rel.subject).clearance.get("side", 0.0)
         gap = side + 0.02 if side else ROW_PIECE_GAP  # the first gap the row's poses try (relate.relation_poses)
-        need = max(need, per_row * w + (per_row - 1) * gap + ROW_END_ROOM)
-    return min(need, 12.0)
+        beside = [  # "each with a nightstand next to it": a companion by each piece, the last one past the row's end
+            p.size[0]
+            for r in plan.spec.relations
+            if r.kind == "next_to" and r.target == rel.subject
+            for p in plan.items
+            if p.category == r.subject
+        ]
+        gap = max([gap] + [w_ + 2 * ROW_COMPANION_MARGIN for w_ in beside])
+        need = max(need, per_row * w + (per_row - (0 if beside else 1)) * gap + ROW_END_ROOM)
+        rows = math.ceil(len(items) / per_row)
+        if rows >= 2:  # the next row starts past the row's front clearance (relate.relation_poses)
+            d = max(p.size[2] for p in items)
+            front = facts.category(rel.subject).clearance.get("front", 0.6)
+            across = max(across, rows * (d + front + ROW_NEXT_EXTRA) + ROW_END_ROOM)
+    return min(across, 12.0), min(need, 12.0)
 
 
 def choose_room(plan: DesignPlan, seed: int = 0, l_shape_prob: float = 0.1) -> RoomShape:

@@ -17,7 +17,7 @@ from scenerevis.policy.base import Observation
 from scenerevis.policy.layout import Placement, Placer, role_rank
 from scenerevis.policy.narrate import brief_outcome, describe, describe_relations, equivalence_key
 from scenerevis.policy.occupancy import categorize, space_from_scene
-from scenerevis.policy.plan import DesignPlan, PlannedItem, build_plan, fit_rows
+from scenerevis.policy.plan import DesignPlan, PlannedItem, build_plan, fit_rows, trim_extras
 from scenerevis.policy.prompt_parse import PromptSpec, parse_prompt
 from scenerevis.policy.registry import register_policy
 from scenerevis.policy.repair import plan_repairs
@@ -100,6 +100,7 @@ class RulePolicy:
             log.warning("rule designer: the prompt does not read as English; building from %s: %.60s", how, requirement)
         self.plan = build_plan(self.spec, self.seed, extras=self.config.extras)
         self.room = choose_room(self.plan, self.seed, self.config.l_shape_prob)
+        trim_extras(self.plan, self.room.area)
         fit_rows(self.plan, max(self.room.width, self.room.depth))
         self._tried = set()
         self._gave_up = ()

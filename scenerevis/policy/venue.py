@@ -1,9 +1,8 @@
 """venue.py: whether a room word names the room type, another venue ("a cigar lounge" is no living room) or a toy
 ("a play kitchen" is a piece of a playroom).
 
-Words such as "lounge", "office" or "workroom" name a room type of ``rooms.json`` alone, but with a noun before
-them they name a venue of their own: a relaxation lounge, a teachers' lounge, a post office, a beekeeping
-workroom. Such a venue takes no room type's essentials (a spa lounge gets no TV and no sofa); the pieces the
+Words such as "lounge", "office" or "workspace" name a room type of ``rooms.json`` alone, but with a noun before
+them they name a venue of their own: a relaxation lounge, a teachers' lounge, a post office, a podcast workspace. Such a venue takes no room type's essentials (a spa lounge gets no TV and no sofa); the pieces the
 brief names decide the room (see :func:`~scenerevis.policy.prompt_parse.parse_prompt`).
 """
 
@@ -17,7 +16,7 @@ if TYPE_CHECKING:
     from scenerevis.policy.vocab import Mention
 
 #: Room words that name a room type alone but another venue after a noun.
-GENERIC_ROOM_WORDS = frozenset({"lounge", "office", "workroom", "workspace"})
+GENERIC_ROOM_WORDS = frozenset({"lounge", "office", "workspace"})
 #: Nouns before such a word that keep it the room type ("a home office", "the family lounge").
 KEEPS_THE_ROOM = frozenset(
     "home family guest tv media main private front back corner shared personal living sitting basement attic loft "

@@ -49,7 +49,7 @@ class Category:
         Placement role: ``bed``, ``bed_side``, ``bed_foot``, ``wall``, ``wall_long``, ``corner_wall``,
         ``sofa``, ``sofa_front``, ``tv_wall``, ``seating``, ``beside_seating``, ``desk``, ``desk_front``,
         ``center``, ``around_table``, ``counter_front``, ``cardio``, ``corner``, ``free``,
-        ``floor_covering`` or ``on_surface``.
+        ``floor_covering``, ``on_surface`` or ``ceiling`` (hung from the ceiling).
     group : str
         Default functional group name.
     stage : int
@@ -75,6 +75,9 @@ class Category:
         ``metal``, ``appliance``); empty means the designer's built-in default.
     mount : float
         Height of the bottom above the floor (m) for pieces hung on a wall (``wall`` roles); 0 stands on the floor.
+    hang : float
+        Height of the bottom above the floor (m) a ``wall`` piece that usually stands (a mirror, a whiteboard) is
+        hung at when no floor place is left; 0 when it cannot hang.
     floor_version : str
         For ``on_surface`` pieces, the floor-standing category meant when the prompt puts one next to a piece
         it cannot stand on ("a reading lamp next to the armchair" is a floor lamp); empty when none.
@@ -99,6 +102,7 @@ class Category:
     wall: str = "any"
     near: tuple[NearRule, ...] = ()
     mount: float = 0.0
+    hang: float = 0.0
     floor_version: str = ""
 
     def clamp_size(self, size) -> Vec3:
@@ -144,7 +148,8 @@ class CompanionRule:
 
     When any ``when`` category is planned, ``min_count`` to ``max_count`` of them in all, and none of
     ``unless`` nor ``add``: plan :meth:`count_for` pieces of :meth:`category_for` (only in ``rooms``
-    when given, never in ``not_rooms``).
+    when given, never in ``not_rooms``; never for an anchor whose description has one of ``unless_words``:
+    a display table takes no chairs).
     """
 
     when: tuple[str, ...]
@@ -159,6 +164,7 @@ class CompanionRule:
     count_large: int | None = None
     min_count: int = 1
     max_count: int | None = None
+    unless_words: tuple[str, ...] = ()
 
     def applies(self, room_type: str, planned: dict[str, int]) -> bool:
         """Whether the rule fires in ``room_type`` for ``planned`` (category -> count)."""
@@ -168,6 +174,11 @@ class CompanionRule:
         if n < self.min_count or (self.max_count is not None and n > self.max_count):
             return False
         return not any(c in planned for c in self.unless + (self.category_for(room_type),))
+
+    def ruled_out_by(self, descs: dict[str, str]) -> bool:
+        """Whether the description of an anchor (``descs``: category -> description) has one of ``unless_words``."""
+        words = {w for c in self.when for w in descs.get(c, "").lower().split()}
+        return bool(words & set(self.unless_words))
 
     def category_for(self, room_type: str) -> str:
         return self.add_in.get(room_type, self.add)
@@ -269,6 +280,7 @@ def load_rooms() -> RoomFacts:
             wall=d.get("wall", "any"),
             near=tuple(NearRule(r["slot"], tuple(r.get("of", ())), float(r.get("distance", 0.0))) for r in d.get("near", ())),
             mount=float(d.get("mount", 0.0)),
+            hang=float(d.get("hang", 0.0)),
             floor_version=d.get("floor_version", ""),
         )
     rooms = {}
@@ -340,6 +352,7 @@ def _companion(k: int, d: dict, cats: dict, rooms: dict) -> CompanionRule:
             count_large=d.get("count_large"),
             min_count=int(d.get("min_count", 1)),
             max_count=d.get("max_count"),
+            unless_words=tuple(w.lower() for w in d.get("unless_words", ())),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise ValueError(f"rooms.json: companions[{k}]: {exc!r}") from None

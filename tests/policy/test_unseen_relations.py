@@ -538,18 +538,19 @@ def test_fit_rows_keeps_pieces_that_fit_or_are_in_no_row(text, category, n, size
     "text, category, n, width, need",
     [
         # beds: 6 x 0.95 + 5 bedsides (0.6 + 0.02) + 0.2 end room
-        ("six single beds in a row along one wall", "single_bed", 6, 0.95, 9.0),
+        ("six single beds in a row along one wall", "single_bed", 6, 0.95, (0.0, 9.0)),
         # lockers (no side clearance) along one wall: 20 x 0.45 + 19 x 0.1 + 0.2; 30 of them: at most 12 m
-        ("team locker room: 20 lockers along one wall", "cabinet", 20, 0.45, 11.1),
-        ("a changing room with 30 lockers along one wall", "cabinet", 30, 0.45, 12.0),
+        ("team locker room: 20 lockers along one wall", "cabinet", 20, 0.45, (0.0, 11.1)),
+        ("a changing room with 30 lockers along one wall", "cabinet", 30, 0.45, (0.0, 12.0)),
         # "along the walls": the row goes round the room, it sets no side
-        ("team locker room: 20 lockers along the walls", "cabinet", 20, 0.45, 0.0),
-        # three rows of four desks: 4 x 1.4 + 3 x 0.1 + 0.2
-        ("newsroom with 12 desks in three rows of four", "desk", 12, 1.4, 6.1),
-        ("an office with two rows of four desks", "desk", 8, 1.4, 6.1),
+        ("team locker room: 20 lockers along the walls", "cabinet", 20, 0.45, (0.0, 0.0)),
+        # three rows of four desks: 4 x 1.4 + 3 x 0.1 + 0.2 along; across, three rows of 0.6 deep desks, each
+        # with its 0.8 m front clearance and 0.3 m to the next row: 3 x 1.7 + 0.2
+        ("newsroom with 12 desks in three rows of four", "desk", 12, 1.4, (5.3, 6.1)),
+        ("an office with two rows of four desks", "desk", 8, 1.4, (3.6, 6.1)),
         # no row asked for
-        ("three service counters side by side", "kitchen_counter", 3, 2.4, 0.0),
-        ("a bedroom with a single bed", "single_bed", 1, 0.95, 0.0),
+        ("three service counters side by side", "kitchen_counter", 3, 2.4, (0.0, 0.0)),
+        ("a bedroom with a single bed", "single_bed", 1, 0.95, (0.0, 0.0)),
     ],
 )
 def test_row_need(text, category, n, width, need):
@@ -559,12 +560,24 @@ def test_row_need(text, category, n, width, need):
     assert _row_need(plan) == pytest.approx(need, abs=1e-9)
 
 
+def test_row_need_counts_a_companion_by_each_piece():
+    """A nightstand next to each bed stands in each gap and past the row's last bed: 6 x 0.95 + 6 x (0.45 + 2 x
+    0.2) + 0.2 = 11.0 m."""
+    from scenerevis.policy.plan import DesignPlan, PlannedItem
+    from scenerevis.policy.room_shape import _row_need
+
+    spec = parse_prompt("six single beds in a row along one wall, each with a nightstand next to it")
+    beds = [PlannedItem("single_bed", "bed", (0.95, 0.9, 2.05), 1, "g", True) for _ in range(6)]
+    stands = [PlannedItem("nightstand", "nightstand", (0.45, 0.5, 0.38), 1, "g", True) for _ in range(6)]
+    assert _row_need(DesignPlan(spec, spec.room_type, beds + stands)) == pytest.approx((0.0, 11.0), abs=1e-9)
+
+
 def test_a_requested_row_sets_the_long_side_when_the_brief_gives_no_size():
     from scenerevis.policy.plan import build_plan
     from scenerevis.policy.room_shape import _row_need, choose_room
 
     plan = build_plan(parse_prompt("Firefighters' dormitory: six single beds in a row along one wall"), 0)
-    need = _row_need(plan)
+    need = _row_need(plan)[1]
     assert need > 8.0
     room = choose_room(plan, 0)
     assert max(room.width, room.depth) >= need - 0.05  # sides are rounded to 0.1 m
@@ -582,7 +595,7 @@ def test_the_briefs_own_size_wins_over_the_row(text, sides):
     from scenerevis.policy.room_shape import _row_need, choose_room
 
     plan = build_plan(parse_prompt(text), 0)
-    assert _row_need(plan) > max(sides)
+    assert _row_need(plan)[1] > max(sides)
     room = choose_room(plan, 0)
     assert tuple(sorted((room.width, room.depth))) == sides
 
