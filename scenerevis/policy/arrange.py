@@ -420,7 +420,8 @@ def _subject_of(verb: Token, heads: dict[int, ObjectPhrase]) -> ObjectPhrase | N
 def _carried(doc: Doc, phrases: list[ObjectPhrase], heads: dict[int, ObjectPhrase], out: list[Relation], add) -> None:
     """ "the counter holds a cash register": a small piece that is the object of a verb of ``HAVE_VERBS`` whose
     subject is another object stands on it, unless the brief places it otherwise."""
-    placed = {(r.subject, r.subject_text) for r in out}
+    sited = ("against_wall", "corner", "middle")  # (a site the sentence gives its host too: "along the side wall")
+    placed = {(r.subject, r.subject_text) for r in out if r.kind not in sited}
     for q in phrases:
         if not (q.category == GENERIC or _on_surface(q)) or (q.category, _named_as(q, q.category)) in placed:
             continue
@@ -432,6 +433,8 @@ def _carried(doc: Doc, phrases: list[ObjectPhrase], heads: dict[int, ObjectPhras
         verb = x.head  # "a front counter holding a laptop": the counter the verb describes
         host = heads.get(verb.head.i) if verb.dep_ == "acl" else _subject_of(verb, heads)
         if host is not None and host is not q and host.category != q.category and not _on_surface(host):
+            mine = (q.category, _named_as(q, q.category))
+            out[:] = [r for r in out if not (r.kind in sited and (r.subject, r.subject_text) == mine)]
             add("on_top", q.category, host.category, f"on top of the {host.text.lower()}", q, host)
 
 
@@ -479,7 +482,8 @@ def _small(phrase: ObjectPhrase) -> bool:
 def _with_small(doc: Doc, phrases: list[ObjectPhrase], heads: dict[int, ObjectPhrase], out: list[Relation], add) -> None:
     """ "a sales desk with a computer", "a counter with a till": a small piece that comes with a piece that can
     carry it stands on it, unless the brief places it otherwise."""
-    placed = {(r.subject, r.subject_text) for r in out}
+    sited = ("against_wall", "corner", "middle")  # (a site the sentence gives its host too: "along the side wall")
+    placed = {(r.subject, r.subject_text) for r in out if r.kind not in sited}
     for q in phrases:
         if (q.category, _named_as(q, q.category)) in placed:
             continue

@@ -536,7 +536,7 @@ def footprint_need(plan: DesignPlan, requested_only: bool = False) -> float:
     return total
 
 
-#: Share of the floor the brief's own pieces (footprints and clearances) may need before the room program's
+#: Share of a stated floor the plan's pieces (footprints and clearances) may need before the room program's
 #: floor-standing extras are left out: past it the room is tight and an armchair or a dresser nobody asked for
 #: would take the floor of a requested piece.
 TIGHT_SHARE = 0.65
@@ -544,10 +544,10 @@ TIGHT_SHARE = 0.65
 
 def trim_extras(plan: DesignPlan, area: float) -> None:
     """Leave out the room program's floor-standing extras (rooms.json ``default_extra``: not requested, not an
-    essential; lamps on surfaces and rugs stay) when the prompt states the room's size and the brief's own pieces
-    need ``TIGHT_SHARE`` of its floor ``area`` (m^2) or more (a room the designer sizes itself has room for them)."""
+    essential; lamps on surfaces and rugs stay) when the prompt states the room's size and the plan would need
+    ``TIGHT_SHARE`` of its floor ``area`` (m^2) or more (a room the designer sizes itself has room for them)."""
     stated = plan.spec.area is not None or plan.spec.dims is not None
-    if not stated or footprint_need(plan, requested_only=True) < TIGHT_SHARE * area:
+    if not stated or footprint_need(plan) < TIGHT_SHARE * area:
         return
     facts = load_rooms()
     extras = set(facts.room_type(plan.room_type).default_extra)

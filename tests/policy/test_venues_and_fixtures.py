@@ -198,3 +198,44 @@ def test_pendant_lights_spread_along_the_island():
     assert len(lamps) == 3
     xs = sorted((round(float(o.pos[0]), 2), round(float(o.pos[2]), 2)) for o in lamps)
     assert len(set(xs)) == 3  # three places, none on another's
+
+
+def test_a_mirror_hangs_on_the_wall_once_the_floor_is_full():
+    scene = episode("An 8 m² guest room with a double bed, two nightstands, a wardrobe, a luggage rack and a mirror.")
+    mirror = next(o for o in scene.objects if o.desc.endswith("mirror"))
+    assert float(mirror.pos[1]) > 0.3  # its bottom off the floor: hung, not standing
+
+
+# ------------------------------------------------------------------------------- the program's own pieces
+
+
+def test_a_display_table_takes_no_chairs():
+    def chairs(text: str) -> int:
+        return build_plan(parse_prompt(text)).count("dining_chair")
+
+    assert chairs("A gift shop with a round display table and a counter.") == 0
+    assert chairs("A games room with a round table and a bookcase.") == 2  # a table to sit at keeps its two
+
+
+def test_a_swivel_chair_is_an_office_chair():
+    assert items("A desk with a red swivel chair.") == {"desk": 1, "office_chair": 1}
+
+
+def test_a_stated_tight_floor_drops_the_programs_floor_extras():
+    from scenerevis.policy.plan import trim_extras
+
+    text = "A tiny 5 square metre home office: a compact desk, an office chair, a narrow bookcase and a plant."
+    plan = build_plan(parse_prompt(text))
+    assert "armchair" in {p.category for p in plan.items}  # the study program's extra
+    trim_extras(plan, 5.0)
+    assert "armchair" not in {p.category for p in plan.items}
+    assert "table_lamp" in {p.category for p in plan.items}  # a lamp on the desk takes no floor
+    roomy = build_plan(parse_prompt(text.replace("tiny 5", "40")))
+    trim_extras(roomy, 40.0)
+    assert "armchair" in {p.category for p in roomy.items}
+
+
+def test_a_piece_another_holds_stands_on_it_not_at_the_hosts_wall():
+    spec = parse_prompt("Along the side wall a long oak workbench holds a bench grinder.")
+    rels = {(r.kind, r.subject_text or r.subject, r.target) for r in spec.relations}
+    assert rels == {("against_wall", "workbench", None), ("on_top", "bench grinder", "workbench")}
