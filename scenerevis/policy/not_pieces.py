@@ -81,14 +81,21 @@ PLACE_NOUNS = frozenset(
 )
 
 
+def names_a_place_noun(word: str) -> bool:
+    """Whether ``word`` names a place (``PLACE_NOUNS`` or a venue ending: "barbershop")."""
+    return word.lower() in PLACE_NOUNS or names_a_venue(word)
+
+
 def names_the_room(first: Token, room_preps: frozenset[str]) -> bool:
     """Whether the prompt's first noun ``first`` names the room, not a piece: the root of a heading ("A tattoo
     parlour with ...", or followed by one of ``room_preps``), the object of a design verb ("Design a seaside
-    fishmonger") or a place that "has" the pieces ("The hall has a tall mirror")."""
+    fishmonger"), a place that "has" the pieces ("The hall has a tall mirror") or any place noun of the first
+    sentence ("A recording booth of 4 square metres with ...")."""
     verb = first.head.lemma_.lower()
-    place = first.lower_ in PLACE_NOUNS or names_a_venue(first.lower_)
+    place = names_a_place_noun(first.lower_)
     return (
         first.dep_ == "ROOT"
+        or (place and first.sent.start == 0)  # "A recording booth of 4 square metres with ..."
         or any(c.lower_ in room_preps for c in first.rights)
         or (first.dep_ == "dobj" and verb in DESIGN_VERBS)
         or (first.dep_ == "nsubj" and verb in HAVE_VERBS and place)
@@ -108,3 +115,12 @@ def part_piece(tok: Token, describing: frozenset[str] = frozenset()) -> bool:
         and any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.lower_ not in describing for c in tok.lefts)
         and any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one") or c.like_num for c in tok.lefts)
     )
+
+
+def listed_npadvmod(tok: Token) -> bool:
+    """Whether a noun the parser made an adverbial modifier is a counted piece of a list ("..., three tiered flower
+    stands in a row opposite it, ..."): a number of its own and a comma before its phrase (not "3 metres long")."""
+    if tok.dep_ != "npadvmod" or not any(c.dep_ == "nummod" for c in tok.children):
+        return False
+    start = tok.left_edge.i
+    return start > 0 and tok.doc[start - 1].text in (",", ";", ":")

@@ -19,7 +19,16 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from scenerevis.policy.finish_words import predicate_words
-from scenerevis.policy.not_pieces import beside_the_room, contents, heading_end, likened, names_the_room, part_piece
+from scenerevis.policy.not_pieces import (
+    beside_the_room,
+    contents,
+    heading_end,
+    likened,
+    listed_npadvmod,
+    names_a_place_noun,
+    names_the_room,
+    part_piece,
+)
 from scenerevis.policy.open_vocab import ABSTRACT_HEADS, NOT_OBJECTS, TABLETOP_HEADS, VENUE_STATIONS, names_a_venue
 from scenerevis.policy.owners import both_sides, each_corner, each_of, number_of, owner_of
 from scenerevis.policy.prompt_words import NEGATIONS
@@ -450,6 +459,7 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
     ignored = {t.i for m in mentions if m.kind == "ignore" for t in spans[id(m)]}
     out: list[ObjectPhrase] = []
     dropped: set[int] = set()
+    heading = heading_end(doc)
     for m in objs:
         toks = spans[id(m)]
         own = {t.i for t in toks}
@@ -471,12 +481,14 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
         if tok.dep_ == "compound" and after is not None and after.dep_ == "compound" and names_a_venue(after.lower_):
             dropped |= own  # "a piano showroom floor": the piano names the venue
             continue
+        if tok.dep_ == "compound" and outer.i == tok.i + 1 and outer.i < heading and names_a_place_noun(outer.lower_):
+            dropped |= own  # "A sushi counter restaurant: ...": a heading's venue, not a counter
+            continue
         plural = m.plural or tok.tag_ in ("NNS", "NNPS")  # "shelves" is a synonym of its own
         out.append(ObjectPhrase(tok.i, _promote(tok, own).i, m.start, m.end, m.text, m, plural=plural))
     taken -= dropped
-    nouns = [t for t in doc if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in _MODIFIER_DEPS]
+    nouns = [t for t in doc if t.pos_ in ("NOUN", "PROPN") and (t.dep_ not in _MODIFIER_DEPS or listed_npadvmod(t))]
     # "A church hall turned polling station: a registration table, ...": a short heading names the room
-    heading = heading_end(doc)
     for root in nouns:
         if root.i in taken or any(p.head == root.i for p in out) or root.i < heading:
             continue

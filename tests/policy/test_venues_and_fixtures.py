@@ -239,3 +239,25 @@ def test_a_piece_another_holds_stands_on_it_not_at_the_hosts_wall():
     spec = parse_prompt("Along the side wall a long oak workbench holds a bench grinder.")
     rels = {(r.kind, r.subject_text or r.subject, r.target) for r in spec.relations}
     assert rels == {("against_wall", "workbench", None), ("on_top", "bench grinder", "workbench")}
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        # "chairs" read as the verb of "leather": counted pieces
+        (
+            "The tattoo studio has two black leather tattoo chairs side by side and a grey sofa.",
+            {"dining_chair": 2, "sofa": 1},
+        ),
+        # a counted piece of a list the parser made an adverbial modifier
+        (
+            "Design a florist's shop: a long workbench along the back wall, three tiered flower stands in a row opposite it.",
+            {"workbench": 1, "tiered flower stand": 3},
+        ),
+        # the heading's venue names no counter; the first sentence's place noun is the room
+        ("A sushi counter restaurant: a long hinoki counter with eight stools along it.", {"kitchen_counter": 1, "stool": 8}),
+        ("A recording booth of 4 square metres with a stool and a music stand.", {"stool": 1, "music_stand": 1}),
+    ],
+)
+def test_counted_pieces_and_venue_nouns(text, want):
+    assert items(text) == want
