@@ -37,7 +37,7 @@ def predicate_words(head: Token, describing: frozenset[str]) -> list[str]:
     phrases: list[Token] = [  # "a sofa in green velvet", "the judge's bench, in dark mahogany" (under its comma)
         o
         for c in near
-        if c.dep_ == "prep" and c.lower_ == "in"
+        if c.dep_ == "prep" and c.lower_ in ("in", "of")  # "a table of white marble"
         for o in c.children
         if o.dep_ == "pobj" and any(t.lower_ in describing for t in o.doc[o.left_edge.i : o.i + 1])  # "in aqua vinyl"
     ]

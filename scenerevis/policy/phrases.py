@@ -510,8 +510,8 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
         )  # "three pods of four desks" (but "a sleep pod", "a chopping block" are objects)
         if (
             (not is_object_noun(low) and not lamp and not piece_wall and not device and not part)
-            or low in describing
-            or quantity
+            or (low in describing and not any(c.dep_ == "compound" and c.lower_ not in describing for c in root.lefts))
+            or quantity  # ("a waffle iron" is a piece: a material word with a kind before it)
             or len(low) < 3
         ):
             continue

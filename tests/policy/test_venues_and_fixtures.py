@@ -47,6 +47,8 @@ def test_a_participle_after_the_noun_gives_its_finish_only_when_it_names_one():
         ("A dining room with eight chairs upholstered in maroon leather.", "dining_chair", "maroon leather dining chair"),
         ("A hallway with a mirror framed in gold.", "mirror", "gold mirror"),
         ("A bar with two bar stools in aqua vinyl.", "bar_stool", "aqua vinyl bar stool"),
+        ("A hall with a table of white marble and a shelf of books.", "small_table", "white marble small table"),
+        ("A hall with a table of white marble and a shelf of books.", "bookshelf", "shelf"),  # books are no finish
         # the "in" phrase ends at its own noun: the chairs joined after it are pieces of their own, counted
         (
             "A tea room with four round tables in white marble and twelve bentwood chairs.",
@@ -257,6 +259,11 @@ def test_a_piece_another_holds_stands_on_it_not_at_the_hosts_wall():
         # the heading's venue names no counter; the first sentence's place noun is the room
         ("A sushi counter restaurant: a long hinoki counter with eight stools along it.", {"kitchen_counter": 1, "stool": 8}),
         ("A recording booth of 4 square metres with a stool and a music stand.", {"stool": 1, "music_stand": 1}),
+        # a material word with a kind before it is a piece
+        (
+            "An ice cream kiosk with a freezer counter and a waffle iron on a small table.",
+            {"kitchen_counter": 1, "small_table": 1, "waffle iron": 1},
+        ),
     ],
 )
 def test_counted_pieces_and_venue_nouns(text, want):
