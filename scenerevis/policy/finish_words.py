@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 #: Verbs whose "of" / "from" / "in" / "with" phrase, or whose complement, gives what a piece is made of or painted
 #: ("made from reclaimed driftwood", "upholstered in green velvet", "painted white").
@@ -39,7 +39,7 @@ def predicate_words(head: Token, describing: frozenset[str]) -> list[str]:
         for c in near
         if c.dep_ == "prep" and c.lower_ in ("in", "of")  # "a table of white marble"
         for o in c.children
-        if o.dep_ == "pobj" and any(t.lower_ in describing for t in o.doc[o.left_edge.i : o.i + 1])  # "in aqua vinyl"
+        if o.dep_ == "pobj" and any(t.lower_ in describing for t in _own(o))  # "in aqua vinyl"
     ]
     for c in near:  # "the cutting table, covered in brown felt, ...", "a stand made of reclaimed pine"
         after = c.dep_ == "amod" and c.i > head.i  # "eight chairs upholstered in maroon leather"
@@ -72,13 +72,18 @@ def predicate_words(head: Token, describing: frozenset[str]) -> list[str]:
     return _finish_words(phrases, describing)
 
 
+def _own(tok: Token) -> Span:
+    """``tok``'s noun phrase up to ``tok`` itself (its modifiers; not a noun joined after it)."""
+    return tok.doc[tok.left_edge.i : tok.i + 1]
+
+
 def _finish_words(phrases: list[Token], describing: frozenset[str]) -> list[str]:
     """The describing words of each phrase's noun and the words before it (not a noun joined after it: "in white
     marble and twelve bentwood chairs" says only "white marble"; of a part, "with a brass frame", only the
     describing words), at most three."""
     words: list[str] = []
     for ph in phrases:
-        own = ph.doc[ph.left_edge.i : ph.i + 1]
+        own = _own(ph)
         part = ph.lemma_.lower() in PART_NOUNS and ph.head.lower_ == "with"
         words += [
             t.lower_
