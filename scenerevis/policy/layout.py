@@ -235,10 +235,11 @@ class Placer(DecorRoles):
         from scenerevis.policy.solve import GroupSearch, groups, turn_relations
 
         cats = {i.category for i in items}
+        hung = {c.name for c in self.facts.categories.values() if c.role == "ceiling"}  # their role reads the relations
         rels = [
             r
             for r in turn_relations(self.relations, items)
-            if not r.target or r.target in cats or self.space.of_category(r.target)
+            if (not r.target or r.target in cats or self.space.of_category(r.target)) and not {r.subject, r.target} & hung
         ]
         found = groups(items, rels) if rels else []
         first = {id(i): k for k, (members, _) in enumerate(found) for i in members}

@@ -113,7 +113,7 @@ def part_piece(tok: Token, describing: frozenset[str] = frozenset()) -> bool:
     return (
         tok.lower_ in PART_PIECES
         and any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.lower_ not in describing for c in tok.lefts)
-        and any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one") or c.like_num for c in tok.lefts)
+        and any(c.dep_ in ("det", "nummod") and (c.lower_ in ("a", "an", "one") or c.like_num) for c in tok.lefts)
     )
 
 

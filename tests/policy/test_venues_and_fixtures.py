@@ -268,3 +268,13 @@ def test_a_piece_another_holds_stands_on_it_not_at_the_hosts_wall():
 )
 def test_counted_pieces_and_venue_nouns(text, want):
     assert items(text) == want
+
+
+@pytest.mark.parametrize(
+    "text", ["A living room with a sofa and a pendant lamp next to it.", "A kitchen with a table and a chandelier in the middle."]
+)
+def test_a_lamp_the_brief_places_still_hangs(text):
+    """A relation on a ceiling lamp ("next to it", "in the middle") tells its role where to hang it; the search
+    never stands it on the floor."""
+    lamp = next(o for o in episode(text).objects if o.desc.endswith(("pendant lamp", "chandelier")))
+    assert float(lamp.pos[1]) >= 1.95 - 1e-9
