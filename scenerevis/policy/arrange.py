@@ -97,6 +97,8 @@ _FROM_OBJECT = [
 _UNIT_DEPS = frozenset({"prep", "acl", "advmod", "npadvmod", "relcl", "amod", "advcl", "dep", "acomp", "oprd", "xcomp"})
 _ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 _PAIR_KINDS = ("side_by_side", "back_to_back", "opposite")
+#: Relations that site a piece in the room itself (a wall, a corner, the middle), not by another piece.
+_SITE_KINDS = ("against_wall", "corner", "middle")
 #: Verbs whose object is a piece the subject carries ("the counter holds a register"), like "with".
 HAVE_VERBS = frozenset({"have", "hold", "carry", "support", "bear", "feature", "display"})
 GENERIC = "generic_object"
@@ -373,7 +375,7 @@ def _hosts_take_places(rels: list[Relation]) -> list[Relation]:
     (against a wall, in a corner, in the middle) to its host, unless the host is placed already; a TV or a
     lamp "on the wall" stays hung there (see layout)."""
     tops = {(r.subject, r.subject_text): r for r in rels if r.kind == "on_top" and r.target}
-    sited = {(r.subject, r.subject_text) for r in rels if r.kind in ("against_wall", "corner", "middle")}
+    sited = {(r.subject, r.subject_text) for r in rels if r.kind in _SITE_KINDS}
     out = []
     for r in rels:
         host = tops.get((r.subject, r.subject_text)) if r.kind in ("against_wall", "corner", "middle") else None
@@ -420,8 +422,8 @@ def _subject_of(verb: Token, heads: dict[int, ObjectPhrase]) -> ObjectPhrase | N
 def _carried(doc: Doc, phrases: list[ObjectPhrase], heads: dict[int, ObjectPhrase], out: list[Relation], add) -> None:
     """ "the counter holds a cash register": a small piece that is the object of a verb of ``HAVE_VERBS`` whose
     subject is another object stands on it, unless the brief places it otherwise."""
-    sited = ("against_wall", "corner", "middle")  # (a site the sentence gives its host too: "along the side wall")
-    placed = {(r.subject, r.subject_text) for r in out if r.kind not in sited}
+    # (a site the sentence gives its host too, "along the side wall", does not place the piece)
+    placed = {(r.subject, r.subject_text) for r in out if r.kind not in _SITE_KINDS}
     for q in phrases:
         if not (q.category == GENERIC or _on_surface(q)) or (q.category, _named_as(q, q.category)) in placed:
             continue
@@ -434,7 +436,7 @@ def _carried(doc: Doc, phrases: list[ObjectPhrase], heads: dict[int, ObjectPhras
         host = heads.get(verb.head.i) if verb.dep_ == "acl" else _subject_of(verb, heads)
         if host is not None and host is not q and host.category != q.category and not _on_surface(host):
             mine = (q.category, _named_as(q, q.category))
-            out[:] = [r for r in out if not (r.kind in sited and (r.subject, r.subject_text) == mine)]
+            out[:] = [r for r in out if not (r.kind in _SITE_KINDS and (r.subject, r.subject_text) == mine)]
             add("on_top", q.category, host.category, f"on top of the {host.text.lower()}", q, host)
 
 
@@ -482,8 +484,8 @@ def _small(phrase: ObjectPhrase) -> bool:
 def _with_small(doc: Doc, phrases: list[ObjectPhrase], heads: dict[int, ObjectPhrase], out: list[Relation], add) -> None:
     """ "a sales desk with a computer", "a counter with a till": a small piece that comes with a piece that can
     carry it stands on it, unless the brief places it otherwise."""
-    sited = ("against_wall", "corner", "middle")  # (a site the sentence gives its host too: "along the side wall")
-    placed = {(r.subject, r.subject_text) for r in out if r.kind not in sited}
+    # (a site the sentence gives its host too, "along the side wall", does not place the piece)
+    placed = {(r.subject, r.subject_text) for r in out if r.kind not in _SITE_KINDS}
     for q in phrases:
         if (q.category, _named_as(q, q.category)) in placed:
             continue

@@ -19,6 +19,8 @@ MADE_VERBS = frozenset(
     "glaze veneer tile".split()
 )
 _MADE_OF = ("of", "from", "in", "with")
+#: Participles read as adjectives that still say what a piece is made of or painted.
+_MADE_FORMS = ("upholstered", "painted", "made")
 #: Parts whose finish, said with "with", is the piece's look ("a mirror with a brass frame", "a desk with a glass
 #: top", "a pool table with red felt").
 PART_NOUNS = frozenset(
@@ -43,15 +45,13 @@ def predicate_words(head: Token, describing: frozenset[str]) -> list[str]:
     ]
     for c in near:  # "the cutting table, covered in brown felt, ...", "a stand made of reclaimed pine"
         after = c.dep_ == "amod" and c.i > head.i  # "eight chairs upholstered in maroon leather"
-        if (c.dep_ == "acl" or after) and (c.lemma_.lower() in MADE_VERBS or c.lower_ in ("upholstered", "painted", "made")):
+        if (c.dep_ == "acl" or after) and _made(c):
             objs = [o for p in c.children if p.dep_ == "prep" and p.lower_ in _MADE_OF for o in p.children if o.dep_ == "pobj"]
             phrases += [o for o in objs if any(t.lower_ in describing for t in o.subtree)]  # not "covered with books"
     for c in head.children:  # "a mirror with a brass frame", "a pool table with red felt": the part's finish
         if c.dep_ == "prep" and c.lower_ == "with":
-            phrases += [o for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in PART_NOUNS]
-    phrases = [
-        o for o in phrases if o.dep_ != "pobj" or o.head.lower_ != "with" or any(t.lower_ in describing for t in o.subtree)
-    ]
+            parts = [o for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in PART_NOUNS]
+            phrases += [o for o in parts if any(t.lower_ in describing for t in o.subtree)]
     if head.dep_ not in ("nsubj", "nsubjpass"):
         return _finish_words(phrases, describing)
     verb = head.head
@@ -59,17 +59,22 @@ def predicate_words(head: Token, describing: frozenset[str]) -> list[str]:
         for c in verb.children:
             if c.dep_ == "attr" and c.lower_ in describing:
                 phrases.append(c)  # "is dark oak"
-            elif c.dep_ == "acomp" and c.lemma_.lower() in MADE_VERBS | {"upholstered", "painted", "made"}:
+            elif c.dep_ == "acomp" and _made(c):
                 verb = c  # "is upholstered in green velvet": the participle read as an adjective
             elif c.dep_ == "acomp" and c.lower_ in describing:
                 phrases.append(c)  # "is white"
-    if verb.lemma_.lower() in MADE_VERBS or verb.lower_ in ("upholstered", "painted", "made"):
+    if _made(verb):
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in _MADE_OF:
                 phrases += [o for o in c.children if o.dep_ == "pobj"]
             elif c.dep_ in ("oprd", "acomp", "dobj") and c.lower_ in describing:
                 phrases.append(c)
     return _finish_words(phrases, describing)
+
+
+def _made(tok: Token) -> bool:
+    """Whether ``tok`` says what a piece is made of or painted ("made", "covered", "upholstered", "painted")."""
+    return tok.lemma_.lower() in MADE_VERBS or tok.lower_ in _MADE_FORMS
 
 
 def _own(tok: Token) -> Span:

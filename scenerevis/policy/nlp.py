@@ -200,10 +200,11 @@ def _nouns_misread_as_verbs(doc: Doc) -> Doc:
     :func:`_misread_adjective`) replaced by "unit" / "units" (one it took for a preposition, by "shop"; the first
     noun of a split compound, :func:`_misread_compound`, by "metal"), and each verb it took for a noun (:func:`_misread_noun`)
     by "is" (a participle by "placed"), while parsing; the returned doc keeps the written words, with the second parse's tree."""
-    misread = [t for t in doc if _misread_verb(t) or _misread_adjective(t) or _misread_preposition(t)]
-    compounds = [t for t in doc if _misread_compound(t)]
+    misread = [t for t in doc if _misread_verb(t) or _misread_adjective(t)]
+    modifying = [(t, "shop") for t in doc if _misread_preposition(t)]  # a noun before a noun ("a wooden till counter")
+    modifying += [(t, "metal") for t in doc if _misread_compound(t)]  # a split compound's first noun ("a form finisher")
     verbs = [t for t in doc if _misread_noun(t)]
-    if not misread and not verbs and not compounds:
+    if not misread and not verbs and not modifying:
         return doc
     from spacy.tokens import Doc as _Doc
 
@@ -211,18 +212,16 @@ def _nouns_misread_as_verbs(doc: Doc) -> Doc:
     stand_in = list(words)
     for t in misread:
         stand_in[t.i] = "units" if t.lower_.endswith("s") and t.lower_ != "press" else "unit"
-        if t.lower_ in PREPOSITION_NOUNS:
-            stand_in[t.i] = "shop"  # a noun that modifies the next one ("a wooden till counter")
     for t in verbs:
         stand_in[t.i] = "placed" if t.lower_ in PARTICIPLE_NOUNS else "is"
-    for t in compounds:
-        stand_in[t.i] = "metal"  # a noun that is read as a compound ("a metal finisher")
+    for t, word in modifying:
+        stand_in[t.i] = word
     spaces = [bool(t.whitespace_) for t in doc]
     again = english()(_Doc(doc.vocab, words=stand_in, spaces=spaces))
     if len(again) != len(doc):
         return doc
     lemmas = [t.lemma_ for t in again]
-    for t in misread + compounds:
+    for t in misread + [t for t, _ in modifying]:
         lemmas[t.i] = t.lower_[:-1] if stand_in[t.i] == "units" else t.lower_
     for t in verbs:  # "runs" -> "run", "stretches" -> "stretch"; participles keep their form
         if t.lower_ in PARTICIPLE_NOUNS:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from scenerevis.policy.open_vocab import names_a_venue
+from scenerevis.policy.open_vocab import names_a_place_noun
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -73,23 +73,12 @@ def likened(root: Token) -> bool:
 DESIGN_VERBS = frozenset({"design", "create", "build", "furnish", "plan", "imagine", "picture", "model", "lay", "style"})
 #: Verbs whose subject, written as the prompt's first noun, is the room ("The hall has a mirror ...").
 HAVE_VERBS = frozenset({"have", "feature", "contain", "include", "hold", "house"})
-#: Nouns of places a room may be called by ("The hall has ...", "Our cabin features ...").
-PLACE_NOUNS = frozenset(
-    """hall lobby room shop store studio salon office space area cabin shed booth lab laboratory workshop garage barn
-    stable depot warehouse clinic suite den loft attic basement cellar library bar cafe café restaurant parlour parlor
-    club clubhouse centre center station dorm dormitory quarters kiosk gallery chapel classroom ward""".split()
-)
-
-
-def names_a_place_noun(word: str) -> bool:
-    """Whether ``word`` names a place (``PLACE_NOUNS`` or a venue ending: "barbershop")."""
-    return word.lower() in PLACE_NOUNS or names_a_venue(word)
 
 
 def names_the_room(first: Token, room_preps: frozenset[str]) -> bool:
     """Whether the prompt's first noun ``first`` names the room, not a piece: the root of a heading ("A tattoo
     parlour with ...", or followed by one of ``room_preps``), the object of a design verb ("Design a seaside
-    fishmonger"), a place that "has" the pieces ("The hall has a tall mirror") or any place noun of the first
+    fishmonger"), a place (:func:`~scenerevis.policy.open_vocab.names_a_place_noun`) that "has" the pieces ("The hall has a tall mirror") or any place noun of the first
     sentence ("A recording booth of 4 square metres with ...")."""
     verb = first.head.lemma_.lower()
     place = names_a_place_noun(first.lower_)

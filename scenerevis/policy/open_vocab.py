@@ -66,6 +66,19 @@ def names_a_venue(word: str) -> bool:
     return low not in VENUE_LIKE and any(low.endswith(e) and len(low) > len(e) + 2 for e in VENUE_ENDINGS)
 
 
+#: Nouns of places a room may be called by ("The hall has ...", "Our cabin features ...").
+PLACE_NOUNS = frozenset(
+    """hall lobby room shop store studio salon office space area cabin shed booth lab laboratory workshop garage barn
+    stable depot warehouse clinic suite den loft attic basement cellar library bar cafe café restaurant parlour parlor
+    club clubhouse centre center station dorm dormitory quarters kiosk gallery chapel classroom ward""".split()
+)
+
+
+def names_a_place_noun(word: str) -> bool:
+    """Whether ``word`` names a place (``PLACE_NOUNS`` or a venue ending: "barbershop")."""
+    return word.lower() in PLACE_NOUNS or names_a_venue(word)
+
+
 #: Words that make a small thing's noun a floor-standing piece ("a grandfather clock", "a tall floor vase").
 FLOOR_STANDING_WORDS = frozenset(
     "grandfather grandmother longcase floor standing freestanding free-standing floor-standing tall".split()

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from scenerevis.policy.face_verbs import FACE_VERBS
 from scenerevis.policy.finish_words import predicate_words
 from scenerevis.policy.not_pieces import (
     beside_the_room,
@@ -25,11 +26,17 @@ from scenerevis.policy.not_pieces import (
     heading_end,
     likened,
     listed_npadvmod,
-    names_a_place_noun,
     names_the_room,
     part_piece,
 )
-from scenerevis.policy.open_vocab import ABSTRACT_HEADS, NOT_OBJECTS, TABLETOP_HEADS, VENUE_STATIONS, names_a_venue
+from scenerevis.policy.open_vocab import (
+    ABSTRACT_HEADS,
+    NOT_OBJECTS,
+    TABLETOP_HEADS,
+    VENUE_STATIONS,
+    names_a_place_noun,
+    names_a_venue,
+)
 from scenerevis.policy.owners import both_sides, each_corner, each_of, number_of, owner_of
 from scenerevis.policy.prompt_words import NEGATIONS
 from scenerevis.policy.venue import names_a_toy
@@ -409,7 +416,7 @@ def names_a_modifier(doc: Doc, mention: Mention) -> bool:
 #: after one of them names that place, not the room being designed.
 _PLACE_PREPS = frozenset({"by", "near", "beside", "at", "toward", "towards", "opposite", "behind", "across", "off"})
 #: Verbs whose object is a place a piece faces or stands by ("a desk faces the entrance", "palms flank the entry").
-_PLACE_VERBS = frozenset({"face", "flank", "overlook", "front", "guard"})
+_PLACE_VERBS = FACE_VERBS | {"flank", "guard"}
 #: Nouns of a zone inside the room: a room word before one names the zone ("a lounge corner", "the dining vignette").
 _ZONE_NOUNS = frozenset("corner corners vignette vignettes zone zones section sections display displays set sets".split())
 

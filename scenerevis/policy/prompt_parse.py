@@ -318,8 +318,7 @@ def parse_prompt(text: str) -> PromptSpec:
         noun = m.phrase if m.kind == "category" and m.phrase not in CONCEPTS else facts.categories[cat].noun
         if m.kind == "generic" and lows - _NOT_OPEN - {"round", "square", "oval", "rectangular"}:
             noun = m.phrase  # "a dental chair", "a visitor chair": the kind the words name, not "dining chair"
-        own = [w for w in p.words if w.lower() not in noun.lower().split()]  # not "small square small table"
-        desc = " ".join(own + [noun] + ([p.trail] if p.trail else []))
+        desc = " ".join([_described(p.words, noun)] + ([p.trail] if p.trail else []))
         item = RequestedItem(
             cat, 0, desc, size_scale=scale, round=bool({"round", "circular", "oval"} & lows), phrase=m.text.lower()
         )
@@ -544,6 +543,13 @@ def _stated_totals(spec: PromptSpec, text: str, phrases: list[ObjectPhrase]) -> 
             item.count, item.explicit = min(n, EXPLICIT_MAX), True
 
 
+def _described(words: list[str], noun: str) -> str:
+    """``noun`` after the describing ``words`` it does not hold already, each once ("small square" + "small table":
+    "square small table")."""
+    own = noun.lower().split()
+    return " ".join([w for w in dict.fromkeys(words) if w.lower() not in own] + [noun])
+
+
 def _add_open_phrases(spec: PromptSpec, phrases: list[ObjectPhrase]) -> None:
     """Requested items for object phrases no synonym names (see :mod:`open_vocab`); nothing is dropped silently.
     Sets each phrase's category (``generic_object`` for a generic one)."""
@@ -562,7 +568,7 @@ def _add_open_phrases(spec: PromptSpec, phrases: list[ObjectPhrase]) -> None:
         ph.category = got.category
         count = ph.count or (2 if ph.plural else 1)
         lows = set(ph.text.lower().split())
-        desc = " ".join([w for w in dict.fromkeys(ph.words) if w not in lows] + [ph.text])  # "pine" + "display stand"
+        desc = _described(ph.words, ph.text)  # "pine" + "long stepped display stand"
         scale = 0.85 if lows & SMALL_WORDS else 1.15 if lows & LARGE_WORDS else 1.0
         common = dict(phrase=ph.text.lower(), nearest=got.nearest, similarity=got.similarity)
         if got.category != "generic_object":

@@ -26,6 +26,8 @@ from scenerevis.scene.rooms import load_rooms
 Size = tuple[float, float, float]
 #: Height (m) of the bottom of a piece that usually stands on furniture when the brief hangs it on a wall.
 HANG_Y = 1.0
+#: Floor (m) tried between a full row's front clearance and the next row ("12 desks in three rows of four").
+NEXT_ROW_EXTRAS = (0.3, 0.6, 0.1)
 #: Gap (m) between pieces set side by side / in a row.
 ROW_GAP = 0.08
 #: Gaps (m) tried between two rows facing each other: room for the chairs of both rows first.
@@ -98,7 +100,7 @@ def relation_poses(
             # "12 desks in three rows of four": the row is full, the next one starts in front of its first piece
             first = current[0]
             front = clearance.get("front", 0.6)
-            for extra in (0.3, 0.6, 0.1):
+            for extra in NEXT_ROW_EXTRAS:
                 out.append(_at(first, 0.0, first.size[2] / 2 + front + extra + d / 2))
                 out.append(_at(first, 0.0, -(first.size[2] / 2 + front + extra + d / 2)))
         for o in peers[::-1]:  # the latest placed first: rows grow from their end

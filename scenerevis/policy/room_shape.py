@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from scenerevis.policy.arrange import row_length
 from scenerevis.policy.plan import ROW_END_ROOM, ROW_PIECE_GAP, DesignPlan, footprint_need
+from scenerevis.policy.relate import NEXT_ROW_EXTRAS
 from scenerevis.scene.rooms import load_rooms
 
 
@@ -77,8 +78,6 @@ def _min_sides(plan: DesignPlan) -> tuple[float, float]:
 
 #: Room (m) on each side of a companion standing between two pieces of a row (a nightstand between beds).
 ROW_COMPANION_MARGIN = 0.2
-#: Floor (m) between a row's front clearance and the next row, the first the next row's poses try.
-ROW_NEXT_EXTRA = 0.3
 
 
 def _row_need(plan: DesignPlan) -> tuple[float, float]:
@@ -108,10 +107,10 @@ def _row_need(plan: DesignPlan) -> tuple[float, float]:
         gap = max([gap] + [w_ + 2 * ROW_COMPANION_MARGIN for w_ in beside])
         need = max(need, per_row * w + (per_row - (0 if beside else 1)) * gap + ROW_END_ROOM)
         rows = math.ceil(len(items) / per_row)
-        if rows >= 2:  # the next row starts past the row's front clearance (relate.relation_poses)
+        if rows >= 2:  # the next row starts past the row's front clearance, the first extra its poses try
             d = max(p.size[2] for p in items)
             front = facts.category(rel.subject).clearance.get("front", 0.6)
-            across = max(across, rows * (d + front + ROW_NEXT_EXTRA) + ROW_END_ROOM)
+            across = max(across, rows * (d + front + NEXT_ROW_EXTRAS[0]) + ROW_END_ROOM)
     return min(across, 12.0), min(need, 12.0)
 
 

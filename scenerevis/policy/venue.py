@@ -2,8 +2,9 @@
 ("a play kitchen" is a piece of a playroom).
 
 Words such as "lounge", "office" or "workspace" name a room type of ``rooms.json`` alone, but with a noun before
-them they name a venue of their own: a relaxation lounge, a teachers' lounge, a post office, a podcast workspace. Such a venue takes no room type's essentials (a spa lounge gets no TV and no sofa); the pieces the
-brief names decide the room (see :func:`~scenerevis.policy.prompt_parse.parse_prompt`).
+them they name a venue of their own: a relaxation lounge, a teachers' lounge, a post office, a podcast workspace.
+Such a venue takes no room type's essentials (a spa lounge gets no TV and no sofa); the pieces the brief names
+decide the room (see :func:`~scenerevis.policy.prompt_parse.parse_prompt`).
 """
 
 from __future__ import annotations
