@@ -80,6 +80,7 @@ _TO_OBJECT = [
     ("facing", r"\bfac(?:ing|es|e)\s+§(\w)|\b(?:opposite|across\s+from)\s+§(\w)"),
     ("next_to", r"\b(?:next\s+to|beside|alongside|by|near)\s+(?:one\s+of\s+)?§(\w)"),  # "next to one of the desks"
     ("next_to", r"\bflank(?:s|ing)?\s+§(\w)"),  # "two paddle stands flank the counter"
+    ("next_to", r"\b(?:along|lining|at)\s+§(\w)"),  # "eight stools along the counter", "two stools at it"
     ("next_to", r"\bin\s+front\s+of\s+§(\w)"),  # placed at the target's front (relate.relation_poses)
     ("next_to", r"\bbehind\s+§(\w)"),  # at the target's back, else beside it (relate.relation_poses)
     ("next_to", r"\b(?:at|by)\s+(?:the\s+)?(?:foot|end|head|side)\s+of\s+§(\w)|\bto\s+the\s+(?:left|right)\s+of\s+§(\w)"),

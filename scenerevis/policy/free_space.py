@@ -109,11 +109,13 @@ class WallSegment:
 
 @dataclass
 class Space:
-    """The room floor polygon and the bodies placed on it."""
+    """The room floor polygon and the bodies placed on it; ``clearance`` scales every keep-out zone made for it
+    (below 1 on a floor the brief makes tight: a camper van's aisle is narrower than a living room's)."""
 
     room: Polygon
     ceiling: float
     bodies: list[Body] = field(default_factory=list)
+    clearance: float = 1.0
 
     def __post_init__(self) -> None:
         self.room = shapely.Polygon(self.room).buffer(0)
@@ -266,9 +268,9 @@ class Space:
         return float(self.room.difference(shapely.union_all(used)).area) if used else float(self.room.area)
 
 
-def room_space(floor_xz: np.ndarray, ceiling: float) -> Space:
+def room_space(floor_xz: np.ndarray, ceiling: float, clearance: float = 1.0) -> Space:
     """An empty :class:`Space` of a floor polygon ``(n, 2)`` (XZ, metres) and a ceiling height (m)."""
-    return Space(Polygon(np.asarray(floor_xz, dtype=float)), ceiling)
+    return Space(Polygon(np.asarray(floor_xz, dtype=float)), ceiling, clearance=clearance)
 
 
 def bbox_of(poly: BaseGeometry) -> Polygon:

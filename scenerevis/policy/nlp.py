@@ -23,7 +23,8 @@ _UNUSED = ("ner",)
 #: Object nouns that are also verbs; read as nouns where the verb would not agree with its subject
 #: ("two bike repair stands", "an IV stand", "a table saw"), see :func:`_nouns_misread_as_verbs`.
 NOUN_VERBS = frozenset(
-    "stand stands saw saws rack racks press presses file files light lights chair chairs table tables bench benches".split()
+    "stand stands saw saws rack racks press presses file files light lights chair chairs table tables bench benches bar bars"
+    " display displays".split()
 )
 #: Fixed adverbial expressions the parser tends to split; each becomes one adverb token after parsing.
 _FIXED = re.compile(r"\b(?:back\s+to\s+back|side\s+by\s+side|face\s+to\s+face)\b", re.IGNORECASE)

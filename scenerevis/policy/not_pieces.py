@@ -113,3 +113,20 @@ def listed_npadvmod(tok: Token) -> bool:
         return False
     start = tok.left_edge.i
     return start > 0 and tok.doc[start - 1].text in (",", ";", ":")
+
+
+#: Seats whose cushions come with them ("four chairs with red cushions").
+_SEATS = frozenset(
+    "chair chairs sofa sofas couch couches armchair armchairs stool stools bench benches seat seats banquette banquettes"
+    " settee settees loveseat loveseats".split()
+)
+
+
+def seat_cushion(tok: Token) -> bool:
+    """Whether a cushion or pad is part of a seat it comes "with" ("four padded chairs with red cushions", "a bench
+    with seat pads"; not "a bench and six floor cushions"): the object of "with" hanging on a seat, or right after
+    one when the parse hangs the "with" elsewhere."""
+    if tok.lemma_.lower() not in ("cushion", "pad") or tok.head.lower_ != "with":
+        return False
+    with_ = tok.head
+    return with_.head.lower_ in _SEATS or (with_.i > 0 and tok.doc[with_.i - 1].lower_ in _SEATS)

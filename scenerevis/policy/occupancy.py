@@ -65,12 +65,13 @@ def object_pose(obj: SceneObject) -> tuple[float, float, float]:
     return float(obj.pos[0]), float(obj.pos[2]), float(quat_to_yaw(obj.rot))
 
 
-def body_from_object(obj: SceneObject, category: str | None, with_keepout: bool = True) -> Body:
-    """The floor-plan body of a scene object (its rotated ``size`` footprint and height range)."""
+def body_from_object(obj: SceneObject, category: str | None, with_keepout: bool = True, clearance: float = 1.0) -> Body:
+    """The floor-plan body of a scene object (its rotated ``size`` footprint and height range; ``clearance``
+    scales its keep-out zone)."""
     x, z, yaw = object_pose(obj)
     w, h, d = (float(v) for v in obj.size)
     y0 = float(obj.pos[1])
-    keep = keepout_for(category, x, z, yaw, w, d) if with_keepout and y0 < 0.3 else None
+    keep = keepout_for(category, x, z, yaw, w, d, clearance) if with_keepout and y0 < 0.3 else None
     return Body(obj.id, category, rect(x, z, yaw, w, d), y0, y0 + h, keep, is_floor_covering(obj), (x, z, yaw), (w, h, d))
 
 
@@ -80,12 +81,14 @@ def categorize(scene: Scene, room_type: str = "") -> dict[str, str | None]:
     return {o.id: classify_description(o.desc, rt) for o in scene.objects}
 
 
-def space_from_scene(scene: Scene, room_type: str = "", categories: dict[str, str | None] | None = None) -> Space:
-    """A :class:`Space` holding every object of ``scene`` as a body."""
+def space_from_scene(
+    scene: Scene, room_type: str = "", categories: dict[str, str | None] | None = None, clearance: float = 1.0
+) -> Space:
+    """A :class:`Space` holding every object of ``scene`` as a body (``clearance``: see :class:`Space`)."""
     cats = categories if categories is not None else categorize(scene, room_type)
-    space = room_space(scene.floor_xz, scene.ceiling_y - scene.floor_y)
+    space = room_space(scene.floor_xz, scene.ceiling_y - scene.floor_y, clearance)
     for o in scene.objects:
-        space.add(body_from_object(o, cats.get(o.id)))
+        space.add(body_from_object(o, cats.get(o.id), clearance=clearance))
     return space
 
 

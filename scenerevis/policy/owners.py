@@ -44,12 +44,13 @@ def owner_of(head: Token, heads: set[int]) -> int | None:
     belongs to some object the parse does not link it to; None when it belongs to none."""
     if head.left_edge.i > 0 and head.doc[head.left_edge.i - 1].lower_ in ("plus", "also"):
         return None  # "each with a chair and a stool, plus a pedicure chair": one more piece of the room
-    own = any(t.lower_ == "own" for t in head.lefts)
+    own = any(t.lower_ == "own" for t in head.lefts) or _each_with_before(head)
     # "tables with 4 chairs each" (not "three tables, each with two stools": that "each" hands out the stools)
     each_after = any(
         t.lower_ == "each" and t.i > head.i and not any(c.lower_ in ("with", "of") for c in t.children) for t in head.children
     )
-    each_after = each_after or _at_each(head, head)  # "a stool at each"
+    at_each = _at_each(head, head)  # "a stool at each"
+    each_after = each_after or at_each
     preps = [c for c in head.children if c.dep_ == "prep"]
     preps += [g for c in head.children if c.dep_ == "advmod" for g in c.children if g.dep_ == "prep"]  # "next to each"
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ == "VERB":  # "a side table sits next to each armchair"
@@ -89,6 +90,7 @@ def owner_of(head: Token, heads: set[int]) -> int | None:
             # "each desk with a chair" (the "with" right after it: not "each desk ..., a desk by the window with")
             each = any(c.dep_ == "det" and c.lower_ in ("each", "every") for c in x.children)
             own = own or (via_with and each and 0 < with_i - x.i <= 2)
+            own = own or at_each  # "worktables in the middle, six stools around each" (a misread "in" phrase)
             if not own:
                 return None
             return x.i if x.i < head.i else -1  # the owner is named before its companions
@@ -98,7 +100,21 @@ def owner_of(head: Token, heads: set[int]) -> int | None:
             return each.head.i
     # "a workshop with three workbenches with a stool at each": the parse hangs both on the room's noun
     own = own or (via_with and any(_at_each(a, head) for a in head.ancestors))
-    return -1 if own else None
+    # "three tables in a row, four stools at each": no "with", the owner is the largest count named before
+    return -1 if own or at_each else None
+
+
+def _each_with_before(head: Token) -> bool:
+    """Whether "each with" comes right before the phrase, past its numeral and describing words ("tables stand in a
+    row, each with four padded chairs": read from the words, as the parse may make "padded" the sentence's verb)."""
+    doc, i = head.doc, head.i - 1
+    while (
+        i > head.i - 5
+        and i > 1
+        and (doc[i].like_num or doc[i].pos_ in ("ADJ", "VERB") or doc[i].lower_ in ("its", "their", "own"))
+    ):
+        i -= 1
+    return doc[i].lower_ == "with" and doc[i - 1].lower_ == "each"
 
 
 def _one_more(head: Token) -> bool:

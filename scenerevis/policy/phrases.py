@@ -18,7 +18,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from scenerevis.policy.face_verbs import FACE_VERBS
 from scenerevis.policy.finish_words import predicate_words
 from scenerevis.policy.not_pieces import (
     beside_the_room,
@@ -28,6 +27,7 @@ from scenerevis.policy.not_pieces import (
     listed_npadvmod,
     names_the_room,
     part_piece,
+    seat_cushion,
 )
 from scenerevis.policy.open_vocab import (
     ABSTRACT_HEADS,
@@ -412,31 +412,6 @@ def names_a_modifier(doc: Doc, mention: Mention) -> bool:
     )
 
 
-#: Prepositions that put a piece at a place of the room ("by the entrance", "near the kitchen"): a room word
-#: after one of them names that place, not the room being designed.
-_PLACE_PREPS = frozenset({"by", "near", "beside", "at", "toward", "towards", "opposite", "behind", "across", "off"})
-#: Verbs whose object is a place a piece faces or stands by ("a desk faces the entrance", "palms flank the entry").
-_PLACE_VERBS = FACE_VERBS | {"flank", "guard"}
-#: Nouns of a zone inside the room: a room word before one names the zone ("a lounge corner", "the dining vignette").
-_ZONE_NOUNS = frozenset("corner corners vignette vignettes zone zones section sections display displays set sets".split())
-
-
-def names_a_place(doc: Doc, mention: Mention) -> bool:
-    """Whether a room mention names a place in or by the room ("a wardrobe by the entrance", "next to the kitchen
-    door", "a desk faces the entrance", "a lounge corner", "a dog room off the kitchen"), not the room itself ("a
-    desk in the bedroom")."""
-    toks = _span_tokens(doc, mention.start, mention.end)
-    if not toks:
-        return False
-    tok = toks[-1]
-    prep = tok.head
-    if tok.dep_ == "dobj" and prep.lemma_.lower() in _PLACE_VERBS:
-        return True
-    if tok.dep_ in ("compound", "nmod") and prep.i > tok.i and prep.lower_ in _ZONE_NOUNS:
-        return True
-    return tok.dep_ == "pobj" and (prep.lower_ in _PLACE_PREPS or (prep.lower_ == "to" and prep.head.lower_ in ("next", "close")))
-
-
 def _misread_lead(head: Token, taken: set[int], describing: frozenset[str]) -> Token | None:
     """The describing word the parser made the noun hang from ("grey" in "a light grey upholstered bed",
     read as "a light grey" with "upholstered bed" in apposition), or None."""
@@ -484,6 +459,9 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
             ):
                 dropped |= own  # "a table saw", "a chair lift": the outer noun names an object of its own
                 continue
+        if seat_cushion(tok):
+            dropped |= own  # "four chairs with red cushions": the chairs' cushions
+            continue
         after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if tok.dep_ == "compound" and after is not None and after.dep_ == "compound" and names_a_venue(after.lower_):
             dropped |= own  # "a piano showroom floor": the piano names the venue

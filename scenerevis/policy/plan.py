@@ -94,6 +94,9 @@ class DesignPlan:
     room_type: str
     items: list[PlannedItem] = field(default_factory=list)
     capped: dict[str, tuple[int, int]] = field(default_factory=dict)
+    #: The stated floor barely holds the plan (:func:`~scenerevis.policy.tight_floor.compact_pieces`): the
+    #: larger pieces of a turn are placed first, so the small ones fill the gaps left.
+    tight: bool = False
 
     def count(self, category: str) -> int:
         return sum(1 for i in self.items if i.category == category)
@@ -515,47 +518,3 @@ def variant_size(cat: Category, desc: str, size: Vec3, rng: random.Random, seede
         # the category (the category's default size may match another category's asset best)
     pick = rng.choice(variants)
     return cat.clamp_size(pick.size) if seeded else size
-
-
-def footprint_need(plan: DesignPlan, requested_only: bool = False) -> float:
-    """Floor area (m^2) the plan needs (only the prompt's own pieces with ``requested_only``): footprints plus
-    their clearances, rugs and on-surface items excluded."""
-    facts = load_rooms()
-    total = 0.0
-    for it in plan.items:
-        cat = facts.category(it.category)
-        if cat.role in ("floor_covering", "on_surface") or (requested_only and not it.requested):
-            continue
-        w, _, d = it.size
-        cl = cat.clearance
-        if "around" in cl:
-            a = min(cl["around"], 0.9)
-            total += (w + 2 * a) * (d + 2 * a) * 0.8
-        else:
-            total += (w + 2 * cl.get("side", 0.0)) * (d + cl.get("front", 0.3) + cl.get("back", 0.0))
-    return total
-
-
-#: Share of a stated floor the plan's pieces (footprints and clearances) may need before the room program's
-#: floor-standing extras are left out: past it the room is tight and an armchair or a dresser nobody asked for
-#: would take the floor of a requested piece.
-TIGHT_SHARE = 0.65
-
-
-def trim_extras(plan: DesignPlan, area: float) -> None:
-    """Leave out the room program's floor-standing extras (rooms.json ``default_extra``: not requested, not an
-    essential; lamps on surfaces and rugs stay) when the prompt states the room's size and the plan would need
-    ``TIGHT_SHARE`` of its floor ``area`` (m^2) or more (a room the designer sizes itself has room for them)."""
-    stated = plan.spec.area is not None or plan.spec.dims is not None
-    if not stated or footprint_need(plan) < TIGHT_SHARE * area:
-        return
-    facts = load_rooms()
-    extras = set(facts.room_type(plan.room_type).default_extra)
-    plan.items = [
-        p
-        for p in plan.items
-        if p.requested
-        or p.essential
-        or p.category not in extras
-        or facts.category(p.category).role in ("on_surface", "floor_covering")
-    ]

@@ -70,7 +70,7 @@ def fit(
     kwargs = {} if gap is None else {"gap": gap}
     if not space.body_ok(poly, pose.y, pose.y + h, exempt=exempt, rug=rug, **kwargs):
         return None
-    keep = None if rug or pose.y > 0.3 else keepout_for(category, pose.x, pose.z, pose.yaw, w, d, factor)
+    keep = None if rug or pose.y > 0.3 else keepout_for(category, pose.x, pose.z, pose.yaw, w, d, factor * space.clearance)
     if keep is not None and (clip or one_sided(category, w)):
         keep = keep.intersection(space.room)
     if keep is not None and not space.keepout_ok(keep, ignore=set(exempt)):

@@ -23,7 +23,6 @@ from scenerevis.policy.phrases import (
     find_phrases,
     modifiers,
     names_a_modifier,
-    names_a_place,
 )
 from scenerevis.policy.prompt_words import (
     COLOUR_WORDS,
@@ -39,7 +38,7 @@ from scenerevis.policy.prompt_words import (
 from scenerevis.policy.spec_rules import named_hosts, small_things, standing, tables_for_chairs
 from scenerevis.policy.terse import articled
 from scenerevis.policy.translate import gloss
-from scenerevis.policy.venue import names_a_toy, names_another_venue
+from scenerevis.policy.venue import names_a_place, names_a_toy, names_another_venue
 from scenerevis.policy.vocab import Mention, resolve_generic, vocabulary
 from scenerevis.scene.rooms import load_rooms
 
@@ -433,12 +432,18 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
 
 
 def reads_as_english(text: str) -> bool:
-    """Whether ``text`` reads as English: mostly ASCII letters and, past three words, some English function words."""
+    """Whether ``text`` reads as English: mostly ASCII letters and, past three words, some English function words,
+    or else (a terse list: "Cafeteria: 4 long tables, 32 chairs, tray rack") more words of English furniture and
+    room names than any lexicon language glosses."""
     letters = [c for c in text if c.isalpha()]
     if letters and sum(c.isascii() for c in letters) / len(letters) < 0.8:
         return False
     words = re.findall(r"[a-z']+", text.lower())
-    return len(words) <= 3 or any(w in _ENGLISH_FUNCTION_WORDS for w in words)
+    if len(words) <= 3 or any(w in _ENGLISH_FUNCTION_WORDS for w in words):
+        return True
+    known = sum(len(m.text.split()) for m in vocabulary().find(text) if m.kind != "ignore")
+    foreign = gloss(text)
+    return known >= 2 and known > (foreign.hits if foreign is not None else 0)
 
 
 def _each_with_own(spec: PromptSpec, phrases: list[ObjectPhrase], extra: dict[str, int]) -> None:

@@ -13,8 +13,9 @@ import random
 from dataclasses import dataclass
 
 from scenerevis.policy.arrange import row_length
-from scenerevis.policy.plan import ROW_END_ROOM, ROW_PIECE_GAP, DesignPlan, footprint_need
+from scenerevis.policy.plan import ROW_END_ROOM, ROW_PIECE_GAP, DesignPlan
 from scenerevis.policy.relate import NEXT_ROW_EXTRAS
+from scenerevis.policy.tight_floor import footprint_need
 from scenerevis.scene.rooms import load_rooms
 
 

@@ -17,12 +17,13 @@ from scenerevis.policy.base import Observation
 from scenerevis.policy.layout import Placement, Placer, role_rank
 from scenerevis.policy.narrate import brief_outcome, describe, describe_relations, equivalence_key
 from scenerevis.policy.occupancy import categorize, space_from_scene
-from scenerevis.policy.plan import DesignPlan, PlannedItem, build_plan, fit_rows, trim_extras
+from scenerevis.policy.plan import DesignPlan, PlannedItem, build_plan, fit_rows
 from scenerevis.policy.prompt_parse import PromptSpec, parse_prompt
 from scenerevis.policy.registry import register_policy
 from scenerevis.policy.repair import plan_repairs
 from scenerevis.policy.room_shape import RoomShape, choose_room
 from scenerevis.policy.rule_config import RuleConfig
+from scenerevis.policy.tight_floor import TIGHT_CLEARANCE, compact_pieces, trim_extras
 from scenerevis.scene.formats import make_room, scene_to_flat
 from scenerevis.scene.model import Scene
 from scenerevis.scene.rooms import load_rooms
@@ -101,6 +102,7 @@ class RulePolicy:
         self.plan = build_plan(self.spec, self.seed, extras=self.config.extras)
         self.room = choose_room(self.plan, self.seed, self.config.l_shape_prob)
         trim_extras(self.plan, self.room.area)
+        compact_pieces(self.plan, self.room.area)
         fit_rows(self.plan, max(self.room.width, self.room.depth))
         self._tried = set()
         self._gave_up = ()
@@ -186,7 +188,8 @@ class RulePolicy:
         return tuple(sorted(i.category for i in items))
 
     def _place(self, scene: Scene, items: list[PlannedItem], stage: int) -> list[Placement]:
-        space = space_from_scene(scene, self.plan.room_type, self._present(scene)[0])
+        clearance = TIGHT_CLEARANCE if self.plan.tight else 1.0
+        space = space_from_scene(scene, self.plan.room_type, self._present(scene)[0], clearance)
         totals = Counter(i.category for i in self.plan.items)
         sizes = {i.category: i.size for i in self.plan.items}
         rng = random.Random(f"layout:{self.seed}:{stage}:{self.requirement}")
@@ -204,6 +207,7 @@ class RulePolicy:
                 i.category not in sited,
                 i.category not in rows,
                 role_rank(i.category),
+                -i.size[0] * i.size[2] if self.plan.tight else 0.0,  # a tight floor: largest first
                 -load_rooms().category(i.category).priority,
             ),
         )

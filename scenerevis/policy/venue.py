@@ -1,5 +1,5 @@
-"""venue.py: whether a room word names the room type, another venue ("a cigar lounge" is no living room) or a toy
-("a play kitchen" is a piece of a playroom).
+"""venue.py: whether a room word names the room type, another venue ("a cigar lounge" is no living room), a toy
+("a play kitchen" is a piece of a playroom) or a place in or by the room ("a wardrobe by the entrance").
 
 Words such as "lounge", "office" or "workspace" name a room type of ``rooms.json`` alone, but with a noun before
 them they name a venue of their own: a relaxation lounge, a teachers' lounge, a post office, a podcast workspace.
@@ -10,6 +10,8 @@ decide the room (see :func:`~scenerevis.policy.prompt_parse.parse_prompt`).
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from scenerevis.policy.face_verbs import FACE_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -53,3 +55,28 @@ def names_a_toy(doc: Doc, mention: Mention) -> bool:
         return False
     before = doc[span.start - 1]
     return before.lower_ in TOY_WORDS and before.dep_ in ("compound", "amod", "nmod")
+
+
+#: Prepositions that put a piece at a place of the room ("by the entrance", "near the kitchen"): a room word
+#: after one of them names that place, not the room being designed.
+_PLACE_PREPS = frozenset({"by", "near", "beside", "at", "toward", "towards", "opposite", "behind", "across", "off"})
+#: Verbs whose object is a place a piece faces or stands by ("a desk faces the entrance", "palms flank the entry").
+_PLACE_VERBS = FACE_VERBS | {"flank", "guard"}
+#: Nouns of a zone inside the room: a room word before one names the zone ("a lounge corner", "the dining vignette").
+_ZONE_NOUNS = frozenset("corner corners vignette vignettes zone zones section sections display displays set sets".split())
+
+
+def names_a_place(doc: Doc, mention: Mention) -> bool:
+    """Whether a room mention names a place in or by the room ("a wardrobe by the entrance", "next to the kitchen
+    door", "a desk faces the entrance", "a lounge corner", "a dog room off the kitchen"), not the room itself ("a
+    desk in the bedroom")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span[-1]
+    prep = tok.head
+    if tok.dep_ == "dobj" and prep.lemma_.lower() in _PLACE_VERBS:
+        return True
+    if tok.dep_ in ("compound", "nmod") and prep.i > tok.i and prep.lower_ in _ZONE_NOUNS:
+        return True
+    return tok.dep_ == "pobj" and (prep.lower_ in _PLACE_PREPS or (prep.lower_ == "to" and prep.head.lower_ in ("next", "close")))

@@ -116,6 +116,10 @@ def test_a_lamp_with_nothing_to_stand_on_is_planned_as_a_floor_lamp():
 def test_terse_english_lists_read_as_english():
     assert reads_as_english("small library nook - 1 chaise longue, 1 bookcase, 1 reading lamp. nothing else")
     assert not reads_as_english("une chaise longue, une bibliothèque et une lampe de lecture")
+    # no function word at all: English furniture names outnumber what any lexicon language glosses
+    assert reads_as_english("School cafeteria: 4 long tables, 32 chairs, serving counter, tray rack, milk cooler.")
+    assert not reads_as_english("Chambre: lit double, table de chevet, armoire, chaise")
+    assert not reads_as_english("Schlafzimmer: Doppelbett, Nachttisch, Kleiderschrank, Stuhl")
 
 
 def test_two_companions_of_one_kind_each_count_per_owner():

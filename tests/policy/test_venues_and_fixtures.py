@@ -203,9 +203,24 @@ def test_pendant_lights_spread_along_the_island():
 
 
 def test_a_mirror_hangs_on_the_wall_once_the_floor_is_full():
-    scene = episode("An 8 m² guest room with a double bed, two nightstands, a wardrobe, a luggage rack and a mirror.")
-    mirror = next(o for o in scene.objects if o.desc.endswith("mirror"))
-    assert float(mirror.pos[1]) > 0.3  # its bottom off the floor: hung, not standing
+    import random
+
+    from scenerevis.policy.free_space import Body, rect, room_space
+    from scenerevis.policy.layout import Placer
+    from scenerevis.policy.plan import PlannedItem
+    from scenerevis.scene.rooms import load_rooms
+
+    # a 2 m x 2 m floor whose middle 1.6 m x 1.6 m is taken: 0.2 m strips along the walls, no floor for a
+    # 0.4 m mirror with the 0.6 m it needs in front
+    space = room_space([(-1, -1), (1, -1), (1, 1), (-1, 1)], 2.8)
+    space.add(Body("block", "wardrobe", rect(0, 0, 0, 1.6, 1.6), 0.0, 2.0))
+    size = load_rooms().category("mirror").size
+    placer = Placer(space, random.Random(0), {"mirror": 1}, {"mirror": size})
+    got = placer.place(PlannedItem("mirror", "mirror", size, stage=3, group="decor"))
+    assert got is not None
+    assert got.position[1] == pytest.approx(load_rooms().category("mirror").hang)  # hung, not standing
+    x, z = got.position[0], got.position[2]
+    assert max(abs(x), abs(z)) == pytest.approx(1 - 0.02 - size[2] / 2, abs=0.01)  # its back to a wall
 
 
 # ------------------------------------------------------------------------------- the program's own pieces
@@ -224,7 +239,7 @@ def test_a_swivel_chair_is_an_office_chair():
 
 
 def test_a_stated_tight_floor_drops_the_programs_floor_extras():
-    from scenerevis.policy.plan import trim_extras
+    from scenerevis.policy.tight_floor import trim_extras
 
     text = "A tiny 5 square metre home office: a compact desk, an office chair, a narrow bookcase and a plant."
     plan = build_plan(parse_prompt(text))
