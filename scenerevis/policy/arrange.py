@@ -182,7 +182,7 @@ def _antecedent(doc: Doc, subject: ObjectPhrase, heads: dict[int, ObjectPhrase],
         for p in phrases
         if p.start < subject.start and (p.category != subject.category or (p.category == GENERIC and p.text != subject.text))
     ]
-    hosts = [p for p in before if _with_host(doc, p, heads, listed=True) is None]
+    hosts = [p for p in before if _with_host(doc, p, heads, listed=True) is None and not _carries(doc, p, before)]
     if hosts and doc[hosts[-1].token].sent.start == doc[subject.token].sent.start:
         # "a bar with three turntables on top and three stools in front of it": not a piece another one comes with
         return hosts[-1]
@@ -196,6 +196,20 @@ def _antecedent(doc: Doc, subject: ObjectPhrase, heads: dict[int, ObjectPhrase],
         if x.i in heads and heads[x.i] is not subject:
             return heads[x.i]
     return None
+
+
+def _carries(doc: Doc, q: ObjectPhrase, named: list[ObjectPhrase]) -> bool:
+    """Whether ``q`` is what another named piece stands on ("a grand stands on a low dais, with its bench next to
+    it": "it" is the grand, not the dais)."""
+    tok = doc[q.head]
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("on", "onto", "atop", "upon"):
+        return False
+    up = tok.head.head
+    return any(
+        up.i in (p.head, p.token) or any(c.i in (p.head, p.token) for c in up.children if c.dep_ == "nsubj")
+        for p in named
+        if p is not q
+    )
 
 
 def _units(doc: Doc, p: ObjectPhrase, heads: dict[int, ObjectPhrase], room_tokens: set[int]) -> list[Token]:
@@ -272,7 +286,8 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                 for q in phrases
                 if p.token < q.token < root.i
                 and doc[q.token].sent.start == root.sent.start
-                and _with_host(doc, q, heads) is not p  # "a table with 2 chairs in the middle": the table's
+                # "a table with 2 chairs in the middle": the table's (but "with its bench next to it": the bench's)
+                and (_with_host(doc, q, heads) is not p or "§p" in text)
             ]
             owner = max(nearer, key=lambda q: q.token) if nearer and root.i > p.token else p
             if root.i < p.token:  # "desks in two rows back to back, 8 chairs" parsed with the rows on the chairs
@@ -367,18 +382,21 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
     _bare_on_top(doc, phrases, add)
     _carried(doc, phrases, heads, out, add)
     _with_small(doc, phrases, heads, out, add)
-    _with_owner(phrases, heads, out, add)
+    _with_owner(doc, phrases, heads, out, add)
     return _hosts_take_places(out)
 
 
 def _hosts_take_places(rels: list[Relation]) -> list[Relation]:
     """ "along the left wall a machine stands on a counter": a piece standing on another leaves where it stands
     (against a wall, in a corner, in the middle) to its host, unless the host is placed already; a TV or a
-    lamp "on the wall" stays hung there (see layout)."""
+    lamp "on the wall" stays hung there (see layout). A row of pieces on a host ("three printers in a row on a
+    cabinet") is a row along the host's top: the on-top places make it, no row on the floor."""
     tops = {(r.subject, r.subject_text): r for r in rels if r.kind == "on_top" and r.target}
     sited = {(r.subject, r.subject_text) for r in rels if r.kind in _SITE_KINDS}
     out = []
     for r in rels:
+        if r.kind in ("in_row", "side_by_side") and not r.target and (r.subject, r.subject_text) in tops:
+            continue
         host = tops.get((r.subject, r.subject_text)) if r.kind in ("against_wall", "corner", "middle") else None
         if host is None or (r.kind == "against_wall" and _on_surface_category(r.subject)):
             out.append(r)
@@ -518,15 +536,21 @@ def _anchors_of(category: str | None) -> tuple[str, ...]:
     return cat.anchors if cat is not None else ()
 
 
-def _with_owner(phrases: list[ObjectPhrase], heads: dict[int, ObjectPhrase], out: list[Relation], add) -> None:
+def _with_owner(doc: Doc, phrases: list[ObjectPhrase], heads: dict[int, ObjectPhrase], out: list[Relation], add) -> None:
     """ "two potter's wheels, each with a stool": a floor piece that comes with another one stands next to it,
-    unless the brief arranges it otherwise (pieces standing on others are left to their hosts)."""
+    unless the brief arranges it otherwise (pieces standing on others are left to their hosts); so do seats that
+    come with a piece whose companions they are not ("a bar with 6 stools", not "a table with four chairs": the
+    chairs' role seats them)."""
     facts = load_rooms()
     arranged = {r.subject for r in out}
     for p in phrases:
         owner = heads.get(p.owner) if p.owner is not None and p.owner >= 0 else None
         if p.owner == -1:  # "each with" an owner the parse does not link: the largest count named before
             owner = largest_before(p, phrases, lambda q: q.count or 1, exclude=p.category)
+        if p.owner is None and p.category and p.category.endswith(("chair", "stool")):
+            host = _with_host(doc, p, heads)
+            if host is not None and host.category not in _anchors_of(p.category):
+                owner = host
         if owner is None or p.category in arranged or owner.category == p.category or p.category == GENERIC:
             continue
         cat = facts.categories.get(p.category)

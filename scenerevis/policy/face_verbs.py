@@ -1,5 +1,5 @@
-"""face_verbs.py: "a sofa faces the TV", "two armchairs overlook the garden": facing requests said with a verb
-whose subject and object are pieces (the other relation readers of :mod:`arrange` read words that hang on the
+"""face_verbs.py: "a sofa faces the TV", "two armchairs overlook the garden", "two lamps flank the sofa": requests
+said with a verb whose subject and object are pieces (the other relation readers of :mod:`arrange` read words that hang on the
 piece, not on its verb). Reads the spaCy parse (see :mod:`nlp`).
 """
 
@@ -14,22 +14,30 @@ if TYPE_CHECKING:
 
 #: Verbs whose subject faces their object ("a sofa faces the TV", "two armchairs overlook the garden").
 FACE_VERBS = frozenset({"face", "overlook", "front"})
+#: Verbs whose subject stands in a relation to their object, and the relation: "two paddle stands flank the
+#: counter" (next to it), "six stools surround the table" (around it).
+VERB_RELATIONS = {v: "facing" for v in FACE_VERBS} | {
+    "flank": "next_to", "abut": "next_to", "adjoin": "next_to", "surround": "around", "encircle": "around", "ring": "around",
+}  # fmt: skip
+_WORDS = {"facing": "facing the", "next_to": "next to the", "around": "around the"}
 
 
 def faces_verb(doc: Doc, phrases: list[ObjectPhrase], heads: dict[int, ObjectPhrase], add) -> None:
-    """ "A sofa faces a TV": the subject of a verb of ``FACE_VERBS`` faces each object of it that is a piece (the
-    relation words hang on the verb, which the other readers do not read as the subject's)."""
+    """ "A sofa faces a TV", "two lamps flank the sofa": the subject of a verb of ``VERB_RELATIONS`` stands in the
+    verb's relation to each object of it that is a piece (the relation words hang on the verb, which the other
+    readers do not read as the subject's)."""
     for p in phrases:
         head = doc[p.head]
         verb = head.head
-        if head.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_.lower() not in FACE_VERBS:
+        kind = VERB_RELATIONS.get(verb.lemma_.lower())
+        if head.dep_ not in ("nsubj", "nsubjpass") or kind is None:
             continue
         for obj in (c for c in verb.children if c.dep_ == "dobj" and c.i in heads):
             # "face the fireplace and the TV" (not "... the fireplace and a lamp stands next to it": the lamp's clause)
             joined = [c for c in obj.conjuncts if c.i in heads and not starts_clause(c)]
             for q in [heads[obj.i]] + [heads[c.i] for c in joined]:
                 if q is not p and q.category:
-                    add("facing", p.category, q.category, f"facing the {q.text.lower()}", p, q)
+                    add(kind, p.category, q.category, f"{_WORDS[kind]} {q.text.lower()}", p, q)
 
 
 def starts_clause(tok: Token) -> bool:

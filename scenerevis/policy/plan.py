@@ -323,6 +323,7 @@ def build_plan(spec: PromptSpec, seed: int = 0, extras: bool = True) -> DesignPl
             p.stage = min(q.stage for q in pair)
         if rel.kind == "on_top":
             _stackable(plan.items, rel, facts)
+    _widen_hosts(plan.items, spec.relations, facts)
     plan.items.sort(key=lambda i: (i.stage, -facts.category(i.category).priority))
     return plan
 
@@ -383,6 +384,33 @@ def _stackable(items: list[PlannedItem], rel, facts) -> None:
         elif p in hosts and p.size[1] > 1.1:
             lo_h = facts.category(host).size_range[1][0]
             p.size = (p.size[0], max(lo_h, min(p.size[1], 1.1)), p.size[2])
+
+
+#: Room (m) left beside each piece a host carries (more than the gap kept between bodies).
+HOST_SPACING = 0.08
+
+
+def _widen_hosts(items: list[PlannedItem], relations, facts) -> None:
+    """A catalog piece that carries several others ("three printers in a row on a cabinet", "a transceiver, a rig
+    and a tuner on the desk") is widened, within its category's range, to hold its share of them side by side
+    in as many rows as its depth allows, ``HOST_SPACING`` apart (metres)."""
+    loads: dict[int, list[PlannedItem]] = {}
+    for rel in relations:
+        if rel.kind != "on_top" or not rel.target or rel.target == "generic_object":
+            continue
+        hosts = [p for p in items if planned_for(p, rel.target, rel.target_text)]
+        for k, p in enumerate(q for q in items if planned_for(q, rel.subject, rel.subject_text)):
+            if hosts:
+                loads.setdefault(id(hosts[k % len(hosts)]), []).append(p)
+    for host in items:
+        pieces = loads.get(id(host), [])
+        if len(pieces) < 2:
+            continue
+        rows = max(1, int((host.size[2] - 0.04) // max(p.size[2] for p in pieces)))
+        need = sum(p.size[0] + HOST_SPACING for p in pieces) / rows + HOST_SPACING
+        hi = facts.category(host.category).size_range[0][1]
+        if host.size[0] < need:
+            host.size = (min(need, hi), host.size[1], host.size[2])
 
 
 #: Open-vocabulary pieces that exist to carry another ("a casket on a bier", "a fox on a pedestal"): sized to it.

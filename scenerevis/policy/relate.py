@@ -30,6 +30,8 @@ HANG_Y = 1.0
 NEXT_ROW_EXTRAS = (0.3, 0.6, 0.1)
 #: Gap (m) between pieces set side by side / in a row.
 ROW_GAP = 0.08
+#: Widest gap (m) between two pieces "side by side" (room for a nightstand between two beds).
+PAIR_GAP = 0.7
 #: Gaps (m) tried between two rows facing each other: room for the chairs of both rows first.
 FACING_ROWS_GAP = (1.9, 2.2, 2.6, 1.4)
 
@@ -94,6 +96,18 @@ def relation_poses(
             gaps = (2 * around, around + 0.02) + gaps
         if spread:
             gaps = (spread, spread + 0.2) + gaps
+        if kind == "side_by_side":  # side by side is close: at most a nightstand's width apart
+            gaps = tuple(g for g in gaps if g <= PAIR_GAP)
+            if not peers and count >= 2:
+                # the first of the pair leaves room for the next beside it: off the room's middle by half the
+                # pair, then (a piece that stands by a wall) at the end of a wall long enough for the pair
+                pair = count * w + (count - 1) * gaps[0]
+                c, _ = _middle(space)
+                for yaw in (0.0, math.pi / 2, math.pi, -math.pi / 2):
+                    for sgn in (-1, 1):
+                        lx = sgn * (pair - w) / 2
+                        out.append(Pose(c.x + math.cos(yaw) * lx, c.y - math.sin(yaw) * lx, yaw))
+                return out + wall_poses(space, w, d, rng, prefer="corner", row=pair)
         per_row = row_length(rel.text, count) if kind == "in_row" else 0
         current = _row_of(peers[-1], peers) if per_row and peers else []
         if len(current) >= per_row > 0:
@@ -243,8 +257,11 @@ def _host(space: Space, body: Body) -> Body:
 def exempt_for(space: Space, rel: Relation) -> set[str]:
     """Bodies whose keep-out zones a piece may enter while meeting ``rel``: the host of an ``on_top``, the
     pieces it stands between, next to or around (a nightstand between two beds stands in their bedside zones,
-    chairs around a work table in its front zone)."""
+    chairs around a work table in its front zone) and the pieces it stands side by side with (two work tables
+    pushed together)."""
     if rel.kind in ("on_top", "between", "next_to", "around") and rel.target:
         targets = _others(space, rel.target)
         return {b.id for b in targets} | {_host(space, b).id for b in targets}
+    if rel.kind == "side_by_side":
+        return {b.id for b in _others(space, rel.target or rel.subject)}
     return set()

@@ -126,6 +126,10 @@ def coffee_sides(table: Body, size: Size) -> list[Slot]:
 SURFACE_GAP = 0.002
 
 
+#: Spacing (m) of the places tried across a top once its usual ones (back corners, back middle) are taken.
+ON_TOP_STEP = 0.1
+
+
 def on_top(host: Body, size: Size, category: str, n: int = 1) -> list[Slot]:
     """Places on the host's top surface (y = host top + SURFACE_GAP): TVs and monitors centred at the back, lamps at the ends."""
     hw, _, hd = host.size
@@ -143,4 +147,11 @@ def on_top(host: Body, size: Size, category: str, n: int = 1) -> list[Slot]:
     end = max(hw / 2 - w / 2 - 0.03, 0.0)
     spots = [(0.0, 0.0)] if hw < 2.2 * w + 0.1 and category == "table_lamp" and host.category == "nightstand" else []
     spots += [(end, back), (-end, back), (0.0, back)]
+    # then anywhere on the top, back row first, outer places first: four things on one desk, a mortar and a scale
+    # and a till on one counter
+    front = max(hd / 2 - d / 2 - 0.02, back)
+    steps = max(int(2 * end / ON_TOP_STEP), 0)
+    xs = sorted({round(-end + k * 2 * end / steps, 3) for k in range(steps + 1)} if steps else {0.0}, key=lambda v: -abs(v))
+    for lz in sorted({round(back, 3), 0.0, round(front, 3)}, key=lambda v: v):
+        spots += [(lx, lz) for lx in xs if (lx, lz) not in spots]
     return [(_at(host, lx, lz, 0.0, y), (w, h, d)) for lx, lz in spots]

@@ -1,0 +1,81 @@
+"""Tests of pieces that carry several others (places all over a top, a host widened to hold its row, a row on a
+host made by its on-top places), of pairs side by side started off the middle, of seats that come "with" a piece
+("a bar with 6 stools"), of verbs that state a relation ("two lamps flank the sofa", "eight chairs surround the
+table") and of "it" after a piece standing on a support ("a grand on a dais, with its bench next to it")."""
+
+from __future__ import annotations
+
+import pytest
+
+from scenerevis.policy.brief_check import relation_met
+from scenerevis.policy.plan import HOST_SPACING, build_plan
+from scenerevis.policy.prompt_parse import parse_prompt
+
+
+def episode(prompt: str):
+    from scenerevis.loop.simulate import run_rule_episode
+
+    scene, _ = run_rule_episode(prompt, iterations=10, seed=0)
+    return scene
+
+
+def rels(text: str) -> set[tuple]:
+    return {(r.kind, r.subject, r.target) for r in parse_prompt(text).relations}
+
+
+def test_four_things_on_one_desk_all_stand_on_it():
+    text = "A 10 m² radio shack. A big oak desk runs along the wall with an HF transceiver, a VHF rig, an antenna tuner and a desk mic on top."
+    scene = episode(text)
+    for thing in ("transceiver", "rig", "tuner", "mic"):
+        assert relation_met(scene, ["on_top", thing, "desk"]), thing
+
+
+def test_a_host_is_widened_to_carry_its_row():
+    plan = build_plan(parse_prompt("A makerspace with three 3D printers in a row on top of a cabinet against the wall."), 0)
+    printer = next(i for i in plan.items if i.category == "printer").size
+    cabinet = next(i for i in plan.items if i.category == "cabinet").size
+    assert cabinet[0] == pytest.approx(3 * (printer[0] + HOST_SPACING) + HOST_SPACING)  # 1.58 m for 0.42 m printers
+
+
+def test_a_row_on_a_host_stands_on_it_not_on_the_floor():
+    text = (
+        "The costume workshop of a theatre: along the window wall, four sewing machines sit in a row on a long white workbench."
+    )
+    assert not any(kind == "in_row" for kind, *_ in rels(text))  # the host's top makes the row
+    scene = episode(text)
+    machines = [o for o in scene.objects if o.desc.endswith("sewing machine")]
+    assert len(machines) == 4
+    assert relation_met(scene, ["on_top", "sewing machine", "workbench"])
+    assert all(float(o.pos[1]) > 0.5 for o in machines)  # on the bench's top, none on the floor
+
+
+def test_two_worktables_side_by_side_in_the_middle():
+    scene = episode("A university maker space with two large worktables side by side in the middle and a laser cutter.")
+    assert relation_met(scene, ["side_by_side", "worktable", "worktable"])
+
+
+def test_seats_with_a_piece_that_is_not_their_anchor_stand_next_to_it():
+    text = "A brewery taproom with a bar with 6 stools and three steel fermentation tanks in a row."
+    got = {(r.kind, r.subject, r.target, r.target_text) for r in parse_prompt(text).relations}
+    assert ("next_to", "stool", "generic_object", "bar") in got
+    assert rels("A dining room with a table with six chairs.") == set()  # the chairs' role seats them
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("A living room with a sofa. Two armchairs flank the sofa.", ("next_to", "armchair", "sofa")),
+        ("A dining room where eight chairs surround a long oak table.", ("around", "dining_chair", "dining_table")),
+        ("A desk faces the window and a chair faces the desk.", ("facing", "office_chair", "desk")),
+    ],
+)
+def test_a_verb_states_the_relation(text, want):
+    assert want in rels(text)
+
+
+def test_it_is_the_piece_on_the_support_not_the_support():
+    text = "A black concert grand stands on a low round dais in the middle of the room, with its bench next to it."
+    got = rels(text)
+    assert ("next_to", "bench", "piano") in got
+    assert ("next_to", "generic_object", "piano") not in got  # the dais is not next to what stands on it
+    assert ("next_to", "coffee_table", "sofa") in rels("A sofa stands against the wall with a coffee table in front of it.")
