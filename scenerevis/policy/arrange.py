@@ -19,15 +19,24 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from scenerevis.policy.carried import (
+    GENERIC,
+    SITE_KINDS,
+    anchors_of,
+    bare_on_top,
+    carried,
+    named_as,
+    on_surface,
+    on_surface_category,
+    with_host,
+    with_owner,
+    with_small,
+)
 from scenerevis.policy.face_verbs import faces_verb
-from scenerevis.policy.open_vocab import FLOOR_STANDING_WORDS, map_phrase
-from scenerevis.policy.owners import largest_before
 from scenerevis.policy.phrases import QUANTITY_NOUNS
 from scenerevis.policy.prompt_words import NUMBER_WORDS
-from scenerevis.scene.rooms import load_rooms
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -98,11 +107,6 @@ _FROM_OBJECT = [
 _UNIT_DEPS = frozenset({"prep", "acl", "advmod", "npadvmod", "relcl", "amod", "advcl", "dep", "acomp", "oprd", "xcomp"})
 _ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 _PAIR_KINDS = ("side_by_side", "back_to_back", "opposite")
-#: Relations that site a piece in the room itself (a wall, a corner, the middle), not by another piece.
-_SITE_KINDS = ("against_wall", "corner", "middle")
-#: Verbs whose object is a piece the subject carries ("the counter holds a register"), like "with".
-HAVE_VERBS = frozenset({"have", "hold", "carry", "support", "bear", "feature", "display"})
-GENERIC = "generic_object"
 #: Verbs between an object and the relation words that tie the words to that object ("3 tv's on a shelf").
 _LINK_VERBS = r"'s|is|are|stands?|sits?|rests?|hangs?|placed|standing|sitting|resting|hanging"
 
@@ -182,7 +186,7 @@ def _antecedent(doc: Doc, subject: ObjectPhrase, heads: dict[int, ObjectPhrase],
         for p in phrases
         if p.start < subject.start and (p.category != subject.category or (p.category == GENERIC and p.text != subject.text))
     ]
-    hosts = [p for p in before if _with_host(doc, p, heads, listed=True) is None and not _carries(doc, p, before)]
+    hosts = [p for p in before if with_host(doc, p, heads, listed=True) is None and not _carries(doc, p, before)]
     if hosts and doc[hosts[-1].token].sent.start == doc[subject.token].sent.start:
         # "a bar with three turntables on top and three stools in front of it": not a piece another one comes with
         return hosts[-1]
@@ -255,7 +259,7 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
 
     def add(kind: str, subj: str, target: str | None, words: str, sp=None, tp=None) -> None:
         """``sp`` / ``tp``: the subject's / target's phrase, naming which generic object is meant."""
-        s_text, t_text = _named_as(sp, subj), _named_as(tp, target)
+        s_text, t_text = named_as(sp, subj), named_as(tp, target)
         if subj == GENERIC and not s_text and len(by_cat.get(GENERIC, [])) == 1:
             s_text = by_cat[GENERIC][0].text.lower()
         key = (kind, subj, target, s_text, t_text)
@@ -287,7 +291,7 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                 if p.token < q.token < root.i
                 and doc[q.token].sent.start == root.sent.start
                 # "a table with 2 chairs in the middle": the table's (but "with its bench next to it": the bench's)
-                and (_with_host(doc, q, heads) is not p or "§p" in text)
+                and (with_host(doc, q, heads) is not p or "§p" in text)
             ]
             owner = max(nearer, key=lambda q: q.token) if nearer and root.i > p.token else p
             if root.i < p.token:  # "desks in two rows back to back, 8 chairs" parsed with the rows on the chairs
@@ -335,13 +339,13 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                     for q in (phrases if key == "p" and subject is p else ())
                     if p.token < q.token < root.i
                     and doc[q.token].sent.start == root.sent.start
-                    and _with_host(doc, q, heads, listed=True) is p
+                    and with_host(doc, q, heads, listed=True) is p
                 ]
                 if companions:
                     # "a bench with a towel rack next to it", the words parsed on the bench: the rack, by the bench
                     subject, target = max(companions, key=lambda q: q.token), p
                 elif key == "p":  # "a sofa with a table in front of it": the piece it comes with, else the nearest before
-                    target = _with_host(doc, subject, heads, listed=True) or _antecedent(doc, subject, heads, phrases)
+                    target = with_host(doc, subject, heads, listed=True) or _antecedent(doc, subject, heads, phrases)
                 elif key.isdigit() and int(key) < len(objs):
                     target = objs[int(key)]
                 else:
@@ -354,7 +358,7 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                 if (
                     reverse
                     and kind == "between"
-                    and ((subject.count or 1) < 2 or target.category in _anchors_of(subject.category) or _on_surface(subject))
+                    and ((subject.count or 1) < 2 or target.category in anchors_of(subject.category) or on_surface(subject))
                 ):
                     continue  # one piece flanks nothing; nightstands by the bed, lamps on tables are their roles'
                 if reverse:
@@ -371,7 +375,7 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                     sh = doc[subject.head]
                     first = heads.get(sh.head.i) if sh.dep_ == "conj" and subject is not p else conj_prev
                     joined = pair if subject is p else first is not None
-                    small = first is not None and (first.category == GENERIC or _on_surface(first))
+                    small = first is not None and (first.category == GENERIC or on_surface(first))
                     if kind == "on_top" and joined and small and first is not target:
                         # "with a cheese slicer and a scale on top of it", "a machine and an enrober stand on
                         # the counter": both stand on it
@@ -379,10 +383,10 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                 break
     faces_verb(doc, phrases, heads, add)
     _written_after(doc, phrases, add)
-    _bare_on_top(doc, phrases, add)
-    _carried(doc, phrases, heads, out, add)
-    _with_small(doc, phrases, heads, out, add)
-    _with_owner(doc, phrases, heads, out, add)
+    bare_on_top(doc, phrases, add)
+    carried(doc, phrases, heads, out, add)
+    with_small(doc, phrases, heads, out, add)
+    with_owner(doc, phrases, heads, out, add)
     return _hosts_take_places(out)
 
 
@@ -392,208 +396,19 @@ def _hosts_take_places(rels: list[Relation]) -> list[Relation]:
     lamp "on the wall" stays hung there (see layout). A row of pieces on a host ("three printers in a row on a
     cabinet") is a row along the host's top: the on-top places make it, no row on the floor."""
     tops = {(r.subject, r.subject_text): r for r in rels if r.kind == "on_top" and r.target}
-    sited = {(r.subject, r.subject_text) for r in rels if r.kind in _SITE_KINDS}
+    sited = {(r.subject, r.subject_text) for r in rels if r.kind in SITE_KINDS}
     out = []
     for r in rels:
         if r.kind in ("in_row", "side_by_side") and not r.target and (r.subject, r.subject_text) in tops:
             continue
         host = tops.get((r.subject, r.subject_text)) if r.kind in ("against_wall", "corner", "middle") else None
-        if host is None or (r.kind == "against_wall" and _on_surface_category(r.subject)):
+        if host is None or (r.kind == "against_wall" and on_surface_category(r.subject)):
             out.append(r)
             continue
         if (host.target, host.target_text) not in sited:
             out.append(Relation(r.kind, host.target, None, r.text, host.target_text))
             sited.add((host.target, host.target_text))
     return out
-
-
-def _with_host(doc: Doc, q: ObjectPhrase, heads: dict[int, ObjectPhrase], listed: bool = False) -> ObjectPhrase | None:
-    """The object ``q`` comes with ("a table with two chairs": the table for the chairs), or None; ``listed``
-    also for a piece listed after one that comes with it ("with a cheese slicer and a scale on top of it")."""
-    x = doc[q.head]
-    for _ in range(3):  # "with 2 chairs", also parsed as "with 2 folding(verb) chairs"
-        while listed and x.dep_ == "conj" and x.head.i in heads and x.head.i != x.i:
-            x = x.head
-        if x.head.i == x.i or x.head.i in heads:
-            return None
-        came, x = x, x.head
-        if x.lower_ == "with":
-            w = x.head  # "a table sits under the window with a machine on it": the verb's subject
-            if w.lower_ in ("each", "every", "all", "both") and w.i not in heads:
-                w = w.head  # "three benches are lined up ..., each with a lamp": the benches
-            return heads.get(w.i) or _subject_of(w, heads)
-        if x.pos_ in ("VERB", "AUX") and x.lemma_.lower() in HAVE_VERBS and came.dep_ == "dobj":
-            return _subject_of(x, heads)  # "the counter has a register and a scale on top of it"
-    return None
-
-
-def _subject_of(verb: Token, heads: dict[int, ObjectPhrase]) -> ObjectPhrase | None:
-    """The object that is the subject of ``verb`` (or of the verb it is joined to: "is dark oak and has ...")."""
-    for v in (verb, verb.head if verb.dep_ == "conj" else None):
-        if v is None or v.pos_ not in ("VERB", "AUX"):
-            continue
-        subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in heads]
-        if subj:
-            return heads[subj[0].i]
-    return None
-
-
-def _carried(doc: Doc, phrases: list[ObjectPhrase], heads: dict[int, ObjectPhrase], out: list[Relation], add) -> None:
-    """ "the counter holds a cash register": a small piece that is the object of a verb of ``HAVE_VERBS`` whose
-    subject is another object stands on it, unless the brief places it otherwise."""
-    # (a site the sentence gives its host too, "along the side wall", does not place the piece)
-    placed = {(r.subject, r.subject_text) for r in out if r.kind not in _SITE_KINDS}
-    for q in phrases:
-        if not (q.category == GENERIC or _on_surface(q)) or (q.category, _named_as(q, q.category)) in placed:
-            continue
-        x = doc[q.head]
-        while x.dep_ == "conj" and x.head.i in heads:
-            x = x.head
-        if x.dep_ != "dobj" or x.head.lemma_.lower() not in HAVE_VERBS:
-            continue
-        verb = x.head  # "a front counter holding a laptop": the counter the verb describes
-        host = heads.get(verb.head.i) if verb.dep_ == "acl" else _subject_of(verb, heads)
-        if host is not None and host is not q and host.category != q.category and not _on_surface(host):
-            mine = (q.category, _named_as(q, q.category))
-            out[:] = [r for r in out if not (r.kind in _SITE_KINDS and (r.subject, r.subject_text) == mine)]
-            add("on_top", q.category, host.category, f"on top of the {host.text.lower()}", q, host)
-
-
-#: Heads of open-vocabulary pieces that can carry small things ("a long listening bar with two turntables").
-SURFACE_HEADS = frozenset(
-    "table desk counter bench workbench bar stand shelf shelves cabinet cart trolley console station sideboard "
-    "dresser bier island unit".split()
-)
-#: The largest piece (w, h, d metres) "with" puts on its host when the brief does not place it ("a desk with a laptop").
-SMALL_PIECE = (0.7, 0.6, 0.6)
-
-
-def carries_things(category: str | None) -> bool:
-    """Whether pieces of ``category`` can carry small things on top (a table, desk, counter, shelf, cabinet ...):
-    a host some ``rooms.json`` category names, or a table, desk, counter, workbench, cabinet, shelf, cart or island."""
-    name = category or ""
-    return name in _hosts() or name.endswith(("_table", "desk", "counter", "workbench", "cabinet", "shelf", "_cart", "island"))
-
-
-@lru_cache(maxsize=1)
-def _hosts() -> frozenset[str]:
-    """Every category some ``rooms.json`` category names as its host."""
-    return frozenset(h for c in load_rooms().categories.values() for h in c.hosts)
-
-
-def small_piece(size: tuple[float, float, float]) -> bool:
-    """Whether a piece of ``size`` (w, h, d metres) is small enough to stand on furniture (``SMALL_PIECE``)."""
-    return all(v <= m for v, m in zip(size, SMALL_PIECE, strict=True))
-
-
-def _is_surface(phrase: ObjectPhrase) -> bool:
-    if phrase.category == GENERIC:
-        return phrase.text.lower().split()[-1] in SURFACE_HEADS if phrase.text else False
-    return carries_things(phrase.category)
-
-
-def _small(phrase: ObjectPhrase) -> bool:
-    """Whether a piece is small enough to stand on furniture: an ``on_surface`` category, or an open-vocabulary
-    piece whose estimated size is within ``SMALL_PIECE``."""
-    if phrase.category != GENERIC:
-        return _on_surface(phrase)
-    return not FLOOR_STANDING_WORDS & set(phrase.text.lower().split()) and small_piece(map_phrase(phrase.text).size)
-
-
-def _with_small(doc: Doc, phrases: list[ObjectPhrase], heads: dict[int, ObjectPhrase], out: list[Relation], add) -> None:
-    """ "a sales desk with a computer", "a counter with a till": a small piece that comes with a piece that can
-    carry it stands on it, unless the brief places it otherwise."""
-    # (a site the sentence gives its host too, "along the side wall", does not place the piece)
-    placed = {(r.subject, r.subject_text) for r in out if r.kind not in _SITE_KINDS}
-    for q in phrases:
-        if (q.category, _named_as(q, q.category)) in placed:
-            continue
-        host = _with_host(doc, q, heads, listed=True)
-        if host is None or host is q or host.category == q.category or not _is_surface(host) or not _small(q):
-            continue
-        add("on_top", q.category, host.category, f"on top of the {host.text.lower()}", q, host)
-
-
-def _on_surface_category(category: str | None) -> bool:
-    cat = load_rooms().categories.get(category or "")
-    return cat is not None and cat.role == "on_surface"
-
-
-def _on_surface(phrase: ObjectPhrase) -> bool:
-    return _on_surface_category(phrase.category)
-
-
-def _named_as(p: ObjectPhrase | None, category: str | None) -> str:
-    """The words a relation names its piece by: an open phrase's words for a generic object, else the label of
-    pieces of a category named apart ("" when none)."""
-    if p is None:
-        return ""
-    return p.text.lower() if category == GENERIC else p.label
-
-
-def _anchors_of(category: str | None) -> tuple[str, ...]:
-    cat = load_rooms().categories.get(category or "")
-    return cat.anchors if cat is not None else ()
-
-
-def _with_owner(doc: Doc, phrases: list[ObjectPhrase], heads: dict[int, ObjectPhrase], out: list[Relation], add) -> None:
-    """ "two potter's wheels, each with a stool": a floor piece that comes with another one stands next to it,
-    unless the brief arranges it otherwise (pieces standing on others are left to their hosts); so do seats that
-    come with a piece whose companions they are not ("a bar with 6 stools", not "a table with four chairs": the
-    chairs' role seats them)."""
-    facts = load_rooms()
-    arranged = {r.subject for r in out}
-    for p in phrases:
-        owner = heads.get(p.owner) if p.owner is not None and p.owner >= 0 else None
-        if p.owner == -1:  # "each with" an owner the parse does not link: the largest count named before
-            owner = largest_before(p, phrases, lambda q: q.count or 1, exclude=p.category)
-        if p.owner is None and p.category and p.category.endswith(("chair", "stool")):
-            host = _with_host(doc, p, heads)
-            if host is not None and host.category not in _anchors_of(p.category):
-                owner = host
-        if owner is None or p.category in arranged or owner.category == p.category or p.category == GENERIC:
-            continue
-        cat = facts.categories.get(p.category)
-        if cat is None or cat.role in ("on_surface", "floor_covering"):
-            continue
-        # "3 low tables with 4 small chairs each": two or more chairs per table sit around it
-        seats = cat.role in ("around_table", "seating") or p.category.endswith(("chair", "stool"))
-        if seats and (p.count or 1) >= 2 and owner.category.endswith("table"):
-            add("around", p.category, owner.category, f"around the {owner.text.lower()}", p, owner)
-        else:
-            add("next_to", p.category, owner.category, f"with the {owner.text.lower()}", p, owner)
-
-
-def _bare_on_top(doc: Doc, phrases: list[ObjectPhrase], add) -> None:
-    """ "a pedestal with a globe on top", "a desk, two monitors on top": "on top" with no "of" puts the object
-    written right before it on the piece it comes with, else on the nearest other object named before; "in
-    front" with no "of" ("a desk with a task chair in front") puts it next to that piece, at its front."""
-    text = doc.text.lower()
-    heads = {q.head: q for q in phrases}
-    for m in re.finditer(r"\b(?:on\s+top|atop|in\s+front)\b(?!\s+of)", text):
-        kind, words = ("next_to", "in front of") if m.group(0).startswith("in") else ("on_top", "on top of")
-        before = [p for p in phrases if p.end <= m.start()]
-        if not before:
-            continue
-        p = max(before, key=lambda q: q.end)
-        if len(text[p.end : m.start()].split()) > 3 or re.search(r"[.;:!?,]", text[p.end : m.start()]):
-            continue
-        host = _with_host(doc, p, heads)
-        first = doc[p.head]
-        if host is None and first.dep_ == "conj" and first.head.i in heads:  # "with a machine on it and a chair in front"
-            host = _with_host(doc, heads[first.head.i], heads)
-        if host is None:
-            earlier = [q for q in before if q.end <= p.start and q.category != p.category]
-            host = max(earlier, key=lambda q: q.end) if earlier else None
-        if host is None or host is p or (host.category == p.category and host.category != GENERIC):
-            continue
-        listed = [p]  # "a kettle and a coffee machine on top": both
-        for q in sorted((q for q in before if q.end <= p.start and q is not host), key=lambda q: -q.end):
-            if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:(?:a|an|the|two|three)\s+)?", text[q.end : listed[-1].start]):
-                break
-            listed.append(q)
-        for q in listed:
-            add(kind, q.category, host.category, f"{words} the {host.text.lower()}", q, host)
 
 
 def _written_after(doc: Doc, phrases: list[ObjectPhrase], add) -> None:
@@ -608,7 +423,7 @@ def _written_after(doc: Doc, phrases: list[ObjectPhrase], add) -> None:
                 continue
             p = max(before, key=lambda q: q.end)
             if kind in ("middle", "corner", "against_wall"):  # "a table with 2 chairs in the middle": the table
-                p = _with_host(doc, p, {q.head: q for q in phrases}) or p
+                p = with_host(doc, p, {q.head: q for q in phrases}) or p
             gap = text[max(q.end for q in before) : m.start()]
             if len(gap.split()) > 3 or re.search(r"[.;:!?]", gap):
                 continue

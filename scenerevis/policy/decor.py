@@ -11,7 +11,7 @@ import math
 from typing import TYPE_CHECKING
 
 from scenerevis.policy import slots as S
-from scenerevis.policy.arrange import carries_things
+from scenerevis.policy.carried import carries_things
 from scenerevis.policy.free_space import Body
 from scenerevis.policy.plan import PlannedItem
 from scenerevis.policy.poses import Pose, corner_poses, first_fit, fit, grid_poses, iter_sizes

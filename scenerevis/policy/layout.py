@@ -17,7 +17,8 @@ import shapely
 from shapely.ops import polylabel
 
 from scenerevis.policy import slots as S
-from scenerevis.policy.arrange import GENERIC, Relation, small_piece
+from scenerevis.policy.arrange import GENERIC, Relation
+from scenerevis.policy.carried import small_piece
 from scenerevis.policy.decor import TABLES, DecorRoles, _a
 from scenerevis.policy.free_space import Body, Space
 from scenerevis.policy.plan import PlannedItem
