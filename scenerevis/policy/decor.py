@@ -151,9 +151,8 @@ class DecorRoles:
             elif b.category == "desk":
                 cx, cz = x + math.sin(yaw) * (bd / 2 + 0.5), z + math.cos(yaw) * (bd / 2 + 0.5)
                 targets.append((cx, cz, yaw, bw + 0.4, 1.2))
-        if not targets:
-            cx, cz = self._free_centre()
-            targets.append((cx, cz, 0.0, w, d))
+        cx, cz = self._free_centre()  # (also when the anchors' rugs would cross a wall: a table by the wall)
+        targets.append((cx, cz, 0.0, w, d))
         cat = self.facts.category(item.category)
         (wl, wh), _, (dl, dh) = cat.size_range
         for x, z, yaw, tw, td in targets:

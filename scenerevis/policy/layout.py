@@ -289,7 +289,8 @@ class Placer(DecorRoles):
     def _relations_of(self, category: str, phrase: str = "") -> list[Relation]:
         """Relations the next ``category`` piece should meet: those among peers first, then the rest;
         "A next to B" also guides B when A stands first. A companion by one of its anchors (chairs
-        next to / around their table) is left to its role, whose slots already meet the request."""
+        next to / around their table) is left to its role, whose slots already meet the request, unless the pieces
+        form a row."""
         own = [r for r in self.relations if r.subject == category and (not r.subject_text or r.subject_text == phrase)]
         own += [
             Relation("next_to", category, r.subject, r.text)
@@ -298,7 +299,9 @@ class Placer(DecorRoles):
         ]
         own += self._carried(category)
         cat = self.facts.category(category)
-        own = [r for r in own if not (r.kind in ("next_to", "around") and r.target in cat.anchors)]
+        # (not when the pieces also form a row: "six stools in a row along the counter" lines them up by it)
+        lined = any(r.kind in ("in_row", "side_by_side") and not r.target for r in own)
+        own = [r for r in own if not (r.kind in ("next_to", "around") and r.target in cat.anchors and not lined)]
         if cat.role == "on_surface":  # a TV or lamp stands on its host; only "on top of" or "on the wall" moves it
             hung = not any(r.kind == "on_top" for r in own) and any(r.kind == "against_wall" for r in own)
             own = [r for r in own if r.kind == "on_top" or (hung and r.kind in ("against_wall", "facing"))]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from scenerevis.policy.open_vocab import names_a_place_noun
+from scenerevis.policy.vocab import vocabulary
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -31,11 +32,19 @@ _WHERE_PREPS = frozenset({"to", "beside", "near", "behind", "above", "below", "u
 def beside_the_room(root: Token, room: Token) -> bool:
     """Whether ``root`` names where the room (``room``, the prompt's first noun and its root) is: the object of a
     place preposition hanging on the room's noun ("Relaxation lounge next to a spa's sauna")."""
-    if room.dep_ != "ROOT" or root.dep_ != "pobj" or root.head.lower_ not in _WHERE_PREPS:
+    if root.dep_ != "pobj" or root.head.lower_ not in _WHERE_PREPS:
+        return False
+    # the room's noun heads the prompt, or is the subject naming a room ("The lounge beside the lanes has ...")
+    if room.dep_ != "ROOT" and not (room.dep_ == "nsubj" and _names_a_room(room)):
         return False
     prep = root.head
     up = prep.head.head if prep.head.dep_ == "advmod" else prep.head  # "next to"
     return up.i == room.i
+
+
+def _names_a_room(tok: Token) -> bool:
+    """Whether ``tok`` is a room or venue word ("lounge", "shop"), not a piece's."""
+    return names_a_place_noun(tok.lower_) or any(m.kind == "room" for m in vocabulary().find(tok.text))
 
 
 #: Pieces whose "with <bare plurals>" is what they hold ("shelves with local honey and postcards").

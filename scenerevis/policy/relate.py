@@ -103,14 +103,15 @@ def relation_poses(
                 # pair, then (a piece that stands by a wall) at the end of a wall long enough for the pair
                 pair = count * w + (count - 1) * gaps[0]
                 c, _ = _middle(space)
-                for yaw in (0.0, math.pi / 2, math.pi, -math.pi / 2):
-                    for sgn in (-1, 1):
-                        lx = sgn * (pair - w) / 2
-                        out.append(Pose(c.x + math.cos(yaw) * lx, c.y - math.sin(yaw) * lx, yaw))
+                for half in (1.0, 0.0):  # (then in the middle itself, the next beside it: "two sofas ... in the middle")
+                    for yaw in (0.0, math.pi / 2, math.pi, -math.pi / 2):
+                        for sgn in (-1, 1) if half else (1,):
+                            lx = sgn * half * (pair - w) / 2
+                            out.append(Pose(c.x + math.cos(yaw) * lx, c.y - math.sin(yaw) * lx, yaw))
                 return out + wall_poses(space, w, d, rng, prefer="corner", row=pair)
         per_row = row_length(rel.text, count) if kind == "in_row" else 0
         current = _row_of(peers[-1], peers) if per_row and peers else []
-        if len(current) >= per_row > 0:
+        if len(current) >= per_row > 0 and all(len(_row_of(b, peers)) >= per_row for b in peers):
             # "12 desks in three rows of four": the row is full, the next one starts in front of its first piece
             first = current[0]
             front = clearance.get("front", 0.6)
@@ -118,11 +119,15 @@ def relation_poses(
                 out.append(_at(first, 0.0, first.size[2] / 2 + front + extra + d / 2))
                 out.append(_at(first, 0.0, -(first.size[2] / 2 + front + extra + d / 2)))
         for o in peers[::-1]:  # the latest placed first: rows grow from their end
+            if per_row and len(_row_of(o, peers)) >= per_row:
+                continue  # "in two rows": a full row grows no longer
             ow, _, od = o.size
             if kind in ("in_row", "side_by_side"):
                 for gap in gaps:
                     for sgn in (1, -1):
-                        out.append(_at(o, sgn * (ow / 2 + gap + w / 2), (d - od) / 2 if o.y0 < 0.05 else 0.0))
+                        # backs in line by a wall; centres in line for pieces with floor all round (tables)
+                        back = (d - od) / 2 if o.y0 < 0.05 and not around else 0.0
+                        out.append(_at(o, sgn * (ow / 2 + gap + w / 2), back))
             elif kind == "back_to_back":
                 out.append(_at(o, 0.0, -(od / 2 + ROW_GAP + d / 2), math.pi))
             else:
@@ -138,7 +143,7 @@ def relation_poses(
     if not targets:
         return []
     out = []
-    if kind == "next_to" and rel.text.startswith("in front of"):  # at the target's front, facing it
+    if kind == "next_to" and rel.text.startswith(("in front of", "along", "at ")):  # at the target's front, facing it
         for a in [_host(space, t) for t in targets]:
             ad = a.size[2]
             for gap in (0.35, 0.5, 0.2):

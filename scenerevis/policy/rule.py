@@ -200,6 +200,8 @@ class RulePolicy:
         sited = {r.subject for r in rels if r.kind in ("middle", "corner") and not r.target}
         # then the rows of three or more the brief asks for, before pieces that could take their wall
         rows = {r.subject for r in rels if r.kind in ("in_row", "side_by_side") and not r.target and totals[r.subject] >= 3}
+        # (a row by another piece waits for that piece: "six stools in a row along the counter")
+        led |= {r.subject for r in rels if r.kind == "next_to" and r.target and r.target != r.subject and r.subject in rows}
         order = sorted(
             items,
             key=lambda i: (

@@ -146,6 +146,8 @@ def on_top(host: Body, size: Size, category: str, n: int = 1) -> list[Slot]:
         return [(_at(host, lx, back, 0.0, y), (w, h, d)) for lx in order]
     end = max(hw / 2 - w / 2 - 0.03, 0.0)
     spots = [(0.0, 0.0)] if hw < 2.2 * w + 0.1 and category == "table_lamp" and host.category == "nightstand" else []
+    if n >= 3 and hw >= n * (w + 0.06):  # "a row of four buckets on a bench": evenly along the back, end to end
+        spots += [(round(-hw / 2 + (k + 0.5) * hw / n, 3), back) for k in range(n)]
     spots += [(end, back), (-end, back), (0.0, back)]
     # then anywhere on the top, back row first, outer places first: four things on one desk, a mortar and a scale
     # and a till on one counter

@@ -18,7 +18,7 @@ import math
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from scenerevis.policy.arrange import GENERIC, Relation
+from scenerevis.policy.arrange import GENERIC, Relation, row_length
 from scenerevis.policy.brief_check import bodies_hold
 from scenerevis.policy.free_space import Body
 from scenerevis.policy.plan import PlannedItem
@@ -217,15 +217,30 @@ class GroupSearch:
 
         poses: list[Pose] = []
         own = placer._relations_of(cat, item.phrase)
+        if not self._bodies(cat, item.phrase):
+            # the first of a pair the brief puts against a wall or in a corner starts there (the pair's own start
+            # poses are off the room's middle); the first of a row or pair by another piece starts by it ("six
+            # stools in a row along the counter")
+            pair = any(r.kind == "side_by_side" for r in own)
+            row = any(r.kind in ("in_row", "side_by_side") and not r.target for r in own)
+            own = sorted(
+                own,
+                key=lambda r: not ((pair and r.kind in ("against_wall", "corner")) or (row and r.kind == "next_to" and r.target)),
+            )
         rows = next((r.kind for r in own if r.kind in ("back_to_back", "opposite") and r.subject == cat), "")
+        # how many pieces of this kind: of an open-vocabulary piece, those planned for its phrase
+        count = placer.totals.get(cat, 1) if cat != GENERIC else sum(1 for i in self.items if i.phrase == item.phrase) or 1
+        # the keep-out zones of every piece the brief puts this one by ("six sacks in a row in front of the
+        # counter": the row stands in the counter's front zone)
+        exempt = set().union(*(exempt_for(self.space, r) for r in own))
         for rel in own:
             spread = self._spread(cat)
-            by_pose = rel.kind in ("between", "next_to", "on_top")  # their poses are ranked: best first
+            by_pose = rel.kind in ("between", "next_to", "on_top", "side_by_side")  # their poses are ranked: best first
+            # (so are those of "in two rows": the open row grows, at relaxed clearances too, before the next starts)
+            by_pose = by_pose or (rel.kind == "in_row" and row_length(rel.text, count) > 0)
             note = f"the {name} goes {rel.text} as asked"
             for size in iter_sizes(item.size, placer.facts.category(cat).min_size, 2):
-                poses = relation_poses(
-                    self.space, rel, cat, size, placer.rng, placer.totals.get(cat, 1), spread, self._phrase_of, rows
-                )
+                poses = relation_poses(self.space, rel, cat, size, placer.rng, count, spread, self._phrase_of, rows)
                 if not poses:
                     break
                 if rel.kind == "against_wall" and (faced := self._faced(own)):  # "on the wall opposite the bed"
@@ -235,7 +250,7 @@ class GroupSearch:
                 peers = self._bodies(cat, item.phrase) if rel.kind == "in_row" else []
                 row2 = next_row_poses(peers, size[2], rows) if len(peers) >= 2 else []
                 room = CANDIDATES - 1 if len(row2) else CANDIDATES
-                for body in self._fits(cat, poses, size, exempt_for(self.space, rel), by_pose, clip=rel.kind == "corner"):
+                for body in self._fits(cat, poses, size, exempt, by_pose, clip=rel.kind in ("corner", "against_wall")):
                     if new(body):
                         yield body, note
                         if len(seen) >= room:

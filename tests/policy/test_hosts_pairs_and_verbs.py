@@ -1,7 +1,9 @@
 """Tests of pieces that carry several others (places all over a top, a host widened to hold its row, a row on a
-host made by its on-top places), of pairs side by side started off the middle, of seats that come "with" a piece
-("a bar with 6 stools"), of verbs that state a relation ("two lamps flank the sofa", "eight chairs surround the
-table") and of "it" after a piece standing on a support ("a grand on a dais, with its bench next to it")."""
+host made by its on-top places and spaced evenly), of pairs side by side started off the middle, of seats that come
+"with" a piece ("a bar with 6 stools"), of verbs that state a relation ("two lamps flank the sofa", "eight chairs
+surround the table"), of "it" after a piece standing on a support ("a grand on a dais, with its bench next to it"),
+of rows by a piece ("six stools in a row along the counter") and rows of rows ("in two rows"), and of a rug whose
+table stands by a wall."""
 
 from __future__ import annotations
 
@@ -79,3 +81,60 @@ def test_it_is_the_piece_on_the_support_not_the_support():
     assert ("next_to", "bench", "piano") in got
     assert ("next_to", "generic_object", "piano") not in got  # the dais is not next to what stands on it
     assert ("next_to", "coffee_table", "sofa") in rels("A sofa stands against the wall with a coffee table in front of it.")
+
+
+# ------------------------------------------------------------------------------- rows by a piece, rows of rows
+
+
+def test_a_row_of_stools_along_the_counter_lines_up_in_front_of_it():
+    scene = episode("Ramen shop: a long counter, 6 bar stools in a row along it, 2 small tables with 4 chairs.")
+    assert relation_met(scene, ["in_row", "bar stool"])
+    assert relation_met(scene, ["next_to", "bar stool", "counter"])
+
+
+def test_a_row_in_front_of_a_counter_may_stand_in_its_front_zone():
+    text = "A spice shop with six open sacks of spices in a row in front of the counter and a brass scale on the counter."
+    scene = episode(text)
+    assert sum(o.desc.endswith("sack") for o in scene.objects) == 6
+    assert relation_met(scene, ["in_row", "sack"]) and relation_met(scene, ["next_to", "sack", "counter"])
+
+
+def test_eight_cabinets_in_two_rows_make_two_rows_of_four():
+    scene = episode("archive room with just eight grey filing cabinets in two rows and a step stool")
+    cabinets = [o for o in scene.objects if o.desc.endswith("filing cabinet")]
+    lines: dict[float, int] = {}
+    for o in cabinets:  # the rows run along z here or along x: count pieces per line of either coordinate
+        lines[round(float(o.pos[0]), 1)] = lines.get(round(float(o.pos[0]), 1), 0) + 1
+    if len(lines) != 2:
+        lines = {}
+        for o in cabinets:
+            lines[round(float(o.pos[2]), 1)] = lines.get(round(float(o.pos[2]), 1), 0) + 1
+    assert sorted(lines.values()) == [4, 4]
+
+
+def test_a_row_of_four_on_a_bench_is_spaced_evenly_along_its_back():
+    text = "A honey house workroom: a stainless extractor in the middle, a row of four honey buckets on a low bench."
+    scene = episode(text)
+    buckets = sorted((o for o in scene.objects if o.desc.endswith("honey bucket")), key=lambda o: (o.pos[0], o.pos[2]))
+    assert len(buckets) == 4 and relation_met(scene, ["on_top", "honey bucket", "bench"])
+    assert relation_met(scene, ["in_row", "honey bucket"])
+    xs = [float(o.pos[0]) for o in buckets]
+    zs = [float(o.pos[2]) for o in buckets]
+    along = xs if max(xs) - min(xs) > max(zs) - min(zs) else zs
+    steps = [round(b - a, 3) for a, b in zip(along, along[1:])]
+    assert max(steps) - min(steps) < 1e-6  # even spacing: the bench's width over four
+
+
+def test_a_rug_finds_the_free_floor_when_its_table_stands_by_a_wall():
+    scene = episode(
+        "Meditation room: a low altar table against the wall, 3 floor cushions facing the altar, and a soft wool rug."
+    )
+    assert any(o.desc.endswith("rug") for o in scene.objects)
+
+
+def test_a_place_by_the_rooms_subject_names_no_piece():
+    from tests.policy.common import items
+
+    got = items("The lounge beside the lanes has three high-top tables in a row, each with two bar stools.")
+    assert got == {"small_table": 3, "bar_stool": 6}
+    assert "aquarium" in items("A sofa next to a fish tank faces the TV.")  # a piece's subject keeps its neighbours
