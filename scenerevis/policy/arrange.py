@@ -84,7 +84,7 @@ _SELF = [
     ("back_to_back", r"\bback\s+to\s+back\b"),
     ("opposite", r"\b(?:facing|opposite)\s+each\s+other\b"),
 ]
-#: Relations to the object inside the phrase, written ``§k`` (k-th object) or ``§p`` (a pronoun).
+#: Relations to the object inside the phrase, written ``§k`` (k-th object), ``§p`` ("it") or ``§q`` ("them").
 _TO_OBJECT = [
     ("facing", r"\bfac(?:ing|es|e)\s+§(\w)|\b(?:opposite|across\s+from)\s+§(\w)"),
     ("next_to", r"\b(?:next\s+to|beside|alongside|by|near)\s+(?:one\s+of\s+)?§(\w)"),  # "next to one of the desks"
@@ -141,7 +141,8 @@ def _rows_words(doc: Doc, p: ObjectPhrase) -> str:
 
 
 def _phrase_text(doc: Doc, root: Token, subject: ObjectPhrase, heads: dict[int, ObjectPhrase]) -> tuple[str, list]:
-    """The words under ``root`` (other objects' words replaced by ``§k``, "it"/"them" by ``§p``) and the objects."""
+    """The words under ``root`` (other objects' words replaced by ``§k``, "it" by ``§p``, "them" by ``§q``) and the
+    objects."""
     keep: list[int] = []
     stack = [root]
     while stack:
@@ -161,7 +162,7 @@ def _phrase_text(doc: Doc, root: Token, subject: ObjectPhrase, heads: dict[int, 
             found.append(heads[i])
             w = f"§{len(found) - 1}" if len(found) <= 10 else "§x"
         elif t.lower_ in ("it", "them") and t.pos_ == "PRON":
-            w = "§p"
+            w = "§p" if t.lower_ == "it" else "§q"
         else:
             w = t.lower_
         if words and prev == i - 1 and not doc[prev].whitespace_:
@@ -291,7 +292,7 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                 if p.token < q.token < root.i
                 and doc[q.token].sent.start == root.sent.start
                 # "a table with 2 chairs in the middle": the table's (but "with its bench next to it": the bench's)
-                and (with_host(doc, q, heads) is not p or "§p" in text)
+                and (with_host(doc, q, heads) is not p or "§p" in text or "§q" in text)
             ]
             owner = max(nearer, key=lambda q: q.token) if nearer and root.i > p.token else p
             if root.i < p.token:  # "desks in two rows back to back, 8 chairs" parsed with the rows on the chairs
@@ -336,7 +337,7 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                     subject = objs[int(before.group(1))]  # "a rug and a reading lamp next to each armchair"
                 companions = [
                     q
-                    for q in (phrases if key == "p" and subject is p else ())
+                    for q in (phrases if key in ("p", "q") and subject is p else ())
                     if p.token < q.token < root.i
                     and doc[q.token].sent.start == root.sent.start
                     and with_host(doc, q, heads, listed=True) is p
@@ -344,8 +345,11 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                 if companions:
                     # "a bench with a towel rack next to it", the words parsed on the bench: the rack, by the bench
                     subject, target = max(companions, key=lambda q: q.token), p
-                elif key == "p":  # "a sofa with a table in front of it": the piece it comes with, else the nearest before
+                elif key in ("p", "q"):  # "a sofa with a table in front of it": the piece it comes with, else the nearest before
                     target = with_host(doc, subject, heads, listed=True) or _antecedent(doc, subject, heads, phrases)
+                    if key == "q" and (target is None or (target.count or 1) < 2):
+                        # "them" names pieces: "two chairs behind it with a side table between them"
+                        target = _antecedent(doc, subject, heads, [q for q in phrases if (q.count or 1) >= 2]) or target
                 elif key.isdigit() and int(key) < len(objs):
                     target = objs[int(key)]
                 else:
@@ -370,6 +374,8 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                         target,
                         subject,
                     )
+                    if kind == "between":  # "two flower stands on either side of it": each stands next to it
+                        add("next_to", subject.category, target.category, words, subject, target)
                 else:
                     add(kind, subject.category, target.category, words, subject, target)
                     sh = doc[subject.head]

@@ -62,14 +62,21 @@ def relation_poses(
 
     w, h, d = size
     kind = rel.kind
+    # "two benches in the middle, a marver between them": the second stands ``spread`` beside the first
+    apart: list[Pose] = []
+    if spread and kind in ("middle", "against_wall", "corner") and not rel.target:
+        for o in _named(_others(space, category), rel.subject_text)[::-1]:
+            apart += [_at(o, sgn * (o.size[0] / 2 + gap + w / 2), 0.0) for gap in (spread, spread + 0.2) for sgn in (1, -1)]
+            # or in front of it (the piece between may stand across the gap: a marver between two benches)
+            apart += [_at(o, 0.0, sgn * (o.size[2] / 2 + gap + d / 2)) for gap in (spread / 2, spread) for sgn in (1, -1)]
     if kind == "middle":
         c, along_x = _middle(space)
         yaws = [0.0, math.pi] if (w >= d) == along_x else [math.pi / 2, -math.pi / 2]
-        return grid_poses(space, (c.x, c.y), yaws + [y + math.pi / 2 for y in yaws], rng, step=0.1, limit=400)
+        return apart + grid_poses(space, (c.x, c.y), yaws + [y + math.pi / 2 for y in yaws], rng, step=0.1, limit=400)
     if kind == "corner":
-        return corner_poses(space, w, d, rng)
+        return apart + corner_poses(space, w, d, rng)
     if kind == "against_wall":
-        poses = wall_poses(space, w, d, rng, prefer="any")
+        poses = apart + wall_poses(space, w, d, rng, prefer="any")
         if load_rooms().category(category).role == "on_surface":  # "a TV on the wall": hung at HANG_Y
             poses = [replace(p, y=max(0.3, min(HANG_Y, space.ceiling - h - 0.05))) for p in poses]
         return poses

@@ -238,6 +238,8 @@ class GroupSearch:
             by_pose = rel.kind in ("between", "next_to", "on_top", "side_by_side")  # their poses are ranked: best first
             # (so are those of "in two rows": the open row grows, at relaxed clearances too, before the next starts)
             by_pose = by_pose or (rel.kind == "in_row" and row_length(rel.text, count) > 0)
+            # (and a site's poses that keep room for a piece between two: relate's ``apart`` poses come first)
+            by_pose = by_pose or (spread > 0 and rel.kind in ("middle", "against_wall", "corner"))
             note = f"the {name} goes {rel.text} as asked"
             for size in iter_sizes(item.size, placer.facts.category(cat).min_size, 2):
                 poses = relation_poses(self.space, rel, cat, size, placer.rng, count, spread, self._phrase_of, rows)

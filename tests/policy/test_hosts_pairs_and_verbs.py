@@ -138,3 +138,27 @@ def test_a_place_by_the_rooms_subject_names_no_piece():
     got = items("The lounge beside the lanes has three high-top tables in a row, each with two bar stools.")
     assert got == {"small_table": 3, "bar_stool": 6}
     assert "aquarium" in items("A sofa next to a fish tank faces the TV.")  # a piece's subject keeps its neighbours
+
+
+# ------------------------------------------------------------------------------- between
+
+
+def test_them_names_the_pieces_before_it():
+    text = (
+        "A sim room: a cockpit in the centre, a big curved screen in front of it, and a couple of spectator chairs "
+        "behind it with a side table between them."
+    )
+    assert ("between", "side_table", "dining_chair") in rels(text)
+
+
+def test_two_benches_stand_apart_for_the_marver_between_them():
+    text = "Hot shop: furnace against the back wall, two glassblowing benches in the middle, a steel marver between the benches."
+    scene = episode(text)
+    assert relation_met(scene, ["between", "marver", "bench", "bench"])
+    assert relation_met(scene, ["middle", "bench"])
+
+
+def test_pieces_on_either_side_of_a_carried_piece_flank_its_host():
+    text = "A viewing room with a mahogany casket on a draped bier against the far wall, two tall flower stands on either side of it."
+    scene = episode(text)
+    assert relation_met(scene, ["between", "casket", "flower stand", "flower stand"])
