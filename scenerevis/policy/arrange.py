@@ -34,7 +34,7 @@ from scenerevis.policy.carried import (
     with_owner,
     with_small,
 )
-from scenerevis.policy.face_verbs import faces_verb
+from scenerevis.policy.face_verbs import faces_verb, zone_pieces
 from scenerevis.policy.phrases import QUANTITY_NOUNS
 from scenerevis.policy.prompt_words import NUMBER_WORDS
 
@@ -76,7 +76,7 @@ _SELF = [
     ),
     (
         "corner",
-        r"\b(?:in|at|into|fills|filling|occupies|occupying|takes|taking)\s+(?:a|the|one|each|every|all\s+four)\s+(?:\w+\s+)?"
+        r"\b(?:in|at|into|from|fills|filling|occupies|occupying|takes|taking)\s+(?:a|the|one|each|every|all\s+four)\s+(?:\w+\s+)?"
         r"corners?\b|\bcornered\b",
     ),
     ("in_row", r"\bin\s+(?:a|one|two|three|four)\s+rows?\b|\bin\s+rows\b|\blined\s+up\b|\bin\s+a\s+line\b"),
@@ -388,6 +388,7 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                         add(kind, first.category, target.category, words, first, target)
                 break
     faces_verb(doc, phrases, heads, add)
+    zone_pieces(doc, phrases, heads, add)
     _written_after(doc, phrases, add)
     bare_on_top(doc, phrases, add)
     carried(doc, phrases, heads, out, add)

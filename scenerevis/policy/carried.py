@@ -151,16 +151,16 @@ def anchors_of(category: str | None) -> tuple[str, ...]:
 
 def with_owner(doc: Doc, phrases: list[ObjectPhrase], heads: dict[int, ObjectPhrase], out: list[Relation], add) -> None:
     """ "two potter's wheels, each with a stool": a floor piece that comes with another one stands next to it,
-    unless the brief arranges it otherwise (pieces standing on others are left to their hosts); so do seats that
-    come with a piece whose companions they are not ("a bar with 6 stools", not "a table with four chairs": the
-    chairs' role seats them)."""
+    unless the brief arranges it otherwise (pieces standing on others are left to their hosts); so does any floor
+    piece that comes with a piece whose companion it is not ("a bar with 6 stools", "an upright piano with its
+    bench"; not "a table with four chairs": the chairs' role seats them)."""
     facts = load_rooms()
     arranged = {r.subject for r in out}
     for p in phrases:
         owner = heads.get(p.owner) if p.owner is not None and p.owner >= 0 else None
         if p.owner == -1:  # "each with" an owner the parse does not link: the largest count named before
             owner = largest_before(p, phrases, lambda q: q.count or 1, exclude=p.category)
-        if p.owner is None and p.category and p.category.endswith(("chair", "stool")):
+        if p.owner is None and p.category and _after_with(doc[p.head]):
             host = with_host(doc, p, heads)
             if host is not None and host.category not in anchors_of(p.category):
                 owner = host
@@ -175,6 +175,14 @@ def with_owner(doc: Doc, phrases: list[ObjectPhrase], heads: dict[int, ObjectPhr
             add("around", p.category, owner.category, f"around the {owner.text.lower()}", p, owner)
         else:
             add("next_to", p.category, owner.category, f"with the {owner.text.lower()}", p, owner)
+
+
+def _after_with(tok: Token) -> bool:
+    """Whether the noun (or the first of the nouns joined to it) is the object of "with" ("a counter with a fridge
+    and a cabinet beside it"; not "the room has a sofa")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ == "with"
 
 
 def bare_on_top(doc: Doc, phrases: list[ObjectPhrase], add) -> None:

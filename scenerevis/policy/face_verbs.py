@@ -1,6 +1,7 @@
 """face_verbs.py: "a sofa faces the TV", "two armchairs overlook the garden", "two lamps flank the sofa": requests
-said with a verb whose subject and object are pieces (the other relation readers of :mod:`arrange` read words that hang on the
-piece, not on its verb). Reads the spaCy parse (see :mod:`nlp`).
+said with a verb whose subject and object are pieces (the other relation readers of :mod:`arrange` read words that
+hang on the piece, not on its verb); and the corner a zone puts its first piece in ("a reading corner with a rug").
+Reads the spaCy parse (see :mod:`nlp`).
 """
 
 from __future__ import annotations
@@ -44,3 +45,18 @@ def starts_clause(tok: Token) -> bool:
     """Whether a verb follows ``tok``'s phrase right away ("a lamp stands ..."): the noun is a subject, not a list item."""
     nxt = tok.right_edge.i + 1
     return nxt < len(tok.doc) and tok.doc[nxt].pos_ in ("VERB", "AUX")
+
+
+#: Zone nouns that put the first piece they come with in a corner ("a reading corner with a rug").
+CORNER_ZONES = frozenset({"corner", "nook"})
+
+
+def zone_pieces(doc: Doc, phrases: list[ObjectPhrase], heads: dict[int, ObjectPhrase], add) -> None:
+    """ "a refreshment corner with a round table, four chairs ...", "a reading nook with an armchair": the piece
+    right after "with" on a corner zone that names no piece stands in a corner."""
+    for p in phrases:
+        head = doc[p.head]
+        w = head.head
+        zone = w.head if w.lower_ == "with" and head.dep_ == "pobj" else None
+        if zone is not None and zone.lemma_.lower() in CORNER_ZONES and zone.i not in heads and p.category:
+            add("corner", p.category, None, f"in the {zone.text.lower()}", p)

@@ -162,3 +162,18 @@ def test_pieces_on_either_side_of_a_carried_piece_flank_its_host():
     text = "A viewing room with a mahogany casket on a draped bier against the far wall, two tall flower stands on either side of it."
     scene = episode(text)
     assert relation_met(scene, ["between", "casket", "flower stand", "flower stand"])
+
+
+def test_a_floor_piece_that_comes_with_another_stands_next_to_it():
+    assert ("next_to", "bench", "piano") in rels("In the opposite corner, an upright piano with its bench.")
+    got = rels(
+        "A nurses' station counter has two monitors on it, with a tall medical fridge and a steel supply cabinet beside it."
+    )
+    assert {("next_to", "fridge", "kitchen_counter"), ("next_to", "cabinet", "kitchen_counter")} <= got
+    assert not any(s == "sofa" for _, s, _ in rels("The desk has a lamp on it and the room has a sofa."))  # no "with"
+
+
+def test_a_corner_zone_puts_its_first_piece_in_a_corner():
+    got = rels("Near the entrance, a refreshment corner with a round table, four chairs around it and a snack machine.")
+    assert ("corner", "dining_table", None) in got
+    assert ("corner", "fireplace", None) in rels("A black cast-iron wood stove warms the room from one corner.")
