@@ -118,7 +118,8 @@ def relation_poses(
                 return out + wall_poses(space, w, d, rng, prefer="corner", row=pair)
         per_row = row_length(rel.text, count) if kind == "in_row" else 0
         current = _row_of(peers[-1], peers) if per_row and peers else []
-        if len(current) >= per_row > 0 and all(len(_row_of(b, peers)) >= per_row for b in peers):
+        in_row = {id(b): len(_row_of(b, peers)) for b in peers} if per_row else {}  # pieces in each peer's row
+        if len(current) >= per_row > 0 and all(n >= per_row for n in in_row.values()):
             # "12 desks in three rows of four": the row is full, the next one starts in front of its first piece
             first = current[0]
             front = clearance.get("front", 0.6)
@@ -126,7 +127,7 @@ def relation_poses(
                 out.append(_at(first, 0.0, first.size[2] / 2 + front + extra + d / 2))
                 out.append(_at(first, 0.0, -(first.size[2] / 2 + front + extra + d / 2)))
         for o in peers[::-1]:  # the latest placed first: rows grow from their end
-            if per_row and len(_row_of(o, peers)) >= per_row:
+            if per_row and in_row[id(o)] >= per_row:
                 continue  # "in two rows": a full row grows no longer
             ow, _, od = o.size
             if kind in ("in_row", "side_by_side"):

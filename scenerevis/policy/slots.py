@@ -154,6 +154,6 @@ def on_top(host: Body, size: Size, category: str, n: int = 1) -> list[Slot]:
     front = max(hd / 2 - d / 2 - 0.02, back)
     steps = max(int(2 * end / ON_TOP_STEP), 0)
     xs = sorted({round(-end + k * 2 * end / steps, 3) for k in range(steps + 1)} if steps else {0.0}, key=lambda v: -abs(v))
-    for lz in sorted({round(back, 3), 0.0, round(front, 3)}, key=lambda v: v):
+    for lz in sorted({round(back, 3), 0.0, round(front, 3)}):
         spots += [(lx, lz) for lx in xs if (lx, lz) not in spots]
     return [(_at(host, lx, lz, 0.0, y), (w, h, d)) for lx, lz in spots]

@@ -233,8 +233,8 @@ class GroupSearch:
         # the keep-out zones of every piece the brief puts this one by ("six sacks in a row in front of the
         # counter": the row stands in the counter's front zone)
         exempt = set().union(*(exempt_for(self.space, r) for r in own))
+        spread = self._spread(cat)
         for rel in own:
-            spread = self._spread(cat)
             by_pose = rel.kind in ("between", "next_to", "on_top", "side_by_side")  # their poses are ranked: best first
             # (so are those of "in two rows": the open row grows, at relaxed clearances too, before the next starts)
             by_pose = by_pose or (rel.kind == "in_row" and row_length(rel.text, count) > 0)
