@@ -71,15 +71,18 @@ _SELF = [
     (
         "middle",
         # (not "in the middle of the front wall": that is against the wall)
-        r"\b(?:in|fills|occupies|takes(?:\s+up)?|down|through)\s+the\s+(?:middle|centre|center)\b(?!\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+)?walls?\b)"
+        r"\b(?:in|fills|filling|occupies|occupying|covers|covering|takes(?:\s+up)?|down|through)\s+the\s+(?:middle|centre|center)\b(?!\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+)?walls?\b)"
         r"|\bcent(?:er|re)d\b|\bat\s+the\s+cent(?:er|re)\b",
     ),
     (
         "corner",
-        r"\b(?:in|at|into|from|fills|filling|occupies|occupying|takes|taking)\s+(?:a|the|one|each|every|all\s+four)\s+(?:\w+\s+)?"
+        r"\b(?:in|at|into|from|fills|filling|occupies|occupying|takes|taking)\s+(?:a|the|one|each|every|all\s+four)\s+(?:[\w-]+\s+){0,2}"
         r"corners?\b|\bcornered\b",
     ),
-    ("in_row", r"\bin\s+(?:a|one|two|three|four)\s+rows?\b|\bin\s+rows\b|\blined\s+up\b|\bin\s+a\s+line\b"),
+    (
+        "in_row",
+        r"\bin\s+(?:a|one|two|three|four|five|six|\d+)\s+(?:\w+\s+)?rows?\b|\bin\s+rows\b|\blined\s+up\b|\bin\s+a\s+line\b",
+    ),
     ("side_by_side", r"\bside\s+by\s+side\b"),
     ("back_to_back", r"\bback\s+to\s+back\b"),
     ("opposite", r"\b(?:facing|opposite)\s+each\s+other\b"),
@@ -92,7 +95,10 @@ _TO_OBJECT = [
     ("next_to", r"\b(?:along|lining|at)\s+§(\w)"),  # "eight stools along the counter", "two stools at it"
     ("next_to", r"\bin\s+front\s+of\s+§(\w)"),  # placed at the target's front (relate.relation_poses)
     ("next_to", r"\bbehind\s+§(\w)"),  # at the target's back, else beside it (relate.relation_poses)
-    ("next_to", r"\b(?:at|by)\s+(?:the\s+)?(?:foot|end|head|side)\s+of\s+§(\w)|\bto\s+the\s+(?:left|right)\s+of\s+§(\w)"),
+    (
+        "next_to",
+        r"\b(?:at|by|to|on)\s+(?:the\s+|one\s+)?(?:foot|end|head|side)\s+of\s+§(\w)|\bto\s+the\s+(?:left|right)\s+of\s+§(\w)",
+    ),
     ("on_top", r"\b(?:on\s+top\s+of|on|atop|onto)\s+§(\w)"),
     ("between", r"\bbetween\s+§(\w)"),
     ("around", r"\baround\s+§(\w)"),
@@ -185,7 +191,12 @@ def _antecedent(doc: Doc, subject: ObjectPhrase, heads: dict[int, ObjectPhrase],
     before = [
         p
         for p in phrases
-        if p.start < subject.start and (p.category != subject.category or (p.category == GENERIC and p.text != subject.text))
+        if p.start < subject.start
+        and (
+            p.category != subject.category
+            or (p.category == GENERIC and p.text != subject.text)
+            or (p.label and subject.label and p.label != subject.label)  # "a trophy cabinet ... grey lockers beside it"
+        )
     ]
     hosts = [p for p in before if with_host(doc, p, heads, listed=True) is None and not _carries(doc, p, before)]
     if hosts and doc[hosts[-1].token].sent.start == doc[subject.token].sent.start:
@@ -201,6 +212,20 @@ def _antecedent(doc: Doc, subject: ObjectPhrase, heads: dict[int, ObjectPhrase],
         if x.i in heads and heads[x.i] is not subject:
             return heads[x.i]
     return None
+
+
+def _pronoun(doc: Doc, subject: ObjectPhrase, pron, heads: dict[int, ObjectPhrase], phrases: list[ObjectPhrase]):
+    """The piece "it" / "them" (``pron``: the token, or the word when the token is not known) in a phrase of
+    ``subject`` names: the piece it comes with, else the antecedent (:func:`_antecedent`), named before the pronoun
+    ("next to it are a fridge and a popcorn machine": not the fridge); "them" names pieces: "two chairs behind it
+    with a side table between them"."""
+    word = pron if isinstance(pron, str) else pron.lower_
+    if not isinstance(pron, str) and pron.idx < subject.start:
+        phrases = [q for q in phrases if q.start < pron.idx or q is subject]
+    target = with_host(doc, subject, heads, listed=True) or _antecedent(doc, subject, heads, phrases)
+    if word == "them" and (target is None or (target.count or 1) < 2):
+        target = _antecedent(doc, subject, heads, [q for q in phrases if (q.count or 1) >= 2]) or target
+    return target
 
 
 def _carries(doc: Doc, q: ObjectPhrase, named: list[ObjectPhrase]) -> bool:
@@ -228,6 +253,16 @@ def _units(doc: Doc, p: ObjectPhrase, heads: dict[int, ObjectPhrase], room_token
     verb = arg.head  # "six loungers side by side in a row along the wall": the fixed adverb is the predicate
     if arg.dep_ in _ARG_DEPS and (verb.pos_ in ("VERB", "AUX") or (verb.pos_ == "ADV" and verb.dep_ == "ROOT")):
         out += [c for c in verb.children if c.dep_ in _UNIT_DEPS and c.i != arg.i and c.i not in heads]
+    first = arg
+    while first.dep_ in ("conj", "appos") and first.head.i != first.i:
+        first = first.head
+    verb = first.head
+    if first is not arg and first.dep_ in _ARG_DEPS and verb.pos_ in ("VERB", "AUX"):
+        # "next to it are a fridge and a popcorn machine": the place written before the verb is every subject's
+        out += [c for c in verb.children if c.dep_ in _UNIT_DEPS and c.i < verb.i and c.i not in heads]
+    elif first.dep_ == "ROOT" and first.pos_ in ("NOUN", "PROPN"):
+        # "Against the back wall: a cabinet, a coffee machine and a bench": the place heads the whole list
+        out += [c for c in first.children if c.dep_ == "prep" and c.i < first.i]
     return out
 
 
@@ -346,10 +381,9 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                     # "a bench with a towel rack next to it", the words parsed on the bench: the rack, by the bench
                     subject, target = max(companions, key=lambda q: q.token), p
                 elif key in ("p", "q"):  # "a sofa with a table in front of it": the piece it comes with, else the nearest before
-                    target = with_host(doc, subject, heads, listed=True) or _antecedent(doc, subject, heads, phrases)
-                    if key == "q" and (target is None or (target.count or 1) < 2):
-                        # "them" names pieces: "two chairs behind it with a side table between them"
-                        target = _antecedent(doc, subject, heads, [q for q in phrases if (q.count or 1) >= 2]) or target
+                    word = "it" if key == "p" else "them"
+                    pron = next((t for t in root.subtree if t.lower_ == word and t.pos_ == "PRON"), None)
+                    target = _pronoun(doc, subject, pron or word, heads, phrases)
                 elif key.isdigit() and int(key) < len(objs):
                     target = objs[int(key)]
                 else:
@@ -387,7 +421,8 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                         # the counter": both stand on it
                         add(kind, first.category, target.category, words, first, target)
                 break
-    faces_verb(doc, phrases, heads, add)
+    _other_side(doc, phrases, out)
+    faces_verb(doc, phrases, heads, add, lambda p, pron: _pronoun(doc, p, pron, heads, phrases))
     zone_pieces(doc, phrases, heads, add)
     _written_after(doc, phrases, add)
     bare_on_top(doc, phrases, add)
@@ -395,6 +430,34 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
     with_small(doc, phrases, heads, out, add)
     with_owner(doc, phrases, heads, out, add)
     return _hosts_take_places(out)
+
+
+_OTHER_BEFORE = re.compile(
+    r"\b(?:on|to|at)\s+the\s+other(?:\s+side)?\s*,?\s*(?:(?:is|are|stands?|sits?|goes|place|put)\s+)?(?:a|an|the|one)?\s*$"
+)
+_OTHER_AFTER = re.compile(
+    r"\s*(?:(?:is|stands?|sits?|goes|placed|standing)\s+)?(?:on|to|at)\s+the\s+other\b(?!\s+(?:wall|end|corner))"
+)
+
+
+def _other_side(doc: Doc, phrases: list[ObjectPhrase], out: list[Relation]) -> None:
+    """ "a screen next to it on one side and an easel on the other", "to one side of the table stands a piano, and on
+    the other side a lectern": the piece "on the other (side)" stands next to what the sentence's earlier piece
+    stands next to."""
+    for p in phrases:
+        sent = doc[p.token].sent
+        if not (_OTHER_BEFORE.search(doc.text[sent.start_char : p.start]) or _OTHER_AFTER.match(doc.text[p.end : sent.end_char])):
+            continue
+        earlier = [q for q in phrases if q.end <= p.start and q.start >= sent.start_char and q is not p]
+        for q in reversed(earlier):
+            mine = (q.category, named_as(q, q.category))
+            r = next((r for r in out if r.kind == "next_to" and r.target and (r.subject, r.subject_text) == mine), None)
+            if r is None:
+                continue
+            rel = Relation("next_to", p.category, r.target, "on the other side", named_as(p, p.category), r.target_text)
+            if (p.category, rel.subject_text) != (r.target, r.target_text) and rel not in out:
+                out.append(rel)
+            break
 
 
 def _hosts_take_places(rels: list[Relation]) -> list[Relation]:

@@ -23,16 +23,21 @@ VERB_RELATIONS = {v: "facing" for v in FACE_VERBS} | {
 _WORDS = {"facing": "facing the", "next_to": "next to the", "around": "around the"}
 
 
-def faces_verb(doc: Doc, phrases: list[ObjectPhrase], heads: dict[int, ObjectPhrase], add) -> None:
+def faces_verb(doc: Doc, phrases: list[ObjectPhrase], heads: dict[int, ObjectPhrase], add, resolve=None) -> None:
     """ "A sofa faces a TV", "two lamps flank the sofa": the subject of a verb of ``VERB_RELATIONS`` stands in the
     verb's relation to each object of it that is a piece (the relation words hang on the verb, which the other
-    readers do not read as the subject's)."""
+    readers do not read as the subject's); ``resolve(subject, pronoun)`` names the piece "it" / "them" is ("a
+    bench faces them")."""
     for p in phrases:
         head = doc[p.head]
         verb = head.head
         kind = VERB_RELATIONS.get(verb.lemma_.lower())
         if head.dep_ not in ("nsubj", "nsubjpass") or kind is None:
             continue
+        for obj in (c for c in verb.children if c.dep_ == "dobj" and c.lower_ in ("it", "them") and resolve is not None):
+            q = resolve(p, obj)
+            if q is not None and q is not p and q.category:
+                add(kind, p.category, q.category, f"{_WORDS[kind]} {q.text.lower()}", p, q)
         for obj in (c for c in verb.children if c.dep_ == "dobj" and c.i in heads):
             # "face the fireplace and the TV" (not "... the fireplace and a lamp stands next to it": the lamp's clause)
             joined = [c for c in obj.conjuncts if c.i in heads and not starts_clause(c)]

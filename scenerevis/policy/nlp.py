@@ -84,7 +84,7 @@ def _misread_verb(tok: Token) -> bool:
     """Whether ``tok`` is an object noun the parser read as the verb of the noun right before it: a past tense
     ("a table saw in the middle"), a bare verb after "a"/"an" with no auxiliary ("an IV stand next to it"),
     "stands" after a plural count ("two bike repair stands") or "stand" after "a" ("a music stand")."""
-    if tok.lower_ not in NOUN_VERBS or tok.i == 0 or tok.pos_ not in ("VERB", "AUX"):
+    if tok.i == 0 or tok.pos_ not in ("VERB", "AUX") or not (tok.lower_ in NOUN_VERBS or _piece_noun(tok)):
         return False
     subj = tok.doc[tok.i - 1]
     near = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
@@ -175,6 +175,14 @@ def _misread_noun(tok: Token) -> bool:
     if tok.lower_ in PLURAL_VERB_NOUNS | VERB_NOUNS and any(c.dep_ == "nsubj" for c in tok.children):
         # "a machine and an enrober stand side by side": a noun with a subject, followed by where it stands
         return after.pos_ in ("ADP", "ADV") or _FIXED.match(tok.doc.text, after.idx) is not None
+    if (
+        tok.lower_ in PLURAL_VERB_NOUNS | {"run", "line"}
+        and before.like_num
+        and tok.i >= 2
+        and tok.doc[tok.i - 2].lower_ == "for"
+        and after.pos_ in ("ADP", "ADV")
+    ):
+        return True  # "four tables for two run in a row": a table for two, then its verb
     if before.dep_ != "compound" or before.head.i != tok.i or after.pos_ not in ("ADP", "ADV"):
         return False
     if tok.lower_ in PLURAL_VERB_NOUNS and tok.dep_ == "conj" and f"{before.lower_} {tok.lower_}" not in _named_pieces():
@@ -182,6 +190,16 @@ def _misread_noun(tok: Token) -> bool:
     if tok.tag_ == "NNS" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
         return True  # "a motorised garment conveyor loops along the wall": "a" never counts a plural noun
     return tok.lower_ in VERB_NOUNS or (tok.lower_ in PARTICIPLE_NOUNS and before.tag_ in ("NNS", "NNPS"))
+
+
+def _piece_noun(tok: Token) -> bool:
+    """Whether ``tok`` is a one-word piece name of ``rooms.json`` or its plural ("12 agent desks", read "desks" the
+    verb); verbs of placement never are."""
+    low = tok.lower_
+    if low in VERB_NOUNS or low in PLURAL_VERB_NOUNS or tok.pos_ == "AUX":
+        return False
+    names = _named_pieces()
+    return low in names or (low.endswith("s") and (low[:-1] in names or (low.endswith("es") and low[:-2] in names)))
 
 
 #: Plural-subject verbs of placement the parser may read as the noun after the last of two joined subjects.

@@ -60,15 +60,32 @@ def contents(root: Token) -> bool:
     tok = root
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
-    if root.tag_ not in ("NNS", "NNPS") or any(c.dep_ in ("det", "nummod") for c in root.children):
+    if root.tag_ not in ("NNS", "NNPS") or tok.dep_ != "pobj":
         return False
-    if tok.dep_ != "pobj":
-        return False
+    if any(c.dep_ in ("det", "nummod", "poss") for c in root.children):
+        return kept_for(root)
     prep = tok.head
     holder = prep.head  # "a row of shelves with ...": the shelves
     in_row = any(g.lower_ in HOLDERS for c in holder.children if c.lower_ == "of" for g in c.children)
     held = (prep.lower_ == "of" and holder.lower_ in HOLDERS) or (prep.lower_ == "with" and (holder.lower_ in HOLDERS or in_row))
     return prep.lower_ == "for" or (prep.lower_ == "of" and prep.head.lower_ == "full") or held
+
+
+def kept_for(root: Token) -> bool:
+    """Whether a plural noun with "the" / "its" / "their" names what a piece is for ("a steel locker for the tents",
+    "a cabinet for its brushes"): the object of "for" on a piece's noun, never a piece of its own."""
+    tok = root
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    dets = [c for c in root.children if c.dep_ in ("det", "nummod", "poss")]
+    return (
+        root.tag_ in ("NNS", "NNPS")
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ == "for"
+        and tok.head.head.pos_ == "NOUN"
+        and bool(dets)
+        and all(c.lower_ in ("the", "its", "their") for c in dets)
+    )
 
 
 def likened(root: Token) -> bool:

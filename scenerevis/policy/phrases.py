@@ -23,6 +23,7 @@ from scenerevis.policy.not_pieces import (
     beside_the_room,
     contents,
     heading_end,
+    kept_for,
     likened,
     listed_npadvmod,
     names_the_room,
@@ -459,8 +460,8 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
             ):
                 dropped |= own  # "a table saw", "a chair lift": the outer noun names an object of its own
                 continue
-        if seat_cushion(tok):
-            dropped |= own  # "four chairs with red cushions": the chairs' cushions
+        if seat_cushion(tok) or kept_for(tok):
+            dropped |= own  # "four chairs with red cushions": the chairs' cushions; "a locker for the tents"
             continue
         after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if tok.dep_ == "compound" and after is not None and after.dep_ == "compound" and names_a_venue(after.lower_):
@@ -524,9 +525,10 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
         p.count, p.at_least, p.indefinite, p.another, p.quantity = _count(head, own, others)
         listed = head.dep_ in ("conj", "appos") or (p.plural and head.dep_ == "dobj")  # "desk, sewing machine, chair"
         if p.mention is None and p.count is None and not listed:
+            owner = [c for c in head.lefts if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")]  # "the auctioneer's rostrum"
             if any(
                 (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or (c.dep_ == "poss" and c.lower_ in ("its", "their"))
-                for c in head.lefts
+                for c in [*head.lefts, *(g for o in owner for g in o.lefts)]
             ):
                 p.reference = True  # "the altar", "on its pedestal": an object named before, resolved by the prompt reader
             else:

@@ -35,6 +35,7 @@ from scenerevis.policy.prompt_words import (
     SMALL_WORDS,
     STYLE_WORDS,
 )
+from scenerevis.policy.references import new_pieces, resolve_references
 from scenerevis.policy.spec_rules import named_hosts, small_things, standing, tables_for_chairs
 from scenerevis.policy.terse import articled
 from scenerevis.policy.translate import gloss
@@ -67,12 +68,6 @@ _TOTAL_RE = re.compile(
     + _NUM
     + r"\s*(?:in\s+total|total|units?|pieces?|of\s+them|pcs)?\s*\)"
     r"|,\s*" + _NUM + r"\s+(?:in\s+total|total|altogether)\b",
-    re.IGNORECASE,
-)
-#: Words right after a phrase that place it ("the sewing machine on top of it").
-_PLACED_RE = re.compile(
-    r"\s*(?:on\s+top|on\s+(?:a|an|the|it)\b|in\s+(?:the|a|one)\s+(?:\w+\s+)?(?:corner|middle|centre|center)"
-    r"|next\s+to|beside|against|along|in\s+front|facing)\b",
     re.IGNORECASE,
 )
 #: Words that make a second count of a category more pieces ("another row of three chairs").
@@ -203,24 +198,6 @@ def _find_words(text: str, words: tuple[str, ...]) -> list[str]:
         if m:
             hits.append((m.start(), w))
     return [w for _, w in sorted(hits)]
-
-
-#: Words before "the <noun>" that make it where another piece stands ("an exam chair facing the eye chart").
-_TARGET_WORDS = frozenset({"facing", "faces", "face", "beside", "opposite", "toward", "towards", "behind", "near"})
-
-
-def _introduces_a_piece(tok) -> bool:
-    """Whether ``tok`` is a clause's subject or a piece another one faces or stands by, and not a part of something
-    ("the head of the table faces ..."; "facing the eye chart" names the chart)."""
-    if any(c.lower_ == "of" for c in tok.children):
-        return False
-    if tok.dep_ in ("dobj", "pobj") and tok.head.lower_ in _TARGET_WORDS:
-        return True
-    if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ in ("next", "close"):
-        return True  # "a feed bin stands next to the tack trunk"
-    if tok.dep_ == "pobj" and tok.head.lower_ in ("on", "onto", "atop", "upon"):
-        return True  # "the fire finder stands on its pedestal": what carries a piece stands in the room too
-    return tok.dep_ in ("nsubj", "nsubjpass")
 
 
 def _infer_room(categories: list[str]) -> str:
@@ -372,18 +349,8 @@ def parse_prompt(text: str) -> PromptSpec:
         if item is not None and item.variants and id(p) in descs_of:
             p.label = (descs_of[id(p)] if id(p) in apart_phrases else item.desc).lower()
     _add_open_phrases(spec, [p for p in phrases if p.mention is None and not p.reference])
-    _resolve_references(doc, phrases)
-    # "with the sewing machine on top of it", "The radial extractor stands in the centre": a "the <noun>" nothing
-    # named before is a new piece when the words right after it place it or it is the subject of a clause
-    new = [
-        p
-        for p in phrases
-        if p.reference
-        and p.category is None
-        and not p.negated
-        and (_PLACED_RE.match(text[p.end :]) or _introduces_a_piece(doc[p.head]))
-    ]
-    _add_open_phrases(spec, new)
+    resolve_references(doc, phrases)
+    _add_open_phrases(spec, new_pieces(doc, phrases))
     _each_with_own(spec, phrases, extra)
     _stated_totals(spec, text, phrases)
     for p in phrases:
@@ -472,27 +439,6 @@ def _each_with_own(spec: PromptSpec, phrases: list[ObjectPhrase], extra: dict[st
             item.explicit = True
 
 
-def _resolve_references(doc: Doc, phrases: list[ObjectPhrase]) -> None:
-    """ "a low altar table ..., a bowl on the altar": an open "the <noun>" names the nearest object written
-    before whose words hold the noun; it takes that object's category and text (unresolved: none)."""
-    for p in phrases:
-        if not p.reference:
-            continue
-        noun = p.text.lower().split()[-1].rstrip("s")
-        named = [
-            q
-            for q in phrases
-            if q.start < p.start
-            and q.category
-            and not q.reference
-            and not q.negated
-            and any(w.rstrip("s") == noun or w.endswith(noun) for w in _written(doc, q))
-        ]
-        if named:
-            q = max(named, key=lambda q: q.start)
-            p.category, p.text = q.category, q.text
-
-
 def _lists_its_pieces(doc: Doc, p: ObjectPhrase, phrases: list[ObjectPhrase]) -> bool:
     """Whether a furniture group's phrase ("a reading corner") names its own pieces with "with" ("... with two
     armchairs and a floor lamp")."""
@@ -518,11 +464,6 @@ def _resolve(p: ObjectPhrase, room_type: str, present: set[str], owner: str | No
     if cat == "desk" and name == "table" and p.words:
         cat = resolve_generic(name, "", frozenset(), p.count)
     return cat
-
-
-def _written(doc: Doc, p: ObjectPhrase) -> list[str]:
-    """The lower-case words of ``p``'s noun phrase as written, from its first modifier to its noun."""
-    return [t.lower_ for t in doc[doc[p.head].left_edge.i : max(p.head, p.token) + 1]]
 
 
 def _stated_totals(spec: PromptSpec, text: str, phrases: list[ObjectPhrase]) -> None:

@@ -1,0 +1,96 @@
+"""Tests of arrangement words the reader used to lose: a place written before a list or an inverted verb ("Against
+the back wall: a cabinet, ... and a bench", "next to it are a fridge and a popcorn machine"), "on the other side",
+"it" named before the pronoun, "faces them", pieces of one category named apart ("a trophy cabinet ... grey lockers
+beside it"), what a piece is for ("a locker for the tents"), "the auctioneer's rostrum" after a fronted place, piece
+nouns the tagger read as verbs ("12 agent desks") and place words with two modifiers ("the far right corner")."""
+
+from __future__ import annotations
+
+from scenerevis.policy.brief_check import relation_met
+from scenerevis.policy.prompt_parse import parse_prompt
+
+
+def episode(prompt: str):
+    from scenerevis.loop.simulate import run_rule_episode
+
+    scene, _ = run_rule_episode(prompt, iterations=10, seed=0)
+    return scene
+
+
+def rels(text: str) -> set[tuple]:
+    return {(r.kind, r.subject, r.target, r.subject_text, r.target_text) for r in parse_prompt(text).relations}
+
+
+def counts(text: str) -> dict[str, int]:
+    return {i.category: i.count for i in parse_prompt(text).items}
+
+
+def test_what_a_piece_is_for_is_no_piece_and_it_names_the_piece_before():
+    text = "Against the wall, place a steel locker for the tents and a first-aid cabinet next to it."
+    assert counts(text) == {"cabinet": 2}
+    assert ("next_to", "cabinet", "cabinet", "first-aid cabinet", "steel locker") in rels(text)
+
+
+def test_a_place_before_an_inverted_verb_holds_for_every_subject():
+    text = "The white checkout counter goes in the far right corner; next to it are a glass-door drinks fridge and a popcorn machine."
+    got = {r[:3] for r in rels(text)}
+    assert got == {
+        ("corner", "kitchen_counter", None),
+        ("next_to", "fridge", "kitchen_counter"),
+        ("next_to", "popcorn_machine", "kitchen_counter"),  # "it" is the counter, named before the pronoun
+    }
+
+
+def test_a_place_heading_a_list_holds_for_each_listed_piece():
+    text = "Against the back wall: a tall equipment cabinet, a coffee machine on top of a low cupboard, and a bench. In the corner: two chairs and a plant."
+    got = {r[:2] + r[3:4] for r in rels(text) if r[0] in ("against_wall", "corner")}
+    # the coffee machine stands on the cupboard, so the cupboard takes its place by the wall
+    assert got == {
+        ("against_wall", "cabinet", "tall equipment cabinet"),
+        ("against_wall", "cabinet", "low cupboard"),
+        ("against_wall", "bench", ""),
+        ("corner", "dining_chair", ""),
+        ("corner", "plant", ""),
+    }
+
+
+def test_on_the_other_side_stands_by_the_same_piece():
+    text = "To one side of the head table stands a black grand piano, and on the other side a lectern for the speeches."
+    assert {r[:3] for r in rels(text)} == {("next_to", "piano", "small_table"), ("next_to", "lectern", "small_table")}
+    text = "At the front stands the auctioneer's rostrum in dark walnut, with a large display screen next to it on one side and an easel on the other."
+    assert counts(text) == {"monitor": 1, "easel": 1, "generic_object": 1}
+    got = {r[:3] + r[4:] for r in rels(text)}
+    assert got == {
+        ("next_to", "monitor", "generic_object", "auctioneer's rostrum"),
+        ("next_to", "easel", "generic_object", "auctioneer's rostrum"),
+    }
+
+
+def test_faces_them_names_the_counted_pieces():
+    text = "Four foam targets stand in a row against the far wall, and a wooden bench faces them from the shooting line."
+    assert ("facing", "bench", "generic_object", "", "foam target") in rels(text)
+
+
+def test_pieces_of_one_category_named_apart_stand_by_each_other():
+    text = "A tall trophy cabinet stands against the wall; put a pair of grey lockers beside it."
+    assert counts(text) == {"cabinet": 3}
+    assert ("next_to", "cabinet", "cabinet", "grey locker", "tall trophy cabinet") in rels(text)
+    scene = episode(text)
+    assert relation_met(scene, ["next_to", "locker", "trophy cabinet"])
+
+
+def test_piece_nouns_read_as_verbs_and_tables_for_two():
+    assert counts("Call center: 12 agent desks in 3 rows, 12 task chairs, 2 printers.") == {
+        "desk": 12,
+        "office_chair": 12,
+        "printer": 2,
+    }
+    assert ("in_row", "desk", None, "", "") in rels("Call center: 12 agent desks in 3 rows, 12 task chairs, 2 printers.")
+    text = "Four tables for two run in a row along the windows."
+    assert counts(text) == {"small_table": 4}  # "run" is the verb, no piece
+    assert ("in_row", "small_table", None, "", "") in rels(text)
+
+
+def test_place_words_with_two_modifiers():
+    assert {r[:2] for r in rels("Put a wine rack in the last free corner.")} == {("corner", "wine_rack")}
+    assert {r[:2] for r in rels("A large green tatami mat covers the middle of the room.")} == {("middle", "rug")}
