@@ -83,7 +83,7 @@ _SELF = [
         "in_row",
         r"\bin\s+(?:a|one|two|three|four|five|six|\d+)\s+(?:\w+\s+)?rows?\b|\bin\s+rows\b|\blined\s+up\b|\bin\s+a\s+line\b",
     ),
-    ("side_by_side", r"\bside\s+by\s+side\b"),
+    ("side_by_side", r"\bside\s+by\s+side\b|\b(?:next\s+to|beside)\s+(?:each\s+other|one\s+another)\b"),
     ("back_to_back", r"\bback\s+to\s+back\b"),
     ("opposite", r"\b(?:facing|opposite)\s+each\s+other\b"),
 ]
@@ -95,6 +95,7 @@ _TO_OBJECT = [
     ("next_to", r"\b(?:along|lining|at)\s+§(\w)"),  # "eight stools along the counter", "two stools at it"
     ("next_to", r"\bin\s+front\s+of\s+§(\w)"),  # placed at the target's front (relate.relation_poses)
     ("next_to", r"\bbehind\s+§(\w)"),  # at the target's back, else beside it (relate.relation_poses)
+    ("next_to", r"\b(?:at|by|to|on)\s+§(\w)\s+(?:foot|end|head|side|left|right)\b"),  # "at its foot"
     (
         "next_to",
         r"\b(?:at|by|to|on)\s+(?:the\s+|one\s+)?(?:foot|end|head|side)\s+of\s+§(\w)|\bto\s+the\s+(?:left|right)\s+of\s+§(\w)",
@@ -110,6 +111,8 @@ _FROM_OBJECT = [
     # "two armchairs on either side of the chess table": the table stands between them
     ("between", r"\b(?:on|at)\s+(?:either|each|both|opposite)\s+sides?\s+of\s+§(\w)"),
 ]
+#: Parts of a piece "its" may name a place by ("at its foot", "on its left").
+_SIDES = frozenset({"foot", "end", "head", "side", "left", "right"})
 _UNIT_DEPS = frozenset({"prep", "acl", "advmod", "npadvmod", "relcl", "amod", "advcl", "dep", "acomp", "oprd", "xcomp"})
 _ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 _PAIR_KINDS = ("side_by_side", "back_to_back", "opposite")
@@ -169,6 +172,8 @@ def _phrase_text(doc: Doc, root: Token, subject: ObjectPhrase, heads: dict[int, 
             w = f"§{len(found) - 1}" if len(found) <= 10 else "§x"
         elif t.lower_ in ("it", "them") and t.pos_ == "PRON":
             w = "§p" if t.lower_ == "it" else "§q"
+        elif t.lower_ in ("its", "their") and t.dep_ == "poss" and t.head.lower_ in _SIDES:
+            w = "§p" if t.lower_ == "its" else "§q"  # "a blanket chest at its foot"
         else:
             w = t.lower_
         if words and prev == i - 1 and not doc[prev].whitespace_:
@@ -253,6 +258,16 @@ def _units(doc: Doc, p: ObjectPhrase, heads: dict[int, ObjectPhrase], room_token
     verb = arg.head  # "six loungers side by side in a row along the wall": the fixed adverb is the predicate
     if arg.dep_ in _ARG_DEPS and (verb.pos_ in ("VERB", "AUX") or (verb.pos_ == "ADV" and verb.dep_ == "ROOT")):
         out += [c for c in verb.children if c.dep_ in _UNIT_DEPS and c.i != arg.i and c.i not in heads]
+    nxt = doc[head.right_edge.i + 1] if head.right_edge.i + 1 < len(doc) else None
+    if (
+        head.dep_ in ("conj", "appos", "dobj", "pobj")
+        and nxt is not None
+        and nxt.tag_ in ("VBZ", "VBP", "VBD")  # a finite verb, not "a desk by the sofa facing the TV"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in nxt.children)
+    ):
+        # "fills the left corner and a hand-wash sink is next to it", parsed with the sink joined to the corner:
+        # the verb right after the piece, with no subject of its own, is the piece's
+        out += [c for c in nxt.children if c.dep_ in _UNIT_DEPS and c.i > nxt.i and c.i not in heads]
     first = arg
     while first.dep_ in ("conj", "appos") and first.head.i != first.i:
         first = first.head
@@ -390,7 +405,8 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                     target = None
                 if target is None or not target.category:
                     continue
-                words = m.group(0).replace(f"§{key}", _words_of(doc, target))
+                words = re.sub(r"§(\w) (foot|end|head|side|left|right)\b", r"the \2 of §\1", m.group(0))
+                words = words.replace(f"§{key}", _words_of(doc, target))
                 if target is subject:
                     continue
                 if (
@@ -425,6 +441,7 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
     faces_verb(doc, phrases, heads, add, lambda p, pron: _pronoun(doc, p, pron, heads, phrases))
     zone_pieces(doc, phrases, heads, add)
     _written_after(doc, phrases, add)
+    _verb_sites(doc, heads, add)
     bare_on_top(doc, phrases, add)
     carried(doc, phrases, heads, out, add)
     with_small(doc, phrases, heads, out, add)
@@ -479,6 +496,25 @@ def _hosts_take_places(rels: list[Relation]) -> list[Relation]:
             out.append(Relation(r.kind, host.target, None, r.text, host.target_text))
             sited.add((host.target, host.target_text))
     return out
+
+
+#: Verbs whose object is the place their subject fills ("the cutting table takes up the middle of the room").
+_SITE_VERBS = frozenset({"take", "fill", "occupy", "cover", "dominate", "claim", "hold", "anchor"})
+_SITE_NOUNS = {"middle": "middle", "centre": "middle", "center": "middle", "corner": "corner"}
+
+
+def _verb_sites(doc: Doc, heads: dict[int, ObjectPhrase], add) -> None:
+    """ "The big cutting table, covered in felt, takes up the middle of the room": the subject of a verb of
+    ``_SITE_VERBS`` whose object is the middle or a corner stands there (words the other readers miss when the
+    verb is far from its subject)."""
+    for t in doc:
+        kind = _SITE_NOUNS.get(t.lower_)
+        if kind is None or t.dep_ != "dobj" or t.head.lemma_.lower() not in _SITE_VERBS:
+            continue
+        for s in (c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in heads):
+            p = heads[s.i]
+            if p.category:
+                add(kind, p.category, None, f"{t.head.lower_} the {t.lower_}", p)
 
 
 def _written_after(doc: Doc, phrases: list[ObjectPhrase], add) -> None:

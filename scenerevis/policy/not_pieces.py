@@ -55,11 +55,14 @@ HOLDERS = frozenset(
 
 
 def contents(root: Token) -> bool:
-    """Whether a bare plural noun names what a piece is for or holds: "for moulds and boxes", "full of jars",
+    """Whether a bare plural noun names what a piece is for or holds: "for moulds and boxes", "for folding pizza
+    boxes", "full of jars",
     "shelves with local honey and postcards", "a tall shelf of spice blends"."""
     tok = root
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
+    if root.tag_ in ("NNS", "NNPS") and tok.dep_ == "dobj" and tok.head.tag_ == "VBG" and tok.head.dep_ == "pcomp":
+        return tok.head.head.lower_ == "for"  # "a table for folding pizza boxes", "a rack for drying towels"
     if root.tag_ not in ("NNS", "NNPS") or tok.dep_ != "pobj":
         return False
     if any(c.dep_ in ("det", "nummod", "poss") for c in root.children):

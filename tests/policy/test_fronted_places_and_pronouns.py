@@ -94,3 +94,27 @@ def test_piece_nouns_read_as_verbs_and_tables_for_two():
 def test_place_words_with_two_modifiers():
     assert {r[:2] for r in rels("Put a wine rack in the last free corner.")} == {("corner", "wine_rack")}
     assert {r[:2] for r in rels("A large green tatami mat covers the middle of the room.")} == {("middle", "rug")}
+
+
+def test_a_verb_without_its_own_subject_belongs_to_the_piece_before_it():
+    # parsed with the sink joined to "the left corner"
+    text = "A tall white refrigerator fills the left corner and a hand-wash sink is next to the refrigerator."
+    assert {r[:3] for r in rels(text)} == {("corner", "fridge", None), ("next_to", "bathroom_sink", "fridge")}
+
+
+def test_what_a_table_is_for_and_where_a_verb_puts_its_subject():
+    text = "A pizza oven on a steel stand, and a table for folding pizza boxes next to the oven."
+    assert "generic_object" not in {r[1] for r in rels(text) if r[0] == "next_to"}  # no "folding pizza box" piece
+    assert {i.desc for i in parse_prompt(text).items if "box" in i.desc} == set()
+    text = "The big cutting table, covered in brown felt, takes up the middle of the room, with two work stools beside it."
+    assert ("middle", "work_table") in {r[:2] for r in rels(text)}
+    assert ("middle", "sofa") in {r[:2] for r in rels("A long sofa dominates the centre of the lounge.")}
+
+
+def test_its_foot_and_next_to_each_other():
+    text = "A single bed is pushed against the east wall with a cedar blanket chest at its foot."
+    assert ("next_to", "generic_object", "single_bed", "cedar blanket chest", "") in rels(text)
+    text = "A fume cupboard and a stainless-steel sink are set against the east wall, next to each other."
+    assert ("side_by_side", "bathroom_sink", "cabinet") in {r[:3] for r in rels(text)}
+    scene = episode(text)
+    assert relation_met(scene, ["next_to", "sink", "fume cupboard"])

@@ -281,7 +281,11 @@ def test_new_material_words_refinish_the_asset(desc, finish):
     [
         ("A room. A sofa faces a fireplace.", {("facing", "sofa", "fireplace")}),
         ("Two armchairs face the fireplace and the TV.", {("facing", "armchair", "fireplace"), ("facing", "armchair", "tv")}),
-        ("Two armchairs face the fireplace and a lamp stands next to it.", {("facing", "armchair", "fireplace")}),
+        # the lamp stands by the fireplace; it faces nothing
+        (
+            "Two armchairs face the fireplace and a lamp stands next to it.",
+            {("facing", "armchair", "fireplace"), ("next_to", "table_lamp", "fireplace")},
+        ),
         ("A shop. A mahogany sheet-music cabinet fills one corner.", {("corner", "cabinet", None)}),
         ("A shop. A mini fridge sits next to one of the desks. There are two desks.", {("next_to", "fridge", "desk")}),
     ],
