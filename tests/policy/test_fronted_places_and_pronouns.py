@@ -1,8 +1,10 @@
 """Tests of arrangement words the reader used to lose: a place written before a list or an inverted verb ("Against
 the back wall: a cabinet, ... and a bench", "next to it are a fridge and a popcorn machine"), "on the other side",
 "it" named before the pronoun, "faces them", pieces of one category named apart ("a trophy cabinet ... grey lockers
-beside it"), what a piece is for ("a locker for the tents"), "the auctioneer's rostrum" after a fronted place, piece
-nouns the tagger read as verbs ("12 agent desks") and place words with two modifiers ("the far right corner")."""
+beside it"), what a piece is for ("a locker for the tents", "a table for folding boxes"), "the auctioneer's rostrum"
+after a fronted place, piece nouns the tagger read as verbs ("12 agent desks"), place words with two modifiers ("the
+far right corner"), a verb with no subject of its own after a piece, "takes up the middle", "at its foot" and "next
+to each other"."""
 
 from __future__ import annotations
 
