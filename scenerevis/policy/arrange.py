@@ -85,7 +85,7 @@ _SELF = [
     ),
     ("side_by_side", r"\bside\s+by\s+side\b|\b(?:next\s+to|beside)\s+(?:each\s+other|one\s+another)\b"),
     ("back_to_back", r"\bback\s+to\s+back\b"),
-    ("opposite", r"\b(?:facing|opposite)\s+each\s+other\b"),
+    ("opposite", r"\b(?:fac(?:e|es|ing)|opposite)\s+(?:each\s+other|one\s+another)\b"),
 ]
 #: Relations to the object inside the phrase, written ``§k`` (k-th object), ``§p`` ("it") or ``§q`` ("them").
 _TO_OBJECT = [
@@ -113,7 +113,7 @@ _FROM_OBJECT = [
 ]
 #: Parts of a piece "its" may name a place by ("at its foot", "on its left").
 _SIDES = frozenset({"foot", "end", "head", "side", "left", "right"})
-_UNIT_DEPS = frozenset({"prep", "acl", "advmod", "npadvmod", "relcl", "amod", "advcl", "dep", "acomp", "oprd", "xcomp"})
+_UNIT_DEPS = frozenset({"prep", "acl", "advmod", "npadvmod", "relcl", "amod", "advcl", "dep", "acomp", "oprd", "xcomp", "csubj"})
 _ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 _PAIR_KINDS = ("side_by_side", "back_to_back", "opposite")
 #: Verbs between an object and the relation words that tie the words to that object ("3 tv's on a shelf").

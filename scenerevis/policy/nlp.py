@@ -132,6 +132,15 @@ def _misread_preposition(tok: Token) -> bool:
     return before.pos_ in ("DET", "ADJ", "NOUN") and after.pos_ == "NOUN"
 
 
+def _preposition_read_as_adjective(tok: Token) -> bool:
+    """Whether ``tok`` is "opposite" used as a preposition that the parser read as an adjective or adverb: a noun
+    phrase right after it ("Opposite the loose boxes are a rack and a chest"; not "opposite each other")."""
+    if tok.lower_ != "opposite" or tok.pos_ not in ("ADJ", "ADV") or tok.i + 1 >= len(tok.doc):
+        return False
+    nxt = tok.doc[tok.i + 1]
+    return nxt.tag_ in ("DT", "PRP$", "CD") and nxt.lower_ not in ("each", "one")
+
+
 #: Adverbs ending like agent nouns ("-er"/"-or"), which :func:`_misread_compound` leaves alone.
 _ADVERBS_IN_ER = frozenset(
     """together further farther however rather never later either over under ever forever whatever whenever
@@ -221,6 +230,7 @@ def _nouns_misread_as_verbs(doc: Doc) -> Doc:
     by "is" (a participle by "placed"), while parsing; the returned doc keeps the written words, with the second parse's tree."""
     misread = [t for t in doc if _misread_verb(t) or _misread_adjective(t)]
     modifying = [(t, "shop") for t in doc if _misread_preposition(t)]  # a noun before a noun ("a wooden till counter")
+    modifying += [(t, "near") for t in doc if _preposition_read_as_adjective(t)]  # "Opposite the boxes are ..."
     modifying += [(t, "metal") for t in doc if _misread_compound(t)]  # a split compound's first noun ("a form finisher")
     verbs = [t for t in doc if _misread_noun(t)]
     if not misread and not verbs and not modifying:

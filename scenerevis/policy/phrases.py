@@ -523,13 +523,16 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
             p.token = -1  # "the lightning stool, a wooden stool with glass feet": the same piece described again
             continue
         p.count, p.at_least, p.indefinite, p.another, p.quantity = _count(head, own, others)
-        listed = head.dep_ in ("conj", "appos") or (p.plural and head.dep_ == "dobj")  # "desk, sewing machine, chair"
+        owner = [c for c in head.lefts if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")]  # "the auctioneer's rostrum"
+        definite = any(
+            (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"))
+            or (c.dep_ == "poss" and c.lower_ in ("its", "their"))
+            for c in [*head.lefts, *(g for o in owner for g in o.lefts)]
+        )
+        # "desk, sewing machine, chair" lists pieces; "facing the targets" names pieces named before
+        listed = head.dep_ in ("conj", "appos") or (p.plural and head.dep_ == "dobj" and not definite)
         if p.mention is None and p.count is None and not listed:
-            owner = [c for c in head.lefts if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")]  # "the auctioneer's rostrum"
-            if any(
-                (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or (c.dep_ == "poss" and c.lower_ in ("its", "their"))
-                for c in [*head.lefts, *(g for o in owner for g in o.lefts)]
-            ):
+            if definite:
                 p.reference = True  # "the altar", "on its pedestal": an object named before, resolved by the prompt reader
             else:
                 p.token = -1  # open phrase without a determiner or count: no request

@@ -51,7 +51,7 @@ def resolve_references(doc: Doc, phrases: list[ObjectPhrase]) -> None:
     for p in phrases:
         if not p.reference:
             continue
-        noun = p.text.lower().split()[-1].rstrip("s")
+        noun = _singular(p.text.lower().split()[-1])
         named = [
             q
             for q in phrases
@@ -59,11 +59,18 @@ def resolve_references(doc: Doc, phrases: list[ObjectPhrase]) -> None:
             and q.category
             and not q.reference
             and not q.negated
-            and any(w.rstrip("s") == noun or w.endswith(noun) for w in _written(doc, q))
+            and any(_singular(w) == noun or w.endswith(noun) for w in _written(doc, q))
         ]
         if named:
             q = max(named, key=lambda q: q.start)
             p.category, p.text = q.category, q.text
+
+
+def _singular(word: str) -> str:
+    """A noun without its plural ending ("boxes" -> "box", "targets" -> "target", "benches" -> "bench")."""
+    if word.endswith(("ches", "shes", "xes", "sses", "zes")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _written(doc: Doc, p: ObjectPhrase) -> list[str]:

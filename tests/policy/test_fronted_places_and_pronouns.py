@@ -24,7 +24,10 @@ def rels(text: str) -> set[tuple]:
 
 
 def counts(text: str) -> dict[str, int]:
-    return {i.category: i.count for i in parse_prompt(text).items}
+    out: dict[str, int] = {}
+    for i in parse_prompt(text).items:
+        out[i.category] = out.get(i.category, 0) + i.count
+    return out
 
 
 def test_what_a_piece_is_for_is_no_piece_and_it_names_the_piece_before():
@@ -120,3 +123,18 @@ def test_its_foot_and_next_to_each_other():
     assert ("side_by_side", "bathroom_sink", "cabinet") in {r[:3] for r in rels(text)}
     scene = episode(text)
     assert relation_met(scene, ["next_to", "sink", "fume cupboard"])
+
+
+def test_the_plural_named_again_is_the_same_pieces_and_fronted_facing_words():
+    text = "At the far end, six straw target butts stand in a row against the back wall. Facing the targets from the shooting line is a long ash bench."
+    assert counts(text) == {"bench": 1, "generic_object": 6}  # no two more "targets"
+    assert ("facing", "bench", "generic_object", "", "straw target butt") in rels(text)
+    text = (
+        "Three oak loose boxes stand in a row along the back wall. Opposite the loose boxes are a saddle rack and a feed chest."
+    )
+    assert counts(text) == {"storage_rack": 1, "generic_object": 4}  # three boxes and the chest
+    assert {r[:2] + r[3:] for r in rels(text) if r[0] == "facing"} == {
+        ("facing", "storage_rack", "", "oak loose box"),
+        ("facing", "generic_object", "feed chest", "oak loose box"),
+    }
+    assert {r[:3] for r in rels("Two sofas face each other.")} == {("opposite", "sofa", None)}
