@@ -85,16 +85,21 @@ FLOOR_STANDING_WORDS = frozenset(
 )
 
 
+#: Words that make a small thing's noun a piece hung on a wall ("a wall clock", "a wall-mounted clock").
+WALL_WORDS = frozenset({"wall", "wall-mounted", "mounted"})
+
+
 #: Words before "frame" that make it a picture frame on a shelf ("a silver photo frame").
 PICTURE_WORDS = frozenset({"photo", "picture", "digital", "silver", "gold", "wooden", "small", "little"})
 
 
 def is_tabletop(phrase: str) -> bool:
-    """Whether an object phrase names a small thing set on furniture (``TABLETOP_HEADS``), not a floor piece."""
+    """Whether an object phrase names a small thing set on furniture (``TABLETOP_HEADS``), not a floor piece nor
+    one hung on a wall ("a grandfather clock", "a wall clock")."""
     words = phrase.lower().split()
     if words[-1:] in (["frame"], ["frames"]) and len(words) > 1 and words[-2] not in PICTURE_WORDS:
         return False  # "an oak armchair frame" is the frame of a piece, not a picture frame
-    return bool(words) and words[-1] in TABLETOP_HEADS and not FLOOR_STANDING_WORDS & set(words[:-1])
+    return bool(words) and words[-1] in TABLETOP_HEADS and not (FLOOR_STANDING_WORDS | WALL_WORDS) & set(words[:-1])
 
 
 #: Heads of small things set on furniture: reported as not placed, never silently dropped.
@@ -123,7 +128,12 @@ NOT_OBJECTS = frozenset(
     firm business practice salon parlour parlor bakery pharmacy gallery boutique showroom warehouse
     victim victims relative relatives witness witnesses visitor officer officers judge judges lawyer lawyers chefs den lair
     waiter waiters operator operators dispatcher dispatchers cashier cashiers artists buildings townhouse mansion cottage villa spa campus basement attic garage ship boat
-    yacht ferry train plane aircraft vessel liner""".split()
+    yacht ferry train plane aircraft vessel liner caller callers puppeteer puppeteers archer archers applicant applicants
+    traveller travellers traveler travelers passenger passengers bride groom audience spectator spectators presenter
+    presenters host hosts receptionist receptionists librarian librarians barista baristas bartender bartenders
+    mechanic mechanics clerk clerks consultant consultants surgeon surgeons midwife midwives mother mothers child
+    children kid kids baby babies volunteer volunteers scout scouts auctioneer auctioneers bidder bidders
+    archivist archivists curator curators shopper shoppers diner diners""".split()
 )
 
 

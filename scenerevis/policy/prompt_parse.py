@@ -292,8 +292,11 @@ def parse_prompt(text: str) -> PromptSpec:
         lows = {w.lower() for w in p.words}
         scale = 0.85 if lows & SMALL_WORDS else 1.15 if lows & LARGE_WORDS else 1.0
         noun = m.phrase if m.kind == "category" and m.phrase not in CONCEPTS else facts.categories[cat].noun
-        if m.kind == "generic" and lows - _NOT_OPEN - {"round", "square", "oval", "rectangular"}:
-            noun = m.phrase  # "a dental chair", "a visitor chair": the kind the words name, not "dining chair"
+        shape = {"round", "square", "oval", "rectangular"}
+        if m.kind == "generic" and (lows - _NOT_OPEN - shape or (lows & shape and noun.split()[0] in SMALL_WORDS)):
+            # "a dental chair", "a visitor chair": the kind the words name, not "dining chair"; "six round tables":
+            # round tables, not "round small tables" (but "a round oak dining table")
+            noun = m.phrase
         desc = " ".join([_described(p.words, noun)] + ([p.trail] if p.trail else []))
         item = RequestedItem(
             cat, 0, desc, size_scale=scale, round=bool({"round", "circular", "oval"} & lows), phrase=m.text.lower()

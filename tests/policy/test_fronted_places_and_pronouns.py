@@ -138,3 +138,18 @@ def test_the_plural_named_again_is_the_same_pieces_and_fronted_facing_words():
         ("facing", "generic_object", "feed chest", "oak loose box"),
     }
     assert {r[:3] for r in rels("Two sofas face each other.")} == {("opposite", "sofa", None)}
+
+
+def test_round_tables_keep_their_noun_and_a_wall_clock_is_a_piece():
+    items = parse_prompt("A wedding banquet hall: six round tables in the middle.").items
+    assert [(i.category, i.count, i.desc) for i in items] == [("small_table", 6, "round table")]
+    # a clock is a small thing set on furniture; a wall clock hangs on its own
+    items = parse_prompt("A delivery room with a bed in the middle. A wall clock hangs facing the bed.").items
+    assert [(i.category, i.desc) for i in items] == [("double_bed", "double bed"), ("generic_object", "wall clock")]
+
+
+def test_people_are_no_pieces():
+    text = (
+        "The caller sits at a raised oak desk facing the tables. Opposite the racks sits a green sofa where the puppeteers rest."
+    )
+    assert "generic_object" not in counts(text)
