@@ -58,6 +58,17 @@ class Relation:
     #: pieces of a category named apart, the description of which ones ("laser printer").
     subject_text: str = ""
     target_text: str = ""
+    #: The second piece of "between the piano and the bar counter" when it is not another ``target`` piece.
+    target2: str | None = None
+    target2_text: str = ""
+
+    def sides(self) -> list[tuple[str | None, str]]:
+        """(category, text) of the pieces a "between" stands between: the target's twice, or the target's and
+        ``target2``'s."""
+        return [
+            (self.target, self.target_text),
+            (self.target2, self.target2_text) if self.target2 else (self.target, self.target_text),
+        ]
 
 
 #: Relations to the room or among the subject's own instances, by the words of the attached phrase.
@@ -233,6 +244,19 @@ def _pronoun(doc: Doc, subject: ObjectPhrase, pron, heads: dict[int, ObjectPhras
     return target
 
 
+def _second_side(doc: Doc, first: ObjectPhrase, heads: dict[int, ObjectPhrase]) -> ObjectPhrase | None:
+    """The second piece of "between the piano and the bar counter" (the piece joined to ``first`` by "and") when
+    it is another piece than ``first`` (not "between the bed and the other bed"), else None."""
+    joined = [c for c in doc[first.head].children if c.dep_ == "conj" and c.i in heads]
+    if not joined:
+        return None
+    other = heads[joined[0].i]
+    if not re.fullmatch(r"\s*and\s+(?:the\s+|a\s+|an\s+|one\s+)?", doc.text[first.end : other.start]):
+        return None  # "two beds with a nightstand between them, a desk and a beanbag": a list goes on
+    same = other.category == first.category and named_as(other, other.category) == named_as(first, first.category)
+    return None if same or not other.category else other
+
+
 def _carries(doc: Doc, q: ObjectPhrase, named: list[ObjectPhrase]) -> bool:
     """Whether ``q`` is what another named piece stands on ("a grand stands on a low dais, with its bench next to
     it": "it" is the grand, not the dais)."""
@@ -308,15 +332,17 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
     for q in phrases:
         by_cat.setdefault(q.category, []).append(q)
 
-    def add(kind: str, subj: str, target: str | None, words: str, sp=None, tp=None) -> None:
-        """``sp`` / ``tp``: the subject's / target's phrase, naming which generic object is meant."""
+    def add(kind: str, subj: str, target: str | None, words: str, sp=None, tp=None, t2p=None) -> None:
+        """``sp`` / ``tp``: the subject's / target's phrase, naming which generic object is meant; ``t2p``: the
+        second piece of a "between" that names two."""
         s_text, t_text = named_as(sp, subj), named_as(tp, target)
         if subj == GENERIC and not s_text and len(by_cat.get(GENERIC, [])) == 1:
             s_text = by_cat[GENERIC][0].text.lower()
-        key = (kind, subj, target, s_text, t_text)
+        t2 = t2p.category if t2p is not None else None
+        key = (kind, subj, target, s_text, t_text, t2)
         if key not in seen:
             seen.add(key)
-            out.append(Relation(kind, subj, target, words.strip(), s_text, t_text))
+            out.append(Relation(kind, subj, target, words.strip(), s_text, t_text, t2, named_as(t2p, t2)))
 
     for p in phrases:
         if p.quantity == "rows":
@@ -427,7 +453,10 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                     if kind == "between":  # "two flower stands on either side of it": each stands next to it
                         add("next_to", subject.category, target.category, words, subject, target)
                 else:
-                    add(kind, subject.category, target.category, words, subject, target)
+                    other = _second_side(doc, target, heads) if kind == "between" and key.isdigit() else None
+                    if other is not None:  # "between the piano and the bar counter"
+                        words = f"between the {target.text.lower()} and the {other.text.lower()}"
+                    add(kind, subject.category, target.category, words, subject, target, other)
                     sh = doc[subject.head]
                     first = heads.get(sh.head.i) if sh.dep_ == "conj" and subject is not p else conj_prev
                     joined = pair if subject is p else first is not None

@@ -192,7 +192,7 @@ def relation_results(relations: list[Relation], scene: Scene, cats: dict[str, st
     for rel in relations:
         groups = [group(rel.subject, rel.subject_text)]
         if rel.kind == "between":
-            groups += [group(rel.target or "", rel.target_text)] * 2
+            groups += [group(cat or "", text) for cat, text in rel.sides()]
         elif rel.target or rel.kind not in ("against_wall", "middle", "corner", "in_row"):
             groups.append(group(rel.target, rel.target_text) if rel.target else groups[0])
         out.append((rel, relation_holds(scene, rel.kind, groups)))

@@ -180,8 +180,15 @@ def relation_poses(
             for dist in (1.5, 2.0, 2.5, 3.0, 3.5, 1.2):
                 for lateral in (0.0, 0.6, -0.6, 1.2, -1.2):
                     out.append(_at(a, lateral, ad / 2 + dist + d / 2, math.pi))
-    elif kind == "between" and len(targets) >= 2:
-        a, b = targets[0], targets[1]
+    elif kind == "between" and (len(targets) >= 2 or rel.target2):
+        if rel.target2:  # "between the piano and the bar counter": the nearest two of them
+            seconds = _named(_others(space, rel.target2), rel.target2_text)
+            pairs = [(a, b) for a in targets for b in seconds if a is not b]
+            if not pairs:
+                return []
+            a, b = min(pairs, key=lambda ab: math.dist(ab[0].pose[:2], ab[1].pose[:2]))
+        else:
+            a, b = targets[0], targets[1]
         ax, az, ayaw = a.pose
         bx, bz, _ = b.pose
         mx, mz = (ax + bx) / 2, (az + bz) / 2
@@ -273,7 +280,7 @@ def exempt_for(space: Space, rel: Relation) -> set[str]:
     chairs around a work table in its front zone) and the pieces it stands side by side with (two work tables
     pushed together)."""
     if rel.kind in ("on_top", "between", "next_to", "around") and rel.target:
-        targets = _others(space, rel.target)
+        targets = _others(space, rel.target) + (_others(space, rel.target2) if rel.target2 else [])
         return {b.id for b in targets} | {_host(space, b).id for b in targets}
     if rel.kind == "side_by_side":
         return {b.id for b in _others(space, rel.target or rel.subject)}

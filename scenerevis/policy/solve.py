@@ -56,6 +56,7 @@ def group_order(items: list[PlannedItem], relations: list[Relation]) -> list[Pla
     cash register on the counter is in."""
     keys = {_key(r.subject, r.subject_text) for r in relations}
     keys |= {_key(r.target, r.target_text) for r in relations if r.target}
+    keys |= {_key(r.target2, r.target2_text) for r in relations if r.target2}
     depth = dict.fromkeys(keys, 0)
     facts = load_rooms()
     sited = {_key(r.subject, r.subject_text) for r in relations if r.kind in ("corner", "middle") and not r.target}
@@ -69,6 +70,8 @@ def group_order(items: list[PlannedItem], relations: list[Relation]) -> list[Pla
             elif r.kind == "next_to" and then in sited and first not in sited:
                 first, then = then, first  # "an armchair in the corner next to a floor lamp": the corner first
             depth[then] = max(depth[then], min(depth[first] + 1, len(keys)))
+            if r.target2:  # "between the piano and the bar counter": both stand first
+                depth[then] = max(depth[then], min(depth[_key(r.target2, r.target2_text)] + 1, len(keys)))
 
     def level(item: PlannedItem) -> int | None:
         got = [d for (cat, text), d in depth.items() if cat == item.category and (not text or text == item.phrase)]
@@ -95,10 +98,12 @@ def groups(items: list[PlannedItem], relations: list[Relation]) -> list[tuple[li
     def union(a: tuple[str, str], b: tuple[str, str]) -> None:
         parent[find(a)] = find(b)
 
-    for sub, tgt in keys:
+    for (sub, tgt), r in zip(keys, relations, strict=True):
         find(sub)
         if tgt is not None:
             union(sub, tgt)
+        if r.target2:
+            union(sub, _key(r.target2, r.target2_text))
     own: dict[int, list[tuple[str, str]]] = {}
     for item in items:  # a piece two keys name ("any generic object" and its own phrase) joins their groups
         mine = [k for k in parent if k[0] == item.category and (not k[1] or k[1] == item.phrase)]
@@ -190,7 +195,7 @@ class GroupSearch:
     def _holds(self, rel: Relation) -> bool:
         groups = [self._bodies(rel.subject, rel.subject_text)]
         if rel.kind == "between":
-            groups += [self._bodies(rel.target or "", rel.target_text)] * 2
+            groups += [self._bodies(cat or "", text) for cat, text in rel.sides()]
         elif rel.target or rel.kind not in ("against_wall", "middle", "corner", "in_row"):
             groups.append(self._bodies(rel.target or rel.subject, rel.target_text if rel.target else rel.subject_text))
         return bodies_hold(self.space.room, rel.kind, groups)
@@ -198,7 +203,10 @@ class GroupSearch:
     def _broken(self) -> bool:
         """A relation whose pieces of this group are all placed does not hold (the branch cannot meet all)."""
         left = {i.category for i in self.items[len(self.stack) :]}
-        return any(r.subject not in left and (r.target or r.subject) not in left and not self._holds(r) for r in self.relations)
+        return any(
+            r.subject not in left and (r.target or r.subject) not in left and r.target2 not in left and not self._holds(r)
+            for r in self.relations
+        )
 
     # ------------------------------------------------------------------ candidates
     def _candidates(self, item: PlannedItem) -> Iterator[tuple[Body, str]]:

@@ -153,3 +153,17 @@ def test_people_are_no_pieces():
         "The caller sits at a raised oak desk facing the tables. Opposite the racks sits a green sofa where the puppeteers rest."
     )
     assert "generic_object" not in counts(text)
+
+
+def test_between_two_different_pieces():
+    rel = next(r for r in parse_prompt("Tuck a two-step stool between the freezer and the dresser.").relations)
+    assert (rel.kind, rel.subject, rel.target, rel.target2) == ("between", "stool", "fridge", "dresser")
+    assert rel.sides() == [("fridge", ""), ("dresser", "")]
+    text = "A banquet hall with a grand piano against the left wall and a bar counter against the right wall. A cake table sits between the piano and the bar counter."
+    assert relation_met(episode(text), ["between", "cake table", "piano", "bar counter"])
+    # "them" are the two beds; the list goes on after them
+    text = (
+        "Twin bedroom for two children: two single beds side by side with a nightstand between them, a desk and a blue beanbag."
+    )
+    rel = next(r for r in parse_prompt(text).relations if r.kind == "between")
+    assert (rel.target, rel.target2) == ("single_bed", None)
