@@ -400,6 +400,10 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                 add(kind, subj, target, m.group(0), sp, tp)
                 if kind in ("against_wall", "corner") and pair and owner is p and not via_with:
                     add(kind, conj_prev.category, None, m.group(0), conj_prev)  # "a treadmill and a rower along a wall"
+                oh = doc[owner.head]
+                joined = (oh.dep_ == "conj" and oh.head.i == p.head) or (oh.dep_ == head.dep_ and oh.head.i == head.head.i)
+                if kind in SITE_KINDS and owner is not p and joined and root.head.i == head.head.i and head.dep_ in _ARG_DEPS:
+                    add(kind, p.category, None, m.group(0), p)  # "a hose reel and a rinsing tub sit in the corner": both
                 if kind == "against_wall" and (p.count or 1) >= 2 and re.match(r"(?:along|lining)\b", m.group(0)):
                     add("in_row", subj, None, m.group(0), sp)  # "four bookcases along one wall": a row on that wall
             for kind, pat, reverse in [(k, r, True) for k, r in _FROM_OBJECT] + [(k, r, False) for k, r in _TO_OBJECT]:
@@ -486,12 +490,23 @@ _OTHER_AFTER = re.compile(
 )
 
 
+_ANOTHER_CORNER = re.compile(r"\s*(?:[\w'-]+\s+){0,5}?in\s+(?:another|the\s+other|the\s+opposite)(?:\s+one)?\s*[.,;]")
+
+
 def _other_side(doc: Doc, phrases: list[ObjectPhrase], out: list[Relation]) -> None:
     """ "a screen next to it on one side and an easel on the other", "to one side of the table stands a piano, and on
     the other side a lectern": the piece "on the other (side)" stands next to what the sentence's earlier piece
-    stands next to."""
+    stands next to; "a sink sits in one corner and a safe stands in another": in a corner too."""
     for p in phrases:
         sent = doc[p.token].sent
+        if _ANOTHER_CORNER.match(doc.text[p.end : sent.end_char + 1]):
+            cornered = {(r.subject, r.subject_text) for r in out if r.kind == "corner"}
+            earlier = [q for q in phrases if q.end <= p.start and q.start >= sent.start_char and q is not p]
+            if any((q.category, named_as(q, q.category)) in cornered for q in earlier):
+                rel = Relation("corner", p.category, None, "in another corner", named_as(p, p.category))
+                if rel not in out:
+                    out.append(rel)
+            continue
         if not (_OTHER_BEFORE.search(doc.text[sent.start_char : p.start]) or _OTHER_AFTER.match(doc.text[p.end : sent.end_char])):
             continue
         earlier = [q for q in phrases if q.end <= p.start and q.start >= sent.start_char and q is not p]

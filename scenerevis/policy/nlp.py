@@ -111,12 +111,20 @@ def _misread_adjective(tok: Token) -> bool:
     if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ"):
         return False
     if tok.dep_ == "amod" and tok.i > 0 and tok.head.i == tok.i - 1 and tok.head.pos_ == "NOUN":
-        if tok.lower_ in POSTNOMINAL or (nxt is not None and nxt.lower_ in ("of", "to", "for", "enough")):
-            return False  # "a bookcase full of albums", "a shelf wide enough"
+        after = nxt is not None and nxt.lower_ in ("of", "to", "for", "enough")
+        if tok.lower_ in POSTNOMINAL or (after and not (nxt.lower_ == "for" and _describes(tok.head))):
+            return False  # "a bookcase full of albums", "a shelf wide enough" (but "a steel safe for the chalices")
         return tok.head.tag_ == "NN" and any(c.dep_ == "det" for c in tok.head.children)
     if tok.dep_ in ("amod", "acomp", "advmod", "ROOT"):
         return False
     return any(c.dep_ in ("det", "nummod") and c.lower_ not in ("the", "this", "that") for c in tok.children)
+
+
+def _describes(tok: Token) -> bool:
+    """Whether ``tok`` is a material or colour word ("steel" of "a steel safe"), which describes a noun after it."""
+    from scenerevis.policy.prompt_words import COLOUR_WORDS, MATERIAL_WORDS
+
+    return tok.lower_ in MATERIAL_WORDS or tok.lower_ in COLOUR_WORDS
 
 
 #: Nouns that are also prepositions or conjunctions ("a wooden till counter": a till, not "until").
@@ -194,8 +202,15 @@ def _misread_noun(tok: Token) -> bool:
         return True  # "four tables for two run in a row": a table for two, then its verb
     if before.dep_ != "compound" or before.head.i != tok.i or after.pos_ not in ("ADP", "ADV"):
         return False
-    if tok.lower_ in PLURAL_VERB_NOUNS and tok.dep_ == "conj" and f"{before.lower_} {tok.lower_}" not in _named_pieces():
-        return True  # "a tempering machine and a small enrober stand side by side" (but "... and a tv stand")
+    if (
+        tok.lower_ in PLURAL_VERB_NOUNS
+        and tok.dep_ == "conj"
+        and f"{before.lower_} {tok.lower_}" not in _named_pieces()
+        and not _listed_object(tok)
+    ):
+        # "a tempering machine and a small enrober stand side by side" (but "... and a tv stand", and "Put the desk
+        # in the corner, a postcard stand next to it": a list of what a verb places)
+        return True
     if tok.tag_ == "NNS" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
         return True  # "a motorised garment conveyor loops along the wall": "a" never counts a plural noun
     return tok.lower_ in VERB_NOUNS or (tok.lower_ in PARTICIPLE_NOUNS and before.tag_ in ("NNS", "NNPS"))
@@ -209,6 +224,16 @@ def _piece_noun(tok: Token) -> bool:
         return False
     names = _named_pieces()
     return low in names or (low.endswith("s") and (low[:-1] in names or (low.endswith("es") and low[:-2] in names)))
+
+
+def _listed_object(tok: Token) -> bool:
+    """Whether ``tok`` is joined to the object of a verb or preposition ("Put the desk in the corner with a stool
+    behind it, a postcard stand ..."), not to a subject."""
+    x = tok
+    while x.dep_ == "conj" and x.head.i != x.i:
+        x = x.head
+    imperative = x.pos_ == "VERB" and x.i < tok.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in x.children)
+    return x.dep_ in ("dobj", "pobj") or imperative
 
 
 #: Plural-subject verbs of placement the parser may read as the noun after the last of two joined subjects.

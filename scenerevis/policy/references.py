@@ -27,6 +27,10 @@ _TARGET_WORDS = frozenset({"facing", "faces", "face", "beside", "opposite", "tow
 _INVERTED_VERBS = frozenset({"stand", "sit", "hang", "rest", "lie", "be", "wait", "tower", "loom"})
 
 
+#: Verbs whose object is a piece to place ("Put the national flag in the corner").
+_PLACE_VERBS = frozenset({"put", "place", "set", "add", "hang", "position", "install", "mount", "stand", "park"})
+
+
 def introduces_a_piece(tok: Token) -> bool:
     """Whether ``tok`` is a clause's subject or a piece another one faces or stands by, and not a part of something
     ("the head of the table faces ..."; "facing the eye chart" names the chart)."""
@@ -39,6 +43,8 @@ def introduces_a_piece(tok: Token) -> bool:
     if tok.dep_ == "pobj" and tok.head.lower_ in ("on", "onto", "atop", "upon"):
         return True  # "the fire finder stands on its pedestal": what carries a piece stands in the room too
     verb = tok.head
+    if tok.dep_ == "dobj" and verb.lemma_.lower() in _PLACE_VERBS:
+        return True  # "Put the national flag in the corner": a piece to place
     if tok.dep_ in ("dobj", "attr") and verb.lemma_.lower() in _INVERTED_VERBS and verb.i < tok.i:
         # "At the front stands the auctioneer's rostrum", "In the corner is the safe": a place, then the piece
         return any(c.dep_ == "prep" and c.i < verb.i for c in verb.children)

@@ -167,3 +167,19 @@ def test_between_two_different_pieces():
     )
     rel = next(r for r in parse_prompt(text).relations if r.kind == "between")
     assert (rel.target, rel.target2) == ("single_bed", None)
+
+
+def test_places_two_subjects_share_and_what_a_verb_places():
+    text = "A hose reel and a rinsing tub sit in the corner; a chest freezer stands next to the counter."
+    assert {r[3] for r in rels(text) if r[0] == "corner"} == {"hose reel", "rinsing tub"}
+    assert {r[:2] for r in rels("A treadmill and a rower stand along the wall.")} == {
+        ("against_wall", "treadmill"),
+        ("against_wall", "rowing_machine"),
+    }
+    # "stand" after "a postcard" in a list of what "Put" places is the piece's noun, not the verb
+    text = "Put the cash desk in the corner with a stool behind it, a postcard stand next to the cash desk."
+    assert ("next_to", "generic_object", "desk", "postcard stand", "") in rels(text)
+    text = "A brass sink sits in one corner and a steel safe for the chalices stands in another."
+    assert {r[:2] + r[3:4] for r in rels(text)} == {("corner", "bathroom_sink", ""), ("corner", "generic_object", "steel safe")}
+    text = "Put the national flag on its pole in the corner and a steel filing cabinet against the wall."
+    assert "national flag" in {i.desc for i in parse_prompt(text).items}
