@@ -469,6 +469,11 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                         # "with a cheese slicer and a scale on top of it", "a machine and an enrober stand on
                         # the counter": both stand on it
                         add(kind, first.category, target.category, words, first, target)
+                    elif (
+                        kind == "next_to" and joined and first is not target and key in ("p", "q") and first.start > target.start
+                    ):
+                        # "the bed stands in the middle, with a fetal monitor and an IV pole next to it": both
+                        add(kind, first.category, target.category, words, first, target)
                 break
     _other_side(doc, phrases, out)
     faces_verb(doc, phrases, heads, add, lambda p, pron: _pronoun(doc, p, pron, heads, phrases))

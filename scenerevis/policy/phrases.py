@@ -94,6 +94,8 @@ _CLAUSE_DEPS = frozenset(
 )
 _DETERMINER_TAGS = frozenset({"DT", "PDT", "PRP$", "WP$"})
 _PREMODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "VBN", "VBD", "VBG", "HYPH", "AFX"})
+#: Two-letter nouns that name a piece ("a desktop PC"); other nouns that short are no open phrase.
+_SHORT_PIECES = frozenset({"pc", "pcs"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
 _ROOM_PREPS = frozenset({"with", "featuring", "including", "for", "containing"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "each"})
@@ -473,7 +475,15 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
         plural = m.plural or tok.tag_ in ("NNS", "NNPS")  # "shelves" is a synonym of its own
         out.append(ObjectPhrase(tok.i, _promote(tok, own).i, m.start, m.end, m.text, m, plural=plural))
     taken -= dropped
-    nouns = [t for t in doc if t.pos_ in ("NOUN", "PROPN") and (t.dep_ not in _MODIFIER_DEPS or listed_npadvmod(t))]
+    nouns = [
+        t
+        for t in doc
+        if t.pos_ in ("NOUN", "PROPN")
+        and (t.dep_ not in _MODIFIER_DEPS or listed_npadvmod(t))
+        and not (
+            t.dep_ == "conj" and t.head.dep_ in ("compound", "nmod") and t.head.head.i > t.i
+        )  # "a labour and delivery suite"
+    ]
     # "A church hall turned polling station: a registration table, ...": a short heading names the room
     for root in nouns:
         if root.i in taken or any(p.head == root.i for p in out) or root.i < heading:
@@ -498,7 +508,7 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
             (not is_object_noun(low) and not lamp and not piece_wall and not device and not part)
             or (low in describing and not any(c.dep_ == "compound" and c.lower_ not in describing for c in root.lefts))
             or quantity  # ("a waffle iron" is a piece: a material word with a kind before it)
-            or len(low) < 3
+            or (len(low) < 3 and low not in _SHORT_PIECES)
         ):
             continue
         if low.endswith(("ly", "ing", "ed", "ful", "ous", "ive", "ish")) or names_a_venue(low):

@@ -183,3 +183,15 @@ def test_places_two_subjects_share_and_what_a_verb_places():
     assert {r[:2] + r[3:4] for r in rels(text)} == {("corner", "bathroom_sink", ""), ("corner", "generic_object", "steel safe")}
     text = "Put the national flag on its pole in the corner and a steel filing cabinet against the wall."
     assert "national flag" in {i.desc for i in parse_prompt(text).items}
+
+
+def test_a_heading_list_names_the_room_and_two_pieces_by_the_bed():
+    text = "A labour and delivery suite of about 30 m². The delivery bed stands in the middle, with a fetal monitor and an IV pole next to it."
+    assert "delivery" not in {i.desc for i in parse_prompt(text).items}  # the suite's name, no piece
+    assert {r[:3] for r in rels(text) if r[0] == "next_to"} == {
+        ("next_to", "monitor", "double_bed"),
+        ("next_to", "generic_object", "double_bed"),
+    }
+    assert "desktop pc" in {i.desc.lower() for i in parse_prompt("A desktop PC sits on a desk.").items} | {
+        d.lower() for i in parse_prompt("A desktop PC sits on a desk.").items for d, _ in i.variants
+    }
