@@ -464,7 +464,12 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                     sh = doc[subject.head]
                     first = heads.get(sh.head.i) if sh.dep_ == "conj" and subject is not p else conj_prev
                     joined = pair if subject is p else first is not None
-                    small = first is not None and (first.category == GENERIC or on_surface(first))
+                    small = first is not None and (
+                        first.category == GENERIC
+                        or on_surface(first)
+                        # "the desk with two turntables and a mixer on it" (not a seat: "with a stool and a scale on it")
+                        or (with_host(doc, first, heads, listed=True) is target and not anchors_of(first.category))
+                    )
                     if kind == "on_top" and joined and small and first is not target:
                         # "with a cheese slicer and a scale on top of it", "a machine and an enrober stand on
                         # the counter": both stand on it

@@ -42,10 +42,19 @@ def with_host(doc: Doc, q: ObjectPhrase, heads: dict[int, ObjectPhrase], listed:
             w = x.head  # "a table sits under the window with a machine on it": the verb's subject
             if w.lower_ in ("each", "every", "all", "both") and w.i not in heads:
                 w = w.head  # "three benches are lined up ..., each with a lamp": the benches
-            return heads.get(w.i) or _subject_of(w, heads)
+            return heads.get(w.i) or _subject_of(w, heads) or _placed_object(w, heads)
         if x.pos_ in ("VERB", "AUX") and x.lemma_.lower() in HAVE_VERBS and came.dep_ == "dobj":
             return _subject_of(x, heads)  # "the counter has a register and a scale on top of it"
     return None
+
+
+def _placed_object(verb: Token, heads: dict[int, ObjectPhrase]) -> ObjectPhrase | None:
+    """The piece an imperative verb places ("Put the DJ desk against the wall with two turntables on it": the
+    desk), or None."""
+    if verb.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    objs = [c for c in verb.children if c.dep_ == "dobj" and c.i in heads]
+    return heads[objs[0].i] if objs else None
 
 
 def _subject_of(verb: Token, heads: dict[int, ObjectPhrase]) -> ObjectPhrase | None:

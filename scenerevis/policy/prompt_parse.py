@@ -422,21 +422,30 @@ def _each_with_own(spec: PromptSpec, phrases: list[ObjectPhrase], extra: dict[st
     largest count named before the companion. ``extra``: pieces of a category named apart, added on top."""
     by_token = {p.head: p for p in phrases} | {p.token: p for p in phrases}
     per_owner: dict[tuple[str, int], int] = {}  # (category, owner's token) -> pieces per owner
+
+    def piece(q: ObjectPhrase) -> tuple[str, str]:  # open-vocabulary pieces are told apart by their phrase
+        return (q.category or "", q.text.lower() if q.category == "generic_object" else "")
+
+    def count_of(q: ObjectPhrase) -> int:
+        return (q.count or 1) if q.category == "generic_object" else spec.count(q.category or "")
+
     for p in phrases:
         if p.owner is None or not p.category:
             continue
         owner = by_token.get(p.owner)
-        linked = owner is not None and bool(owner.category) and owner.category != p.category
+        linked = owner is not None and bool(owner.category) and piece(owner) != piece(p)
         if not linked:
-            owner = largest_before(p, phrases, lambda q: spec.count(q.category))
+            owner = largest_before(p, [q for q in phrases if q.category != "generic_object" or piece(q) != piece(p)], count_of)
         if owner is None:
             continue
         key = (p.category, owner.token)
         per_owner[key] = per_owner.get(key, 0) + (p.count or 1)
         # "five upright pianos, each with its stool ... a baby grand": five stools, the linked phrase's own count
-        owners = owner.count if linked and owner.count and not owner.reference else spec.count(owner.category)
+        owners = owner.count if linked and owner.count and not owner.reference else count_of(owner)
         n = owners * per_owner[key] + extra.get(p.category, 0)  # + pieces named apart
         item = spec.item(p.category)
+        if p.category == "generic_object":  # "three plinths, each with a vase on top": the vases
+            item = next((i for i in spec.items if i.category == p.category and i.phrase == p.text.lower()), None)
         if item is not None and item.count < n:
             item.count = min(n, EXPLICIT_MAX)
             item.explicit = True

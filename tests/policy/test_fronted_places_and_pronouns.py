@@ -195,3 +195,13 @@ def test_a_heading_list_names_the_room_and_two_pieces_by_the_bed():
     assert "desktop pc" in {i.desc.lower() for i in parse_prompt("A desktop PC sits on a desk.").items} | {
         d.lower() for i in parse_prompt("A desktop PC sits on a desk.").items for d, _ in i.variants
     }
+
+
+def test_each_with_an_open_piece_and_what_an_imperative_verb_carries():
+    items = parse_prompt("In the shop, three white plinths stand in a row down the middle, each with a vase on top.").items
+    assert sorted((i.desc, i.count) for i in items) == [("vase", 3), ("white plinth", 3)]
+    text = "Put the DJ desk against the back wall with two turntables and a mixer on top of it."
+    assert {r[:3] for r in rels(text) if r[0] == "on_top"} == {
+        ("on_top", "generic_object", "desk"),
+        ("on_top", "record_player", "desk"),
+    }
