@@ -481,6 +481,7 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                         add(kind, first.category, target.category, words, first, target)
                 break
     _other_side(doc, phrases, out)
+    _fronted_pronoun(doc, phrases, heads, add)
     faces_verb(doc, phrases, heads, add, lambda p, pron: _pronoun(doc, p, pron, heads, phrases))
     zone_pieces(doc, phrases, heads, add)
     _written_after(doc, phrases, add)
@@ -498,6 +499,29 @@ _OTHER_BEFORE = re.compile(
 _OTHER_AFTER = re.compile(
     r"\s*(?:(?:is|stands?|sits?|goes|placed|standing)\s+)?(?:on|to|at)\s+the\s+other\b(?!\s+(?:wall|end|corner))"
 )
+
+
+_FRONTED = re.compile(
+    r"(?:^|[,;:]|\band)\s*(beside|next\s+to|behind|in\s+front\s+of|opposite|across\s+from|facing)\s+(it|them)\s*,?\s*"
+    r"(?:(?:is|are|stands?|sits?|goes|go)\s+)?(?:a|an|the|one|two|three|four|five|six|\d+)?\s*(?:[\w-]+\s+){0,3}$"
+)
+
+
+def _fronted_pronoun(doc: Doc, phrases: list[ObjectPhrase], heads: dict[int, ObjectPhrase], add) -> None:
+    """ "An infant warmer goes against the wall, and beside it a small white cabinet": a clause with no verb that
+    opens with the place ("beside it", "opposite them") puts the piece right after it there; ``add`` skips what
+    the tree gave already."""
+    for p in phrases:
+        sent = doc[p.token].sent
+        m = _FRONTED.search(doc.text[sent.start_char : doc[p.head].idx])
+        if m is None or not p.category:
+            continue
+        pron = doc.char_span(sent.start_char + m.start(2), sent.start_char + m.end(2))
+        target = _pronoun(doc, p, pron[0], heads, phrases) if pron is not None and len(pron) == 1 else None
+        if target is None or target is p or not target.category:
+            continue
+        kind = "facing" if m.group(1).split()[0] in ("opposite", "across", "facing") else "next_to"
+        add(kind, p.category, target.category, f"{m.group(1)} the {target.text.lower()}", p, target)
 
 
 _ANOTHER_CORNER = re.compile(r"\s*(?:[\w'-]+\s+){0,5}?in\s+(?:another|the\s+other|the\s+opposite)(?:\s+one)?\s*[.,;]")

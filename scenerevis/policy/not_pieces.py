@@ -54,6 +54,10 @@ HOLDERS = frozenset(
 )
 
 
+#: Participles that say what a holder is full of ("a bookcase crammed with charts").
+_FILLED = frozenset("crammed filled stacked packed loaded piled lined stocked heaped laden full".split())
+
+
 def contents(root: Token) -> bool:
     """Whether a bare plural noun names what a piece is for or holds: "for moulds and boxes", "for folding pizza
     boxes", "full of jars",
@@ -69,6 +73,8 @@ def contents(root: Token) -> bool:
         return kept_for(root)
     prep = tok.head
     holder = prep.head  # "a row of shelves with ...": the shelves
+    if holder.tag_ in ("VBN", "VBG", "JJ") and holder.dep_ in ("acl", "amod") and holder.lower_ in _FILLED:
+        holder = holder.head  # "a tall bookcase crammed with charts and logbooks"
     in_row = any(g.lower_ in HOLDERS for c in holder.children if c.lower_ == "of" for g in c.children)
     held = (prep.lower_ == "of" and holder.lower_ in HOLDERS) or (prep.lower_ == "with" and (holder.lower_ in HOLDERS or in_row))
     return prep.lower_ == "for" or (prep.lower_ == "of" and prep.head.lower_ == "full") or held

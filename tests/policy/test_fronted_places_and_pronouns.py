@@ -205,3 +205,12 @@ def test_each_with_an_open_piece_and_what_an_imperative_verb_carries():
         ("on_top", "generic_object", "desk"),
         ("on_top", "record_player", "desk"),
     }
+
+
+def test_a_verbless_clause_opening_with_its_place():
+    text = (
+        "An infant warmer goes against the right-hand wall, and beside it a small white cabinet with a baby scale on top of it."
+    )
+    assert ("next_to", "cabinet", "generic_object", "", "infant warmer") in rels(text)
+    text = "Across the room, a heavy oak writing desk with a plain wooden chair, and beside it a tall bookcase."
+    assert ("next_to", "bookshelf", "desk") in {r[:3] for r in rels(text)}
