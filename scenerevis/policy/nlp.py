@@ -202,6 +202,8 @@ def _misread_noun(tok: Token) -> bool:
         return True  # "four tables for two run in a row": a table for two, then its verb
     if before.dep_ != "compound" or before.head.i != tok.i or after.pos_ not in ("ADP", "ADV"):
         return False
+    if tok.lower_ in PLURAL_VERB_NOUNS and tok.tag_ == "NN" and _plural(before):
+        return True  # "four upright pianos stand against the walls": a plural noun before it is its subject
     if (
         tok.lower_ in PLURAL_VERB_NOUNS
         and tok.dep_ == "conj"
@@ -236,6 +238,12 @@ def _listed_object(tok: Token) -> bool:
     return x.dep_ in ("dobj", "pobj") or imperative
 
 
+def _plural(tok: Token) -> bool:
+    """Whether a noun is plural: tagged so, or written so ("pianos", which the tagger may read as singular)."""
+    low = tok.lower_
+    return tok.tag_ in ("NNS", "NNPS") or (low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3)
+
+
 #: Plural-subject verbs of placement the parser may read as the noun after the last of two joined subjects.
 PLURAL_VERB_NOUNS = frozenset("stand sit rest hang lie".split())
 
@@ -267,7 +275,8 @@ def _nouns_misread_as_verbs(doc: Doc) -> Doc:
     for t in misread:
         stand_in[t.i] = "units" if t.lower_.endswith("s") and t.lower_ != "press" else "unit"
     for t in verbs:
-        stand_in[t.i] = "placed" if t.lower_ in PARTICIPLE_NOUNS else "is"
+        plural = t.i > 0 and _plural(doc[t.i - 1]) and t.lower_ in PLURAL_VERB_NOUNS
+        stand_in[t.i] = "placed" if t.lower_ in PARTICIPLE_NOUNS else "are" if plural else "is"
     for t, word in modifying:
         stand_in[t.i] = word
     spaces = [bool(t.whitespace_) for t in doc]

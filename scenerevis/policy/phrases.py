@@ -469,7 +469,14 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
         if tok.dep_ == "compound" and after is not None and after.dep_ == "compound" and names_a_venue(after.lower_):
             dropped |= own  # "a piano showroom floor": the piano names the venue
             continue
-        if tok.dep_ == "compound" and outer.i == tok.i + 1 and outer.i < heading and names_a_place_noun(outer.lower_):
+        # "A premium piano showroom laid out like ...": the first sentence's first noun names the room
+        first_root = outer.sent.start == 0 and not any(t.pos_ in ("NOUN", "PROPN") for t in doc[: min(own)])
+        if (
+            tok.dep_ == "compound"
+            and outer.i == tok.i + 1
+            and (outer.i < heading or first_root)
+            and names_a_place_noun(outer.lower_)
+        ):
             dropped |= own  # "A sushi counter restaurant: ...": a heading's venue, not a counter
             continue
         plural = m.plural or tok.tag_ in ("NNS", "NNPS")  # "shelves" is a synonym of its own

@@ -11,12 +11,12 @@ dimensions ("3 x 4 m"), global style / colour words and "only ..." restrictions.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from scenerevis.policy.arrange import Relation, parse_relations
 from scenerevis.policy.measures import size_from_text
-from scenerevis.policy.nlp import parse
+from scenerevis.policy.nlp import VERB_NOUNS, parse
 from scenerevis.policy.owners import largest_before
 from scenerevis.policy.phrases import (
     ObjectPhrase,
@@ -200,6 +200,34 @@ def _find_words(text: str, words: tuple[str, ...]) -> list[str]:
     return [w for _, w in sorted(hits)]
 
 
+def _verbs_left_out(doc: Doc, mentions: list) -> list:
+    """``mentions`` whose last word is a verb of placement the parse reads as the verb of the words before it ("a
+    bamboo plant stands in the corner" is no "plant stand") found again without that word."""
+    out = []
+    for m in mentions:
+        words = list(re.finditer(r"[^\s-]+", m.text))
+        last = doc.char_span(m.start + words[-1].start(), m.end, alignment_mode="expand") if len(words) > 1 else None
+        placing = last is not None and len(last) == 1 and last[0].lower_ in VERB_NOUNS and last[0].tag_ == "VBZ"
+        if placing and m.kind in ("category", "generic") and _one_counted(doc, m.start):
+            cut = m.start + words[-1].start()
+            again = vocabulary().find(doc.text[m.start : cut].rstrip(" -"))
+            out += [replace(a, start=a.start + m.start, end=a.end + m.start) for a in again]
+            continue
+        out.append(m)
+    return out
+
+
+def _one_counted(doc: Doc, start: int) -> bool:
+    """Whether the noun phrase ending in the words from ``start`` (characters) is counted one ("a bamboo plant
+    stands ...": "a"; not "a pair of guitar stands", "two tv stands"): its determiner before the words."""
+    before = [t for t in doc if t.idx < start][::-1]
+    for t in before:
+        if t.pos_ in ("ADJ", "NOUN", "PROPN", "PUNCT") and t.text not in (",", ";", ":", "."):
+            continue
+        return t.lower_ in ("a", "an", "the", "one", "this", "that", "each", "every", "its")
+    return False
+
+
 def _infer_room(categories: list[str]) -> str:
     """The room type whose essentials the named categories fill best (data order breaks ties) when they
     fill two or more of its essential slots, else the fallback room type of rooms.json: one desk does not
@@ -225,8 +253,8 @@ def parse_prompt(text: str) -> PromptSpec:
     else:
         text = articled(text)  # "forge: coal forge, anvil next to it": the list's bare nouns get an article
     facts = load_rooms()
-    mentions = vocabulary().find(text)
     doc = parse(text)
+    mentions = _verbs_left_out(doc, vocabulary().find(text))
     phrases = find_phrases(doc, mentions, _NOT_OPEN)
     rooms = [
         m

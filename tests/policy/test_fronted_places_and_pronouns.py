@@ -214,3 +214,14 @@ def test_a_verbless_clause_opening_with_its_place():
     assert ("next_to", "cabinet", "generic_object", "", "infant warmer") in rels(text)
     text = "Across the room, a heavy oak writing desk with a plain wooden chair, and beside it a tall bookcase."
     assert ("next_to", "bookshelf", "desk") in {r[:3] for r in rels(text)}
+
+
+def test_stand_as_a_verb_after_a_plural_and_a_venue_heading():
+    # "pianos stand": the verb of a plural subject; "a plant stands": no plant stand
+    assert counts("Four upright pianos stand against the walls around the edges.") == {"piano": 4}
+    items = parse_prompt("A bamboo plant stands in the corner and a pair of guitar stands beside it.").items
+    assert sorted((i.category, i.desc) for i in items) == [("guitar_stand", "guitar stand"), ("plant", "bamboo plant")]
+    # the first noun before a venue word names the room, no piece
+    assert counts("A premium piano showroom laid out like a concert salon. A black concert grand stands in the middle.") == {
+        "piano": 1
+    }
