@@ -58,7 +58,7 @@ _STRICT_RE = re.compile(
 )
 #: Most instances of one request the designer plans when the prompt states the count (what does not fit is
 #: dropped and reported).
-EXPLICIT_MAX = 24
+EXPLICIT_MAX = 40
 _BEDS = ("king_bed", "double_bed", "single_bed", "bunk_bed")
 _SOFAS = ("sofa", "sectional", "loveseat")
 _NUM = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"

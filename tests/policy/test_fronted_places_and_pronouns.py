@@ -225,3 +225,7 @@ def test_stand_as_a_verb_after_a_plural_and_a_venue_heading():
     assert counts("A premium piano showroom laid out like a concert salon. A black concert grand stands in the middle.") == {
         "piano": 1
     }
+
+
+def test_a_stated_count_of_32_chairs_is_kept():
+    assert counts("School cafeteria: 4 long tables, 32 chairs, a serving counter.")["dining_chair"] == 32
