@@ -404,7 +404,8 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                 joined = (oh.dep_ == "conj" and oh.head.i == p.head) or (oh.dep_ == head.dep_ and oh.head.i == head.head.i)
                 if kind in SITE_KINDS and owner is not p and joined and root.head.i == head.head.i and head.dep_ in _ARG_DEPS:
                     add(kind, p.category, None, m.group(0), p)  # "a hose reel and a rinsing tub sit in the corner": both
-                if kind == "against_wall" and (p.count or 1) >= 2 and re.match(r"(?:along|lining)\b", m.group(0)):
+                several = re.search(r"\b(?:both|each|every)\b", m.group(0))  # "along both long walls": a piece each
+                if kind == "against_wall" and (p.count or 1) >= 2 and re.match(r"(?:along|lining)\b", m.group(0)) and not several:
                     add("in_row", subj, None, m.group(0), sp)  # "four bookcases along one wall": a row on that wall
             for kind, pat, reverse in [(k, r, True) for k, r in _FROM_OBJECT] + [(k, r, False) for k, r in _TO_OBJECT]:
                 m = re.search(pat, text)

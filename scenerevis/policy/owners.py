@@ -177,4 +177,12 @@ def each_of(head: Token) -> int | None:
                 for place in (c for c in of.children if c.dep_ == "pobj" and c.lemma_.lower() in ("wall", "side", "end")):
                     nums = [number_of(t) for t in place.lefts if number_of(t)]
                     return nums[0] if nums else (2 if each.lower_ in ("either", "both") or place.tag_ == "NNS" else None)
+        for wall in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() == "wall"):
+            words = {t.lower_ for t in wall.lefts}
+            if words & {"each", "every", "both"} and (words & _PAIRED_WALLS or "both" in words):
+                return 2  # "a kit locker against each side wall": the room's two side walls
     return None
+
+
+#: Words of walls a room has two of ("each side wall", "both long walls").
+_PAIRED_WALLS = frozenset({"side", "long", "short", "end", "longer", "shorter"})

@@ -229,3 +229,9 @@ def test_stand_as_a_verb_after_a_plural_and_a_venue_heading():
 
 def test_a_stated_count_of_32_chairs_is_kept():
     assert counts("School cafeteria: 4 long tables, 32 chairs, a serving counter.")["dining_chair"] == 32
+
+
+def test_a_piece_against_each_side_wall_is_two():
+    assert counts("A crew room: a kit locker against each side wall.") == {"cabinet": 2}
+    got = {r[:2] for r in rels("A gym. Put a bench along both long walls.")}
+    assert got == {("against_wall", "bench")}  # one on each wall: no row
