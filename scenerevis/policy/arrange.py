@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from scenerevis.policy.carried import (
@@ -34,41 +33,16 @@ from scenerevis.policy.carried import (
     with_owner,
     with_small,
 )
+from scenerevis.policy.ellipsis import fronted_pronoun, other_side, verb_sites
 from scenerevis.policy.face_verbs import faces_verb, zone_pieces
 from scenerevis.policy.phrases import QUANTITY_NOUNS
 from scenerevis.policy.prompt_words import NUMBER_WORDS
+from scenerevis.policy.relation import Relation
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from scenerevis.policy.phrases import ObjectPhrase
-
-
-@dataclass(frozen=True)
-class Relation:
-    """``subject`` category in relation ``kind`` to ``target`` (a category, or None for the room itself /
-    the other instances of ``subject``); ``text`` the words it came from; ``subject_text`` / ``target_text``
-    tell generic objects apart by their phrase."""
-
-    kind: str
-    subject: str
-    target: str | None = None
-    text: str = ""
-    #: For generic objects (category ``generic_object``), the phrase naming which one ("cash register"); for
-    #: pieces of a category named apart, the description of which ones ("laser printer").
-    subject_text: str = ""
-    target_text: str = ""
-    #: The second piece of "between the piano and the bar counter" when it is not another ``target`` piece.
-    target2: str | None = None
-    target2_text: str = ""
-
-    def sides(self) -> list[tuple[str | None, str]]:
-        """(category, text) of the pieces a "between" stands between: the target's twice, or the target's and
-        ``target2``'s."""
-        return [
-            (self.target, self.target_text),
-            (self.target2, self.target2_text) if self.target2 else (self.target, self.target_text),
-        ]
 
 
 #: Relations to the room or among the subject's own instances, by the words of the attached phrase.
@@ -481,79 +455,17 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                         # "the bed stands in the middle, with a fetal monitor and an IV pole next to it": both
                         add(kind, first.category, target.category, words, first, target)
                 break
-    _other_side(doc, phrases, out)
-    _fronted_pronoun(doc, phrases, heads, add)
+    other_side(doc, phrases, out)
+    fronted_pronoun(doc, phrases, heads, add, lambda p, pron: _pronoun(doc, p, pron, heads, phrases))
     faces_verb(doc, phrases, heads, add, lambda p, pron: _pronoun(doc, p, pron, heads, phrases))
     zone_pieces(doc, phrases, heads, add)
     _written_after(doc, phrases, add)
-    _verb_sites(doc, heads, add)
+    verb_sites(doc, heads, add)
     bare_on_top(doc, phrases, add)
     carried(doc, phrases, heads, out, add)
     with_small(doc, phrases, heads, out, add)
     with_owner(doc, phrases, heads, out, add)
     return _hosts_take_places(out)
-
-
-_OTHER_BEFORE = re.compile(
-    r"\b(?:on|to|at)\s+the\s+other(?:\s+side)?\s*,?\s*(?:(?:is|are|stands?|sits?|goes|place|put)\s+)?(?:a|an|the|one)?\s*$"
-)
-_OTHER_AFTER = re.compile(
-    r"\s*(?:(?:is|stands?|sits?|goes|placed|standing)\s+)?(?:on|to|at)\s+the\s+other\b(?!\s+(?:wall|end|corner))"
-)
-
-
-_FRONTED = re.compile(
-    r"(?:^|[,;:]|\band)\s*(beside|next\s+to|behind|in\s+front\s+of|opposite|across\s+from|facing)\s+(it|them)\s*,?\s*"
-    r"(?:(?:is|are|stands?|sits?|goes|go)\s+)?(?:a|an|the|one|two|three|four|five|six|\d+)?\s*(?:[\w-]+\s+){0,3}$"
-)
-
-
-def _fronted_pronoun(doc: Doc, phrases: list[ObjectPhrase], heads: dict[int, ObjectPhrase], add) -> None:
-    """ "An infant warmer goes against the wall, and beside it a small white cabinet": a clause with no verb that
-    opens with the place ("beside it", "opposite them") puts the piece right after it there; ``add`` skips what
-    the tree gave already."""
-    for p in phrases:
-        sent = doc[p.token].sent
-        m = _FRONTED.search(doc.text[sent.start_char : doc[p.head].idx])
-        if m is None or not p.category:
-            continue
-        pron = doc.char_span(sent.start_char + m.start(2), sent.start_char + m.end(2))
-        target = _pronoun(doc, p, pron[0], heads, phrases) if pron is not None and len(pron) == 1 else None
-        if target is None or target is p or not target.category:
-            continue
-        kind = "facing" if m.group(1).split()[0] in ("opposite", "across", "facing") else "next_to"
-        add(kind, p.category, target.category, f"{m.group(1)} the {target.text.lower()}", p, target)
-
-
-_ANOTHER_CORNER = re.compile(r"\s*(?:[\w'-]+\s+){0,5}?in\s+(?:another|the\s+other|the\s+opposite)(?:\s+one)?\s*[.,;]")
-
-
-def _other_side(doc: Doc, phrases: list[ObjectPhrase], out: list[Relation]) -> None:
-    """ "a screen next to it on one side and an easel on the other", "to one side of the table stands a piano, and on
-    the other side a lectern": the piece "on the other (side)" stands next to what the sentence's earlier piece
-    stands next to; "a sink sits in one corner and a safe stands in another": in a corner too."""
-    for p in phrases:
-        sent = doc[p.token].sent
-        if _ANOTHER_CORNER.match(doc.text[p.end : sent.end_char + 1]):
-            cornered = {(r.subject, r.subject_text) for r in out if r.kind == "corner"}
-            earlier = [q for q in phrases if q.end <= p.start and q.start >= sent.start_char and q is not p]
-            if any((q.category, named_as(q, q.category)) in cornered for q in earlier):
-                rel = Relation("corner", p.category, None, "in another corner", named_as(p, p.category))
-                if rel not in out:
-                    out.append(rel)
-            continue
-        if not (_OTHER_BEFORE.search(doc.text[sent.start_char : p.start]) or _OTHER_AFTER.match(doc.text[p.end : sent.end_char])):
-            continue
-        earlier = [q for q in phrases if q.end <= p.start and q.start >= sent.start_char and q is not p]
-        for q in reversed(earlier):
-            mine = (q.category, named_as(q, q.category))
-            r = next((r for r in out if r.kind == "next_to" and r.target and (r.subject, r.subject_text) == mine), None)
-            if r is None:
-                continue
-            rel = Relation("next_to", p.category, r.target, "on the other side", named_as(p, p.category), r.target_text)
-            if (p.category, rel.subject_text) != (r.target, r.target_text) and rel not in out:
-                out.append(rel)
-            break
 
 
 def _hosts_take_places(rels: list[Relation]) -> list[Relation]:
@@ -575,25 +487,6 @@ def _hosts_take_places(rels: list[Relation]) -> list[Relation]:
             out.append(Relation(r.kind, host.target, None, r.text, host.target_text))
             sited.add((host.target, host.target_text))
     return out
-
-
-#: Verbs whose object is the place their subject fills ("the cutting table takes up the middle of the room").
-_SITE_VERBS = frozenset({"take", "fill", "occupy", "cover", "dominate", "claim", "hold", "anchor"})
-_SITE_NOUNS = {"middle": "middle", "centre": "middle", "center": "middle", "corner": "corner"}
-
-
-def _verb_sites(doc: Doc, heads: dict[int, ObjectPhrase], add) -> None:
-    """ "The big cutting table, covered in felt, takes up the middle of the room": the subject of a verb of
-    ``_SITE_VERBS`` whose object is the middle or a corner stands there (words the other readers miss when the
-    verb is far from its subject)."""
-    for t in doc:
-        kind = _SITE_NOUNS.get(t.lower_)
-        if kind is None or t.dep_ != "dobj" or t.head.lemma_.lower() not in _SITE_VERBS:
-            continue
-        for s in (c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in heads):
-            p = heads[s.i]
-            if p.category:
-                add(kind, p.category, None, f"{t.head.lower_} the {t.lower_}", p)
 
 
 def _written_after(doc: Doc, phrases: list[ObjectPhrase], add) -> None:

@@ -47,6 +47,17 @@ def _names_a_room(tok: Token) -> bool:
     return names_a_place_noun(tok.lower_) or any(m.kind == "room" for m in vocabulary().find(tok.text))
 
 
+def names_the_venue(tok: Token, first: int, heading: int) -> bool:
+    """Whether a piece word is the first noun of a venue's name ("A sushi counter restaurant: ...", "A premium piano
+    showroom laid out like a concert salon"): a compound right before a place noun, in a heading (before token
+    ``heading``) or the first noun of the first sentence (``first``: the piece's first token)."""
+    outer = tok.head
+    first_root = outer.sent.start == 0 and not any(t.pos_ in ("NOUN", "PROPN") for t in tok.doc[:first])
+    return (
+        tok.dep_ == "compound" and outer.i == tok.i + 1 and (outer.i < heading or first_root) and names_a_place_noun(outer.lower_)
+    )
+
+
 #: Pieces whose "with <bare plurals>" is what they hold ("shelves with local honey and postcards").
 HOLDERS = frozenset(
     "shelf shelves shelving rack racks cabinet cabinets bookcase bookcases bookshelf bookshelves case cases unit units "

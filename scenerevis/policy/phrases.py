@@ -27,6 +27,7 @@ from scenerevis.policy.not_pieces import (
     likened,
     listed_npadvmod,
     names_the_room,
+    names_the_venue,
     part_piece,
     seat_cushion,
 )
@@ -35,7 +36,6 @@ from scenerevis.policy.open_vocab import (
     NOT_OBJECTS,
     TABLETOP_HEADS,
     VENUE_STATIONS,
-    names_a_place_noun,
     names_a_venue,
 )
 from scenerevis.policy.owners import both_sides, each_corner, each_of, number_of, owner_of
@@ -469,14 +469,7 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
         if tok.dep_ == "compound" and after is not None and after.dep_ == "compound" and names_a_venue(after.lower_):
             dropped |= own  # "a piano showroom floor": the piano names the venue
             continue
-        # "A premium piano showroom laid out like ...": the first sentence's first noun names the room
-        first_root = outer.sent.start == 0 and not any(t.pos_ in ("NOUN", "PROPN") for t in doc[: min(own)])
-        if (
-            tok.dep_ == "compound"
-            and outer.i == tok.i + 1
-            and (outer.i < heading or first_root)
-            and names_a_place_noun(outer.lower_)
-        ):
+        if names_the_venue(tok, min(own), heading):
             dropped |= own  # "A sushi counter restaurant: ...": a heading's venue, not a counter
             continue
         plural = m.plural or tok.tag_ in ("NNS", "NNPS")  # "shelves" is a synonym of its own

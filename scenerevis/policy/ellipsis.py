@@ -1,0 +1,99 @@
+"""ellipsis.py: places a prompt says once for several pieces, or leaves to be understood: "a screen next to it on
+one side and an easel on the other", "a sink sits in one corner and a safe stands in another", "..., and beside it
+a small cabinet" (a clause with no verb that opens with its place) and "the cutting table takes up the middle" (a
+verb whose object is the place). Each reader adds relations through :func:`~scenerevis.policy.arrange.parse_relations`'
+``add`` callback or to its list of relations; reads the spaCy parse (see :mod:`nlp`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from scenerevis.policy.carried import named_as
+from scenerevis.policy.relation import Relation
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from scenerevis.policy.phrases import ObjectPhrase
+
+_OTHER_BEFORE = re.compile(
+    r"\b(?:on|to|at)\s+the\s+other(?:\s+side)?\s*,?\s*(?:(?:is|are|stands?|sits?|goes|place|put)\s+)?(?:a|an|the|one)?\s*$"
+)
+_OTHER_AFTER = re.compile(
+    r"\s*(?:(?:is|stands?|sits?|goes|placed|standing)\s+)?(?:on|to|at)\s+the\s+other\b(?!\s+(?:wall|end|corner))"
+)
+
+
+_FRONTED = re.compile(
+    r"(?:^|[,;:]|\band)\s*(beside|next\s+to|behind|in\s+front\s+of|opposite|across\s+from|facing)\s+(it|them)\s*,?\s*"
+    r"(?:(?:is|are|stands?|sits?|goes|go)\s+)?(?:a|an|the|one|two|three|four|five|six|\d+)?\s*(?:[\w-]+\s+){0,3}$"
+)
+
+
+def fronted_pronoun(doc: Doc, phrases: list[ObjectPhrase], heads: dict[int, ObjectPhrase], add, resolve) -> None:
+    """ "An infant warmer goes against the wall, and beside it a small white cabinet": a clause with no verb that
+    opens with the place ("beside it", "opposite them") puts the piece right after it there; ``add`` skips what
+    the tree gave already; ``resolve(piece, pronoun token)`` names the piece the pronoun is."""
+    for p in phrases:
+        sent = doc[p.token].sent
+        m = _FRONTED.search(doc.text[sent.start_char : doc[p.head].idx])
+        if m is None or not p.category:
+            continue
+        pron = doc.char_span(sent.start_char + m.start(2), sent.start_char + m.end(2))
+        target = resolve(p, pron[0]) if pron is not None and len(pron) == 1 else None
+        if target is None or target is p or not target.category:
+            continue
+        kind = "facing" if m.group(1).split()[0] in ("opposite", "across", "facing") else "next_to"
+        add(kind, p.category, target.category, f"{m.group(1)} the {target.text.lower()}", p, target)
+
+
+_ANOTHER_CORNER = re.compile(r"\s*(?:[\w'-]+\s+){0,5}?in\s+(?:another|the\s+other|the\s+opposite)(?:\s+one)?\s*[.,;]")
+
+
+def other_side(doc: Doc, phrases: list[ObjectPhrase], out: list[Relation]) -> None:
+    """ "a screen next to it on one side and an easel on the other", "to one side of the table stands a piano, and on
+    the other side a lectern": the piece "on the other (side)" stands next to what the sentence's earlier piece
+    stands next to; "a sink sits in one corner and a safe stands in another": in a corner too."""
+    for p in phrases:
+        sent = doc[p.token].sent
+        if _ANOTHER_CORNER.match(doc.text[p.end : sent.end_char + 1]):
+            cornered = {(r.subject, r.subject_text) for r in out if r.kind == "corner"}
+            earlier = [q for q in phrases if q.end <= p.start and q.start >= sent.start_char and q is not p]
+            if any((q.category, named_as(q, q.category)) in cornered for q in earlier):
+                rel = Relation("corner", p.category, None, "in another corner", named_as(p, p.category))
+                if rel not in out:
+                    out.append(rel)
+            continue
+        if not (_OTHER_BEFORE.search(doc.text[sent.start_char : p.start]) or _OTHER_AFTER.match(doc.text[p.end : sent.end_char])):
+            continue
+        earlier = [q for q in phrases if q.end <= p.start and q.start >= sent.start_char and q is not p]
+        for q in reversed(earlier):
+            mine = (q.category, named_as(q, q.category))
+            r = next((r for r in out if r.kind == "next_to" and r.target and (r.subject, r.subject_text) == mine), None)
+            if r is None:
+                continue
+            rel = Relation("next_to", p.category, r.target, "on the other side", named_as(p, p.category), r.target_text)
+            if (p.category, rel.subject_text) != (r.target, r.target_text) and rel not in out:
+                out.append(rel)
+            break
+
+
+#: Verbs whose object is the place their subject fills ("the cutting table takes up the middle of the room").
+_SITE_VERBS = frozenset({"take", "fill", "occupy", "cover", "dominate", "claim", "hold", "anchor"})
+_SITE_NOUNS = {"middle": "middle", "centre": "middle", "center": "middle", "corner": "corner"}
+
+
+def verb_sites(doc: Doc, heads: dict[int, ObjectPhrase], add) -> None:
+    """ "The big cutting table, covered in felt, takes up the middle of the room": the subject of a verb of
+    ``_SITE_VERBS`` whose object is the middle or a corner stands there (words the other readers miss when the
+    verb is far from its subject)."""
+    for t in doc:
+        kind = _SITE_NOUNS.get(t.lower_)
+        if kind is None or t.dep_ != "dobj" or t.head.lemma_.lower() not in _SITE_VERBS:
+            continue
+        for s in (c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in heads):
+            p = heads[s.i]
+            if p.category:
+                add(kind, p.category, None, f"{t.head.lower_} the {t.lower_}", p)
