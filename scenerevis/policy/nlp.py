@@ -259,8 +259,9 @@ def _named_pieces() -> frozenset[str]:
 def _nouns_misread_as_verbs(doc: Doc) -> Doc:
     """``doc`` parsed again with each object noun the parser took for a verb or an adjective (:func:`_misread_verb`,
     :func:`_misread_adjective`) replaced by "unit" / "units" (one it took for a preposition, by "shop"; the first
-    noun of a split compound, :func:`_misread_compound`, by "metal"), and each verb it took for a noun (:func:`_misread_noun`)
-    by "is" (a participle by "placed"), while parsing; the returned doc keeps the written words, with the second parse's tree."""
+    noun of a split compound, :func:`_misread_compound`, by "metal"; "opposite" read as an adjective before a noun
+    phrase, by "near"), and each verb it took for a noun (:func:`_misread_noun`) by "is" ("are" after a plural; a
+    participle by "placed"), while parsing; the returned doc keeps the written words, with the second parse's tree."""
     misread = [t for t in doc if _misread_verb(t) or _misread_adjective(t)]
     modifying = [(t, "shop") for t in doc if _misread_preposition(t)]  # a noun before a noun ("a wooden till counter")
     modifying += [(t, "near") for t in doc if _preposition_read_as_adjective(t)]  # "Opposite the boxes are ..."
