@@ -313,10 +313,10 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
         if subj == GENERIC and not s_text and len(by_cat.get(GENERIC, [])) == 1:
             s_text = by_cat[GENERIC][0].text.lower()
         t2 = t2p.category if t2p is not None else None
-        key = (kind, subj, target, s_text, t_text, t2)
+        key = (kind, subj, target, s_text, t_text, t2, named_as(t2p, t2))
         if key not in seen:
             seen.add(key)
-            out.append(Relation(kind, subj, target, words.strip(), s_text, t_text, t2, named_as(t2p, t2)))
+            out.append(Relation(kind, subj, target, words.strip(), *key[3:]))
 
     for p in phrases:
         if p.quantity == "rows":
@@ -455,9 +455,13 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                         # "the bed stands in the middle, with a fetal monitor and an IV pole next to it": both
                         add(kind, first.category, target.category, words, first, target)
                 break
+
+    def resolve(piece: ObjectPhrase, pron: Token) -> ObjectPhrase | None:
+        return _pronoun(doc, piece, pron, heads, phrases)
+
     other_side(doc, phrases, out)
-    fronted_pronoun(doc, phrases, heads, add, lambda p, pron: _pronoun(doc, p, pron, heads, phrases))
-    faces_verb(doc, phrases, heads, add, lambda p, pron: _pronoun(doc, p, pron, heads, phrases))
+    fronted_pronoun(doc, phrases, heads, add, resolve)
+    faces_verb(doc, phrases, heads, add, resolve)
     zone_pieces(doc, phrases, heads, add)
     _written_after(doc, phrases, add)
     verb_sites(doc, heads, add)

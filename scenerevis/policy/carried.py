@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from scenerevis.policy.nlp import first_conjunct
 from scenerevis.policy.open_vocab import FLOOR_STANDING_WORDS, map_phrase
 from scenerevis.policy.owners import largest_before
 from scenerevis.scene.rooms import load_rooms
@@ -189,8 +190,7 @@ def with_owner(doc: Doc, phrases: list[ObjectPhrase], heads: dict[int, ObjectPhr
 def _after_with(tok: Token) -> bool:
     """Whether the noun (or the first of the nouns joined to it) is the object of "with" ("a counter with a fridge
     and a cabinet beside it"; not "the room has a sofa")."""
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
+    tok = first_conjunct(tok)
     return tok.dep_ == "pobj" and tok.head.lower_ == "with"
 
 

@@ -58,9 +58,9 @@ def other_side(doc: Doc, phrases: list[ObjectPhrase], out: list[Relation]) -> No
     stands next to; "a sink sits in one corner and a safe stands in another": in a corner too."""
     for p in phrases:
         sent = doc[p.token].sent
+        earlier = [q for q in phrases if q.end <= p.start and q.start >= sent.start_char and q is not p]
         if _ANOTHER_CORNER.match(doc.text[p.end : sent.end_char + 1]):
             cornered = {(r.subject, r.subject_text) for r in out if r.kind == "corner"}
-            earlier = [q for q in phrases if q.end <= p.start and q.start >= sent.start_char and q is not p]
             if any((q.category, named_as(q, q.category)) in cornered for q in earlier):
                 rel = Relation("corner", p.category, None, "in another corner", named_as(p, p.category))
                 if rel not in out:
@@ -68,7 +68,6 @@ def other_side(doc: Doc, phrases: list[ObjectPhrase], out: list[Relation]) -> No
             continue
         if not (_OTHER_BEFORE.search(doc.text[sent.start_char : p.start]) or _OTHER_AFTER.match(doc.text[p.end : sent.end_char])):
             continue
-        earlier = [q for q in phrases if q.end <= p.start and q.start >= sent.start_char and q is not p]
         for q in reversed(earlier):
             mine = (q.category, named_as(q, q.category))
             r = next((r for r in out if r.kind == "next_to" and r.target and (r.subject, r.subject_text) == mine), None)

@@ -228,12 +228,18 @@ def _piece_noun(tok: Token) -> bool:
     return low in names or (low.endswith("s") and (low[:-1] in names or (low.endswith("es") and low[:-2] in names)))
 
 
+def first_conjunct(tok: Token) -> Token:
+    """The first of the words joined by "and" / commas that ``tok`` is one of ("chairs" of "chairs and a lamp" for
+    "lamp"); ``tok`` itself when it is joined to none."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
 def _listed_object(tok: Token) -> bool:
     """Whether ``tok`` is joined to the object of a verb or preposition ("Put the desk in the corner with a stool
     behind it, a postcard stand ..."), not to a subject."""
-    x = tok
-    while x.dep_ == "conj" and x.head.i != x.i:
-        x = x.head
+    x = first_conjunct(tok)
     imperative = x.pos_ == "VERB" and x.i < tok.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in x.children)
     return x.dep_ in ("dobj", "pobj") or imperative
 

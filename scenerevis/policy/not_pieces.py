@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from scenerevis.policy.nlp import first_conjunct
 from scenerevis.policy.open_vocab import names_a_place_noun
 from scenerevis.policy.vocab import vocabulary
 
@@ -71,11 +72,8 @@ _FILLED = frozenset("crammed filled stacked packed loaded piled lined stocked he
 
 def contents(root: Token) -> bool:
     """Whether a bare plural noun names what a piece is for or holds: "for moulds and boxes", "for folding pizza
-    boxes", "full of jars",
-    "shelves with local honey and postcards", "a tall shelf of spice blends"."""
-    tok = root
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
+    boxes", "full of jars", "shelves with local honey and postcards", "a tall shelf of spice blends"."""
+    tok = first_conjunct(root)
     if root.tag_ in ("NNS", "NNPS") and tok.dep_ == "dobj" and tok.head.tag_ == "VBG" and tok.head.dep_ == "pcomp":
         return tok.head.head.lower_ == "for"  # "a table for folding pizza boxes", "a rack for drying towels"
     if root.tag_ not in ("NNS", "NNPS") or tok.dep_ != "pobj":
@@ -94,9 +92,7 @@ def contents(root: Token) -> bool:
 def kept_for(root: Token) -> bool:
     """Whether a plural noun with "the" / "its" / "their" names what a piece is for ("a steel locker for the tents",
     "a cabinet for its brushes"): the object of "for" on a piece's noun, never a piece of its own."""
-    tok = root
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
+    tok = first_conjunct(root)
     dets = [c for c in root.children if c.dep_ in ("det", "nummod", "poss")]
     return (
         root.tag_ in ("NNS", "NNPS")
