@@ -11,6 +11,7 @@ import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 import shapely
@@ -33,7 +34,7 @@ def rect(x: float, z: float, yaw: float, w: float, d: float) -> Polygon:
     c, s = math.cos(yaw), math.sin(yaw)
     # local (lx, lz) -> world: x = c*lx + s*lz, z = -s*lx + c*lz (rotation about +Y)
     pts = [(-w / 2, -d / 2), (w / 2, -d / 2), (w / 2, d / 2), (-w / 2, d / 2)]
-    return Polygon([(x + c * lx + s * lz, z - s * lx + c * lz) for lx, lz in pts])
+    return shapely.polygons([(x + c * lx + s * lz, z - s * lx + c * lz) for lx, lz in pts])
 
 
 def local_to_world(x: float, z: float, yaw: float, lx: float, lz: float) -> tuple[float, float]:
@@ -57,6 +58,11 @@ def front_zone(x: float, z: float, yaw: float, w: float, d: float, depth: float,
     return shapely.union_all(polys) if len(polys) > 1 else polys[0]
 
 
+def _near(a: tuple[float, ...], b: tuple[float, ...], margin: float) -> bool:
+    """Whether two (min x, min z, max x, max z) boxes overlap once ``a`` is grown by ``margin`` (m)."""
+    return a[0] - margin <= b[2] and b[0] <= a[2] + margin and a[1] - margin <= b[3] and b[1] <= a[3] + margin
+
+
 @dataclass
 class Body:
     """One object's footprint on the floor plan.
@@ -74,6 +80,16 @@ class Body:
     rug: bool = False
     pose: tuple[float, float, float] = (0.0, 0.0, 0.0)
     size: tuple[float, float, float] = (1.0, 1.0, 1.0)
+
+    @cached_property
+    def bounds(self) -> tuple[float, float, float, float]:
+        """(min x, min z, max x, max z) of the footprint (m): the cheap first test before a geometric one."""
+        return tuple(self.poly.bounds)
+
+    @cached_property
+    def keepout_bounds(self) -> tuple[float, float, float, float] | None:
+        """(min x, min z, max x, max z) of the keep-out zone (m), None without one."""
+        return None if self.keepout is None else tuple(self.keepout.bounds)
 
 
 @dataclass
@@ -157,17 +173,28 @@ class Space:
         bodies not in ``exempt``. Rugs only avoid other rugs and need to be inside the room."""
         if y1 > self.ceiling - 0.01 or not self.inner.covers(poly):
             return False
-        grown = poly.buffer(gap, join_style="mitre") if gap > 0 else poly
+        box = poly.bounds
+        reach = 1.5 * max(gap, 0.0)  # a mitred buffer grows the footprint's bounds by at most gap * sqrt(2)
+        grown = None
         for b in self.bodies:
             if b.id in ignore:
                 continue
             if rug or b.rug:
-                if rug and b.rug and b.poly.intersection(poly).area > 1e-3:
+                if rug and b.rug and _near(box, b.bounds, 0.0) and b.poly.intersection(poly).area > 1e-3:
                     return False
                 continue
-            if min(y1, b.y1) - max(y0, b.y0) > 1e-3 and grown.intersects(b.poly):
-                return False
-            if b.keepout is not None and b.id not in exempt and y0 < 0.3 and b.keepout.intersection(poly).area > 1e-4:
+            if min(y1, b.y1) - max(y0, b.y0) > 1e-3 and _near(box, b.bounds, reach):
+                if grown is None:
+                    grown = poly.buffer(gap, join_style="mitre") if gap > 0 else poly
+                if grown.intersects(b.poly):
+                    return False
+            if (
+                b.keepout is not None
+                and b.id not in exempt
+                and y0 < 0.3
+                and _near(box, b.keepout_bounds, 0.0)
+                and b.keepout.intersection(poly).area > 1e-4
+            ):
                 return False
         return True
 
@@ -175,12 +202,13 @@ class Space:
         """A keep-out zone is inside the room and free of other floor-standing bodies."""
         if zone is None:
             return True
-        if zone.difference(self.room).area > 1e-3:
+        if not self.room.covers(zone) and zone.difference(self.room).area > 1e-3:
             return False
+        box = zone.bounds
         for b in self.bodies:
             if b.id in ignore or b.rug or b.y0 > 0.3:
                 continue
-            if b.poly.intersection(zone).area > 1e-4:
+            if _near(box, b.bounds, 0.0) and b.poly.intersection(zone).area > 1e-4:
                 return False
         return True
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import random
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 import shapely
@@ -488,7 +488,7 @@ class Placer(DecorRoles):
         for size, hang in tries + ([(item.size, cat.hang)] if cat.hang and not cat.mount else []):
             poses = self._wall_pose_list(size, prefer, **kw)
             if hang:
-                poses = [replace(p, y=min(hang, self.space.ceiling - size[1] - 0.05)) for p in poses]
+                poses = [p._replace(y=min(hang, self.space.ceiling - size[1] - 0.05)) for p in poses]
             body = first_fit(self.space, item.category, poses, size)
             if body is not None:
                 verb = "hangs on" if hang else "stands with its back to"

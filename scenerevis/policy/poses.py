@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 import shapely
@@ -31,9 +31,11 @@ CLEARANCE_STEPS: tuple[tuple[float, bool], ...] = ((1.0, True), (1.0, False), (0
 SLIVER = (0.12, 0.6)
 
 
-@dataclass(frozen=True)
-class Pose:
-    """Bottom-centre (x, y, z) in metres and yaw in radians; ``wall`` is the wall it backs onto, if any."""
+class Pose(NamedTuple):
+    """Bottom-centre (x, y, z) in metres and yaw in radians; ``wall`` is the wall it backs onto, if any.
+
+    A named tuple: the search makes thousands per piece, three times faster than a frozen dataclass.
+    """
 
     x: float
     z: float
@@ -122,10 +124,11 @@ def wall_poses(
             base_cost -= 5.0 * (len(wall_order) - wall_order.index(wall.index))
         wall_jitter = rng.uniform(0, jitter * 3)
         yaw = wall.yaw + (math.pi if facing_wall else 0.0) + (math.pi / 2 if along_wall else 0.0)
+        direction, shift = wall.direction, wall.normal * (out / 2 + WALL_GAP + 0.005 + offset)
         for t in ts:
             if t < lo - 1e-9 or t > hi + 1e-9:
                 continue
-            p = wall.a + wall.direction * t + wall.normal * (out / 2 + WALL_GAP + 0.005 + offset)
+            p = wall.a + direction * t + shift
             if prefer == "center":
                 cost = abs(t - L / 2)
             elif prefer == "corner":
@@ -169,6 +172,22 @@ def corner_poses(space: Space, w: float, d: float, rng: random.Random) -> list[P
     return [p for _, p in out]
 
 
+def random_array(rng: random.Random, n: int) -> np.ndarray:
+    """``[rng.random() for _ in range(n)]`` as an array, drawn at numpy speed and leaving ``rng`` where that loop would.
+
+    Python's ``random.Random`` and numpy's ``MT19937`` are the same Mersenne Twister with the same 53-bit
+    doubles, so the generator's state is handed to numpy and back: the numbers, and every later draw, are
+    bit-identical to the loop's (the golden episodes depend on it).
+    """
+    version, internal, gauss_next = rng.getstate()
+    bits = np.random.MT19937()
+    bits.state = {"bit_generator": "MT19937", "state": {"key": np.array(internal[:-1], dtype=np.uint32), "pos": internal[-1]}}
+    out = np.random.RandomState(bits).random_sample(n)
+    after = bits.state["state"]
+    rng.setstate((version, (*(int(k) for k in after["key"]), int(after["pos"])), gauss_next))
+    return out
+
+
 def grid_poses(
     space: Space,
     target: tuple[float, float],
@@ -183,10 +202,10 @@ def grid_poses(
     zs = np.arange(minz + step / 2, maxz, step)
     gx, gz = np.meshgrid(xs, zs, indexing="ij")
     pts = np.column_stack([gx.ravel(), gz.ravel()])
-    dist = np.hypot(pts[:, 0] - target[0], pts[:, 1] - target[1]) + np.array([rng.uniform(0, 0.02) for _ in range(len(pts))])
+    dist = np.hypot(pts[:, 0] - target[0], pts[:, 1] - target[1]) + 0.02 * random_array(rng, len(pts))
     order = np.argsort(dist)[:limit]
     yaws = list(yaws)
-    return [Pose(float(pts[i, 0]), float(pts[i, 1]), y) for i in order for y in yaws]
+    return [Pose(x, z, y) for x, z in pts[order].tolist() for y in yaws]
 
 
 def feasible(

@@ -12,7 +12,6 @@ import math
 import random
 import re
 from collections.abc import Callable
-from dataclasses import replace
 
 from shapely.geometry import Point
 from shapely.ops import polylabel
@@ -78,7 +77,7 @@ def relation_poses(
     if kind == "against_wall":
         poses = apart + wall_poses(space, w, d, rng, prefer="any")
         if load_rooms().category(category).role == "on_surface":  # "a TV on the wall": hung at HANG_Y
-            poses = [replace(p, y=max(0.3, min(HANG_Y, space.ceiling - h - 0.05))) for p in poses]
+            poses = [p._replace(y=max(0.3, min(HANG_Y, space.ceiling - h - 0.05))) for p in poses]
         return poses
     if kind in ("in_row", "side_by_side", "back_to_back", "opposite"):
         peers = _named(_others(space, rel.target or category), rel.target_text if rel.target else rel.subject_text)

@@ -58,19 +58,35 @@ class Vocabulary:
         ordered = sorted(entries, key=lambda p: (-len(p), p))
         self._phrases = [_Phrase(p, *entries[p], re.compile(phrase_pattern(p), re.IGNORECASE)) for p in ordered]
         self._regex = re.compile("|".join(f"(?:{ph.regex.pattern})" for ph in self._phrases), re.IGNORECASE)
+        self._which: dict[str, _Phrase | None] = {}
+        self._found: dict[str, tuple[Mention, ...]] = {}
 
     def find(self, text: str) -> list[Mention]:
-        """Non-overlapping mentions in ``text``, left to right; at one position the longest phrase wins."""
+        """Non-overlapping mentions in ``text``, left to right; at one position the longest phrase wins.
+
+        Answers are remembered per text (a scene's descriptions are classified again on every turn)."""
+        if text not in self._found:
+            if len(self._found) > 4096:
+                self._found.clear()
+            self._found[text] = tuple(self._find(text))
+        return list(self._found[text])
+
+    def _find(self, text: str) -> list[Mention]:
         out = []
         for m in self._regex.finditer(text):
             matched = m.group(0)
-            for ph in self._phrases:
-                if ph.regex.fullmatch(matched):
-                    last = re.split(r"[\s\-]+", ph.phrase)[-1]
-                    got = re.split(r"[\s\-]+", matched.lower())[-1]
-                    out.append(Mention(ph.kind, ph.name, m.start(), m.end(), matched, got != last, ph.phrase))
-                    break
+            ph = self._phrase_of(matched)
+            if ph is not None:
+                last = re.split(r"[\s\-]+", ph.phrase)[-1]
+                got = re.split(r"[\s\-]+", matched.lower())[-1]
+                out.append(Mention(ph.kind, ph.name, m.start(), m.end(), matched, got != last, ph.phrase))
         return out
+
+    def _phrase_of(self, matched: str) -> _Phrase | None:
+        """The first phrase (longest first) whose pattern matches the whole of ``matched``, remembered per text."""
+        if matched not in self._which:
+            self._which[matched] = next((ph for ph in self._phrases if ph.regex.fullmatch(matched)), None)
+        return self._which[matched]
 
 
 @lru_cache(maxsize=2)

@@ -1,6 +1,8 @@
-"""Walkable-floor cache of the designer's free space: regression for the stale ``id()`` key."""
+"""The designer's free space: the walkable-floor cache (regression for the stale ``id()`` key) and the fit tests."""
 
 from __future__ import annotations
+
+import math
 
 from scenerevis.policy.free_space import Body, rect, room_space
 
@@ -40,3 +42,25 @@ def test_walk_regions_not_stale_when_a_new_body_reuses_a_freed_address():
     del old_address
     space.add(body)
     assert space.walk_regions() == 1
+
+
+def test_body_ok_gap_to_a_rotated_neighbour_exact():
+    # A 1 x 1 m box turned 45 degrees at the origin reaches x = sqrt(2) / 2 = 0.7071 m. A 0.2 m wide piece
+    # centred at x = 0.7071 + 0.1 + g touches the box's corner at distance g: with gap 0.05 m it fits from
+    # g = 0.05 on and not below (the box-bounds shortcut must not skip the rotated corner).
+    space = room_space([[-3, -3], [3, -3], [3, 3], [-3, 3]], 2.7)
+    space.add(Body("box", "cabinet", rect(0.0, 0.0, math.pi / 4, 1.0, 1.0), 0.0, 1.0))
+    reach = math.sqrt(2) / 2 + 0.1
+    assert not space.body_ok(rect(reach + 0.04, 0.0, 0.0, 0.2, 0.2), 0.0, 1.0, gap=0.05)
+    assert space.body_ok(rect(reach + 0.06, 0.0, 0.0, 0.2, 0.2), 0.0, 1.0, gap=0.05)
+    # Above the box's height range the same spot is free at any distance.
+    assert space.body_ok(rect(reach - 0.05, 0.0, 0.0, 0.2, 0.2), 1.2, 1.5, gap=0.05)
+
+
+def test_keepout_ok_inside_room_and_free_of_floor_bodies():
+    space = room_space([[-2, -2], [2, -2], [2, 2], [-2, 2]], 2.7)
+    space.add(_corner_box("box"))  # occupies x, z in [-1.95, -1.45]
+    assert space.keepout_ok(rect(0.0, 0.0, 0.0, 1.0, 1.0))
+    assert not space.keepout_ok(rect(1.9, 0.0, 0.0, 0.4, 0.4))  # 0.1 m past the wall at x = 2: 0.04 m^2 outside
+    assert not space.keepout_ok(rect(-1.4, -1.4, 0.0, 0.2, 0.2))  # overlaps the box by 0.05 x 0.05 m
+    assert space.keepout_ok(rect(-1.4, -1.4, 0.0, 0.2, 0.2), ignore={"box"})
