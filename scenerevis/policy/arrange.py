@@ -33,7 +33,7 @@ from scenerevis.policy.carried import (
     with_owner,
     with_small,
 )
-from scenerevis.policy.ellipsis import fronted_pronoun, other_side, verb_sites
+from scenerevis.policy.ellipsis import colon_places, fronted_pronoun, other_side, verb_sites
 from scenerevis.policy.face_verbs import faces_verb, zone_pieces
 from scenerevis.policy.phrases import QUANTITY_NOUNS
 from scenerevis.policy.prompt_words import NUMBER_WORDS
@@ -51,7 +51,12 @@ _SELF = [
         "against_wall",
         r"\b(?:against|along|on|by|lining|to|line|lines|covers|covering|fills|filling|spans|spanning)\s+"
         r"(?:the\s+|a\s+|one\s+|both\s+|all\s+|each\s+|every\s+|two\s+|three\s+)?"
-        r"(?:\w+\s+){0,2}?walls?\b(?!-)|\bmiddle\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+)?wall\b",
+        r"(?:\w+\s+){0,2}?walls?\b(?!-)|\bmiddle\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+)?wall\b"
+        # what stands in for a wall: "along the fence", "against the front windows", "against the house"
+        r"|\b(?:against|along|lining|lines?|under|beneath)\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}?"
+        r"(?:windows?|fence|partition|house|hull|bulkhead|hedge|railings?|glazing|bulkheads)\b"
+        # "a serving table along the back", "against the back side" (not "along the side of the sofa")
+        r"|\b(?:against|along|lining)\s+the\s+(?:back|side|front|rear|far\s+side)(?:\s+side)?\b(?!\s+(?:of|wall|walls|window|windows)\b)",
     ),
     (
         "middle",
@@ -62,11 +67,11 @@ _SELF = [
     (
         "corner",
         r"\b(?:in|at|into|from|fills|filling|occupies|occupying|takes|taking)\s+(?:a|the|one|each|every|all\s+four)\s+(?:[\w-]+\s+){0,2}"
-        r"corners?\b|\bcornered\b",
+        r"corners?\b|\bcornered\b|\b(?:in|at)\s+each\s+of\s+the\s+(?:\w+\s+)?corners\b",
     ),
     (
         "in_row",
-        r"\bin\s+(?:a|one|two|three|four|five|six|\d+)\s+(?:\w+\s+)?rows?\b|\bin\s+rows\b|\blined\s+up\b|\bin\s+a\s+line\b",
+        r"\bin\s+(?:a|one|two|three|four|five|six|\d+)\s+(?:\w+\s+){0,2}rows?\b|\bin\s+rows\b|\blined\s+up\b|\bin\s+a\s+line\b",
     ),
     ("side_by_side", r"\bside\s+by\s+side\b|\b(?:next\s+to|beside)\s+(?:each\s+other|one\s+another)\b"),
     ("back_to_back", r"\bback\s+to\s+back\b"),
@@ -184,7 +189,7 @@ def _antecedent(doc: Doc, subject: ObjectPhrase, heads: dict[int, ObjectPhrase],
         if p.start < subject.start
         and (
             p.category != subject.category
-            or (p.category == GENERIC and p.text != subject.text)
+            or p.text != subject.text  # "a blackjack table with stools around it, a roulette table next to it"
             or (p.label and subject.label and p.label != subject.label)  # "a trophy cabinet ... grey lockers beside it"
         )
     ]
@@ -215,6 +220,16 @@ def _pronoun(doc: Doc, subject: ObjectPhrase, pron, heads: dict[int, ObjectPhras
     target = with_host(doc, subject, heads, listed=True) or _antecedent(doc, subject, heads, phrases)
     if word == "them" and (target is None or (target.count or 1) < 2):
         target = _antecedent(doc, subject, heads, [q for q in phrases if (q.count or 1) >= 2]) or target
+    elif (
+        word == "it"
+        and target is not None
+        and ((target.count or 1) >= 2 or target.plural)
+        and not any(t.lower_ in ("each", "every") for t in doc[doc[target.head].i : doc[subject.head].i])
+    ):
+        # "a table with five stools around it, a roulette table next to it": "it" is one piece (but "three tables,
+        # each with two chairs around it": each of them)
+        one = [q for q in phrases if ((q.count or 1) < 2 and not q.plural) or q is subject]
+        target = _antecedent(doc, subject, heads, one) or target
     return target
 
 
@@ -255,7 +270,14 @@ def _units(doc: Doc, p: ObjectPhrase, heads: dict[int, ObjectPhrase], room_token
         out += [c for c in arg.rights if c.dep_ in _UNIT_DEPS and c.i > head.i]
     verb = arg.head  # "six loungers side by side in a row along the wall": the fixed adverb is the predicate
     if arg.dep_ in _ARG_DEPS and (verb.pos_ in ("VERB", "AUX") or (verb.pos_ == "ADV" and verb.dep_ == "ROOT")):
-        out += [c for c in verb.children if c.dep_ in _UNIT_DEPS and c.i != arg.i and c.i not in heads]
+        # (not the words that follow another piece of the verb before this one: "one green felt(verb) blackjack
+        # table in the centre with five stools, a roulette table next to it": the centre is the blackjack table's)
+        others = [h for h in heads if h != arg.i and doc[h].head.i == verb.i and doc[h].dep_ in _ARG_DEPS]
+        out += [
+            c
+            for c in verb.children
+            if c.dep_ in _UNIT_DEPS and c.i != arg.i and c.i not in heads and not any(h < c.i < arg.i for h in others)
+        ]
     nxt = doc[head.right_edge.i + 1] if head.right_edge.i + 1 < len(doc) else None
     if (
         head.dep_ in ("conj", "appos", "dobj", "pobj")
@@ -276,6 +298,14 @@ def _units(doc: Doc, p: ObjectPhrase, heads: dict[int, ObjectPhrase], room_token
     elif first.dep_ == "ROOT" and first.pos_ in ("NOUN", "PROPN"):
         # "Against the back wall: a cabinet, a coffee machine and a bench": the place heads the whole list
         out += [c for c in first.children if c.dep_ == "prep" and c.i < first.i]
+    elif (
+        first.dep_ == "pobj"
+        and first.head.dep_ == "ROOT"
+        and first.head.pos_ == "ADP"
+        and any(c.dep_ == "pobj" and c.i < first.i and c.i not in heads for c in first.head.children)
+    ):
+        # "In the back left corner a repair workbench and a stool", parsed as two objects of "In": the place's
+        out.append(first.head)
     return out
 
 
@@ -460,6 +490,7 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
         return _pronoun(doc, piece, pron, heads, phrases)
 
     other_side(doc, phrases, out)
+    colon_places(doc, phrases, add)
     fronted_pronoun(doc, phrases, heads, add, resolve)
     faces_verb(doc, phrases, heads, add, resolve)
     zone_pieces(doc, phrases, heads, add)

@@ -96,3 +96,49 @@ def verb_sites(doc: Doc, heads: dict[int, ObjectPhrase], add) -> None:
             p = heads[s.i]
             if p.category:
                 add(kind, p.category, None, f"{t.head.lower_} the {t.lower_}", p)
+
+
+#: Places a short heading before a colon may name for the pieces after it ("Back corner: a round table ...").
+_HEADING_PLACES = (
+    ("corner", re.compile(r"\bcorners?\b")),
+    ("middle", re.compile(r"\b(?:middle|cent(?:re|er))\b")),
+    (
+        "against_wall",
+        re.compile(
+            r"\b(?:against|along|lining|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}walls?\b|^(?:the\s+)?(?:[\w-]+\s+){0,2}walls?$"
+        ),
+    ),
+)
+#: A heading is at most this many words.
+_HEADING_WORDS = 10
+
+
+def colon_places(doc: Doc, phrases: list[ObjectPhrase], add) -> None:
+    """ "Back corner: a small round table with three stools around it", "The lounge is in the right corner: a sofa,
+    ...", "Along the left wall: a cabinet, a fridge and a bench": a short heading that names a place and no piece
+    puts the first piece after its colon there (a wall: every piece of the list, not the ones they come with)."""
+    for colon in (t for t in doc if t.text == ":"):
+        sent = colon.sent
+        heading = doc[sent.start : colon.i]
+        if not 0 < len(heading) <= _HEADING_WORDS or any(heading.start_char <= p.start < colon.idx for p in phrases):
+            continue
+        after = sorted((p for p in phrases if colon.idx < p.start < sent.end_char and p.category), key=lambda p: p.start)
+        text = heading.text.lower()
+        kind = next((k for k, pat in _HEADING_PLACES if pat.search(text)), None)
+        if kind is None or not after:
+            continue
+        first = doc[after[0].head]
+        pieces = [after[0]]
+        if kind == "against_wall":
+            pieces = [p for p in after if _listed_with(doc[p.head], first, colon.i)]
+        words = {"corner": "in a corner", "middle": "in the middle", "against_wall": "against a wall"}[kind]
+        for p in pieces:
+            add(kind, p.category, None, words, p)
+
+
+def _listed_with(tok, first, colon: int) -> bool:
+    """Whether ``tok`` is ``first`` or an item of its list ("a cabinet, a fridge and a bench"), or hangs on the
+    heading itself (a token before index ``colon``), not a piece one of them comes with."""
+    while tok.i != first.i and tok.i > colon and tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.i == first.i or tok.head.i < colon

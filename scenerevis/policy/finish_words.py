@@ -28,6 +28,10 @@ PART_NOUNS = frozenset(
 )
 
 
+#: Nouns of an arrangement, whose words are no finish ("six desks in a single long row").
+_LAYOUT_NOUNS = frozenset("row line circle ring semicircle group cluster column grid block pair arc".split())
+
+
 def predicate_words(head: Token, describing: frozenset[str]) -> list[str]:
     """Finish words the sentence says of the piece ``head`` names: "a sofa in green velvet", "a table covered in
     brown felt", "a stand made of reclaimed pine", and as its subject
@@ -41,7 +45,9 @@ def predicate_words(head: Token, describing: frozenset[str]) -> list[str]:
         for c in near
         if c.dep_ == "prep" and c.lower_ in ("in", "of")  # "a table of white marble"
         for o in c.children
-        if o.dep_ == "pobj" and any(t.lower_ in describing for t in _own(o))  # "in aqua vinyl"
+        if o.dep_ == "pobj"
+        and any(t.lower_ in describing for t in _own(o))  # "in aqua vinyl"
+        and o.lemma_.lower() not in _LAYOUT_NOUNS  # (not "in a long row")
     ]
     for c in near:  # "the cutting table, covered in brown felt, ...", "a stand made of reclaimed pine"
         after = c.dep_ == "amod" and c.i > head.i  # "eight chairs upholstered in maroon leather"

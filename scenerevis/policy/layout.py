@@ -301,7 +301,8 @@ class Placer(DecorRoles):
         cat = self.facts.category(category)
         # (not when the pieces also form a row: "six stools in a row along the counter" lines them up by it)
         lined = any(r.kind in ("in_row", "side_by_side") and not r.target for r in own)
-        own = [r for r in own if not (r.kind in ("next_to", "around") and r.target in cat.anchors and not lined)]
+        # (nor one naming one of several pieces of its anchor's category: "stools around the blackjack table")
+        own = [r for r in own if lined or r.target_text or not (r.kind in ("next_to", "around") and r.target in cat.anchors)]
         if cat.role == "on_surface":  # a TV or lamp stands on its host; only "on top of" or "on the wall" moves it
             hung = not any(r.kind == "on_top" for r in own) and any(r.kind == "against_wall" for r in own)
             own = [r for r in own if r.kind == "on_top" or (hung and r.kind in ("against_wall", "facing"))]
@@ -451,7 +452,7 @@ class Placer(DecorRoles):
                     if body is None:
                         continue
                     if (item.category in TABLES or around) and n_chairs:
-                        n_ok = self._probe(body, chair, S.around_table(body, chair_size, n_chairs))
+                        n_ok = self._probe(body, chair, S.around_table(body, chair_size, n_chairs, self.space.inner))
                         if n_ok < n_chairs:
                             if best is None or n_ok > best[0]:
                                 best = (n_ok, body)
@@ -549,7 +550,7 @@ class Placer(DecorRoles):
 
         def slots(anchor: Body, size):
             if self.facts.category(anchor.category).role == "center":
-                return S.around_table(anchor, size, n)
+                return S.around_table(anchor, size, n, self.space.inner)
             return S.desk_front(anchor, size)
 
         return self._attach(item, self._anchors(item), slots, f"{_a(self._name(item))} is pulled up to its table")
@@ -559,7 +560,7 @@ class Placer(DecorRoles):
         return self._attach(
             item,
             self._anchors(item),
-            lambda a, s: S.around_table(a, s, n),
+            lambda a, s: S.around_table(a, s, n, self.space.inner),
             "chairs go around the table, each facing it",
             fallback=False,
         )

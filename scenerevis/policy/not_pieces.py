@@ -7,6 +7,7 @@ do name a piece ("a fume extraction arm"). Reads the spaCy parse (see :mod:`nlp`
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from scenerevis.policy.nlp import first_conjunct
@@ -41,6 +42,19 @@ def beside_the_room(root: Token, room: Token) -> bool:
     prep = root.head
     up = prep.head.head if prep.head.dep_ == "advmod" else prep.head  # "next to"
     return up.i == room.i
+
+
+#: Nouns of a part of a place: in a verbless heading "Back of an ambulance." the "of" object is the room.
+PLACE_PARTS = frozenset("back front rear inside interior end corner middle centre center half part section".split())
+
+
+def part_of_the_room(tok: Token) -> bool:
+    """Whether ``tok`` is the place a verbless heading names a part of ("Back of an ambulance.", "The first half of
+    a restaurant car: ..."): the object of "of" on a part noun (``PLACE_PARTS``) that is its sentence's root."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return False
+    part = tok.head.head
+    return part.lower_ in PLACE_PARTS and part.dep_ == "ROOT"
 
 
 def _names_a_room(tok: Token) -> bool:
@@ -104,6 +118,20 @@ def kept_for(root: Token) -> bool:
     )
 
 
+def serves_as(tok: Token) -> bool:
+    """Whether ``tok`` is the role a verb gives another piece ("pushed together as one bank", "a barrel standing in
+    each corner as a standing table", "a sofa that doubles as a bed"): no piece of its own ("pieces such as a
+    sofa" lists pieces: there "as" hangs on a noun)."""
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ == "as" and prep.head.pos_ in ("VERB", "AUX")
+
+
+def zone_with(tok: Token, end: int) -> bool:
+    """Whether a piece word names a zone that comes with pieces, the place itself ("A 9 m² treehouse reading nook
+    with a wooden bench ...", the phrase ending at character ``end``), not an armchair."""
+    return tok.lower_ in ("nook", "nooks") and re.match(r"\s*with\b", tok.doc.text[end:]) is not None
+
+
 def likened(root: Token) -> bool:
     """Whether ``root`` is what a verb likens something to ("should feel like a jewel box", "looks like a ship's
     cabin"); not "pieces like a sofa", where "like" hangs on a noun and lists examples."""
@@ -125,12 +153,60 @@ def names_the_room(first: Token, room_preps: frozenset[str]) -> bool:
     verb = first.head.lemma_.lower()
     place = names_a_place_noun(first.lower_)
     return (
-        first.dep_ == "ROOT"
+        (first.dep_ == "ROOT" and (place or not (_lists_pieces(first) or _counted(first) or _placed(first) or _only(first))))
         or (place and first.sent.start == 0)  # "A recording booth of 4 square metres with ..."
         or any(c.lower_ in room_preps for c in first.rights)
         or (first.dep_ == "dobj" and verb in DESIGN_VERBS)
         or (first.dep_ == "nsubj" and verb in HAVE_VERBS and place)
     )
+
+
+def _lists_pieces(first: Token) -> bool:
+    """Whether a verbless first noun starts a list of pieces ("just a gurney and a paramedic seat next to it"): a
+    conjunct of it names a piece the vocabulary knows (in "A bakery and a sandwich counter" the first is a venue)."""
+    return any(
+        c.dep_ == "conj" and c.pos_ == "NOUN" and any(m.kind in ("category", "generic") for m in vocabulary().find(c.lower_))
+        for c in first.children
+    )
+
+
+#: Nouns of a place inside a room, where a verb may put a piece ("standing in each corner", "pushed against the wall").
+_IN_ROOM_PLACES = frozenset("corner corners wall walls middle centre center window door side end front back each".split())
+
+
+def _placed(tok: Token) -> bool:
+    """Whether a verb describing the noun puts it somewhere in a room ("An old wine barrel standing in each of the
+    four corners ..."): a piece, not the room ("A cafe set in an old barn" is placed in no room's part)."""
+    return any(
+        c.dep_ in ("acl", "relcl")
+        and any(g.dep_ == "pobj" and g.lower_ in _IN_ROOM_PLACES for p in c.children for g in p.children)
+        for c in tok.children
+    )
+
+
+def _only(tok: Token) -> bool:
+    """Whether the noun is what the brief asks for and nothing more ("just a compact coffee roaster on a steel
+    cart"): "just" / "only" before it. A room is not asked for that way."""
+    return any(c.dep_ == "advmod" and c.lower_ in ("just", "only") and c.i < tok.i for c in tok.children)
+
+
+def _counted(tok: Token) -> bool:
+    """Whether a noun is counted ("Six cabbing machines set in a line ..."): plural or with a numeral (not a
+    measure: "A 9 m² nook"), as a room's name is not."""
+    return tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "nummod" and not is_measure(c) for c in tok.children)
+
+
+def is_measure(num: Token) -> bool:
+    """Whether a number is a measure, not a count: a unit follows it ("A 9 m² treehouse reading nook")."""
+    doc = num.doc
+    nxt = doc[num.i + 1].lower_.rstrip(".") if num.i + 1 < len(doc) else ""
+    if nxt in ("square", "sq"):  # "9 square metres" (not "three square tables")
+        return num.i + 2 < len(doc) and doc[num.i + 2].lower_.rstrip(".") in _MEASURE_UNITS
+    return nxt in _MEASURE_UNITS
+
+
+#: Words after a number that make it a measure, not a count ("A 9 m² treehouse reading nook").
+_MEASURE_UNITS = frozenset("m m² m2 sqm metre metres meter meters ft feet foot cm".split())
 
 
 #: Part nouns that name a piece of their own with a kind before them and an article ("a fume extraction arm").

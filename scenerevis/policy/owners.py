@@ -133,9 +133,14 @@ def _at_each(tok: Token, head: Token) -> bool:
     """Whether ``tok`` has a place "at each" / "by each" / "per one" after ``head`` with no noun after
     "each" ("eight desks with a chair at each": the parse hangs "at each" on the desks)."""
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.i > head.i):
-        if any(o.dep_ == "pobj" and o.lower_ == "each" and o.pos_ == "PRON" for o in prep.children):
+        if any(o.dep_ == "pobj" and (o.lower_ == "each" and o.pos_ == "PRON" or _each_one(o)) for o in prep.children):
             return True
     return False
+
+
+def _each_one(tok: Token) -> bool:
+    """Whether ``tok`` is the "one" of "each one" / "every one" ("a black mesh chair at each one")."""
+    return tok.lower_ == "one" and any(c.dep_ == "det" and c.lower_ in ("each", "every") for c in tok.children)
 
 
 def largest_before(p: ObjectPhrase, phrases: list[ObjectPhrase], size, exclude: str | None = None) -> ObjectPhrase | None:
@@ -160,10 +165,16 @@ def both_sides(head: Token) -> bool:
 
 
 def each_corner(head: Token) -> bool:
-    """Whether the phrase stands "in each corner" / "in every corner" of the room."""
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "at")):
-        for obj in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() == "corner"):
-            if any(d.lower_ in ("each", "every", "all") for d in obj.lefts):
+    """Whether the phrase stands "in each corner" / "in every corner" / "in each of the four corners" of the room
+    (the words on the piece or on a verb that describes it: "a barrel standing in each corner")."""
+    owners = [head] + [c for c in head.children if c.dep_ == "acl"]
+    for prep in (c for o in owners for c in o.children if c.dep_ == "prep" and c.lower_ in ("in", "at")):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if obj.lemma_.lower() == "corner" and any(d.lower_ in ("each", "every", "all") for d in obj.lefts):
+                return True
+            if obj.lower_ == "each" and any(
+                g.lemma_.lower() == "corner" for of in obj.children if of.lower_ == "of" for g in of.children
+            ):
                 return True
     return False
 

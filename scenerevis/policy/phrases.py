@@ -23,13 +23,17 @@ from scenerevis.policy.not_pieces import (
     beside_the_room,
     contents,
     heading_end,
+    is_measure,
     kept_for,
     likened,
     listed_npadvmod,
     names_the_room,
     names_the_venue,
+    part_of_the_room,
     part_piece,
     seat_cushion,
+    serves_as,
+    zone_with,
 )
 from scenerevis.policy.open_vocab import (
     ABSTRACT_HEADS,
@@ -47,28 +51,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 #: Nouns that quantify the noun after "of": count per unit ("two rows of" = 2 x 3), or None for "a set of N".
-QUANTITY_NOUNS = {
-    "pair": 2,
-    "couple": 2,
-    "trio": 3,
-    "few": 3,
-    "handful": 3,
-    "several": 3,
-    "dozen": 12,
-    "row": 3,
-    "set": None,
-    "group": None,
-    "collection": None,
-    "line": None,
-    "cluster": None,
-    "pod": None,
-    "wall": None,
-    "bank": None,
-    "block": None,
-    "number": None,
-    "lot": None,
-    "lots": None,
-    "plenty": None,
+QUANTITY_NOUNS: dict[str, int | None] = {
+    **{"pair": 2, "couple": 2, "trio": 3, "few": 3, "handful": 3, "several": 3, "dozen": 12, "row": 3},
+    **dict.fromkeys("set group collection line cluster pod wall bank block number lot lots plenty".split()),
 }
 #: Quantity nouns that name an object when no "of" follows ("a sleep pod", "a chopping block", "a piggy bank").
 _UNIT_OBJECTS = frozenset({"pod", "bank", "block", "wall"})
@@ -239,6 +224,7 @@ def modifiers(tok: Token, before: int, taken: set[int]) -> list[Token]:
         and t.i not in taken
         and t.lower_ not in _COUNT_WORDS
         and number_of(t) is None
+        and not (t.i > 0 and is_measure(t.doc[t.i - 1]))  # the "m²" of "a 9 m² nook"
         and not (t.pos_ == "ADV" and t.head.pos_ != "ADJ")  # "just a cushion", "only one nightstand"
         and (t.dep_ not in _SKIP_DEPS or t.tag_ in ("HYPH", "AFX") or _possessive_noun(t))
         and t.tag_ not in _DETERMINER_TAGS
@@ -294,6 +280,8 @@ def _count(
     for t in left:
         n = number_of(t)
         if n is not None and (t.tag_ == "CD" or t.dep_ in ("nummod", "npadvmod", "quantmod", "compound", "amod", "det")):
+            if is_measure(t):
+                continue  # "a 9 m² nook", "a 2 m bench": a size
             if quantity is not None and quantity.lemma_.lower() in _PER_UNIT:  # "3 rows of 5 seats" = 15
                 n *= _count(quantity, {quantity.i}, taken)[0] or 1
             return n, "least" in lows, False, False, name
@@ -469,7 +457,7 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
         if tok.dep_ == "compound" and after is not None and after.dep_ == "compound" and names_a_venue(after.lower_):
             dropped |= own  # "a piano showroom floor": the piano names the venue
             continue
-        if names_the_venue(tok, min(own), heading):
+        if names_the_venue(tok, min(own), heading) or part_of_the_room(tok) or serves_as(tok) or zone_with(tok, m.end):
             dropped |= own  # "A sushi counter restaurant: ...": a heading's venue, not a counter
             continue
         plural = m.plural or tok.tag_ in ("NNS", "NNPS")  # "shelves" is a synonym of its own
@@ -490,7 +478,7 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
             continue
         if root.i == nouns[0].i and names_the_room(root, _ROOM_PREPS):
             continue  # "A tattoo parlour with ...", "Design a seaside fishmonger", "The hall has ...": the room
-        if beside_the_room(root, nouns[0]) or likened(root):
+        if beside_the_room(root, nouns[0]) or likened(root) or part_of_the_room(root) or serves_as(root):
             continue  # "Relaxation lounge next to a spa's sauna", "feels like a jewel box": no object in the room
         low = root.lower_
         # "a video wall" is a piece ("the back wall" is none)
@@ -523,6 +511,7 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
         if root.tag_ in ("NNS", "NNPS") and root.lemma_ and text.endswith(root.text):  # "bike stands": one bike stand
             text = text[: -len(root.text)] + root.lemma_.lower()
         out.append(ObjectPhrase(root.i, root.i, start, root.idx + len(root), text, plural=root.tag_ in ("NNS", "NNPS")))
+    room_noun = nouns[0].i if nouns and names_the_room(nouns[0], _ROOM_PREPS) else -1
     anchors = {p.head for p in out} | {p.token for p in out}
     mention_toks = {i for p in out if p.mention for i in (t.i for t in spans[id(p.mention)])}
     for p in out:
@@ -541,6 +530,8 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
         )
         # "desk, sewing machine, chair" lists pieces; "facing the targets" names pieces named before
         listed = head.dep_ in ("conj", "appos") or (p.plural and head.dep_ == "dobj" and not definite)
+        # "A greengrocer's with wooden produce crates": what the room comes with are its pieces
+        listed = listed or (p.plural and head.dep_ == "pobj" and head.head.lower_ == "with" and head.head.head.i == room_noun)
         if p.mention is None and p.count is None and not listed:
             if definite:
                 p.reference = True  # "the altar", "on its pedestal": an object named before, resolved by the prompt reader

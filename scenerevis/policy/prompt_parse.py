@@ -344,7 +344,9 @@ def parse_prompt(text: str) -> PromptSpec:
             other_noun = first_noun[cat] != m.phrase.lower() and p.owner is None  # "sewing desk, sewing stool"
             # "a row of four chairs ... and a separate row of three chairs": seven
             more = p.count is not None and bool(_MORE_WORDS & {t.lower_ for t in doc[max(0, p.token - 5) : p.token]})
-            apart = not p.definite and (other_words or other_noun or more)
+            # ("the head trader's desk" after "six trading desks": a definite piece someone owns is another one)
+            owned = any(c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") for c in doc[p.head].children)
+            apart = (not p.definite or owned) and (other_words or other_noun or more)
             if apart:  # "12 student desks ... a teacher's desk": 13; "a cat tree ... a scratching post": two
                 extra[cat] = extra.get(cat, 0) + (p.count or 1)
                 old.variants.append((desc, p.count or 1))

@@ -90,7 +90,9 @@ def relation_poses(
             # (a piece that needs floor all round fails these poses and takes its usual place)
             # (with ``spread``, a companion may stand past the row's last piece too: a nightstand by each bed; the
             # gaps below try ``spread`` + 0.2 m when ``spread`` alone leaves too little room)
-            gap = max(ROW_GAP, 0.75 * side + 0.02, spread + 0.2 if spread else 0.0)
+            # (tables keep their chairs' floor all round: their neighbours stand past it)
+            around = clearance.get("around", 0.0)
+            gap = max(ROW_GAP, 0.75 * side + 0.02, around + 0.02 if around else 0.0, spread + 0.2 if spread else 0.0)
             row = count * w + (count - 1) * gap + spread
             return wall_poses(space, w, d, rng, prefer="corner", row=row)
         out: list[Pose] = []
@@ -201,7 +203,7 @@ def relation_poses(
                 out.append(Pose(mx - math.sin(ayaw) * back * t, mz - math.cos(ayaw) * back * t, ayaw + turn))
     elif kind == "around":
         for a in targets:  # the table's chair places first (along its sides), then a circle round it
-            out += [pose for pose, _ in around_table(a, size, max(count // len(targets), 1))]
+            out += [pose for pose, _ in around_table(a, size, max(count // len(targets), 1), space.inner)]
         for a in targets:
             ax, az, _ = a.pose
             r = max(a.size[0], a.size[2]) / 2 + d / 2 + 0.15

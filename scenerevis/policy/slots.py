@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import math
 
-from scenerevis.policy.free_space import BODY_GAP, Body, local_to_world
+from shapely.geometry.base import BaseGeometry
+
+from scenerevis.policy.free_space import BODY_GAP, Body, local_to_world, rect
 from scenerevis.policy.plan import dining_layout
 from scenerevis.policy.poses import Pose
 
@@ -63,11 +65,49 @@ def desk_front(desk: Body, size: Size) -> list[Slot]:
     return [(_at(desk, lx, dd / 2 + G + d / 2, math.pi), size) for lx in (0.0, 0.15, -0.15)]
 
 
-def around_table(table: Body, size: Size, n_total: int) -> list[Slot]:
+def around_table(table: Body, size: Size, n_total: int, room: BaseGeometry | None = None) -> list[Slot]:
     """Chair places around a table for ``n_total`` chairs, alternating sides, each facing the table.
 
-    Rectangular and round tables alike are boxes for the checks, so chairs sit on the four sides.
+    Rectangular and round tables alike are boxes for the checks, so chairs sit on the four sides. With the free
+    floor ``room`` (XZ polygon) given, a place off it (the table stands against a wall) gives way to a place at an
+    end the layout left free: a table for two against a wall seats them at its ends.
     """
+    slots = _around(table, size, n_total)
+    if room is None:
+        return slots
+    inside = [s for s in slots if _on_floor(s, room)]
+    if len(inside) == len(slots):
+        return slots
+    taken = {(round(p.x, 3), round(p.z, 3)) for p, _ in slots}
+    ends = [s for s in _ends(table, size) if (round(s[0].x, 3), round(s[0].z, 3)) not in taken and _on_floor(s, room)]
+    return inside + ends[: len(slots) - len(inside)]
+
+
+def _on_floor(slot: Slot, room: BaseGeometry) -> bool:
+    pose, (w, _, d) = slot
+    return room.covers(rect(pose.x, pose.z, pose.yaw, w, d))
+
+
+def _ends(table: Body, size: Size) -> list[Slot]:
+    """The two places at a table's short ends, each facing it."""
+    tw, _, td = table.size
+    w, h, d = size
+    long_x = tw >= td
+    L, S = (tw, td) if long_x else (td, tw)
+    off = L / 2 + G + d / 2
+    end_w = max(min(w, S - 0.1), 0.36)
+    out = []
+    for sgn in (1, -1):
+        if long_x:
+            pose = _at(table, sgn * off, 0.0, -math.pi / 2 if sgn > 0 else math.pi / 2)
+        else:
+            pose = _at(table, 0.0, sgn * off, math.pi if sgn > 0 else 0.0)
+        out.append((pose, (end_w, h, d)))
+    return out
+
+
+def _around(table: Body, size: Size, n_total: int) -> list[Slot]:
+    """The places of :func:`around_table` for ``n_total`` chairs, blind to the room."""
     tw, _, td = table.size
     w, h, d = size
     per_side, ends = dining_layout(max(n_total, 1), square=abs(tw - td) < 0.25)
@@ -89,14 +129,8 @@ def around_table(table: Body, size: Size, n_total: int) -> list[Slot]:
             side_slots[k].append((pose, (cw, h, d)))
     for a, b in zip(side_slots[0], side_slots[1]):
         slots.extend([a, b])
-    end_w = max(min(w, S - 0.1), 0.36)
-    for sgn in (1, -1)[: max(ends, 0)] if ends else ():
-        off = L / 2 + G + d / 2
-        if long_x:
-            pose = _at(table, sgn * off, 0.0, -math.pi / 2 if sgn > 0 else math.pi / 2)
-        else:
-            pose = _at(table, 0.0, sgn * off, math.pi if sgn > 0 else 0.0)
-        slots.append((pose, (end_w, h, d)))
+    if ends:
+        slots.extend(_ends(table, size)[: max(ends, 0)])
     return slots
 
 

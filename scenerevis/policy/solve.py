@@ -260,7 +260,9 @@ class GroupSearch:
                 peers = self._bodies(cat, item.phrase) if rel.kind == "in_row" else []
                 row2 = next_row_poses(peers, size[2], rows) if len(peers) >= 2 else []
                 room = CANDIDATES - 1 if len(row2) else CANDIDATES
-                for body in self._fits(cat, poses, size, exempt, by_pose, clip=rel.kind in ("corner", "against_wall")):
+                for body in self._fits(
+                    cat, poses, size, exempt, by_pose, clip=rel.kind in ("corner", "against_wall", "in_row", "side_by_side")
+                ):
                     if new(body):
                         yield body, note
                         if len(seen) >= room:

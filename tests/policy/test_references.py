@@ -232,6 +232,7 @@ def test_prose_with_the_new_piece_bare_in_front_and_fills_the_middle():
     assert items(text) == {"sewing_table": 1, "office_chair": 1, "work_table": 1, "sewing machine": 1}
     assert set(rels(text)) == {
         ("on_top", "generic_object", "sewing_table", "sewing machine", ""),
+        ("against_wall", "sewing_table", None, "", ""),  # under the window: against its wall
         ("next_to", "office_chair", "sewing_table", "", ""),
         ("middle", "work_table", None, "", ""),
     }
