@@ -45,6 +45,10 @@ FINISHES: dict[str, Finish] = {
     "beech": Finish((215, 180, 140)),
     "bamboo": Finish((205, 180, 120)),
     "espresso": Finish((55, 38, 30)),
+    "rosewood": Finish((92, 40, 30)),
+    "ebony": Finish((42, 32, 28)),
+    "elm": Finish((168, 122, 80)),
+    "plywood": Finish((220, 195, 150)),
     # paints and laminates
     "white": Finish((236, 234, 228)),
     "off white": Finish((228, 222, 208)),

@@ -65,11 +65,17 @@ ALIASES = {
     "perspex": "acrylic",
     "enamelled": "enamel",
     "enameled": "enamel",
+    "wire": "steel",
+    "hickory": "walnut",
+    "sisal": "jute",
+    "seagrass": "jute",
 }
 #: Endings that make a finish word describe a part ("copper-topped", "glass-fronted", "brass-bound", "lead-lined").
 PART_ENDINGS = ("topped", "fronted", "front", "framed", "bound", "clad", "covered", "legged", "lined")
 #: "pale-blue", "light-grey": a shade word hyphenated to a colour, read as two words.
 SHADE_HYPHEN = re.compile(r"\b(pale|light|dark|pastel|deep|bright|soft|dusty|muted|sky|navy|powder|mint|forest)-([a-z]+)\b")
+#: "jade-green", "blood-red": a word hyphenated before a colour names a shade of it.
+_BEFORE_COLOUR = re.compile(r"\b[a-z]+-(?=(?:red|green|blue|yellow|orange|purple|pink|grey|gray|brown|black|white)\b)")
 #: Parameters that name an asset's main surface, most telling first.
 MAIN_SURFACE = ("fabric", "upholstery", "seat", "top", "body", "frame", "mat", "core", "cover", "shell", "surface")
 
@@ -111,6 +117,7 @@ def requested_finishes(desc: str) -> list[str]:
     """The finish words ``desc`` names as whole words, in written order ("black leather" rather than "black" at
     one place): palette names or aliases of one (:data:`ALIASES`)."""
     low = SHADE_HYPHEN.sub(r"\1 \2", desc.lower())  # "pale-blue" is "pale blue"
+    low = _BEFORE_COLOUR.sub("", low)  # "jade-green" is green
     found: list[tuple[int, int, str]] = []
     for name, pattern in _askable():
         for m in pattern.finditer(low):

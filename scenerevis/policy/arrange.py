@@ -467,7 +467,7 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                         words = f"between the {target.text.lower()} and the {other.text.lower()}"
                     add(kind, subject.category, target.category, words, subject, target, other)
                     sh = doc[subject.head]
-                    first = heads.get(sh.head.i) if sh.dep_ == "conj" and subject is not p else conj_prev
+                    first = (heads.get(sh.head.i) if sh.dep_ == "conj" else None) if subject is not p else conj_prev
                     joined = pair if subject is p else first is not None
                     small = first is not None and (
                         first.category == GENERIC

@@ -48,6 +48,7 @@ def predicate_words(head: Token, describing: frozenset[str]) -> list[str]:
         if o.dep_ == "pobj"
         and any(t.lower_ in describing for t in _own(o))  # "in aqua vinyl"
         and o.lemma_.lower() not in _LAYOUT_NOUNS  # (not "in a long row")
+        and not any(c.dep_ == "nummod" for c in o.children)  # ("in the middle, four wooden benches": pieces)
     ]
     for c in near:  # "the cutting table, covered in brown felt, ...", "a stand made of reclaimed pine"
         after = c.dep_ == "amod" and c.i > head.i  # "eight chairs upholstered in maroon leather"

@@ -500,6 +500,12 @@ ATTRIBUTE_ALIASES = {
     "pink": ("pink", "blush", "rose"),
     "gilt": ("gilt", "gold", "brass"),
     "gilded": ("gilded", "gold", "brass"),
+    "wire": ("wire", "steel", "chrome"),
+    "hickory": ("hickory", "walnut"),
+    "sisal": ("sisal", "jute"),
+    "striped": ("striped", "stripes", "stripe"),
+    "checked": ("checked", "check", "plaid", "tartan"),
+    "floral": ("floral", "flower"),
 }
 
 
@@ -522,14 +528,16 @@ def variant_size(cat: Category, desc: str, size: Vec3, rng: random.Random, seede
     assets keep ``size``.
     """
     from scenerevis.assets.catalog_content import VARIANTS
-    from scenerevis.policy.prompt_words import COLOUR_WORDS, MATERIAL_WORDS, STYLE_WORDS
+    from scenerevis.policy.prompt_words import COLOUR_WORDS, MATERIAL_WORDS, PATTERN_WORDS, STYLE_WORDS
 
     variants = [v for name in cat.assets for v in VARIANTS.get(name, ())]
     if not variants:
         return size
     low = desc.lower()
     attrs = [
-        w for w in COLOUR_WORDS + MATERIAL_WORDS + STYLE_WORDS if re.search(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", low)
+        w
+        for w in COLOUR_WORDS + MATERIAL_WORDS + PATTERN_WORDS + STYLE_WORDS
+        if re.search(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", low)
     ]
     if attrs:
         others = set(re.findall(r"[a-z]+", low)) - set(attrs) - set(cat.noun.split())

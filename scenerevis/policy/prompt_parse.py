@@ -30,6 +30,7 @@ from scenerevis.policy.prompt_words import (
     LARGE_WORDS,
     MATERIAL_WORDS,
     NUMBER_WORDS,
+    PATTERN_WORDS,
     ROOM_LARGE,
     ROOM_SMALL,
     SMALL_WORDS,
@@ -79,7 +80,7 @@ SMALL_THING = (0.25, 0.25, 0.25)
 #: Categories a bare "the <noun>" may refer back to.
 _SAME_KIND = {c: _BEDS for c in _BEDS} | {c: _SOFAS for c in _SOFAS} | {"projector_screen": ("tv", "monitor")}
 #: Nouns never read as an open-vocabulary object (style, colour, material and size words used as nouns).
-_NOT_OPEN = frozenset(STYLE_WORDS + COLOUR_WORDS + MATERIAL_WORDS) | SMALL_WORDS | LARGE_WORDS
+_NOT_OPEN = frozenset(STYLE_WORDS + COLOUR_WORDS + MATERIAL_WORDS + PATTERN_WORDS) | SMALL_WORDS | LARGE_WORDS
 
 
 @dataclass

@@ -144,6 +144,8 @@ COLOUR_WORDS = (
     "anthracite",
     "cognac",
 )
+#: Pattern words a piece's description may carry ("a striped rug"); they pick a variant like colours do.
+PATTERN_WORDS = ("striped", "checked", "checkered", "plaid", "tartan", "floral", "patterned", "polka-dot")
 MATERIAL_WORDS = (
     "wood",
     "wooden",
@@ -191,4 +193,15 @@ MATERIAL_WORDS = (
     "bentwood",
     "crystal",
     "vinyl",
+    "ash",
+    "plywood",
+    "rosewood",
+    "ebony",
+    "elm",
+    "hickory",
+    "aluminium",
+    "aluminum",
+    "granite",
+    "wire",
+    "sisal",
 )

@@ -16,10 +16,20 @@ from scenerevis.assets.palette import FINISHES
         ("a walnut chess table with a grey base", "walnut"),  # the first one named
         ("round table", None),
         ("a mirror with a screen", None),  # parts, not finishes a prompt asks for
+        ("a jade-green folding screen", "green"),  # a word hyphenated before a colour names a shade of it
+        ("a sea-blue rug with a rosewood border", "blue"),
+        ("a wire dog crate", "wire"),  # a word that means a finish of another name (steel)
+        ("a square rosewood mahjong table", "rosewood"),
     ],
 )
 def test_requested_finish(desc, finish):
     assert refinish.requested_finish(desc) == finish
+
+
+def test_woods_and_words_of_finishes_prompts_name():
+    assert refinish.palette_name("wire") == "steel" and refinish.palette_name("hickory") == "walnut"
+    assert {"rosewood", "ebony", "elm", "plywood"} <= set(FINISHES)
+    assert refinish.requested_finishes("a long birch plywood cabinet") == ["birch", "plywood"]
 
 
 def test_refinished_ids_round_trip_and_bad_finishes_name_the_id(catalog):

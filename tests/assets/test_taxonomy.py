@@ -36,6 +36,7 @@ def test_attribute_words_win_retrieval_with_the_designer_size(builtin_index, min
         ("beanbag", "blue beanbag", "blue"),
         ("rug", "pink rug", "pink"),
         ("double_bed", "low white platform bed", "white"),
+        ("rug", "striped rug", "stripes"),  # a pattern word picks its variant like a colour
     ]
     for cat, desc, word in cases:
         size = variant_size(facts.category(cat), desc, facts.category(cat).size, random.Random(0))

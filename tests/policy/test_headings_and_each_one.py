@@ -144,7 +144,10 @@ def test_a_table_against_a_wall_seats_its_chairs_at_its_free_sides():
     table = Body("t", "small_table", rect(0.0, 1.6, 0.0, 1.0, 0.6), 0.0, 0.75, pose=(0.0, 1.6, 0.0), size=(1.0, 0.75, 0.6))
     chair = (0.45, 0.9, 0.5)
     blind = around_table(table, chair, 2)
-    assert [(round(p.x, 3), round(p.z, 3)) for p, _ in blind] == [(0.0, round(1.6 + 0.55 + G, 3)), (0.0, round(1.6 - 0.55 - G, 3))]
+    assert [(round(p.x, 3), round(p.z, 3)) for p, _ in blind] == [
+        (0.0, round(1.6 + 0.55 + G, 3)),
+        (0.0, round(1.6 - 0.55 - G, 3)),
+    ]
     seen = around_table(table, chair, 2, box(-2.0, -2.0, 2.0, 2.0))
     # the place behind the table is past the wall: the chair goes to the table's end, turned to face it
     assert [(round(p.x, 3), round(p.z, 3)) for p, _ in seen] == [(0.0, round(1.6 - 0.55 - G, 3)), (round(0.75 + G, 3), 1.6)]
@@ -158,3 +161,13 @@ def test_tables_in_a_row_along_a_wall_each_with_chairs():
     assert relation_met(scene, ["in_row", "table"])
     assert relation_met(scene, ["against_wall", "table"])
     assert relation_met(scene, ["around", "chair", "table"])
+
+
+def test_what_comes_with_a_listed_piece_stands_on_it_alone_and_a_count_is_no_finish():
+    text = "Two long tables in the middle, an old wine barrel in each corner, and a sideboard against the back with a water dispenser on top of it."
+    got = rels(text)
+    assert ("on_top", "water_cooler", "sideboard", "", "") in got
+    assert ("corner", "generic_object", None, "old wine barrel", "") in got
+    assert not any(r[0] == "on_top" and r[1] == "generic_object" for r in got)  # the barrels stand in the corners
+    spec = parse_prompt("Two long wooden farmhouse tables in the middle, four wooden benches alongside them.")
+    assert [i.desc for i in spec.items] == ["long wooden farmhouse table", "wooden bench"]
