@@ -46,6 +46,7 @@ FINISHES: dict[str, Finish] = {
     "bamboo": Finish((205, 180, 120)),
     "espresso": Finish((55, 38, 30)),
     "rosewood": Finish((92, 40, 30)),
+    "acacia": Finish((150, 100, 62)),
     "ebony": Finish((42, 32, 28)),
     "elm": Finish((168, 122, 80)),
     "plywood": Finish((220, 195, 150)),

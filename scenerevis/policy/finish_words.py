@@ -59,6 +59,9 @@ def predicate_words(head: Token, describing: frozenset[str]) -> list[str]:
         if c.dep_ == "prep" and c.lower_ == "with":
             parts = [o for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in PART_NOUNS]
             phrases += [o for o in parts if any(t.lower_ in describing for t in o.subtree)]
+    giver = head.head.head if head.dep_ == "pobj" and head.head.lower_ in ("on", "for") else None
+    if giver is not None and giver.lower_ in describing and giver.pos_ == "NOUN" and giver.dep_ in ("nsubj", "ROOT"):
+        phrases.append(giver)  # "Grey vinyl on the bench please": the finish a sentence gives a piece
     if head.dep_ not in ("nsubj", "nsubjpass"):
         return _finish_words(phrases, describing)
     verb = head.head
@@ -70,6 +73,8 @@ def predicate_words(head: Token, describing: frozenset[str]) -> list[str]:
                 verb = c  # "is upholstered in green velvet": the participle read as an adjective
             elif c.dep_ == "acomp" and c.lower_ in describing:
                 phrases.append(c)  # "is white"
+            if c.dep_ in ("acomp", "attr"):  # "is long and walnut": the words joined to it too
+                phrases += [g for g in c.children if g.dep_ == "conj" and g.lower_ in describing]
     if _made(verb):
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in _MADE_OF:

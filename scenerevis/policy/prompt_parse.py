@@ -80,6 +80,7 @@ SMALL_THING = (0.25, 0.25, 0.25)
 #: Categories a bare "the <noun>" may refer back to.
 _SAME_KIND = {c: _BEDS for c in _BEDS} | {c: _SOFAS for c in _SOFAS} | {"projector_screen": ("tv", "monitor")}
 #: Nouns never read as an open-vocabulary object (style, colour, material and size words used as nouns).
+_FINISH = frozenset(COLOUR_WORDS + MATERIAL_WORDS + PATTERN_WORDS)
 _NOT_OPEN = frozenset(STYLE_WORDS + COLOUR_WORDS + MATERIAL_WORDS + PATTERN_WORDS) | SMALL_WORDS | LARGE_WORDS
 
 
@@ -354,6 +355,8 @@ def parse_prompt(text: str) -> PromptSpec:
                 apart_phrases.add(id(p))
             elif len(desc) > len(old.desc) and not old.desc.count(" "):
                 old.desc = desc
+            elif p.definite and (said := [w for w in p.words if w.lower() in _FINISH and w.lower() not in old.desc.lower()]):
+                old.desc = " ".join(said + [old.desc])  # "Grey vinyl on the bench please": the bench named before
             old.size_scale = old.size_scale if old.size_scale != 1.0 else scale
             old.round = old.round or item.round
         if apart:

@@ -196,6 +196,7 @@ MATERIAL_WORDS = (
     "ash",
     "plywood",
     "rosewood",
+    "acacia",
     "ebony",
     "elm",
     "hickory",

@@ -171,3 +171,14 @@ def test_what_comes_with_a_listed_piece_stands_on_it_alone_and_a_count_is_no_fin
     assert not any(r[0] == "on_top" and r[1] == "generic_object" for r in got)  # the barrels stand in the corners
     spec = parse_prompt("Two long wooden farmhouse tables in the middle, four wooden benches alongside them.")
     assert [i.desc for i in spec.items] == ["long wooden farmhouse table", "wooden bench"]
+
+
+@pytest.mark.parametrize(
+    ("text", "desc"),
+    [
+        ("A bench seat against the wall. Grey vinyl on the bench please.", "grey vinyl bench seat"),
+        ("The deliberation table is long and walnut, placed in the middle.", "long walnut deliberation table"),
+    ],
+)
+def test_a_finish_said_of_a_piece_after_it_is_named(text, desc):
+    assert [i.desc for i in parse_prompt(text).items] == [desc]
