@@ -82,7 +82,7 @@ _TO_OBJECT = [
     ("facing", r"\bfac(?:ing|es|e)\s+§(\w)|\b(?:opposite|across\s+from)\s+§(\w)"),
     ("next_to", r"\b(?:next\s+to|beside|alongside|by|near)\s+(?:one\s+of\s+)?§(\w)"),  # "next to one of the desks"
     ("next_to", r"\bflank(?:s|ing)?\s+§(\w)"),  # "two paddle stands flank the counter"
-    ("next_to", r"\b(?:along|lining|at)\s+§(\w)"),  # "eight stools along the counter", "two stools at it"
+    ("next_to", r"\b(?:along|lining|lines?|at)\s+§(\w)"),  # "eight stools along the counter", "six stools line it"
     ("next_to", r"\bin\s+front\s+of\s+§(\w)"),  # placed at the target's front (relate.relation_poses)
     ("next_to", r"\bbehind\s+§(\w)"),  # at the target's back, else beside it (relate.relation_poses)
     ("next_to", r"\b(?:at|by|to|on)\s+§(\w)\s+(?:foot|end|head|side|left|right)\b"),  # "at its foot"
@@ -97,6 +97,7 @@ _TO_OBJECT = [
 #: The same, read the other way round: "a table surrounded by six chairs" = the chairs around the table.
 _FROM_OBJECT = [
     ("around", r"\b(?:surrounded|encircled|ringed)\s+by\s+§(\w)"),
+    ("on_top", r"\b(?:topped|stacked)\s+with\s+(?:a\s+|an\s+|the\s+)?§(\w)"),  # "a counter topped with a cake stand"
     ("next_to", r"\bflanked\s+by\s+§(\w)"),
     # "two armchairs on either side of the chess table": the table stands between them
     ("between", r"\b(?:on|at)\s+(?:either|each|both|opposite)\s+sides?\s+of\s+§(\w)"),
@@ -409,7 +410,12 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                 if kind in SITE_KINDS and owner is not p and joined and root.head.i == head.head.i and head.dep_ in _ARG_DEPS:
                     add(kind, p.category, None, m.group(0), p)  # "a hose reel and a rinsing tub sit in the corner": both
                 several = re.search(r"\b(?:both|each|every)\b", m.group(0))  # "along both long walls": a piece each
-                if kind == "against_wall" and (p.count or 1) >= 2 and re.match(r"(?:along|lining)\b", m.group(0)) and not several:
+                if (
+                    kind == "against_wall"
+                    and (p.count or 1) >= 2
+                    and re.match(r"(?:along|lining|lines?)\b", m.group(0))
+                    and not several
+                ):
                     add("in_row", subj, None, m.group(0), sp)  # "four bookcases along one wall": a row on that wall
             for kind, pat, reverse in [(k, r, True) for k, r in _FROM_OBJECT] + [(k, r, False) for k, r in _TO_OBJECT]:
                 m = re.search(pat, text)

@@ -27,7 +27,7 @@ _OTHER_AFTER = re.compile(
 
 
 _FRONTED = re.compile(
-    r"(?:^|[,;:]|\band)\s*(beside|next\s+to|behind|in\s+front\s+of|opposite|across\s+from|facing)\s+(it|them)\s*,?\s*"
+    r"(?:^|[,;:]|\band)\s*(beside|next\s+to|behind|in\s+front\s+of|opposite|across\s+from|facing|around)\s+(it|them)\s*,?\s*"
     r"(?:(?:is|are|stands?|sits?|goes|go)\s+)?(?:a|an|the|one|two|three|four|five|six|\d+)?\s*(?:[\w-]+\s+){0,3}$"
 )
 
@@ -45,7 +45,8 @@ def fronted_pronoun(doc: Doc, phrases: list[ObjectPhrase], heads: dict[int, Obje
         target = resolve(p, pron[0]) if pron is not None and len(pron) == 1 else None
         if target is None or target is p or not target.category:
             continue
-        kind = "facing" if m.group(1).split()[0] in ("opposite", "across", "facing") else "next_to"
+        first = m.group(1).split()[0]
+        kind = "facing" if first in ("opposite", "across", "facing") else "around" if first == "around" else "next_to"
         add(kind, p.category, target.category, f"{m.group(1)} the {target.text.lower()}", p, target)
 
 

@@ -182,3 +182,10 @@ def test_what_comes_with_a_listed_piece_stands_on_it_alone_and_a_count_is_no_fin
 )
 def test_a_finish_said_of_a_piece_after_it_is_named(text, desc):
     assert [i.desc for i in parse_prompt(text).items] == [desc]
+
+
+def test_around_it_before_its_pieces_and_topped_with():
+    text = "In the centre is a stone fire pit, and around it are four canvas camp chairs and one log bench."
+    assert ("around", "dining_chair", "generic_object", "", "stone fire pit") in rels(text)
+    text = "A long counter topped with a glass cake stand, and six red stools in front of it."
+    assert ("on_top", "generic_object", "kitchen_counter", "glass cake stand", "") in rels(text)
