@@ -154,7 +154,8 @@ def names_the_room(first: Token, room_preps: frozenset[str]) -> bool:
     place = names_a_place_noun(first.lower_)
     return (
         (first.dep_ == "ROOT" and (place or not (_lists_pieces(first) or _counted(first) or _placed(first) or _only(first))))
-        or (place and first.sent.start == 0)  # "A recording booth of 4 square metres with ..."
+        # "A recording booth of 4 square metres with ..." (not "Put a DJ booth on a raised platform")
+        or (place and first.sent.start == 0 and not (first.dep_ == "dobj" and verb in _PUT_VERBS))
         or any(c.lower_ in room_preps for c in first.rights)
         or (first.dep_ == "dobj" and verb in DESIGN_VERBS)
         or (first.dep_ == "nsubj" and verb in HAVE_VERBS and place)
@@ -207,6 +208,10 @@ def is_measure(num: Token) -> bool:
 
 #: Words after a number that make it a measure, not a count ("A 9 m² treehouse reading nook").
 _MEASURE_UNITS = frozenset("m m² m2 sqm metre metres meter meters ft feet foot cm".split())
+
+
+#: Verbs whose object is a piece to place, never the room ("Put a DJ booth on a raised platform").
+_PUT_VERBS = frozenset({"put", "place", "set", "add", "position", "install", "park"})
 
 
 #: Part nouns that name a piece of their own with a kind before them and an article ("a fume extraction arm").

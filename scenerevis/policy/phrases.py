@@ -57,6 +57,8 @@ QUANTITY_NOUNS: dict[str, int | None] = {
 }
 #: Quantity nouns that name an object when no "of" follows ("a sleep pod", "a chopping block", "a piggy bank").
 _UNIT_OBJECTS = frozenset({"pod", "bank", "block", "wall"})
+#: Piece nouns with an adjective's or a participle's ending ("a campfire ring", "a swing", "a large painting").
+_ENDING_PIECES = frozenset("ring rings swing swings sling slings string painting paintings railing railings sled sleds".split())
 #: Words that make a "wall" a piece of its own ("a video wall", "a climbing wall").
 WALL_PIECES = frozenset("video screen monitor led tv media climbing bouldering display".split())
 #: Quantity nouns whose own numeral multiplies the object's ("two rows of 4 desks", "3 groups of 2 chairs").
@@ -499,7 +501,7 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
             or (len(low) < 3 and low not in _SHORT_PIECES)
         ):
             continue
-        if low.endswith(("ly", "ing", "ed", "ful", "ous", "ive", "ish")) or names_a_venue(low):
+        if (low.endswith(("ly", "ing", "ed", "ful", "ous", "ive", "ish")) and low not in _ENDING_PIECES) or names_a_venue(low):
             continue
         if root.lemma_.lower() == "station" and any(c.lower_ in VENUE_STATIONS for c in root.lefts):
             continue  # "an interview room at a police station"

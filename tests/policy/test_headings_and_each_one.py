@@ -189,3 +189,11 @@ def test_around_it_before_its_pieces_and_topped_with():
     assert ("around", "dining_chair", "generic_object", "", "stone fire pit") in rels(text)
     text = "A long counter topped with a glass cake stand, and six red stools in front of it."
     assert ("on_top", "generic_object", "kitchen_counter", "glass cake stand", "") in rels(text)
+
+
+def test_piece_nouns_with_a_participle_ending_and_a_booth_one_puts():
+    assert counts("A campfire ring and two chairs.") == {"campfire ring": 1, "dining_chair": 2}
+    assert counts("A garden with a swing and a bench.") == {"swing": 1, "bench": 1}
+    assert ("on_top", "generic_object", "generic_object", "dj booth", "raised platform") in rels(
+        "Put a DJ booth on a raised platform."
+    )
