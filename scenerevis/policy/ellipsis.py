@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from scenerevis.policy.carried import named_as
+from scenerevis.policy.not_pieces import HEADING_WORDS
 from scenerevis.policy.relation import Relation
 
 if TYPE_CHECKING:
@@ -110,8 +111,6 @@ _HEADING_PLACES = (
         ),
     ),
 )
-#: A heading is at most this many words.
-_HEADING_WORDS = 10
 
 
 def colon_places(doc: Doc, phrases: list[ObjectPhrase], add) -> None:
@@ -121,7 +120,7 @@ def colon_places(doc: Doc, phrases: list[ObjectPhrase], add) -> None:
     for colon in (t for t in doc if t.text == ":"):
         sent = colon.sent
         heading = doc[sent.start : colon.i]
-        if not 0 < len(heading) <= _HEADING_WORDS or any(heading.start_char <= p.start < colon.idx for p in phrases):
+        if not 0 < len(heading) <= HEADING_WORDS or any(heading.start_char <= p.start < colon.idx for p in phrases):
             continue
         after = sorted((p for p in phrases if colon.idx < p.start < sent.end_char and p.category), key=lambda p: p.start)
         text = heading.text.lower()

@@ -474,11 +474,12 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
             t.dep_ == "conj" and t.head.dep_ in ("compound", "nmod") and t.head.head.i > t.i
         )  # "a labour and delivery suite"
     ]
+    room_noun = nouns[0].i if nouns and names_the_room(nouns[0], _ROOM_PREPS) else -1
     # "A church hall turned polling station: a registration table, ...": a short heading names the room
     for root in nouns:
         if root.i in taken or any(p.head == root.i for p in out) or root.i < heading:
             continue
-        if root.i == nouns[0].i and names_the_room(root, _ROOM_PREPS):
+        if root.i == room_noun:
             continue  # "A tattoo parlour with ...", "Design a seaside fishmonger", "The hall has ...": the room
         if beside_the_room(root, nouns[0]) or likened(root) or part_of_the_room(root) or serves_as(root):
             continue  # "Relaxation lounge next to a spa's sauna", "feels like a jewel box": no object in the room
@@ -513,7 +514,6 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
         if root.tag_ in ("NNS", "NNPS") and root.lemma_ and text.endswith(root.text):  # "bike stands": one bike stand
             text = text[: -len(root.text)] + root.lemma_.lower()
         out.append(ObjectPhrase(root.i, root.i, start, root.idx + len(root), text, plural=root.tag_ in ("NNS", "NNPS")))
-    room_noun = nouns[0].i if nouns and names_the_room(nouns[0], _ROOM_PREPS) else -1
     anchors = {p.head for p in out} | {p.token for p in out}
     mention_toks = {i for p in out if p.mention for i in (t.i for t in spans[id(p.mention)])}
     for p in out:

@@ -81,7 +81,7 @@ SMALL_THING = (0.25, 0.25, 0.25)
 _SAME_KIND = {c: _BEDS for c in _BEDS} | {c: _SOFAS for c in _SOFAS} | {"projector_screen": ("tv", "monitor")}
 #: Nouns never read as an open-vocabulary object (style, colour, material and size words used as nouns).
 _FINISH = frozenset(COLOUR_WORDS + MATERIAL_WORDS + PATTERN_WORDS)
-_NOT_OPEN = frozenset(STYLE_WORDS + COLOUR_WORDS + MATERIAL_WORDS + PATTERN_WORDS) | SMALL_WORDS | LARGE_WORDS
+_NOT_OPEN = _FINISH | frozenset(STYLE_WORDS) | SMALL_WORDS | LARGE_WORDS
 
 
 @dataclass

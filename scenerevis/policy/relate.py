@@ -85,18 +85,17 @@ def relation_poses(
             return _first_of_rows(space, w, d, count, rng, facing=rows == "opposite")
         clearance = load_rooms().category(category).clearance
         side = clearance.get("side", 0.0)  # beds keep their bedside floor
+        around = clearance.get("around", 0.0)  # tables keep their chairs' floor: a row of tables, chairs between
         if kind == "in_row" and not peers and count >= 3:
             # the first of a row of three or more starts at the end of a long wall, so the row can grow along it
             # (a piece that needs floor all round fails these poses and takes its usual place)
             # (with ``spread``, a companion may stand past the row's last piece too: a nightstand by each bed; the
             # gaps below try ``spread`` + 0.2 m when ``spread`` alone leaves too little room)
             # (tables keep their chairs' floor all round: their neighbours stand past it)
-            around = clearance.get("around", 0.0)
             gap = max(ROW_GAP, 0.75 * side + 0.02, around + 0.02 if around else 0.0, spread + 0.2 if spread else 0.0)
             row = count * w + (count - 1) * gap + spread
             return wall_poses(space, w, d, rng, prefer="corner", row=row)
         out: list[Pose] = []
-        around = clearance.get("around", 0.0)  # tables keep their chairs' floor: a row of tables, chairs between
         gaps = (ROW_GAP, 0.3, 0.58)
         if side:
             gaps = (side + 0.02, 0.75 * side + 0.02) + gaps
