@@ -37,6 +37,7 @@ from scenerevis.policy.ellipsis import colon_places, fronted_pronoun, other_side
 from scenerevis.policy.face_verbs import faces_verb, zone_pieces
 from scenerevis.policy.phrases import QUANTITY_NOUNS
 from scenerevis.policy.prompt_words import NUMBER_WORDS
+from scenerevis.policy.references import HOLD_VERBS
 from scenerevis.policy.relation import Relation
 
 if TYPE_CHECKING:
@@ -261,6 +262,15 @@ def _carries(doc: Doc, q: ObjectPhrase, named: list[ObjectPhrase]) -> bool:
     )
 
 
+def _carrier(head: Token, heads: dict[int, ObjectPhrase]) -> ObjectPhrase | None:
+    """The piece that holds ``head``'s piece: the subject of "holds" / "carries" / "displays" ... of which it is the
+    object ("a mahogany pedestal in the middle holds the biggest cup")."""
+    verb = head.head
+    if head.dep_ != "dobj" or verb.lemma_.lower() not in HOLD_VERBS:
+        return None
+    return next((heads[c.i] for c in verb.children if c.dep_ == "nsubj" and c.i in heads), None)
+
+
 def _units(doc: Doc, p: ObjectPhrase, heads: dict[int, ObjectPhrase], room_tokens: set[int]) -> list[Token]:
     """Roots of the phrases attached to ``p``: its noun's dependents after it, and its verb's when it is an argument."""
     head = doc[p.head]
@@ -279,6 +289,13 @@ def _units(doc: Doc, p: ObjectPhrase, heads: dict[int, ObjectPhrase], room_token
             for c in verb.children
             if c.dep_ in _UNIT_DEPS and c.i != arg.i and c.i not in heads and not any(h < c.i < arg.i for h in others)
         ]
+    room = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "with" else None
+    if room is not None and room.i in room_tokens and room.dep_ in ("nsubj", "nsubjpass") and room.head.i > head.i:
+        # "A lounge with six armchairs arranged around a low table", parsed with the room as the verb's subject:
+        # the verb's words are the last piece's before it
+        verb = room.head
+        if verb.pos_ == "VERB" and not any(head.i < h < verb.i for h in heads):
+            out += [c for c in verb.children if c.dep_ in _UNIT_DEPS and c.i > verb.i and c.i not in heads]
     nxt = doc[head.right_edge.i + 1] if head.right_edge.i + 1 < len(doc) else None
     if (
         head.dep_ in ("conj", "appos", "dobj", "pobj")
@@ -352,6 +369,8 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
     for p in phrases:
         if p.quantity == "rows":
             add("in_row", p.category, None, _rows_words(doc, p), p)
+        if (carrier := _carrier(doc[p.head], heads)) is not None:  # "a pedestal holds the biggest cup"
+            add("on_top", p.category, carrier.category, f"on the {carrier.text.lower()}", p, carrier)
         roots = _units(doc, p, heads, room_tokens) + orphans.get(p.head, []) + orphans.get(p.token, [])
         if p.head != p.token:
             roots.append(doc[p.head])  # "a dryer side by side": the promoted noun's own words

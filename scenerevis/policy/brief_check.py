@@ -47,7 +47,8 @@ RELATIONS = (
     "between",
 )
 _ARITY = {"against_wall": 1, "middle": 1, "corner": 1, "in_row": 1, "between": 3}
-_HEAD_SPLIT = re.compile(r"\b(?:with|in|on|for|from|that|featuring)\b")
+#: A word that ends a description's head; not one joined by a hyphen ("a built-in bar", "a ride-on mower").
+_HEAD_SPLIT = re.compile(r"(?<![\w-])(?:with|in|on|for|from|that|featuring)(?![\w-])")
 
 
 @dataclass

@@ -113,7 +113,7 @@ class DecorRoles:
             return got
         target = target or self._free_centre()
         yaws = [0.0, math.pi / 2, math.pi, -math.pi / 2]
-        for size in iter_sizes(item.size, self.facts.category(item.category).min_size, 2):
+        for size in iter_sizes(item.size, item.min_size(), 2):
             body = first_fit(
                 self.space, item.category, grid_poses(self.space, target, yaws, self.rng, limit=900), size, limit=3600
             )

@@ -332,7 +332,7 @@ class Placer(DecorRoles):
             if body is not None:
                 return self._add(item, body, f"the {self._name(item)} goes into a corner, one side to the wall")
         best: tuple[int, Body] | None = None
-        for size in iter_sizes(item.size, self.facts.category(item.category).min_size, 2):
+        for size in iter_sizes(item.size, item.min_size(), 2):
             poses = feasible(self.space, self._wall_pose_list(size, "center", jitter=0.6)[:600], size)
             for f, strict in CLEARANCE_STEPS:
                 for pose in poses:
@@ -374,7 +374,7 @@ class Placer(DecorRoles):
 
     def _role_sofa(self, item: PlannedItem) -> Placement | None:
         need_ct = self.totals.get("coffee_table", 0) > len(self.space.of_category("coffee_table"))
-        for size in iter_sizes(item.size, self.facts.category(item.category).min_size, 2):
+        for size in iter_sizes(item.size, item.min_size(), 2):
             for tv in self.space.of_category("tv_stand"):
                 body = self._sofa_at_tv(tv, size, need_ct)
                 if body is not None:
@@ -395,7 +395,7 @@ class Placer(DecorRoles):
         sofas = [b for b in self.space.bodies if b.category in SOFAS]
         zoned = any(self.totals.get(c, 0) for c in ZONE_ANCHORS)
         order = [w.index for w in sorted(self.space.walls(), key=lambda w: w.length)] if zoned else None
-        for size in iter_sizes(item.size, self.facts.category(item.category).min_size, 2):
+        for size in iter_sizes(item.size, item.min_size(), 2):
             # with a second zone (dining, games, work) the TV goes on a short wall so the lounge takes one end
             poses = self._wall_pose_list(size, "center", jitter=0.8, wall_order=order)
             if sofas:
@@ -441,7 +441,7 @@ class Placer(DecorRoles):
         chair_size = self.sizes.get(chair, self.facts.category(chair).size)
         best: tuple[int, Body] | None = None
         tries = 0
-        for size in iter_sizes(item.size, self.facts.category(item.category).min_size, 2):
+        for size in iter_sizes(item.size, item.min_size(), 2):
             poses = feasible(self.space, grid_poses(self.space, (cx, cz), yaws, self.rng, step=0.1, limit=2500), size)
             for f, strict in ((1.0, True), (1.0, False), (0.83, False), (0.6, False), (0.3, False)):
                 if best is not None and tries > CENTER_TRIES:
@@ -467,7 +467,7 @@ class Placer(DecorRoles):
     def _role_desk(self, item: PlannedItem) -> Placement | None:
         chair = self.sizes.get("office_chair", self.facts.category("office_chair").size)
         prefer = self.rng.choice(["corner", "any", "center"])
-        for size in iter_sizes(item.size, self.facts.category(item.category).min_size, 3):
+        for size in iter_sizes(item.size, item.min_size(), 3):
             poses = feasible(self.space, self._wall_pose_list(size, prefer)[:800], size)
             for f, strict in CLEARANCE_STEPS:
                 for pose in poses:
@@ -485,7 +485,7 @@ class Placer(DecorRoles):
         prefer = cat.wall
         # hung on the wall: the floor below stays free, only other hung pieces collide (a piece that may hang, a
         # mirror, hangs once no floor place is left)
-        tries = [(s, cat.mount) for s in iter_sizes(item.size, cat.min_size, 3)]
+        tries = [(s, cat.mount) for s in iter_sizes(item.size, item.min_size(), 3)]
         for size, hang in tries + ([(item.size, cat.hang)] if cat.hang and not cat.mount else []):
             poses = self._wall_pose_list(size, prefer, **kw)
             if hang:
@@ -588,7 +588,7 @@ class Placer(DecorRoles):
 
     def _corner_fit(self, item: PlannedItem, clip: bool = False) -> Body | None:
         """``item`` tucked into a corner, shrunk within its size range if need be (``clip``: see :func:`fit`)."""
-        for size in iter_sizes(item.size, self.facts.category(item.category).min_size, 2):
+        for size in iter_sizes(item.size, item.min_size(), 2):
             poses = corner_poses(self.space, size[0], size[2], self.rng)
             body = first_fit(self.space, item.category, poses, size, clip=clip)
             if body is not None:

@@ -120,6 +120,24 @@ def _misread_adjective(tok: Token) -> bool:
     return any(c.dep_ in ("det", "nummod") and c.lower_ not in ("the", "this", "that") for c in tok.children)
 
 
+#: Adverbs of place a noun may govern in a misparse that are still adverbs ("a sofa nearby").
+_PLACE_ADVERBS = frozenset(
+    "nearby opposite overhead upstairs downstairs outside inside outdoors indoors alongside underneath apart aside "
+    "together ahead behind beneath forward backward backwards sideways lengthwise crosswise diagonally".split()
+)
+
+
+def _misread_adverb(tok: Token) -> bool:
+    """Whether ``tok`` is an object noun the parser read as an adverb heading the noun before it ("with a red fire
+    extinguisher beside it": "fire" its subject, counted by "a" or a numeral)."""
+    if tok.pos_ != "ADV" or tok.is_stop or tok.lower_.endswith("ly") or tok.lower_ in _PLACE_ADVERBS or tok.i == 0:
+        return False
+    before = tok.doc[tok.i - 1]
+    if before.pos_ != "NOUN" or before.head.i != tok.i or not tok.is_alpha:
+        return False
+    return any(c.dep_ in ("det", "nummod") and c.lower_ not in ("the", "this", "that") for c in before.children)
+
+
 def _describes(tok: Token) -> bool:
     """Whether ``tok`` is a material or colour word ("steel" of "a steel safe"), which describes a noun after it."""
     from scenerevis.policy.prompt_words import COLOUR_WORDS, MATERIAL_WORDS
@@ -158,14 +176,16 @@ _ADVERBS_IN_ER = frozenset(
 
 def _misread_compound(tok: Token) -> bool:
     """Whether ``tok`` is the first noun of a noun-noun compound the parser split, heading the phrase and leaving
-    the second noun an adverb ("a form finisher": "finisher" read as an adverb of the verb)."""
+    the second noun an adverb ("a form finisher": "finisher" read as an adverb of the verb) or a second object of the same word ("Put a fire extinguisher ...")."""
     if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.i + 1 >= len(tok.doc):
         return False
     nxt = tok.doc[tok.i + 1]
     agent = nxt.pos_ == "ADV" and nxt.lower_.endswith(("er", "or")) and nxt.lower_ not in _ADVERBS_IN_ER
+    # "Put a red fire extinguisher in the corner": both nouns read as the verb's objects
+    twin = nxt.dep_ == tok.dep_ and nxt.head.i == tok.head.i and not any(c.dep_ == "det" for c in nxt.children)
     return (
         (nxt.pos_ == "NOUN" or agent)  # ("finisher" may be read as an adverb too)
-        and nxt.dep_ in ("advmod", "npadvmod", "dep")
+        and (nxt.dep_ in ("advmod", "npadvmod", "dep") or twin)
         and nxt.head.i != tok.i
         and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
     )
@@ -228,6 +248,14 @@ def _piece_noun(tok: Token) -> bool:
     return low in names or (low.endswith("s") and (low[:-1] in names or (low.endswith("es") and low[:-2] in names)))
 
 
+def hyphen_word(t: Token) -> str:
+    """The whole hyphenated word ``t`` ends ("merry-go-round" for "round"; ``t``'s own text when written alone)."""
+    doc, a = t.doc, t.i
+    while a >= 2 and doc[a - 1].tag_ == "HYPH" and not doc[a - 1].whitespace_ and not doc[a - 2].whitespace_:
+        a -= 2
+    return doc[a : t.i + 1].text.lower()
+
+
 def first_conjunct(tok: Token) -> Token:
     """The first of the words joined by "and" / commas that ``tok`` is one of ("chairs" of "chairs and a lamp" for
     "lamp"); ``tok`` itself when it is joined to none."""
@@ -264,11 +292,11 @@ def _named_pieces() -> frozenset[str]:
 
 def _nouns_misread_as_verbs(doc: Doc) -> Doc:
     """``doc`` parsed again with each object noun the parser took for a verb or an adjective (:func:`_misread_verb`,
-    :func:`_misread_adjective`) replaced by "unit" / "units" (one it took for a preposition, by "shop"; the first
+    :func:`_misread_adjective`, :func:`_misread_adverb`) replaced by "unit" / "units" (one it took for a preposition, by "shop"; the first
     noun of a split compound, :func:`_misread_compound`, by "metal"; "opposite" read as an adjective before a noun
     phrase, by "near"), and each verb it took for a noun (:func:`_misread_noun`) by "is" ("are" after a plural; a
     participle by "placed"), while parsing; the returned doc keeps the written words, with the second parse's tree."""
-    misread = [t for t in doc if _misread_verb(t) or _misread_adjective(t)]
+    misread = [t for t in doc if _misread_verb(t) or _misread_adjective(t) or _misread_adverb(t)]
     modifying = [(t, "shop") for t in doc if _misread_preposition(t)]  # a noun before a noun ("a wooden till counter")
     modifying += [(t, "near") for t in doc if _preposition_read_as_adjective(t)]  # "Opposite the boxes are ..."
     modifying += [(t, "metal") for t in doc if _misread_compound(t)]  # a split compound's first noun ("a form finisher")

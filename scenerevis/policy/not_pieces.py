@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from scenerevis.policy.nlp import first_conjunct
 from scenerevis.policy.open_vocab import names_a_place_noun
+from scenerevis.policy.references import HOLD_VERBS
 from scenerevis.policy.vocab import vocabulary
 
 if TYPE_CHECKING:
@@ -50,11 +51,14 @@ PLACE_PARTS = frozenset("back front rear inside interior end corner middle centr
 
 def part_of_the_room(tok: Token) -> bool:
     """Whether ``tok`` is the place a verbless heading names a part of ("Back of an ambulance.", "The first half of
-    a restaurant car: ..."): the object of "of" on a part noun (``PLACE_PARTS``) that is its sentence's root."""
+    a restaurant car: ...", "Model the inside of a metro carriage"): the object of "of" on a part noun
+    (``PLACE_PARTS``) that is its sentence's root or a design verb's object."""
     if tok.dep_ != "pobj" or tok.head.lower_ != "of":
         return False
     part = tok.head.head
-    return part.lower_ in PLACE_PARTS and part.dep_ == "ROOT"
+    # "Model the inside of a metro carriage": the part is what a design verb makes
+    designed = part.dep_ == "dobj" and part.head.lemma_.lower() in DESIGN_VERBS
+    return part.lower_ in PLACE_PARTS and (part.dep_ == "ROOT" or designed)
 
 
 def _names_a_room(tok: Token) -> bool:
@@ -86,8 +90,12 @@ _FILLED = frozenset("crammed filled stacked packed loaded piled lined stocked he
 
 def contents(root: Token) -> bool:
     """Whether a bare plural noun names what a piece is for or holds: "for moulds and boxes", "for folding pizza
-    boxes", "full of jars", "shelves with local honey and postcards", "a tall shelf of spice blends"."""
+    boxes", "full of jars", "shelves with local honey and postcards", "a tall shelf of spice blends", "the units hold
+    the retail bags"."""
     tok = first_conjunct(root)
+    if root.tag_ in ("NNS", "NNPS") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in HOLD_VERBS:
+        # "two tall shelving units hold the retail bags" (but "a pedestal holds the biggest cup" is a piece)
+        return any(c.dep_ == "nsubj" and c.lower_ in HOLDERS for c in tok.head.children)
     if root.tag_ in ("NNS", "NNPS") and tok.dep_ == "dobj" and tok.head.tag_ == "VBG" and tok.head.dep_ == "pcomp":
         return tok.head.head.lower_ == "for"  # "a table for folding pizza boxes", "a rack for drying towels"
     if root.tag_ not in ("NNS", "NNPS") or tok.dep_ != "pobj":

@@ -49,7 +49,7 @@ def owner_of(head: Token, heads: set[int]) -> int | None:
     each_after = any(
         t.lower_ == "each" and t.i > head.i and not any(c.lower_ in ("with", "of") for c in t.children) for t in head.children
     )
-    at_each = _at_each(head, head)  # "a stool at each"
+    at_each = _at_each(head, head) or _each_later(head)  # "a stool at each", "with a wedge next to each."
     each_after = each_after or at_each
     preps = [c for c in head.children if c.dep_ == "prep"]
     preps += [g for c in head.children if c.dep_ == "advmod" for g in c.children if g.dep_ == "prep"]  # "next to each"
@@ -98,6 +98,8 @@ def owner_of(head: Token, heads: set[int]) -> int | None:
         each = head.doc[with_i - 1]
         if each.lower_ == "each" and each.head.i in heads and each.head.i < head.i:
             return each.head.i
+        if at_each and each.i in heads:  # "... and three round tables with two chairs each": the tables right before
+            return each.i
     # "a workshop with three workbenches with a stool at each": the parse hangs both on the room's noun
     own = own or (via_with and any(_at_each(a, head) for a in head.ancestors))
     # "three tables in a row, four stools at each": no "with", the owner is the largest count named before
@@ -115,6 +117,20 @@ def _each_with_before(head: Token) -> bool:
     ):
         i -= 1
     return doc[i].lower_ == "with" and doc[i - 1].lower_ == "each"
+
+
+def _each_later(head: Token) -> bool:
+    """Whether the words right after ``head`` end its clause with a bare "each" ("tables with two chairs each fill
+    the room", "stands, with a monitor wedge next to each."; read from the words: the parse may hang "each" on the
+    verb), with no noun between."""
+    doc = head.doc
+    for t in doc[head.i + 1 : head.i + 6]:
+        if t.lower_ in ("each", "every"):
+            nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            return nxt is None or (nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM") and nxt.lower_ not in ("with", "of", "one"))
+        if t.pos_ in ("NOUN", "PROPN", "PRON", "VERB", "AUX", "CCONJ", "PUNCT", "NUM"):
+            return False
+    return False
 
 
 def _one_more(head: Token) -> bool:
@@ -152,8 +168,11 @@ def largest_before(p: ObjectPhrase, phrases: list[ObjectPhrase], size, exclude: 
 
 def both_sides(head: Token) -> bool:
     """Whether the phrase stands "on each side" / "on either side" / "at both ends" of something (the parser may
-    hang the place on the piece the phrase comes "with")."""
+    hang the place on the piece the phrase comes "with", or on the verb of which the phrase is the subject)."""
     owners = [head] + ([head.head.head] if head.dep_ == "pobj" and head.head.lower_ == "with" else [])
+    x = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else head  # "a suit of armour"
+    if x.dep_ in ("nsubj", "nsubjpass") and x.head.pos_ in ("VERB", "AUX"):
+        owners.append(x.head)  # "a suit of armour stands on either side of the thrones"
     doc = head.doc
     for prep in (c for o in owners for c in o.children if c.dep_ == "prep" and c.i > head.i):
         if any(doc[i].pos_ in ("NOUN", "PROPN") for i in range(head.i + 1, prep.i)):
@@ -197,3 +216,18 @@ def each_of(head: Token) -> int | None:
 
 #: Words of walls a room has two of ("each side wall", "both long walls").
 _PAIRED_WALLS = frozenset({"side", "long", "short", "end", "longer", "shorter"})
+
+
+def per_row(head: Token) -> int | None:
+    """N of "four rows of chairs, eight chairs to a row" (or "per row", "in each row") later in the sentence."""
+    for t in head.sent:
+        if t.i <= head.i or t.lemma_.lower() != head.lemma_.lower():
+            continue
+        n = next((number_of(c) for c in t.children if c.dep_ == "nummod"), None)
+        row = any(
+            c.dep_ == "prep" and c.lower_ in ("to", "per", "in", "on") and any(o.lemma_.lower() == "row" for o in c.children)
+            for c in t.children
+        )
+        if n and row:
+            return n
+    return None

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from scenerevis.policy.finish_words import predicate_words
+from scenerevis.policy.nlp import hyphen_word
 from scenerevis.policy.not_pieces import (
     beside_the_room,
     contents,
@@ -42,7 +43,7 @@ from scenerevis.policy.open_vocab import (
     VENUE_STATIONS,
     names_a_venue,
 )
-from scenerevis.policy.owners import both_sides, each_corner, each_of, number_of, owner_of
+from scenerevis.policy.owners import both_sides, each_corner, each_of, number_of, owner_of, per_row
 from scenerevis.policy.prompt_words import NEGATIONS
 from scenerevis.policy.venue import names_a_toy
 from scenerevis.policy.vocab import Mention
@@ -53,6 +54,8 @@ if TYPE_CHECKING:
 #: Nouns that quantify the noun after "of": count per unit ("two rows of" = 2 x 3), or None for "a set of N".
 QUANTITY_NOUNS: dict[str, int | None] = {
     **{"pair": 2, "couple": 2, "trio": 3, "few": 3, "handful": 3, "several": 3, "dozen": 12, "row": 3},
+    # "a stack of firewood", "two stacks of subwoofers", "a suit of armour": one piece per unit
+    **{"stack": 1, "pile": 1, "heap": 1, "suit": 1},
     **dict.fromkeys("set group collection line cluster pod wall bank block number lot lots plenty".split()),
 }
 #: Quantity nouns that name an object when no "of" follows ("a sleep pod", "a chopping block", "a piggy bank").
@@ -295,7 +298,7 @@ def _count(
         per = QUANTITY_NOUNS[lemma]
         got = _count(quantity, {quantity.i}, taken)[0] if lemma != "dozen" else None
         if lemma == "row":
-            return (got or 2) * 3, False, False, False, name
+            return (got or 2) * (per_row(head) or 3), False, False, False, name
         if per is not None:
             return (got or 1) * per, False, False, False, name
         if got and lemma in _PER_UNIT and lows & {"a", "an", "one"}:  # "four sets of a table (and two chairs)"
@@ -492,11 +495,13 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
         piece_wall = low in ("wall", "walls") and any(c.lower_ in WALL_PIECES for c in root.lefts)
         # "a card reader", "a barcode reader" is a device ("an avid reader" a person)
         device = low in ("reader", "readers") and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in root.lefts)
+        whole = hyphen_word(root) != low and is_object_noun(hyphen_word(root))
         quantity = (low in QUANTITY_NOUNS and low not in _UNIT_OBJECTS) or (
             root.lemma_.lower() in QUANTITY_NOUNS and any(c.lower_ == "of" for c in root.children)
         )  # "three pods of four desks" (but "a sleep pod", "a chopping block" are objects)
         if (
-            (not is_object_noun(low) and not lamp and not piece_wall and not device and not part)
+            # ("a merry-go-round": the whole hyphenated word names the piece, not its last part)
+            (not is_object_noun(low) and not lamp and not piece_wall and not device and not part and not whole)
             or (low in describing and not any(c.dep_ == "compound" and c.lower_ not in describing for c in root.lefts))
             or quantity  # ("a waffle iron" is a piece: a material word with a kind before it)
             or (len(low) < 3 and low not in _SHORT_PIECES)
@@ -511,9 +516,10 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
         mods = modifiers(root, root.i, taken)
         start = min((t.idx for t in mods), default=root.idx)
         text = " ".join(_words(mods + [root]))
-        if root.tag_ in ("NNS", "NNPS") and root.lemma_ and text.endswith(root.text):  # "bike stands": one bike stand
+        plural = root.tag_ in ("NNS", "NNPS") and not low.endswith(("ss", "is", "us"))  # "a dais" is no plural
+        if plural and root.lemma_ and text.endswith(root.text):  # "bike stands": one bike stand
             text = text[: -len(root.text)] + root.lemma_.lower()
-        out.append(ObjectPhrase(root.i, root.i, start, root.idx + len(root), text, plural=root.tag_ in ("NNS", "NNPS")))
+        out.append(ObjectPhrase(root.i, root.i, start, root.idx + len(root), text, plural=plural))
     anchors = {p.head for p in out} | {p.token for p in out}
     mention_toks = {i for p in out if p.mention for i in (t.i for t in spans[id(p.mention)])}
     for p in out:

@@ -85,6 +85,14 @@ class PlannedItem:
     round: bool = False
     phrase: str = ""
 
+    def min_size(self) -> Vec3:
+        """The smallest size (m) a placement may shrink it to: its category's, or for an open-vocabulary piece,
+        whose category spans anything from a vice to an engine, 40 % of its estimated width and depth."""
+        if self.category == "generic_object":
+            w, h, d = self.size
+            return (round(w * 0.4, 3), h, round(d * 0.4, 3))
+        return load_rooms().category(self.category).min_size
+
 
 @dataclass
 class DesignPlan:
@@ -152,12 +160,15 @@ def dining_layout(n: int, square: bool = False) -> tuple[int, int]:
     return math.ceil((n - ends) / 2), ends
 
 
-def dining_table_size(n: int, round_table: bool, scale: float = 1.0) -> Vec3:
-    """Table size (m) that seats ``n`` chairs, 0.6 m per place."""
+def dining_table_size(n: int, round_table: bool, scale: float = 1.0, square: bool = False) -> Vec3:
+    """Table size (m) that seats ``n`` chairs, 0.6 m per place (a square one: a chair or more per side)."""
     cat = load_rooms().category("dining_table")
     if round_table:
         dia = min(max(0.9, 0.19 * max(n, 4) * 1.0 + 0.2), 1.5)
         return (dia, 0.75, dia)
+    if square:
+        side = min(max(0.9, 0.6 * math.ceil(n / 4) + 0.3) * max(scale, 1.0), 1.8)
+        return (side, 0.75, side)
     per_side, _ends = dining_layout(n)
     length = max(1.2, 0.6 * per_side + 0.3) * (scale if scale > 1 else 1.0)
     length = min(length, 2.8)
@@ -267,11 +278,13 @@ def build_plan(spec: PromptSpec, seed: int = 0, extras: bool = True) -> DesignPl
             desc = generated.replace(cat.noun, desc) if cat.noun in generated else desc
         desc = desc or default_desc(cat, spec, rng, style)
         seats = [r.subject for r in spec.relations if r.kind == "around" and r.target == cat_name and r.subject in wanted]
-        if cat_name == "dining_table":
-            size = dining_table_size(n_chairs, rounds.get(cat_name, False), scales.get(cat_name, 1.0))
+        square = "square" in (desc or "").lower().split()
+        if cat_name == "dining_table":  # chairs shared among the tables ("four tables, each with four chairs")
+            per_table = math.ceil(n_chairs / max(n, 1))
+            size = dining_table_size(per_table, rounds.get(cat_name, False), scales.get(cat_name, 1.0), square)
         elif seats and cat_name.endswith("table"):  # "a big table with eight chairs around it": long enough for them
             per_table = math.ceil(wanted[seats[0]] / max(n, 1))
-            size = dining_table_size(per_table, rounds.get(cat_name, False), scales.get(cat_name, 1.0))
+            size = dining_table_size(per_table, rounds.get(cat_name, False), scales.get(cat_name, 1.0), square)
             size = tuple(max(a, b) for a, b in zip(size, _sized(cat, scales.get(cat_name, 1.0)), strict=True))
         else:
             size = _sized(cat, scales.get(cat_name, 1.0))

@@ -62,7 +62,8 @@ _STRICT_RE = re.compile(
 EXPLICIT_MAX = 40
 _BEDS = ("king_bed", "double_bed", "single_bed", "bunk_bed")
 _SOFAS = ("sofa", "sectional", "loveseat")
-_NUM = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_CARDINALS = sorted((w for w in NUMBER_WORDS if w.isalpha() and w not in ("single", "both", "twin", "double", "triple")), key=len)
+_NUM = r"(\d{1,2}|" + "|".join(reversed(_CARDINALS)) + ")"
 #: A stated total: "(say 6 units)", "(4 in total)", "(four)", ", 8 in total".
 _TOTAL_RE = re.compile(
     r"\(\s*(?:say|about|around|roughly|approx\.?|maybe|ca\.?)?\s*"

@@ -27,6 +27,8 @@ _TARGET_WORDS = frozenset({"facing", "faces", "face", "beside", "opposite", "tow
 _INVERTED_VERBS = frozenset({"stand", "sit", "hang", "rest", "lie", "be", "wait", "tower", "loom"})
 
 
+#: Verbs whose object, with a piece as subject, is a piece it carries ("the pedestal holds the trophy").
+HOLD_VERBS = frozenset({"hold", "carry", "support", "display", "showcase", "bear"})
 #: Verbs whose object is a piece to place ("Put the national flag in the corner").
 _PLACE_VERBS = frozenset({"put", "place", "set", "add", "hang", "position", "install", "mount", "stand", "park"})
 
@@ -43,6 +45,12 @@ def introduces_a_piece(tok: Token) -> bool:
     if tok.dep_ == "pobj" and tok.head.lower_ in ("on", "onto", "atop", "upon"):
         return True  # "the fire finder stands on its pedestal": what carries a piece stands in the room too
     verb = tok.head
+    if (
+        tok.dep_ == "dobj"
+        and verb.lemma_.lower() in HOLD_VERBS
+        and any(c.dep_ == "nsubj" and c.pos_ == "NOUN" for c in verb.children)
+    ):
+        return True  # "a mahogany pedestal in the middle holds the biggest cup": what a piece carries
     if tok.dep_ == "dobj" and verb.lemma_.lower() in _PLACE_VERBS:
         return True  # "Put the national flag in the corner": a piece to place
     if tok.dep_ in ("dobj", "attr") and verb.lemma_.lower() in _INVERTED_VERBS and verb.i < tok.i:

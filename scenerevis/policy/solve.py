@@ -249,8 +249,10 @@ class GroupSearch:
             # (and a site's poses that keep room for a piece between two: relate's ``apart`` poses come first)
             by_pose = by_pose or (spread > 0 and rel.kind in ("middle", "against_wall", "corner"))
             note = f"the {name} goes {rel.text} as asked"
-            for size in iter_sizes(item.size, placer.facts.category(cat).min_size, 2):
+            for size in iter_sizes(item.size, item.min_size(), 2):
                 poses = relation_poses(self.space, rel, cat, size, placer.rng, count, spread, self._phrase_of, rows)
+                if not poses and rel.kind == "on_top":
+                    continue  # a host too narrow for it may carry it a size smaller ("a television on a cabinet")
                 if not poses:
                     break
                 if rel.kind == "against_wall" and (faced := self._faced(own)):  # "on the wall opposite the bed"

@@ -25,6 +25,10 @@ def test_matching_uses_the_head_of_the_description():
     assert matches(_obj(0, "white oak desk with drawers", 0, 0, 0, (1, 1, 1)), "desk")
     assert not matches(_obj(0, "brass desk lamp", 0, 0, 0, (1, 1, 1)), "desk")
     assert matches(_obj(0, "two-seat sofas", 0, 0, 0, (1, 1, 1)), "loveseat|sofa")
+    # "in" / "on" inside a hyphenated word do not end the head
+    assert matches(_obj(0, "built-in bar", 0, 0, 0, (1, 1, 1)), "wet bar|bar")
+    assert matches(_obj(0, "ride-on lawn mower", 0, 0, 0, (1, 1, 1)), "lawn mower")
+    assert not matches(_obj(0, "bar in the corner-unit", 0, 0, 0, (1, 1, 1)), "unit")
 
 
 def test_relations_on_hand_placed_boxes():

@@ -1,0 +1,94 @@
+"""Tests of counts and pieces the reader used to miss: a bare "each" after the pieces ("with two chairs each",
+"with a monitor wedge next to each"), "eight chairs to a row" after "four rows of chairs", "twenty in total",
+a hyphenated piece ("a merry-go-round"), a noun the tagger read as a plural ("a dais"), "a stack of" / "a suit
+of", a compound noun the parser split ("a red fire extinguisher"), what a piece "holds", "the inside of" a
+vehicle, square tables shared by their chairs, a room noun made the subject of the pieces' verb, and a piece
+set on a host narrower than its first size."""
+
+from __future__ import annotations
+
+from scenerevis.loop.simulate import run_rule_episode
+from scenerevis.policy.brief_check import relation_met
+from scenerevis.policy.plan import build_plan
+from scenerevis.policy.prompt_parse import parse_prompt
+
+
+def rels(text: str) -> set[tuple]:
+    return {(r.kind, r.subject, r.target, r.subject_text, r.target_text) for r in parse_prompt(text).relations}
+
+
+def counts(text: str) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for i in parse_prompt(text).items:
+        key = i.desc if i.category == "generic_object" else i.category
+        out[key] = out.get(key, 0) + i.count
+    return out
+
+
+def test_a_bare_each_after_the_pieces_counts_them_per_owner():
+    assert counts("A bubble tea shop. Three small round tables with two chairs each fill the seating area.") == {
+        "small_table": 3,
+        "dining_chair": 6,
+    }
+    # the owner is the counted piece right before "with", not the largest count named earlier
+    got = counts(
+        "Four barrels stand in a row. Near the exit, place two vending machines side by side and three round tables with two chairs each."
+    )
+    assert got["dining_chair"] == 6
+    got = counts("Across the front there are three microphone stands in a row, with a monitor wedge next to each.")
+    assert got == {"microphone stand": 3, "monitor wedge": 3}
+    # with no "each" the count is the pieces' own
+    assert counts("Three round tables stand by the window and two chairs sit by the door.")["dining_chair"] == 2
+
+
+def test_pieces_per_row_and_a_stated_total_above_twelve():
+    assert counts("Facing the stage are four rows of chairs, eight chairs to a row.") == {"dining_chair": 32, "stage": 1}
+    assert counts("Two rows of desks.")["desk"] == 6  # no number per row: three each
+    got = counts("Model the inside of a metro carriage. Rows of blue plastic seats line both walls, twenty in total.")
+    assert got == {"dining_chair": 20}  # and the carriage is the room, no piece
+
+
+def test_a_hyphenated_piece_and_a_noun_ending_in_is():
+    assert counts("Add a merry-go-round near the play structure.") == {"merry-go-round": 1, "play structure": 1}
+    got = counts("A gold throne sits on a three-step marble dais.")
+    assert got == {"gold throne": 1, "three-step marble dais": 1}
+
+
+def test_stacks_piles_and_suits_count_what_they_are_of():
+    assert counts("The DJ booth is flanked by two stacks of subwoofers.")["subwoofer"] == 2
+    assert counts("Put a stack of firewood next to the fire pit.")["firewood"] == 1
+    # "on either side of" doubles a piece that is the verb's subject
+    text = "The king's throne stands against the far wall. A suit of armour stands on either side of it."
+    assert counts(text)["armour"] == 2
+    assert counts("Along the west wall stands a row of four suits of armour.")["armour"] == 4
+
+
+def test_a_split_compound_noun_is_one_piece():
+    text = "A steel tool cabinet stands in the corner, with a red fire extinguisher beside it. Put a red fire extinguisher by the door."
+    assert counts(text) == {"cabinet": 1, "red fire extinguisher": 2}
+    assert ("next_to", "generic_object", "cabinet", "red fire extinguisher", "") in rels(text)
+
+
+def test_what_a_piece_holds_stands_on_it_unless_it_is_a_holders_contents():
+    text = "A mahogany pedestal in the middle holds the biggest cup."
+    assert counts(text) == {"mahogany pedestal": 1, "biggest cup": 1}
+    assert ("on_top", "generic_object", "generic_object", "biggest cup", "mahogany pedestal") in rels(text)
+    assert counts("Two tall shelving units against the side wall hold the retail bags.") == {"bookshelf": 2}
+
+
+def test_square_tables_share_the_chairs_one_per_side():
+    spec = parse_prompt("A day room. Put four square tables in the middle for card games, each with four chairs.")
+    tables = [i for i in build_plan(spec, 0).items if i.category == "dining_table"]
+    assert len(tables) == 4
+    assert all(t.size == (0.9, 0.75, 0.9) for t in tables)
+
+
+def test_pieces_after_with_take_the_verb_the_room_is_subject_of():
+    text = "A nursing home lounge with six high-backed armchairs arranged around a low coffee table."
+    assert ("around", "armchair", "coffee_table", "", "") in rels(text)
+
+
+def test_a_television_on_a_narrow_cabinet_stands_on_it():
+    text = "A nursing home lounge. There is a television on a cabinet against the wall, and an upright piano in the corner."
+    scene, _ = run_rule_episode(text, iterations=10, seed=0)
+    assert relation_met(scene, ["on_top", "television|tv", "cabinet"])
