@@ -378,7 +378,9 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
         conj_prev = heads.get(head.head.i) if head.dep_ == "conj" else None
         conj_next = next((heads[c.i] for c in head.rights if c.dep_ == "conj" and c.i in heads), None)
         # "a treadmill and a rower": the phrase right after "and" from the one before it
-        pair = conj_prev is not None and bool(re.fullmatch(r"\s*and\s+(?:a|an|the|one)?\s*", doc.text[conj_prev.end : p.start]))
+        # (from the first word of its noun phrase: "and a small side table")
+        start = min(p.start, head.left_edge.idx)
+        pair = conj_prev is not None and bool(re.fullmatch(r"\s*and\s+(?:a|an|the|one)?\s*", doc.text[conj_prev.end : start]))
         via_with = None
         if head.dep_ == "pobj" and head.head.lower_ == "with" and head.head.head.i in heads:
             via_with = heads[head.head.head.i]  # "a round table with four chairs in the middle"
@@ -560,8 +562,12 @@ def _written_after(doc: Doc, phrases: list[ObjectPhrase], add) -> None:
             if not before:
                 continue
             p = max(before, key=lambda q: q.end)
-            if kind in ("middle", "corner", "against_wall"):  # "a table with 2 chairs in the middle": the table
-                p = with_host(doc, p, {q.head: q for q in phrases}) or p
+            heads = {q.head: q for q in phrases}
+            tok = next((t for t in doc if t.idx == m.start()), None)
+            if tok is not None and tok.dep_ == "prep" and tok.head.i > tok.i and tok.head.i in heads:
+                p = heads[tok.head.i]  # "put a ticket desk, and in the far corner a sound desk": the piece after it
+            elif kind in ("middle", "corner", "against_wall"):  # "a table with 2 chairs in the middle": the table
+                p = with_host(doc, p, heads) or p
             gap = text[max(q.end for q in before) : m.start()]
             if len(gap.split()) > 3 or re.search(r"[.;:!?]", gap):
                 continue

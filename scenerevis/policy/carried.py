@@ -43,6 +43,8 @@ def with_host(doc: Doc, q: ObjectPhrase, heads: dict[int, ObjectPhrase], listed:
             w = x.head  # "a table sits under the window with a machine on it": the verb's subject
             if w.lower_ in ("each", "every", "all", "both") and w.i not in heads:
                 w = w.head  # "three benches are lined up ..., each with a lamp": the benches
+            if w.i not in heads and w.dep_ == "pobj" and w.head.head.pos_ in ("VERB", "AUX"):
+                w = w.head.head  # "a stage stands against the wall with a mic stand on it", "with" on the wall: the verb's
             return heads.get(w.i) or _subject_of(w, heads) or _placed_object(w, heads)
         if x.pos_ in ("VERB", "AUX") and x.lemma_.lower() in HAVE_VERBS and came.dep_ == "dobj":
             return _subject_of(x, heads)  # "the counter has a register and a scale on top of it"

@@ -183,10 +183,11 @@ def _misread_compound(tok: Token) -> bool:
     agent = nxt.pos_ == "ADV" and nxt.lower_.endswith(("er", "or")) and nxt.lower_ not in _ADVERBS_IN_ER
     # "Put a red fire extinguisher in the corner": both nouns read as the verb's objects
     twin = nxt.dep_ == tok.dep_ and nxt.head.i == tok.head.i and not any(c.dep_ == "det" for c in nxt.children)
+    # "with a fire extinguisher and ...": the second noun read as an adjective of the first
+    described = nxt.pos_ == "NOUN" and nxt.dep_ == "amod" and nxt.head.i == tok.i
     return (
         (nxt.pos_ == "NOUN" or agent)  # ("finisher" may be read as an adverb too)
-        and (nxt.dep_ in ("advmod", "npadvmod", "dep") or twin)
-        and nxt.head.i != tok.i
+        and ((nxt.dep_ in ("advmod", "npadvmod", "dep") or twin) and nxt.head.i != tok.i or described)
         and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
     )
 

@@ -255,7 +255,9 @@ class GroupSearch:
                     continue  # a host too narrow for it may carry it a size smaller ("a television on a cabinet")
                 if not poses:
                     break
-                if rel.kind == "against_wall" and (faced := self._faced(own)):  # "on the wall opposite the bed"
+                # "on the wall opposite the bed"; "facing the stage are four rows of chairs": the row's first piece
+                first_of_row = rel.kind == "in_row" and not self._bodies(cat, item.phrase)
+                if (rel.kind == "against_wall" or first_of_row) and (faced := self._faced(own)):
                     poses, by_pose = _facing_first(poses, faced), True
                 # a row keeps its last candidate for starting the next row: of six pieces, the fifth may start a
                 # second row the sixth joins (a row of one is no row)

@@ -92,3 +92,36 @@ def test_a_television_on_a_narrow_cabinet_stands_on_it():
     text = "A nursing home lounge. There is a television on a cabinet against the wall, and an upright piano in the corner."
     scene, _ = run_rule_episode(text, iterations=10, seed=0)
     assert relation_met(scene, ["on_top", "television|tv", "cabinet"])
+
+
+def test_both_pieces_with_a_host_stand_on_it_when_with_hangs_on_its_wall():
+    text = "At the front, a low black stage stands against the front wall with a microphone stand and a small side table on it."
+    got = rels(text)
+    assert ("on_top", "side_table", "generic_object", "", "low black stage") in got
+    assert ("on_top", "generic_object", "generic_object", "microphone stand", "low black stage") in got
+
+
+def test_a_place_written_before_a_piece_is_that_pieces():
+    text = "At the back, next to the entrance, put a ticket desk, and in the far corner a sound desk."
+    corners = {r.subject_text for r in parse_prompt(text).relations if r.kind == "corner"}
+    assert corners == {"sound desk"}
+
+
+def test_rows_that_face_a_piece_start_facing_it():
+    text = (
+        "A comedy club of about 60 square metres. A low stage stands against the front wall. "
+        "Facing the stage are three rows of chairs, six chairs to a row."
+    )
+    scene, _ = run_rule_episode(text, iterations=10, seed=0)
+    chairs = [o for o in scene.objects if o.desc.endswith("chair")]
+    assert len(chairs) == 18
+    assert relation_met(scene, ["facing", "chair", "stage"])
+    assert relation_met(scene, ["in_row", "chair"])
+
+
+def test_generic_pieces_take_typical_sizes_and_shrink_at_most_to_forty_percent():
+    spec = parse_prompt("A ship's engine room with a fire extinguisher and three generators in a row.")
+    sizes = {i.desc: i.size for i in spec.items if i.category == "generic_object"}
+    assert sizes == {"fire extinguisher": (0.2, 0.6, 0.2), "generator": (1.8, 1.4, 1.0)}
+    gens = [i for i in build_plan(spec, 0).items if i.desc == "generator"]
+    assert gens[0].min_size() == (0.72, 1.4, 0.4)
