@@ -103,6 +103,8 @@ _FROM_OBJECT = [
     # "two armchairs on either side of the chess table": the table stands between them
     ("between", r"\b(?:on|at)\s+(?:either|each|both|opposite)\s+sides?\s+of\s+§(\w)"),
 ]
+#: "at each end" / "on either side" with no "of" after it: of the piece the phrase comes with.
+_EACH_END = re.compile(r"\b(at|on|by)\s+(?:each|either|both)\s+(end|side)s?\b(?!\s+of\b)")
 #: Parts of a piece "its" may name a place by ("at its foot", "on its left").
 _SIDES = frozenset({"foot", "end", "head", "side", "left", "right"})
 _UNIT_DEPS = frozenset({"prep", "acl", "advmod", "npadvmod", "relcl", "amod", "advcl", "dep", "acomp", "oprd", "xcomp", "csubj"})
@@ -386,6 +388,7 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
             via_with = heads[head.head.head.i]  # "a round table with four chairs in the middle"
         for root in roots:
             text, objs = _phrase_text(doc, root, p, heads)
+            text = _EACH_END.sub(r"\1 the \2 of §p", text)  # "with a litter bin at each end": of the piece it comes with
             # the parser may hang a phrase on an earlier object across a nearer one ("a rug and a lamp next to
             # each armchair" with "next to" under the rug): written order decides, the nearer object owns it
             nearer = [

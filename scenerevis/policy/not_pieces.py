@@ -148,7 +148,7 @@ def likened(root: Token) -> bool:
 
 
 #: Verbs whose object, written as the prompt's first noun, is the room being designed ("Design a seaside fishmonger").
-DESIGN_VERBS = frozenset({"design", "create", "build", "furnish", "plan", "imagine", "picture", "model", "lay", "style"})
+DESIGN_VERBS = frozenset({"design", "create", "build", "furnish", "plan", "imagine", "picture", "model", "lay", "style", "make"})
 #: Verbs whose subject, written as the prompt's first noun, is the room ("The hall has a mirror ...").
 HAVE_VERBS = frozenset({"have", "feature", "contain", "include", "hold", "house"})
 

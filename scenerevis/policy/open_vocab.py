@@ -126,6 +126,7 @@ NOT_OBJECTS = frozenset(
     pet pets cat cats dog dogs puppy kitten animal animals entrance exit doorway hallway corridor
     club clubs shop shops store stores clinic hospital school restaurant hotel museum church company startup agency
     firm business practice salon parlour parlor bakery pharmacy gallery boutique showroom warehouse
+    sea ocean lake river horizon skyline sunset sky mountains landscape scenery
     victim victims relative relatives witness witnesses visitor officer officers judge judges lawyer lawyers chefs den lair
     waiter waiters operator operators dispatcher dispatchers cashier cashiers artists buildings townhouse mansion cottage villa spa campus basement attic garage ship boat
     yacht ferry train plane aircraft vessel liner caller callers puppeteer puppeteers archer archers applicant applicants

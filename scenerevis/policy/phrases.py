@@ -62,6 +62,10 @@ QUANTITY_NOUNS: dict[str, int | None] = {
 _UNIT_OBJECTS = frozenset({"pod", "bank", "block", "wall"})
 #: Piece nouns with an adjective's or a participle's ending ("a campfire ring", "a swing", "a large painting").
 _ENDING_PIECES = frozenset("ring rings swing swings sling slings string painting paintings railing railings sled sleds".split())
+#: Vehicles (a room's place, see ``NOT_OBJECTS``) that a kind before them makes a prop ("a pirate ship", "a model
+#: train") when they are a clause's subject or object.
+_VEHICLES = frozenset("ship boat yacht train plane".split())
+_PROP_DEPS = frozenset({"nsubj", "dobj", "attr", "conj", "appos"})
 #: Words that make a "wall" a piece of its own ("a video wall", "a climbing wall").
 WALL_PIECES = frozenset("video screen monitor led tv media climbing bouldering display".split())
 #: Quantity nouns whose own numeral multiplies the object's ("two rows of 4 desks", "3 groups of 2 chairs").
@@ -493,6 +497,8 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
         )
         part = part_piece(root, describing)
         piece_wall = low in ("wall", "walls") and any(c.lower_ in WALL_PIECES for c in root.lefts)
+        # "a large pirate ship stands in the centre", "a model train" ("aboard a cargo ship" is where the room is)
+        prop = low in _VEHICLES and root.dep_ in _PROP_DEPS and any(c.dep_ == "compound" for c in root.lefts)
         # "a card reader", "a barcode reader" is a device ("an avid reader" a person)
         device = low in ("reader", "readers") and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in root.lefts)
         whole = hyphen_word(root) != low and is_object_noun(hyphen_word(root))
@@ -501,7 +507,7 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
         )  # "three pods of four desks" (but "a sleep pod", "a chopping block" are objects)
         if (
             # ("a merry-go-round": the whole hyphenated word names the piece, not its last part)
-            (not is_object_noun(low) and not lamp and not piece_wall and not device and not part and not whole)
+            (not is_object_noun(low) and not lamp and not piece_wall and not device and not part and not whole and not prop)
             or (low in describing and not any(c.dep_ == "compound" and c.lower_ not in describing for c in root.lefts))
             or quantity  # ("a waffle iron" is a piece: a material word with a kind before it)
             or (len(low) < 3 and low not in _SHORT_PIECES)

@@ -125,3 +125,19 @@ def test_generic_pieces_take_typical_sizes_and_shrink_at_most_to_forty_percent()
     assert sizes == {"fire extinguisher": (0.2, 0.6, 0.2), "generator": (1.8, 1.4, 1.0)}
     gens = [i for i in build_plan(spec, 0).items if i.desc == "generator"]
     assert gens[0].min_size() == (0.72, 1.4, 0.4)
+
+
+def test_make_names_the_room_and_a_kind_makes_a_vehicle_a_prop():
+    text = "Make a small neighbourhood playground. There is a red climbing frame in the middle."
+    assert counts(text) == {"red climbing frame": 1}
+    text = "A mini golf hall. In the centre stands a large pirate ship, and a treasure chest sits next to it."
+    assert counts(text) == {"large pirate ship": 1, "treasure chest": 1}
+    assert counts("The engine room of a cargo ship. A workbench stands in the corner.") == {"workbench": 1}
+    # what a piece faces outside the room is no piece
+    assert counts("A beach cabana. Two loungers stand side by side facing the sea.") == {"armchair": 2}
+
+
+def test_at_each_end_is_by_the_piece_it_comes_with():
+    text = "A long table with a lamp at each end."
+    assert counts(text)["table_lamp"] == 2
+    assert ("next_to", "table_lamp", "small_table", "", "") in rels(text)
