@@ -261,3 +261,14 @@ def seat_cushion(tok: Token) -> bool:
         return False
     with_ = tok.head
     return with_.head.lower_ in _SEATS or (with_.i > 0 and tok.doc[with_.i - 1].lower_ in _SEATS)
+
+
+#: Vehicles (where a room is, see ``open_vocab.NOT_OBJECTS``) that a kind before them makes a prop.
+_VEHICLES = frozenset("ship boat yacht train plane".split())
+_PROP_DEPS = frozenset({"nsubj", "dobj", "attr", "conj", "appos"})
+
+
+def vehicle_prop(tok: Token) -> bool:
+    """Whether a vehicle noun names a prop in the room ("a large pirate ship stands in the centre", "a model train"):
+    a kind before it and a clause's subject or object ("The engine room of a cargo ship" is where the room is)."""
+    return tok.lower_ in _VEHICLES and tok.dep_ in _PROP_DEPS and any(c.dep_ == "compound" for c in tok.lefts)

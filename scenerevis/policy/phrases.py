@@ -34,6 +34,7 @@ from scenerevis.policy.not_pieces import (
     part_piece,
     seat_cushion,
     serves_as,
+    vehicle_prop,
     zone_with,
 )
 from scenerevis.policy.open_vocab import (
@@ -62,10 +63,6 @@ QUANTITY_NOUNS: dict[str, int | None] = {
 _UNIT_OBJECTS = frozenset({"pod", "bank", "block", "wall"})
 #: Piece nouns with an adjective's or a participle's ending ("a campfire ring", "a swing", "a large painting").
 _ENDING_PIECES = frozenset("ring rings swing swings sling slings string painting paintings railing railings sled sleds".split())
-#: Vehicles (a room's place, see ``NOT_OBJECTS``) that a kind before them makes a prop ("a pirate ship", "a model
-#: train") when they are a clause's subject or object.
-_VEHICLES = frozenset("ship boat yacht train plane".split())
-_PROP_DEPS = frozenset({"nsubj", "dobj", "attr", "conj", "appos"})
 #: Words that make a "wall" a piece of its own ("a video wall", "a climbing wall").
 WALL_PIECES = frozenset("video screen monitor led tv media climbing bouldering display".split())
 #: Quantity nouns whose own numeral multiplies the object's ("two rows of 4 desks", "3 groups of 2 chairs").
@@ -497,8 +494,7 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
         )
         part = part_piece(root, describing)
         piece_wall = low in ("wall", "walls") and any(c.lower_ in WALL_PIECES for c in root.lefts)
-        # "a large pirate ship stands in the centre", "a model train" ("aboard a cargo ship" is where the room is)
-        prop = low in _VEHICLES and root.dep_ in _PROP_DEPS and any(c.dep_ == "compound" for c in root.lefts)
+        prop = vehicle_prop(root)  # "a large pirate ship stands in the centre"
         # "a card reader", "a barcode reader" is a device ("an avid reader" a person)
         device = low in ("reader", "readers") and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in root.lefts)
         whole = hyphen_word(root) != low and is_object_noun(hyphen_word(root))
