@@ -27,7 +27,7 @@ NOUN_VERBS = frozenset(
     " display displays".split()
 )
 #: Fixed adverbial expressions the parser tends to split; each becomes one adverb token after parsing.
-_FIXED = re.compile(r"\b(?:back\s+to\s+back|side\s+by\s+side|face\s+to\s+face)\b", re.IGNORECASE)
+_FIXED = re.compile(r"\b(?:back\s+to\s+back|side\s+by\s+side|face\s+to\s+face|on\s+top(?!\s+of\b))\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

@@ -70,6 +70,8 @@ def owner_of(head: Token, heads: set[int]) -> int | None:
             break
         coordinated = x.dep_ == "conj"
         x = x.head
+        if coordinated and x.pos_ == "ADV" and x.head.i in heads:
+            x = x.head  # "each with a mirror on top and two chairs", parsed with the chairs joined to "on top"
         if coordinated and x.i in heads:
             continue  # "each with a stool and a tray table": the stool is a sibling, not the table's owner
         if x.lower_ == "with":

@@ -141,3 +141,15 @@ def test_at_each_end_is_by_the_piece_it_comes_with():
     text = "A long table with a lamp at each end."
     assert counts(text)["table_lamp"] == 2
     assert ("next_to", "table_lamp", "small_table", "", "") in rels(text)
+
+
+def test_each_with_a_piece_on_top_and_chairs_counts_the_chairs_per_owner():
+    # "on top" (no "of") is one adverb; the chairs the parser joins to it are the vase's siblings
+    assert counts("A cafe with two tables, each with a vase on top and four chairs.") == {
+        "dining_table": 2,
+        "dining_chair": 8,
+        "vase": 2,
+    }
+    assert ("on_top", "generic_object", "dining_table", "vase", "") in rels(
+        "A cafe with two tables, each with a vase on top of it."
+    )
