@@ -71,10 +71,12 @@ def names_the_venue(tok: Token, first: int, heading: int) -> bool:
     showroom laid out like a concert salon"): a compound right before a place noun, in a heading (before token
     ``heading``) or the first noun of the first sentence (``first``: the piece's first token)."""
     outer = tok.head
-    first_root = outer.sent.start == 0 and not any(t.pos_ in ("NOUN", "PROPN") for t in tok.doc[:first])
-    return (
-        tok.dep_ == "compound" and outer.i == tok.i + 1 and (outer.i < heading or first_root) and names_a_place_noun(outer.lower_)
-    )
+    while outer.dep_ == "compound" and outer.head.i > outer.i:
+        outer = outer.head  # "Design a club table tennis room": the place noun ends the chain of compounds
+    chain = all(t.dep_ == "compound" for t in tok.doc[tok.i : outer.i])
+    start = min(first, outer.left_edge.i)
+    first_root = outer.sent.start == 0 and not any(t.pos_ in ("NOUN", "PROPN") for t in tok.doc[:start])
+    return tok.dep_ == "compound" and chain and (outer.i < heading or first_root) and names_a_place_noun(outer.lower_)
 
 
 #: Pieces whose "with <bare plurals>" is what they hold ("shelves with local honey and postcards").

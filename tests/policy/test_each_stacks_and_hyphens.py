@@ -153,3 +153,8 @@ def test_each_with_a_piece_on_top_and_chairs_counts_the_chairs_per_owner():
     assert ("on_top", "generic_object", "small_table", "vase", "") in rels(
         "A cafe with two tables, each with a vase on top of it."
     )
+
+
+def test_a_piece_word_in_the_rooms_compound_name_is_no_piece():
+    text = "Design a club table tennis room, roughly 120 square metres. Four competition tables stand in a row."
+    assert counts(text) == {"small_table": 4}
