@@ -92,7 +92,7 @@ _TO_OBJECT = [
         r"\b(?:at|by|to|on)\s+(?:the\s+|one\s+)?(?:foot|end|head|side)\s+of\s+§(\w)|\bto\s+the\s+(?:left|right)\s+of\s+§(\w)",
     ),
     ("on_top", r"\b(?:on\s+top\s+of|on|atop|onto)\s+§(\w)"),
-    ("between", r"\bbetween\s+§(\w)"),
+    ("between", r"\bbetween\s+(?:(?:two|both)\s+of\s+)?§(\w)"),  # "between two of the beds"
     ("around", r"\baround\s+§(\w)"),
 ]
 #: The same, read the other way round: "a table surrounded by six chairs" = the chairs around the table.
@@ -277,6 +277,7 @@ def _units(doc: Doc, p: ObjectPhrase, heads: dict[int, ObjectPhrase], room_token
     """Roots of the phrases attached to ``p``: its noun's dependents after it, and its verb's when it is an argument."""
     head = doc[p.head]
     out = [c for c in head.rights if c.dep_ in _UNIT_DEPS]
+    out += [c for c in head.lefts if c.dep_ == "prep"]  # "..., and between them a folding table": a place before it
     arg = head
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in QUANTITY_NOUNS:
         arg = head.head.head  # "a pair of armchairs on either side of ...": the words hang on "pair"
@@ -427,7 +428,14 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                 elif kind in ("middle", "corner", "against_wall") and via_with:
                     subj, sp = via_with.category, via_with
                 add(kind, subj, target, m.group(0), sp, tp)
-                if kind in ("against_wall", "corner") and pair and owner is p and not via_with:
+                # (not a place joined to it: "a radio on the table and a toilet in the corner")
+                if (
+                    kind in ("against_wall", "corner")
+                    and pair
+                    and owner is p
+                    and not via_with
+                    and doc[conj_prev.head].dep_ != "pobj"
+                ):
                     add(kind, conj_prev.category, None, m.group(0), conj_prev)  # "a treadmill and a rower along a wall"
                 oh = doc[owner.head]
                 joined = (oh.dep_ == "conj" and oh.head.i == p.head) or (oh.dep_ == head.dep_ and oh.head.i == head.head.i)

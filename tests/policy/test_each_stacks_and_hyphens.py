@@ -158,3 +158,16 @@ def test_each_with_a_piece_on_top_and_chairs_counts_the_chairs_per_owner():
 def test_a_piece_word_in_the_rooms_compound_name_is_no_piece():
     text = "Design a club table tennis room, roughly 120 square metres. Four competition tables stand in a row."
     assert counts(text) == {"small_table": 4}
+
+
+def test_between_two_of_the_pieces_and_a_place_before_a_piece():
+    text = "A yurt. Three low beds are placed against the round wall. Between two of the beds is a painted chest."
+    assert ("between", "generic_object", "single_bed", "painted chest", "") in rels(text)
+    text = (
+        "A fallout shelter, there are two metal bunk beds against the walls, and between them a folding table. "
+        "Put a radio on the table and a chemical toilet in the corner."
+    )
+    got = rels(text)
+    assert ("between", "folding_table", "bunk_bed", "", "") in got
+    # the table the radio stands on is no piece in the corner
+    assert {r[1] for r in got if r[0] == "corner"} == {"toilet"}
