@@ -499,6 +499,11 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                     )
                     if kind == "between":  # "two flower stands on either side of it": each stands next to it
                         add("next_to", subject.category, target.category, words, subject, target)
+                    if kind == "on_top":  # "a counter topped with a cake stand and a mixer": both on it
+                        for c in doc[target.head].children:
+                            if c.dep_ == "conj" and c.i in heads and heads[c.i].category and heads[c.i] is not subject:
+                                q = heads[c.i]
+                                add(kind, q.category, subject.category, f"on top of the {subject.text.lower()}", q, subject)
                 else:
                     other = _second_side(doc, target, heads) if kind == "between" and key.isdigit() else None
                     if other is not None:  # "between the piano and the bar counter"

@@ -54,7 +54,9 @@ def predicate_words(head: Token, describing: frozenset[str]) -> list[str]:
         after = c.dep_ == "amod" and c.i > head.i  # "eight chairs upholstered in maroon leather"
         if (c.dep_ == "acl" or after) and _made(c):
             objs = [o for p in c.children if p.dep_ == "prep" and p.lower_ in _MADE_OF for o in p.children if o.dep_ == "pobj"]
-            phrases += [o for o in objs if any(t.lower_ in describing for t in o.subtree)]  # not "covered with books"
+            # (not "covered with books", nor a counted piece: "a counter topped with a glass cake stand")
+            counted = {o.i for o in objs if any(c.dep_ in ("det", "nummod") for c in o.children)}
+            phrases += [o for o in objs if o.i not in counted and any(t.lower_ in describing for t in o.subtree)]
     for c in head.children:  # "a mirror with a brass frame", "a pool table with red felt": the part's finish
         if c.dep_ == "prep" and c.lower_ == "with":
             parts = [o for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in PART_NOUNS]

@@ -171,3 +171,11 @@ def test_between_two_of_the_pieces_and_a_place_before_a_piece():
     assert ("between", "folding_table", "bunk_bed", "", "") in got
     # the table the radio stands on is no piece in the corner
     assert {r[1] for r in got if r[0] == "corner"} == {"toilet"}
+
+
+def test_a_counter_topped_with_two_pieces_carries_both_and_keeps_its_own_words():
+    text = "A diner. The right side is taken up by a long counter topped with a glass cake stand and a milkshake mixer."
+    got = rels(text)
+    assert ("on_top", "generic_object", "kitchen_counter", "glass cake stand", "") in got
+    assert ("on_top", "generic_object", "kitchen_counter", "milkshake mixer", "") in got
+    assert parse_prompt(text).item("kitchen_counter").desc == "long counter"
