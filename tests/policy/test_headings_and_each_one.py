@@ -13,18 +13,7 @@ import pytest
 
 from scenerevis.policy.brief_check import relation_met
 from scenerevis.policy.prompt_parse import parse_prompt
-
-
-def rels(text: str) -> set[tuple]:
-    return {(r.kind, r.subject, r.target, r.subject_text, r.target_text) for r in parse_prompt(text).relations}
-
-
-def counts(text: str) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for i in parse_prompt(text).items:
-        key = i.desc if i.category == "generic_object" else i.category
-        out[key] = out.get(key, 0) + i.count
-    return out
+from tests.policy.brief_words import counts, rels
 
 
 def test_a_first_noun_listed_with_pieces_is_a_piece_not_the_room():
