@@ -79,6 +79,10 @@ def owner_of(head: Token, heads: set[int]) -> int | None:
             own = own or each_after
         elif x.lower_ == "each" and via_with:
             own = True
+            # "a tree, ringed by six tables, each with three chairs" (hung on the tree): the plural named between
+            plural = [h for h in heads if x.head.i < h < x.i and head.doc[h].tag_ in ("NNS", "NNPS")]
+            if x.head.i in heads and head.doc[x.head.i].tag_ not in ("NNS", "NNPS") and plural:
+                return max(plural)
         elif x.lower_ == "each" and coordinated and any(c.lower_ == "with" for c in x.children) and _one_more(head):
             own = via_with = True  # "each with a nightstand next to it and a locker at its foot": the locker too
         elif x.i in heads:

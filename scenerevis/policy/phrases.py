@@ -280,7 +280,9 @@ def _count(
     lows = {t.lower_ for t in left}
     quantity = None
     q = head.head
-    if head.dep_ == "pobj" and q.lower_ == "of" and q.head.lemma_.lower() in QUANTITY_NOUNS:
+    misread = head.dep_ == "dobj" and q.tag_ == "VBG" and q.dep_ == "pcomp"  # "a pair of folding(verb) chairs"
+    q = q.head if misread else q
+    if (head.dep_ == "pobj" or misread) and q.lower_ == "of" and q.head.lemma_.lower() in QUANTITY_NOUNS:
         quantity = q.head  # "a pair of", "two rows of", "a set of four"
     name = None if quantity is None else ("rows" if quantity.lemma_.lower() == "row" else quantity.lower_)
     for t in left:

@@ -168,3 +168,12 @@ def test_a_counter_topped_with_two_pieces_carries_both_and_keeps_its_own_words()
     assert ("on_top", "generic_object", "kitchen_counter", "glass cake stand", "") in got
     assert ("on_top", "generic_object", "kitchen_counter", "milkshake mixer", "") in got
     assert parse_prompt(text).item("kitchen_counter").desc == "long counter"
+
+
+def test_each_with_a_pair_and_each_after_a_plural_named_under_a_singular_piece():
+    # "folding" read as a verb between "a pair of" and "chairs"
+    got = counts("Five round metal tables are spread across the gravel, each with a pair of folding chairs.")
+    assert got == {"small_table": 5, "dining_chair": 10}
+    # "each" hung on the tree: the tables named between own the chairs
+    text = "In the middle stands a large potted olive tree, ringed by six round white tables, each with three yellow chairs."
+    assert counts(text)["dining_chair"] == 18
