@@ -37,7 +37,7 @@ from scenerevis.policy.ellipsis import colon_places, fronted_pronoun, other_side
 from scenerevis.policy.face_verbs import faces_verb, zone_pieces
 from scenerevis.policy.phrases import QUANTITY_NOUNS
 from scenerevis.policy.prompt_words import NUMBER_WORDS
-from scenerevis.policy.references import HOLD_VERBS
+from scenerevis.policy.references import holder_of
 from scenerevis.policy.relation import Relation
 
 if TYPE_CHECKING:
@@ -265,12 +265,10 @@ def _carries(doc: Doc, q: ObjectPhrase, named: list[ObjectPhrase]) -> bool:
 
 
 def _carrier(head: Token, heads: dict[int, ObjectPhrase]) -> ObjectPhrase | None:
-    """The piece that holds ``head``'s piece: the subject of "holds" / "carries" / "displays" ... of which it is the
-    object ("a mahogany pedestal in the middle holds the biggest cup")."""
-    verb = head.head
-    if head.dep_ != "dobj" or verb.lemma_.lower() not in HOLD_VERBS:
-        return None
-    return next((heads[c.i] for c in verb.children if c.dep_ == "nsubj" and c.i in heads), None)
+    """The piece that holds ``head``'s piece (:func:`~scenerevis.policy.references.holder_of`: "a mahogany pedestal in
+    the middle holds the biggest cup"), or None."""
+    holder = holder_of(head)
+    return heads.get(holder.i) if holder is not None else None
 
 
 def _units(doc: Doc, p: ObjectPhrase, heads: dict[int, ObjectPhrase], room_tokens: set[int]) -> list[Token]:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from scenerevis.policy.nlp import first_conjunct
 from scenerevis.policy.open_vocab import names_a_place_noun
-from scenerevis.policy.references import HOLD_VERBS
+from scenerevis.policy.references import holder_of
 from scenerevis.policy.vocab import vocabulary
 
 if TYPE_CHECKING:
@@ -95,9 +95,9 @@ def contents(root: Token) -> bool:
     boxes", "full of jars", "shelves with local honey and postcards", "a tall shelf of spice blends", "the units hold
     the retail bags"."""
     tok = first_conjunct(root)
-    if root.tag_ in ("NNS", "NNPS") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in HOLD_VERBS:
+    if root.tag_ in ("NNS", "NNPS") and (holder := holder_of(tok)) is not None:
         # "two tall shelving units hold the retail bags" (but "a pedestal holds the biggest cup" is a piece)
-        return any(c.dep_ == "nsubj" and c.lower_ in HOLDERS for c in tok.head.children)
+        return holder.lower_ in HOLDERS
     if root.tag_ in ("NNS", "NNPS") and tok.dep_ == "dobj" and tok.head.tag_ == "VBG" and tok.head.dep_ == "pcomp":
         return tok.head.head.lower_ == "for"  # "a table for folding pizza boxes", "a rack for drying towels"
     if root.tag_ not in ("NNS", "NNPS") or tok.dep_ != "pobj":

@@ -28,9 +28,17 @@ _INVERTED_VERBS = frozenset({"stand", "sit", "hang", "rest", "lie", "be", "wait"
 
 
 #: Verbs whose object, with a piece as subject, is a piece it carries ("the pedestal holds the trophy").
-HOLD_VERBS = frozenset({"hold", "carry", "support", "display", "showcase", "bear"})
+_HOLD_VERBS = frozenset({"hold", "carry", "support", "display", "showcase", "bear"})
 #: Verbs whose object is a piece to place ("Put the national flag in the corner").
 _PLACE_VERBS = frozenset({"put", "place", "set", "add", "hang", "position", "install", "mount", "stand", "park"})
+
+
+def holder_of(tok: Token) -> Token | None:
+    """The subject of "holds" / "carries" / "displays" ... whose object ``tok`` is ("the pedestal" of "the pedestal
+    holds the cup"), or None (none for "a rack for holding bikes": no subject)."""
+    if tok.dep_ != "dobj" or tok.head.lemma_.lower() not in _HOLD_VERBS:
+        return None
+    return next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
 
 
 def introduces_a_piece(tok: Token) -> bool:
@@ -45,11 +53,7 @@ def introduces_a_piece(tok: Token) -> bool:
     if tok.dep_ == "pobj" and tok.head.lower_ in ("on", "onto", "atop", "upon"):
         return True  # "the fire finder stands on its pedestal": what carries a piece stands in the room too
     verb = tok.head
-    if (
-        tok.dep_ == "dobj"
-        and verb.lemma_.lower() in HOLD_VERBS
-        and any(c.dep_ == "nsubj" and c.pos_ == "NOUN" for c in verb.children)
-    ):
+    if (holder := holder_of(tok)) is not None and holder.pos_ == "NOUN":
         return True  # "a mahogany pedestal in the middle holds the biggest cup": what a piece carries
     if tok.dep_ == "dobj" and verb.lemma_.lower() in _PLACE_VERBS:
         return True  # "Put the national flag in the corner": a piece to place

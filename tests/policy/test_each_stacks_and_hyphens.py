@@ -63,6 +63,8 @@ def test_what_a_piece_holds_stands_on_it_unless_it_is_a_holders_contents():
     assert counts(text) == {"mahogany pedestal": 1, "biggest cup": 1}
     assert ("on_top", "generic_object", "generic_object", "biggest cup", "mahogany pedestal") in rels(text)
     assert counts("Two tall shelving units against the side wall hold the retail bags.") == {"bookshelf": 2}
+    # "for holding bikes" says what the rack is for: no piece holds them
+    assert counts("A garage with a wall rack for holding bikes and a workbench.") == {"storage_rack": 1, "workbench": 1}
 
 
 def test_square_tables_share_the_chairs_one_per_side():
