@@ -570,14 +570,15 @@ def _written_after(doc: Doc, phrases: list[ObjectPhrase], add) -> None:
     "middle" describing the chairs): words of ``_SELF`` written right after an object (at most three words
     between, same sentence) go to that object; ``add`` skips what the tree already gave."""
     text = doc.text.lower()
+    heads = {q.head: q for q in phrases}
+    at = {t.idx: t for t in doc}  # the token each character offset starts
     for kind, pat in _SELF:
         for m in re.finditer(pat, text):
             before = [p for p in phrases if p.end <= m.start()]
             if not before:
                 continue
             p = max(before, key=lambda q: q.end)
-            heads = {q.head: q for q in phrases}
-            tok = next((t for t in doc if t.idx == m.start()), None)
+            tok = at.get(m.start())
             if tok is not None and tok.dep_ == "prep" and tok.head.i > tok.i and tok.head.i in heads:
                 p = heads[tok.head.i]  # "put a ticket desk, and in the far corner a sound desk": the piece after it
             elif kind in ("middle", "corner", "against_wall"):  # "a table with 2 chairs in the middle": the table

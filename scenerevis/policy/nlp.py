@@ -176,18 +176,20 @@ _ADVERBS_IN_ER = frozenset(
 
 def _misread_compound(tok: Token) -> bool:
     """Whether ``tok`` is the first noun of a noun-noun compound the parser split, heading the phrase and leaving
-    the second noun an adverb ("a form finisher": "finisher" read as an adverb of the verb) or a second object of the same word ("Put a fire extinguisher ...")."""
+    the second noun an adverb ("a form finisher": "finisher" read as an adverb of the verb), a second object of the
+    same word ("Put a fire extinguisher ...") or the first noun's adjective ("with a fire extinguisher and ...")."""
     if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.i + 1 >= len(tok.doc):
         return False
     nxt = tok.doc[tok.i + 1]
     agent = nxt.pos_ == "ADV" and nxt.lower_.endswith(("er", "or")) and nxt.lower_ not in _ADVERBS_IN_ER
     # "Put a red fire extinguisher in the corner": both nouns read as the verb's objects
     twin = nxt.dep_ == tok.dep_ and nxt.head.i == tok.head.i and not any(c.dep_ == "det" for c in nxt.children)
+    split = (nxt.dep_ in ("advmod", "npadvmod", "dep") or twin) and nxt.head.i != tok.i
     # "with a fire extinguisher and ...": the second noun read as an adjective of the first
     described = nxt.pos_ == "NOUN" and nxt.dep_ == "amod" and nxt.head.i == tok.i
     return (
         (nxt.pos_ == "NOUN" or agent)  # ("finisher" may be read as an adverb too)
-        and ((nxt.dep_ in ("advmod", "npadvmod", "dep") or twin) and nxt.head.i != tok.i or described)
+        and (split or described)
         and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
     )
 
@@ -293,10 +295,11 @@ def _named_pieces() -> frozenset[str]:
 
 def _nouns_misread_as_verbs(doc: Doc) -> Doc:
     """``doc`` parsed again with each object noun the parser took for a verb or an adjective (:func:`_misread_verb`,
-    :func:`_misread_adjective`, :func:`_misread_adverb`) replaced by "unit" / "units" (one it took for a preposition, by "shop"; the first
-    noun of a split compound, :func:`_misread_compound`, by "metal"; "opposite" read as an adjective before a noun
-    phrase, by "near"), and each verb it took for a noun (:func:`_misread_noun`) by "is" ("are" after a plural; a
-    participle by "placed"), while parsing; the returned doc keeps the written words, with the second parse's tree."""
+    :func:`_misread_adjective`, :func:`_misread_adverb`) replaced by "unit" / "units" (one it took for a preposition,
+    by "shop"; the first noun of a split compound, :func:`_misread_compound`, by "metal"; "opposite" read as an
+    adjective before a noun phrase, by "near"), and each verb it took for a noun (:func:`_misread_noun`) by "is"
+    ("are" after a plural; a participle by "placed"), while parsing; the returned doc keeps the written words, with
+    the second parse's tree."""
     misread = [t for t in doc if _misread_verb(t) or _misread_adjective(t) or _misread_adverb(t)]
     modifying = [(t, "shop") for t in doc if _misread_preposition(t)]  # a noun before a noun ("a wooden till counter")
     modifying += [(t, "near") for t in doc if _preposition_read_as_adjective(t)]  # "Opposite the boxes are ..."

@@ -499,7 +499,7 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
         prop = vehicle_prop(root)  # "a large pirate ship stands in the centre"
         # "a card reader", "a barcode reader" is a device ("an avid reader" a person)
         device = low in ("reader", "readers") and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in root.lefts)
-        whole = hyphen_word(root) != low and is_object_noun(hyphen_word(root))
+        whole = (word := hyphen_word(root)) != low and is_object_noun(word)
         quantity = (low in QUANTITY_NOUNS and low not in _UNIT_OBJECTS) or (
             root.lemma_.lower() in QUANTITY_NOUNS and any(c.lower_ == "of" for c in root.children)
         )  # "three pods of four desks" (but "a sleep pod", "a chopping block" are objects)

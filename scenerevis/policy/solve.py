@@ -255,13 +255,13 @@ class GroupSearch:
                     continue  # a host too narrow for it may carry it a size smaller ("a television on a cabinet")
                 if not poses:
                     break
+                peers = self._bodies(cat, item.phrase) if rel.kind == "in_row" else []
                 # "on the wall opposite the bed"; "facing the stage are four rows of chairs": the row's first piece
-                first_of_row = rel.kind == "in_row" and not self._bodies(cat, item.phrase)
+                first_of_row = rel.kind == "in_row" and not peers
                 if (rel.kind == "against_wall" or first_of_row) and (faced := self._faced(own)):
                     poses, by_pose = _facing_first(poses, faced), True
                 # a row keeps its last candidate for starting the next row: of six pieces, the fifth may start a
                 # second row the sixth joins (a row of one is no row)
-                peers = self._bodies(cat, item.phrase) if rel.kind == "in_row" else []
                 row2 = next_row_poses(peers, size[2], rows) if len(peers) >= 2 else []
                 room = CANDIDATES - 1 if len(row2) else CANDIDATES
                 for body in self._fits(
