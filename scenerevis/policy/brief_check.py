@@ -8,8 +8,9 @@ An expectation file is JSON lines, one prompt each::
      "tall": [["desk", 1.0]], "short": [["fridge", 1.0]]}
 
 An item key is ``|``-separated alternatives; an object matches when the head of its description (the
-words before "with", "in", "on", "for") ends with one of them (singular or plural). Geometry is read
-from the objects' boxes: XZ floor plane in metres, yaw 0 faces +Z, ``pos`` the bottom centre.
+words before "with", "in", "on", "for") ends with one of them (singular or plural), describing words allowed
+between (a "round white table" is a "round table"). Geometry is read from the objects' boxes: XZ floor plane
+in metres, yaw 0 faces +Z, ``pos`` the bottom centre.
 Relations: ``against_wall a``, ``middle a``, ``corner a``, ``in_row a``, ``facing a b``,
 ``back_to_back a b``, ``side_by_side a b``, ``next_to a b``, ``opposite a b``, ``around a b``,
 ``on_top a b``, ``between a b c``; each is met when some choice of matching objects satisfies it
@@ -103,7 +104,17 @@ def matches(obj: SceneObject, key: str) -> bool:
         plural = re.escape(alt[:-1]) + "ves" if alt.endswith("f") else re.escape(alt) + "(?:s|es)?"  # shelf -> shelves
         if re.search(r"(?<![\w])(?:" + re.escape(alt) + "|" + plural + ")$", head):
             return True
+        *lead, last = alt.split()
+        words = head.split()
+        if lead and words and re.fullmatch(re.escape(last) + "(?:s|es)?", words[-1]) and _in_order(lead, words[:-1]):
+            return True  # "round table" is met by a "round white table"
     return False
+
+
+def _in_order(wanted: list[str], words: list[str]) -> bool:
+    """Whether ``wanted`` occurs in ``words`` in order, other words allowed between."""
+    it = iter(words)
+    return all(w in it for w in wanted)
 
 
 @dataclass
