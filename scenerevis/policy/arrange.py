@@ -72,7 +72,8 @@ _SELF = [
     ),
     (
         "in_row",
-        r"\bin\s+(?:a|one|two|three|four|five|six|\d+)\s+(?:\w+\s+){0,2}rows?\b|\bin\s+rows\b|\blined\s+up\b|\bin\s+a\s+line\b",
+        r"\bin\s+(?:a|" + "|".join(w for w in NUMBER_WORDS if w.isalpha()) + r"|\d+)\s+(?:\w+\s+){0,2}rows?\b"
+        r"|\bin\s+rows\b|\blined\s+up\b|\bin\s+a\s+line\b",
     ),
     ("side_by_side", r"\bside\s+by\s+side\b|\b(?:next\s+to|beside)\s+(?:each\s+other|one\s+another)\b"),
     ("back_to_back", r"\bback\s+to\s+back\b"),

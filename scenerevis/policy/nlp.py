@@ -108,6 +108,8 @@ def _misread_adjective(tok: Token) -> bool:
     if tok.pos_ != "ADJ":
         return False
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and _participle_after_adjective(nxt):
+        return True  # "a lute resting on a wooden stand": "lute" read as the adjective of "resting"
     if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ"):
         return False
     if tok.dep_ == "amod" and tok.i > 0 and tok.head.i == tok.i - 1 and tok.head.pos_ == "NOUN":
@@ -133,7 +135,9 @@ def _misread_adverb(tok: Token) -> bool:
     if tok.pos_ != "ADV" or tok.is_stop or tok.lower_.endswith("ly") or tok.lower_ in _PLACE_ADVERBS or tok.i == 0:
         return False
     before = tok.doc[tok.i - 1]
-    if before.pos_ != "NOUN" or before.head.i != tok.i or not tok.is_alpha:
+    # ("with a crystal decanter on it": "decanter" an adverb on "crystal")
+    on_before = tok.head.i == before.i and tok.dep_ == "advmod" and tok.tag_ == "RBR"
+    if before.pos_ != "NOUN" or (before.head.i != tok.i and not on_before) or not tok.is_alpha:
         return False
     return any(c.dep_ in ("det", "nummod") and c.lower_ not in ("the", "this", "that") for c in before.children)
 
@@ -204,6 +208,21 @@ VERB_NOUNS = frozenset("runs stands sits lines hangs rests faces fills stretches
 PARTICIPLE_NOUNS = frozenset("standing sitting leaning lining hanging facing running resting placed".split())
 
 
+def _participle_after_adjective(tok: Token) -> bool:
+    """Whether ``tok`` is a placement participle (``PARTICIPLE_NOUNS``) the parser read as a noun described by the
+    adjective right before it, an article before that and a preposition after ("a lute resting on a stand")."""
+    if tok.lower_ not in PARTICIPLE_NOUNS or tok.pos_ != "NOUN" or tok.i < 2 or tok.i + 1 >= len(tok.doc):
+        return False
+    before, after = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
+    return (
+        before.pos_ == "ADJ"
+        and before.head.i == tok.i
+        and tok.doc[tok.i - 2].dep_ == "det"
+        and after.pos_ == "ADP"
+        and not _describes(before)
+    )
+
+
 def _misread_noun(tok: Token) -> bool:
     """Whether ``tok`` is a verb of placement the parser read as the noun of a compound: "the long counter runs
     along the back wall" (a plural noun after an object noun, followed by a preposition or adverb; any plural
@@ -212,6 +231,8 @@ def _misread_noun(tok: Token) -> bool:
     if tok.pos_ != "NOUN" or tok.i == 0 or tok.i + 1 >= len(tok.doc):
         return False
     before, after = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
+    if _participle_after_adjective(tok):
+        return True
     if tok.lower_ in PLURAL_VERB_NOUNS | VERB_NOUNS and any(c.dep_ == "nsubj" for c in tok.children):
         # "a machine and an enrober stand side by side": a noun with a subject, followed by where it stands
         return after.pos_ in ("ADP", "ADV") or _FIXED.match(tok.doc.text, after.idx) is not None

@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from scenerevis.policy.nlp import first_conjunct
-from scenerevis.policy.open_vocab import names_a_place_noun
+from scenerevis.policy.open_vocab import is_object_noun, names_a_place_noun
 from scenerevis.policy.references import holder_of
 from scenerevis.policy.vocab import vocabulary
 
@@ -43,6 +43,41 @@ def beside_the_room(root: Token, room: Token) -> bool:
     prep = root.head
     up = prep.head.head if prep.head.dep_ == "advmod" else prep.head  # "next to"
     return up.i == room.i
+
+
+#: Prepositions that name what the room is part of ("the crew quarters of a submarine", "a cell in a prison").
+_VENUE_PREPS = frozenset(
+    {"of", "into", "in", "inside", "within", "on", "aboard", "at", "for", "behind", "beside", "above", "below"}
+)
+
+
+#: Verbs whose place, with a person as subject, is the building the room is in ("we meet in an old hut").
+_DWELL_VERBS = frozenset({"live", "work", "meet", "stay", "sleep"})
+
+
+def venue_of_the_room(root: Token, room: Token | None) -> bool:
+    """Whether ``root`` names the building or vehicle the room (``room``, the noun naming it) belongs to: the
+    object of one of ``_VENUE_PREPS`` hanging on the room's noun ("the crew quarters of a nuclear submarine", "a
+    family viewing room in a funeral home", "a research module on an orbital station"), or of an opening "in" /
+    "inside" when no room noun comes first ("Inside a family fallout shelter of 15 square metres, there are ...")."""
+    if root.dep_ != "pobj" or root.head.lower_ not in _VENUE_PREPS:
+        return False
+    prep = root.head
+    verb = prep.head
+    if prep.lower_ == "into" and verb.lemma_.lower() in ("convert", "turn", "transform", "make"):
+        return True  # "We're converting an old delivery van into a crepe and coffee truck"
+    people = [c for c in verb.children if c.dep_ == "nsubj" and (c.pos_ == "PRON" or any(p.dep_ == "poss" for p in c.children))]
+    if verb.lemma_.lower() in _DWELL_VERBS and people:
+        return prep.lower_ in ("in", "on", "aboard", "inside")  # "I live on a houseboat", "our group meets in a hut"
+    if room is None:
+        return prep.i == 0 and prep.lower_ in ("in", "inside", "within", "aboard")
+    # "Picture the beer garden behind a busy city pub": the place hangs on the verb designing the room
+    designed = room.dep_ == "dobj" and room.head.lemma_.lower() in DESIGN_VERBS and prep.head.i == room.head.i
+    # right after the room's noun or its measure ("a monastery cell of 9 m² for a monk"; not "a study with a globe
+    # on a stand", the stand's "on" misread onto the study)
+    between = room.doc[room.i + 1 : prep.i]
+    near = prep.i > room.i and not any(t.pos_ in ("NOUN", "PROPN") and t.lower_ not in _AREA_WORDS for t in between)
+    return room.pos_ in ("NOUN", "PROPN") and near and (prep.head.i == room.i or designed)
 
 
 #: Nouns of a part of a place: in a verbless heading "Back of an ambulance." the "of" object is the room.
@@ -128,6 +163,19 @@ def kept_for(root: Token) -> bool:
     )
 
 
+def belongings(root: Token) -> bool:
+    """Whether a noun names what people bring and handle ("for passengers putting their shoes back on", "guests
+    hang their coats on hooks"): the object, with "their" / "his" / "her" (not "their own"), of a verb whose doer
+    is a person word or that describes one."""
+    if root.dep_ != "dobj" or not any(c.dep_ == "poss" and c.lower_ in ("their", "his", "her") for c in root.children):
+        return False
+    if any(c.lower_ == "own" for c in root.children):
+        return False
+    verb = root.head
+    doers = [c for c in verb.children if c.dep_ == "nsubj"] + ([verb.head] if verb.dep_ in ("acl", "relcl") else [])
+    return any(d.pos_ in ("NOUN", "PROPN") and not is_object_noun(d.lower_) for d in doers)
+
+
 def serves_as(tok: Token) -> bool:
     """Whether ``tok`` is the role a verb gives another piece ("pushed together as one bank", "a barrel standing in
     each corner as a standing table", "a sofa that doubles as a bed"): no piece of its own ("pieces such as a
@@ -150,9 +198,14 @@ def likened(root: Token) -> bool:
 
 
 #: Verbs whose object, written as the prompt's first noun, is the room being designed ("Design a seaside fishmonger").
-DESIGN_VERBS = frozenset({"design", "create", "build", "furnish", "plan", "imagine", "picture", "model", "lay", "style", "make"})
+DESIGN_VERBS = frozenset(
+    "design create build furnish plan imagine picture model lay style make decorate renovate remodel refurbish redesign "
+    "redo convert outfit stage".split()
+)
 #: Verbs whose subject, written as the prompt's first noun, is the room ("The hall has a mirror ...").
 HAVE_VERBS = frozenset({"have", "feature", "contain", "include", "hold", "house"})
+#: What a room "needs" when the prompt asks for its design ("The food court needs furnishing").
+_WORK_NOUNS = frozenset("furnishing furniture layout makeover refit redesign design redo fit-out fitting furnish design".split())
 
 
 def names_the_room(first: Token, room_preps: frozenset[str]) -> bool:
@@ -162,14 +215,50 @@ def names_the_room(first: Token, room_preps: frozenset[str]) -> bool:
     sentence ("A recording booth of 4 square metres with ...")."""
     verb = first.head.lemma_.lower()
     place = names_a_place_noun(first.lower_)
+    # "The food court ... needs furnishing", "The chambers ... are to be furnished in a traditional style"
+    furnished = first.dep_ in ("nsubj", "nsubjpass") and (
+        (first.dep_ == "nsubjpass" and verb in DESIGN_VERBS)
+        or (verb in ("need", "require") and any(c.lemma_.lower() in _WORK_NOUNS for c in first.head.children))
+    )
     return (
-        (first.dep_ == "ROOT" and (place or not (_lists_pieces(first) or _counted(first) or _placed(first) or _only(first))))
+        furnished
+        or _measured(first)
+        or (first.dep_ == "ROOT" and (place or not (_lists_pieces(first) or _counted(first) or _placed(first) or _only(first))))
         # "A recording booth of 4 square metres with ..." (not "Put a DJ booth on a raised platform")
         or (place and first.sent.start == 0 and not (first.dep_ == "dobj" and verb in _PUT_VERBS))
         or any(c.lower_ in room_preps for c in first.rights)
         or (first.dep_ == "dobj" and verb in DESIGN_VERBS)
         or (first.dep_ == "nsubj" and verb in HAVE_VERBS and place)
     )
+
+
+def _measured(first: Token) -> bool:
+    """Whether the first sentence gives the first noun's floor area ("I need a detailed sacristy behind the altar,
+    about 20 m²"): an area measure after it, no place noun after it, the noun neither counted nor put."""
+    sent = first.sent
+    if sent.start != 0 or first.dep_ not in ("dobj", "attr", "nsubj", "ROOT") or first.head.lemma_.lower() in _PUT_VERBS:
+        return False
+    if _counted(first) or _only(first) or _placed(first):
+        return False
+    after = first.doc[first.i + 1 : sent.end]
+    if any(t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod") and _names_a_room(t) for t in after):
+        return False  # "a spinning wheel in my 12 m² garage": the garage is the room
+    return any(t.like_num and is_measure(t) and _measures(t, first) for t in after)
+
+
+def _measures(num: Token, noun: Token) -> bool:
+    """Whether the measure ``num`` hangs on ``noun`` with no other noun between them in the parse ("a sacristy,
+    about 20 m²"; not "a hammock in my 12 m² garden", which measures the garden)."""
+    tok = num
+    for _ in range(8):
+        if tok.i == noun.i:
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.i != noun.i and tok.pos_ in ("NOUN", "PROPN") and tok.lower_ not in _AREA_WORDS:
+            return False
+    return False
 
 
 def _lists_pieces(first: Token) -> bool:
@@ -188,9 +277,9 @@ _IN_ROOM_PLACES = frozenset("corner corners wall walls middle centre center wind
 def _placed(tok: Token) -> bool:
     """Whether a verb describing the noun puts it somewhere in a room ("An old wine barrel standing in each of the
     four corners ..."): a piece, not the room ("A cafe set in an old barn" is placed in no room's part)."""
-    return any(
+    return any(  # ("An airport security checkpoint seen from the passenger side" puts nothing anywhere)
         c.dep_ in ("acl", "relcl")
-        and any(g.dep_ == "pobj" and g.lower_ in _IN_ROOM_PLACES for p in c.children for g in p.children)
+        and any(g.dep_ == "pobj" and g.lower_ in _IN_ROOM_PLACES for p in c.children if p.lower_ != "from" for g in p.children)
         for c in tok.children
     )
 
@@ -204,7 +293,8 @@ def _only(tok: Token) -> bool:
 def _counted(tok: Token) -> bool:
     """Whether a noun is counted ("Six cabbing machines set in a line ..."): plural or with a numeral (not a
     measure: "A 9 m² nook"), as a room's name is not."""
-    return tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "nummod" and not is_measure(c) for c in tok.children)
+    plural = tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() != tok.lower_  # ("deli" may be tagged a plural)
+    return plural or any(c.dep_ == "nummod" and not is_measure(c) for c in tok.children)
 
 
 def is_measure(num: Token) -> bool:
@@ -218,6 +308,10 @@ def is_measure(num: Token) -> bool:
 
 #: Words after a number that make it a measure, not a count ("A 9 m² treehouse reading nook").
 _MEASURE_UNITS = frozenset("m m² m2 sqm metre metres meter meters ft feet foot cm".split())
+
+
+#: Words of an area measure ("of 9 square metres").
+_AREA_WORDS = _MEASURE_UNITS | {"square", "sq", "sq.", "metre", "meters", "m²"}
 
 
 #: Verbs whose object is a piece to place, never the room ("Put a DJ booth on a raised platform").

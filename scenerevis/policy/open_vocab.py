@@ -27,6 +27,9 @@ log = logging.getLogger(__name__)
 
 #: Cosine similarity (MiniLM) from which a phrase is read as a known category.
 SUBSTITUTE_AT = 0.72
+#: Cosine similarity from which a phrase whose kind ``data/object_sizes.json`` lists (a hammock) is still read as
+#: a known category: below it the phrase keeps its own kind and size ("hammock" is near "hamper", no basket).
+SUBSTITUTE_LISTED_AT = 0.9
 #: Cosine similarity from which a generic object borrows the nearest category's size.
 SIZE_FROM_AT = 0.45
 
@@ -215,7 +218,16 @@ def map_phrase(phrase: str) -> Mapping:
     named_for = any(
         _other_kind(phrase, t) for t, n in zip(texts, names, strict=True) if n == best and t.startswith(phrase.lower() + " ")
     )
-    if sim >= SUBSTITUTE_AT and not _other_kind(phrase, texts[k]) and not named_for:
+    own = ending_size(phrase)
+    listed = own is not None and sim < SUBSTITUTE_LISTED_AT
+    if sim >= SUBSTITUTE_AT and not _other_kind(phrase, texts[k]) and not named_for and not listed:
         return Mapping(best, best, sim, facts.category(best).size)
-    size = ending_size(phrase) or (facts.category(best).size if sim >= SIZE_FROM_AT else generic.size)
+    size = own or (facts.category(best).size if sim >= SIZE_FROM_AT else generic.size)
     return Mapping("generic_object", best, sim, size)
+
+
+def is_object_noun(word: str) -> bool:
+    """Whether a noun can name an object (not a place, part, person or abstract word)."""
+    low = word.lower()
+    singular = low[:-1] if low.endswith("s") and not low.endswith("ss") else low
+    return not ({low, singular} & (ABSTRACT_HEADS | NOT_OBJECTS))

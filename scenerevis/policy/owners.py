@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from scenerevis.policy.prompt_words import NUMBER_WORDS
+from scenerevis.policy.prompt_words import EXPLICIT_MAX, NUMBER_WORDS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from scenerevis.policy.phrases import ObjectPhrase
 
 _NOT_COUNTS = frozenset({"single", "double", "twin", "triple"})
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 
 
 def number_of(tok: Token) -> int | None:
@@ -32,7 +32,7 @@ def number_of(tok: Token) -> int | None:
     if tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].lower_ in _TENS:
         return None  # the "two" of "twenty-two": counted with "twenty"
     if low.isdigit():
-        return int(low) if 0 < int(low) <= 40 else None
+        return int(low) if 0 < int(low) <= EXPLICIT_MAX else None
     if low in _NOT_COUNTS:
         return None
     return NUMBER_WORDS.get(low)
@@ -74,6 +74,20 @@ def owner_of(head: Token, heads: set[int]) -> int | None:
             x = x.head  # "each with a mirror on top and two chairs", parsed with the chairs joined to "on top"
         if coordinated and x.i in heads:
             continue  # "each with a stool and a tray table": the stool is a sibling, not the table's owner
+        each_subject = [
+            c
+            for c in x.children
+            if c.dep_ in ("nsubj", "nsubjpass")
+            and (c.lower_ in ("each", "every") or any(d.dep_ == "det" and d.lower_ in ("each", "every") for d in c.children))
+        ]
+        if x.pos_ == "VERB" and each_subject and each_subject[0].i < head.i and not coordinated:
+            # "six tables in two rows, each flanked by a pair of benches", "each one has a machine next to it": the
+            # plural named before "each"; "each desk has a lamp": the desk
+            subject = each_subject[0]
+            if subject.i in heads:
+                return subject.i
+            plural = [h for h in heads if h < subject.i and head.doc[h].tag_ in ("NNS", "NNPS")]
+            return max(plural) if plural else -1
         if x.lower_ == "with":
             via_with, with_i = True, x.i
             own = own or each_after
@@ -133,6 +147,8 @@ def _each_later(head: Token) -> bool:
     for t in doc[head.i + 1 : head.i + 6]:
         if t.lower_ in ("each", "every"):
             nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            if nxt is not None and nxt.dep_ == "ROOT" and t.head.i == nxt.i and t.dep_ == "nsubj":
+                return True  # "tables with two chairs each fill the front" ("fill" tagged a noun, "each" its subject)
             return nxt is None or (nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM") and nxt.lower_ not in ("with", "of", "one"))
         if t.pos_ in ("NOUN", "PROPN", "PRON", "VERB", "AUX", "CCONJ", "PUNCT", "NUM"):
             return False
@@ -237,3 +253,14 @@ def per_row(head: Token) -> int | None:
         if n and row:
             return n
     return None
+
+
+def shared_noun_counts(phrases: list[ObjectPhrase], heads: dict[int, ObjectPhrase], doc: Doc) -> None:
+    """Give a numeral on a bare singular noun to the plural noun it is joined to, whose describing word it is:
+    "three waste and recycling bins" are three bins ("waste" drops out: its ``token`` becomes -1)."""
+    for p in phrases:
+        tok = doc[p.head]
+        shared = [heads[c.i] for c in tok.children if c.dep_ == "conj" and c.tag_ == "NNS" and c.i in heads]
+        singular = tok.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in tok.children)
+        if p.mention is None and singular and (p.count or 1) > 1 and shared and shared[0].count is None:
+            shared[0].count, p.token = p.count, -1

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from scenerevis.policy.finish_words import predicate_words
 from scenerevis.policy.nlp import hyphen_word
 from scenerevis.policy.not_pieces import (
+    belongings,
     beside_the_room,
     contents,
     heading_end,
@@ -35,16 +36,16 @@ from scenerevis.policy.not_pieces import (
     seat_cushion,
     serves_as,
     vehicle_prop,
+    venue_of_the_room,
     zone_with,
 )
 from scenerevis.policy.open_vocab import (
-    ABSTRACT_HEADS,
-    NOT_OBJECTS,
     TABLETOP_HEADS,
     VENUE_STATIONS,
+    is_object_noun,
     names_a_venue,
 )
-from scenerevis.policy.owners import both_sides, each_corner, each_of, number_of, owner_of, per_row
+from scenerevis.policy.owners import both_sides, each_corner, each_of, number_of, owner_of, per_row, shared_noun_counts
 from scenerevis.policy.prompt_words import NEGATIONS
 from scenerevis.policy.venue import names_a_toy
 from scenerevis.policy.vocab import Mention
@@ -135,13 +136,6 @@ class ObjectPhrase:
 def _span_tokens(doc: Doc, start: int, end: int) -> list[Token]:
     span = doc.char_span(start, end, alignment_mode="expand")
     return list(span) if span is not None else []
-
-
-def is_object_noun(word: str) -> bool:
-    """Whether a noun can name an object (not a place, part, person or abstract word)."""
-    low = word.lower()
-    singular = low[:-1] if low.endswith("s") and not low.endswith("ss") else low
-    return not ({low, singular} & (ABSTRACT_HEADS | NOT_OBJECTS))
 
 
 def _words(tokens: list[Token]) -> list[str]:
@@ -379,8 +373,8 @@ def _trail(head: Token, anchors: set[int]) -> str:
     for c in after:
         if c.dep_ == "prep" and c.lower_ == "with":
             objs = [t for t in c.children if t.dep_ == "pobj"]
-            if not objs or objs[0].i in anchors or objs[0].pos_ == "PRON":
-                return ""
+            if not objs or objs[0].i in anchors or objs[0].pos_ == "PRON" or any(g.lower_ == "of" for g in objs[0].children):
+                return ""  # (nor "with a row of five stools": other pieces)
             p = objs[0]
             words = _words([t for t in p.doc[p.left_edge.i : p.i + 1] if t.i not in anchors])
             return "with " + " ".join(words) if len(words) >= 2 else ""
@@ -458,7 +452,7 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
             ):
                 dropped |= own  # "a table saw", "a chair lift": the outer noun names an object of its own
                 continue
-        if seat_cushion(tok) or kept_for(tok):
+        if seat_cushion(tok) or kept_for(tok) or belongings(tok):
             dropped |= own  # "four chairs with red cushions": the chairs' cushions; "a locker for the tents"
             continue
         after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
@@ -487,7 +481,8 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
             continue
         if root.i == room_noun:
             continue  # "A tattoo parlour with ...", "Design a seaside fishmonger", "The hall has ...": the room
-        if beside_the_room(root, nouns[0]) or likened(root) or part_of_the_room(root) or serves_as(root):
+        venue = venue_of_the_room(root, doc[room_noun] if room_noun >= 0 else None)
+        if venue or beside_the_room(root, nouns[0]) or likened(root) or part_of_the_room(root) or serves_as(root):
             continue  # "Relaxation lounge next to a spa's sauna", "feels like a jewel box": no object in the room
         low = root.lower_
         # "a video wall" is a piece ("the back wall" is none)
@@ -515,7 +510,7 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
             continue
         if root.lemma_.lower() == "station" and any(c.lower_ in VENUE_STATIONS for c in root.lefts):
             continue  # "an interview room at a police station"
-        if contents(root):
+        if contents(root) or belongings(root):
             continue  # "a wire shelf for moulds and boxes": what a piece holds, not pieces
         mods = modifiers(root, root.i, taken)
         start = min((t.idx for t in mods), default=root.idx)
@@ -586,6 +581,7 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
         q = _phrase_above(doc[p.head], heads) if p.owner is None and coordinated and p.mention else None
         if q is not None and q.owner is not None and q.mention and q.mention.name == p.mention.name:
             p.owner = q.owner
+    shared_noun_counts(out, heads, doc)  # "three waste and recycling bins": three bins
     return sorted((p for p in out if p.token >= 0), key=lambda p: p.start)
 
 

@@ -27,6 +27,7 @@ from scenerevis.policy.phrases import (
 from scenerevis.policy.prompt_words import (
     COLOUR_WORDS,
     CONCEPTS,
+    EXPLICIT_MAX,
     LARGE_WORDS,
     MATERIAL_WORDS,
     NUMBER_WORDS,
@@ -57,9 +58,6 @@ _STRICT_RE = re.compile(
     r"|\bkeep\s+(?:it|the\s+room|the\s+space|the\s+floor)\s+(?:clear|empty|bare|open)\b|\bno\s+other\s+furniture\b"
     r"|^\s*only\b|:\s*only\b"
 )
-#: Most instances of one request the designer plans when the prompt states the count (what does not fit is
-#: dropped and reported).
-EXPLICIT_MAX = 40
 _BEDS = ("king_bed", "double_bed", "single_bed", "bunk_bed")
 _SOFAS = ("sofa", "sectional", "loveseat")
 _CARDINALS = sorted((w for w in NUMBER_WORDS if w.isalpha() and w not in ("single", "both", "twin", "double", "triple")), key=len)

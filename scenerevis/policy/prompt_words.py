@@ -5,6 +5,9 @@ Plain data, kept apart from the parsing code of :mod:`scenerevis.policy.prompt_p
 
 from __future__ import annotations
 
+#: Most instances of one request the designer plans when the prompt states the count (what does not fit is
+#: dropped and reported).
+EXPLICIT_MAX = 100
 NUMBER_WORDS = {
     "one": 1,
     "two": 2,
@@ -29,6 +32,11 @@ NUMBER_WORDS = {
     "twenty-four": 24,
     "thirty": 30,
     "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
     "a dozen": 12,
     "dozen": 12,
     "single": 1,

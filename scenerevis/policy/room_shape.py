@@ -38,7 +38,7 @@ class RoomShape:
 
 
 #: The largest floor (m^2) the requested pieces alone may grow a room to (a pool hall of eight tables).
-NEED_AREA_CAP = 120.0
+NEED_AREA_CAP = 200.0
 #: The largest floor (m^2) built for an area the prompt states ("a 120 m^2 reading room" is built at 120).
 AREA_CAP = 200.0
 

@@ -180,7 +180,17 @@ class RulePolicy:
             self._gave_up = self._signature(left)
             if placements:
                 self._adds += 1
-                return self._reply(self._add_calls(placements), self._think(scene, stage, placements, items))
+                sent = placements
+                reply = self._reply(self._add_calls(sent), self._think(scene, stage, sent, items))
+                while len(reply) > self.config.max_reply_chars and len(sent) > 1:
+                    # too long a reply for the loop (it would be cut): the first pieces now, the rest next turn
+                    keep = int(len(sent) * self.config.max_reply_chars / len(reply) * 0.9)
+                    sent = sent[: max(1, min(keep, len(sent) - 1))]
+                    later = len(placements) - len(sent)
+                    reply = self._reply(self._add_calls(sent), self._think(scene, stage, sent, items, later))
+                    self._tried.discard(stage)
+                    self._gave_up = ()
+                return reply
         return self._terminate(scene)
 
     @staticmethod
@@ -237,7 +247,8 @@ class RulePolicy:
     def _reply(self, calls: list[dict], think: str) -> str:
         return format_tool_calls(calls, think if self.config.think else "")
 
-    def _think(self, scene: Scene, stage: int, placements: list[Placement], items: list[PlannedItem]) -> str:
+    def _think(self, scene: Scene, stage: int, placements: list[Placement], items: list[PlannedItem], later: int = 0) -> str:
+        """The turn's reasoning: what goes where, and ``later`` pieces placed but sent in the next turn."""
         facts = load_rooms()
         parts = []
         if self._adds == 1 and not scene.objects:
@@ -250,9 +261,11 @@ class RulePolicy:
         parts.append(STAGE_TEXT.get(stage, "Now the remaining pieces") + ":")
         notes = Counter(p.note for p in placements)
         parts.append("; ".join(n if c == 1 else f"{n} (x{c})" for n, c in notes.items()) + ".")
-        skipped = len(items) - len(placements)
+        skipped = len(items) - len(placements) - later
         if skipped > 0:
             parts.append(f"{skipped} planned piece(s) do not fit without blocking a walkway, so I leave them out.")
+        if later:
+            parts.append(f"{later} more piece(s) follow in the next turn (one reply holds only so many).")
         if stage == 1:
             parts.append("Large pieces keep their backs to the walls and at least 0.6-0.8 m of free floor in front.")
         return " ".join(parts)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from scenerevis.policy.nlp import parse
-from scenerevis.policy.phrases import is_object_noun
+from scenerevis.policy.open_vocab import is_object_noun
 
 #: Prompts of more words than this are prose, not a list: their bare nouns are left alone.
 TERSE_WORDS = 30
