@@ -72,10 +72,12 @@ _SELF = [
     ),
     (
         "in_row",
-        r"\bin\s+(?:a|" + "|".join(w for w in NUMBER_WORDS if w.isalpha()) + r"|\d+)\s+(?:\w+\s+){0,2}rows?\b"
+        r"\bin\s+(?:a|" + "|".join(w for w in NUMBER_WORDS if w.isalpha()) + r"|\d+)\s+(?:\w+\s+){0,2}(?:rows?|columns?)\b"
         r"|\bin\s+rows\b|\blined\s+up\b|\bin\s+a\s+line\b",
     ),
     ("side_by_side", r"\bside\s+by\s+side\b|\b(?:next\s+to|beside)\s+(?:each\s+other|one\s+another)\b"),
+    # pieces on pieces of their own kind: an ``on_top`` of the phrase on itself ("crates stacked three high")
+    ("stacked", r"\b(?:stacked|piled)\b(?!\s+with)|\bon\s+top\s+of\s+(?:each\s+other|one\s+another)\b"),
     ("back_to_back", r"\bback\s+to\s+back\b"),
     ("opposite", r"\b(?:fac(?:e|es|ing)|opposite)\s+(?:each\s+other|one\s+another)\b"),
 ]
@@ -128,6 +130,25 @@ def row_length(text: str, count: int) -> int:
     if (m := _ROWS.search(low)) and count >= 4 and (rows := _number(m.group(1))) >= 2:
         return math.ceil(count / rows)
     return 0
+
+
+def stack_levels(rel: Relation, count: int) -> int:
+    """Levels of a pile of pieces on pieces of their own kind (an ``on_top`` of a category on itself): "stacked
+    three high" -> 3; else as many as there are pieces, at most three."""
+    high = re.search(r"\b(\w+)\s+high\b", rel.text.lower())
+    n = _number(high.group(1)) if high else 0
+    return max(n, 1) if n else max(1, min(count, 3))
+
+
+def _stack_words(text: str, m: re.Match) -> str:
+    """The words of a pile: "stacked" and the height that follows it ("stacked three high")."""
+    high = re.match(r"\s+(?:\w+\s+){0,3}?\w+\s+high\b", text[m.end() :])
+    return m.group(0) + (high.group(0) if high else "")
+
+
+def self_stacked(rel: Relation) -> bool:
+    """Whether ``rel`` piles pieces on pieces of their own kind and phrase ("crates stacked on each other")."""
+    return rel.kind == "on_top" and rel.target == rel.subject and rel.target_text == rel.subject_text
 
 
 def _number(word: str) -> int:
@@ -413,6 +434,10 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                 m = re.search(pat, text)
                 if not m or (kind == "against_wall" and "wall-mounted" in text):
                     continue
+                if kind == "stacked":  # "two crates stacked on top of each other", "bunks stacked three high"
+                    if (owner.count or 1) >= 2:
+                        add("on_top", owner.category, owner.category, _stack_words(text, m), owner, owner)
+                    continue
                 subj, target, sp, tp = owner.category, None, owner, None
                 before = re.search(r"§(\d)\s*$", text[: m.start()])
                 if before and int(before.group(1)) < len(objs) and objs[int(before.group(1))].category:
@@ -550,7 +575,8 @@ def _hosts_take_places(rels: list[Relation]) -> list[Relation]:
     (against a wall, in a corner, in the middle) to its host, unless the host is placed already; a TV or a
     lamp "on the wall" stays hung there (see layout). A row of pieces on a host ("three printers in a row on a
     cabinet") is a row along the host's top: the on-top places make it, no row on the floor."""
-    tops = {(r.subject, r.subject_text): r for r in rels if r.kind == "on_top" and r.target}
+    # (a pile of its own kind keeps its places: "crates stacked in the corner" stand in the corner)
+    tops = {(r.subject, r.subject_text): r for r in rels if r.kind == "on_top" and r.target and not self_stacked(r)}
     sited = {(r.subject, r.subject_text) for r in rels if r.kind in SITE_KINDS}
     out = []
     for r in rels:
@@ -587,6 +613,9 @@ def _written_after(doc: Doc, phrases: list[ObjectPhrase], add) -> None:
             gap = text[max(q.end for q in before) : m.start()]
             if len(gap.split()) > 3 or re.search(r"[.;:!?]", gap):
                 continue
-            if kind in _PAIR_KINDS and (p.count or 1) < 2:
+            if (kind in _PAIR_KINDS or kind == "stacked") and (p.count or 1) < 2:
+                continue
+            if kind == "stacked":
+                add("on_top", p.category, p.category, _stack_words(text, m), p, p)
                 continue
             add(kind, p.category, None, m.group(0), p)

@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from scenerevis.policy.carried import named_as
-from scenerevis.policy.not_pieces import HEADING_WORDS
+from scenerevis.policy.not_pieces import DESIGN_VERBS, HEADING_WORDS
 from scenerevis.policy.relation import Relation
 
 if TYPE_CHECKING:
@@ -124,6 +124,10 @@ def colon_places(doc: Doc, phrases: list[ObjectPhrase], add) -> None:
             continue
         after = sorted((p for p in phrases if colon.idx < p.start < sent.end_char and p.category), key=lambda p: p.start)
         text = heading.text.lower()
+        # (not "Furnish a business centre: ...": a venue's name)
+        venue = any(t.lower_ in ("centre", "center") and any(c.dep_ == "compound" for c in t.lefts) for t in heading)
+        if venue or heading[0].lemma_.lower() in DESIGN_VERBS:
+            continue
         kind = next((k for k, pat in _HEADING_PLACES if pat.search(text)), None)
         if kind is None or not after:
             continue

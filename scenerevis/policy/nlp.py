@@ -171,6 +171,15 @@ def _preposition_read_as_adjective(tok: Token) -> bool:
     return nxt.tag_ in ("DT", "PRP$", "CD") and nxt.lower_ not in ("each", "one")
 
 
+def _verb_read_as_compound(tok: Token) -> bool:
+    """Whether ``tok`` is "facing" after "in a row" / "in a line" that the parser read as describing the noun after
+    it ("three chairs in a row facing mirrors" read as "a row-facing mirrors")."""
+    doc = tok.doc
+    if tok.lower_ != "facing" or tok.dep_ != "amod" or tok.i < 3:
+        return False
+    return doc[tok.i - 1].lower_ in ("row", "line", "circle", "semicircle", "column") and doc[tok.i - 3].lower_ == "in"
+
+
 #: Adverbs ending like agent nouns ("-er"/"-or"), which :func:`_misread_compound` leaves alone.
 _ADVERBS_IN_ER = frozenset(
     """together further farther however rather never later either over under ever forever whatever whenever
@@ -324,6 +333,7 @@ def _nouns_misread_as_verbs(doc: Doc) -> Doc:
     misread = [t for t in doc if _misread_verb(t) or _misread_adjective(t) or _misread_adverb(t)]
     modifying = [(t, "shop") for t in doc if _misread_preposition(t)]  # a noun before a noun ("a wooden till counter")
     modifying += [(t, "near") for t in doc if _preposition_read_as_adjective(t)]  # "Opposite the boxes are ..."
+    modifying += [(t, "toward") for t in doc if _verb_read_as_compound(t)]  # "in a row facing mirrors"
     modifying += [(t, "metal") for t in doc if _misread_compound(t)]  # a split compound's first noun ("a form finisher")
     verbs = [t for t in doc if _misread_noun(t)]
     if not misread and not verbs and not modifying:

@@ -72,7 +72,7 @@ def venue_of_the_room(root: Token, room: Token | None) -> bool:
     if room is None:
         return prep.i == 0 and prep.lower_ in ("in", "inside", "within", "aboard")
     # "Picture the beer garden behind a busy city pub": the place hangs on the verb designing the room
-    designed = room.dep_ == "dobj" and room.head.lemma_.lower() in DESIGN_VERBS and prep.head.i == room.head.i
+    designed = room.dep_ == "dobj" and prep.head.i == room.head.i  # ("Set up a record shop in a railway arch")
     # right after the room's noun or its measure ("a monastery cell of 9 m² for a monk"; not "a study with a globe
     # on a stand", the stand's "on" misread onto the study)
     between = room.doc[room.i + 1 : prep.i]
@@ -228,6 +228,8 @@ def names_the_room(first: Token, room_preps: frozenset[str]) -> bool:
         or (place and first.sent.start == 0 and not (first.dep_ == "dobj" and verb in _PUT_VERBS))
         or any(c.lower_ in room_preps for c in first.rights)
         or (first.dep_ == "dobj" and verb in DESIGN_VERBS)
+        # "Set up a pop-up record shop in a railway arch" (not "Set up a desk by the window")
+        or (first.dep_ == "dobj" and place and verb == "set" and any(c.lower_ == "up" for c in first.head.children))
         or (first.dep_ == "nsubj" and verb in HAVE_VERBS and place)
     )
 

@@ -73,7 +73,8 @@ def names_a_venue(word: str) -> bool:
 PLACE_NOUNS = frozenset(
     """hall lobby room shop store studio salon office space area cabin shed booth lab laboratory workshop garage barn
     stable depot warehouse clinic suite den loft attic basement cellar library bar cafe café restaurant parlour parlor
-    club clubhouse centre center station dorm dormitory quarters kiosk gallery chapel classroom ward""".split()
+    club clubhouse centre center station dorm dormitory quarters kiosk gallery chapel classroom ward tent marquee yurt
+    gazebo pavilion cabana igloo hut treehouse boathouse greenhouse conservatory""".split()
 )
 
 

@@ -43,6 +43,7 @@ from scenerevis.policy.open_vocab import (
     TABLETOP_HEADS,
     VENUE_STATIONS,
     is_object_noun,
+    names_a_place_noun,
     names_a_venue,
 )
 from scenerevis.policy.owners import both_sides, each_corner, each_of, number_of, owner_of, per_row, shared_noun_counts
@@ -459,6 +460,10 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
         if tok.dep_ == "compound" and after is not None and after.dep_ == "compound" and names_a_venue(after.lower_):
             dropped |= own  # "a piano showroom floor": the piano names the venue
             continue
+        heads_the_prompt = tok.dep_ == "ROOT" and tok.sent.start == 0 and any(c.lower_ in _ROOM_PREPS for c in tok.rights)
+        if heads_the_prompt and names_a_place_noun(tok.lower_) and not any(t.pos_ == "NOUN" for t in doc[: tok.left_edge.i]):
+            dropped |= own  # "A circus tent with a ring, ...": the room, not a play tent
+            continue
         if names_the_venue(tok, min(own), heading) or part_of_the_room(tok) or serves_as(tok) or zone_with(tok, m.end):
             dropped |= own  # "A sushi counter restaurant: ...": a heading's venue, not a counter
             continue
@@ -510,8 +515,8 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
             continue
         if root.lemma_.lower() == "station" and any(c.lower_ in VENUE_STATIONS for c in root.lefts):
             continue  # "an interview room at a police station"
-        if contents(root) or belongings(root):
-            continue  # "a wire shelf for moulds and boxes": what a piece holds, not pieces
+        if contents(root) or belongings(root) or (low in ("column", "columns") and root.head.lower_ == "in"):
+            continue  # ("pews in two columns": an arrangement)  # "a wire shelf for moulds and boxes": what a piece holds, not pieces
         mods = modifiers(root, root.i, taken)
         start = min((t.idx for t in mods), default=root.idx)
         text = " ".join(_words(mods + [root]))

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from shapely.geometry import Point
 from shapely.ops import polylabel
 
-from scenerevis.policy.arrange import Relation, row_length
+from scenerevis.policy.arrange import Relation, row_length, self_stacked, stack_levels
 from scenerevis.policy.free_space import Body, Space
 from scenerevis.policy.poses import Pose, corner_poses, grid_poses, wall_poses
 from scenerevis.policy.slots import _at, around_table, on_top
@@ -171,6 +171,9 @@ def relation_poses(
                 for gap in (0.05, 0.2, 0.4):
                     out.append(_at(a, sgn * (aw / 2 + gap + w / 2), -ad / 2 + d / 2))
     elif kind == "on_top":
+        if self_stacked(rel):  # a pile of its own kind: onto a piece below the pile's height
+            levels = stack_levels(rel, count)
+            targets = [a for a in targets if _level(a, targets) < levels]
         for a in targets:
             # a piece may overhang its host by up to 5 cm a side (a microwave on a mini fridge)
             out += [p for p, s in on_top(a, size, category, count) if s[0] >= w - 0.1 and s[2] >= d - 0.1]
@@ -285,3 +288,8 @@ def exempt_for(space: Space, rel: Relation) -> set[str]:
     if rel.kind == "side_by_side":
         return {b.id for b in _others(space, rel.target or rel.subject)}
     return set()
+
+
+def _level(body: Body, pile: list[Body]) -> int:
+    """The level of ``body`` in a pile of its kind: 1 on the floor, one more for each piece of ``pile`` under it."""
+    return 1 + sum(1 for b in pile if b is not body and b.y1 <= body.y0 + 0.02 and b.poly.intersects(body.poly))

@@ -23,7 +23,7 @@ from scenerevis.policy.registry import register_policy
 from scenerevis.policy.repair import plan_repairs
 from scenerevis.policy.room_shape import RoomShape, choose_room
 from scenerevis.policy.rule_config import RuleConfig
-from scenerevis.policy.tight_floor import TIGHT_CLEARANCE, compact_pieces, trim_extras
+from scenerevis.policy.tight_floor import TIGHT_CLEARANCE, compact_pieces, pile_heights, trim_extras
 from scenerevis.scene.formats import make_room, scene_to_flat
 from scenerevis.scene.model import Scene
 from scenerevis.scene.rooms import load_rooms
@@ -103,6 +103,7 @@ class RulePolicy:
         self.room = choose_room(self.plan, self.seed, self.config.l_shape_prob)
         trim_extras(self.plan, self.room.area)
         compact_pieces(self.plan, self.room.area)
+        pile_heights(self.plan, self.room.ceiling)
         fit_rows(self.plan, max(self.room.width, self.room.depth))
         self._tried = set()
         self._gave_up = ()

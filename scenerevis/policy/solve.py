@@ -18,7 +18,7 @@ import math
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from scenerevis.policy.arrange import GENERIC, Relation, row_length
+from scenerevis.policy.arrange import GENERIC, Relation, row_length, self_stacked
 from scenerevis.policy.brief_check import bodies_hold
 from scenerevis.policy.free_space import Body
 from scenerevis.policy.plan import PlannedItem
@@ -235,6 +235,8 @@ class GroupSearch:
                 own,
                 key=lambda r: not ((pair and r.kind in ("against_wall", "corner")) or (row and r.kind == "next_to" and r.target)),
             )
+        else:  # a pile of its own kind grows before a new piece starts on the floor ("crates stacked in a row")
+            own = sorted(own, key=lambda r: not self_stacked(r))
         rows = next((r.kind for r in own if r.kind in ("back_to_back", "opposite") and r.subject == cat), "")
         # how many pieces of this kind: of an open-vocabulary piece, those planned for its phrase
         count = placer.totals.get(cat, 1) if cat != GENERIC else sum(1 for i in self.items if i.phrase == item.phrase) or 1

@@ -7,7 +7,10 @@ Areas are in m^2 and sizes ``[w, h, d]`` in metres, as in :mod:`plan`.
 
 from __future__ import annotations
 
-from scenerevis.policy.plan import DesignPlan
+import math
+
+from scenerevis.policy.arrange import self_stacked, stack_levels
+from scenerevis.policy.plan import DesignPlan, PlannedItem
 from scenerevis.scene.rooms import load_rooms
 
 
@@ -16,9 +19,10 @@ def footprint_need(plan: DesignPlan, requested_only: bool = False, clearance: fl
     their clearances (scaled by ``clearance``), rugs and on-surface items excluded."""
     facts = load_rooms()
     total = 0.0
+    upper = set(map(id, piled_up(plan)))
     for it in plan.items:
         cat = facts.category(it.category)
-        if cat.role in ("floor_covering", "on_surface") or (requested_only and not it.requested):
+        if cat.role in ("floor_covering", "on_surface") or (requested_only and not it.requested) or id(it) in upper:
             continue
         w, _, d = it.size
         cl = {k: v * clearance for k, v in cat.clearance.items()}
@@ -28,6 +32,33 @@ def footprint_need(plan: DesignPlan, requested_only: bool = False, clearance: fl
         else:
             total += (w + 2 * cl.get("side", 0.0)) * (d + cl.get("front", 0.3 * clearance) + cl.get("back", 0.0))
     return total
+
+
+def _piles(plan: DesignPlan) -> list[tuple[list[PlannedItem], int]]:
+    """The plan's piles of pieces on pieces of their own kind ("crates stacked three high"): their items, levels."""
+    out = []
+    for rel in plan.spec.relations:
+        if self_stacked(rel):
+            items = [
+                it for it in plan.items if it.category == rel.subject and (not rel.subject_text or it.phrase == rel.subject_text)
+            ]
+            out.append((items, stack_levels(rel, len(items))))
+    return out
+
+
+def piled_up(plan: DesignPlan) -> list[PlannedItem]:
+    """The items of the plan's piles that stand on another piece, not on the floor (all but a pile's first of
+    each ``levels``)."""
+    return [it for items, levels in _piles(plan) for it in items[math.ceil(len(items) / levels) :]]
+
+
+def pile_heights(plan: DesignPlan, ceiling: float) -> None:
+    """Make the pieces of each pile low enough for its levels to stand under ``ceiling`` (m): "nine bunks stacked
+    three high" in a 2.4 m cabin are berths of about 0.78 m each."""
+    for items, levels in _piles(plan):
+        for it in items:
+            w, h, d = it.size
+            it.size = (w, round(min(h, (ceiling - 0.05) / levels - 0.02), 3), d)
 
 
 #: Share of a stated floor the plan's pieces (footprints and clearances) may need before the room program's

@@ -129,3 +129,28 @@ def test_a_reply_too_long_for_the_loop_sends_the_rest_next_turn():
     descs = [o.desc for o in scene.objects]
     assert sum("desk" in d for d in descs) == 12 and sum("chair" in d for d in descs) == 12
     assert "follow in the next turn" in adds[0].reply
+
+
+def test_pieces_stacked_on_their_own_kind_form_piles_of_the_asked_height():
+    from scenerevis.loop.simulate import run_rule_episode
+    from scenerevis.physics import evaluate_physics
+
+    assert ("on_top", "generic_object", "generic_object", "box", "box") in rels("a storeroom with six boxes stacked three high")
+    assert ("on_top", "bunk_bed", "bunk_bed", None, None) in {
+        r[:3] + (None, None) for r in rels("Nine bunks are stacked three high.")
+    }
+    # a single piece piles on nothing; "stacked with" tops a piece with another
+    assert not any(r[1] == r[2] for r in rels("a shelf stacked with books and a crate stacked in the corner"))
+    scene, _ = run_rule_episode("A storeroom with six cardboard boxes stacked three high against the wall.", extras=False)
+    boxes = [o for o in scene.objects if o.desc == "cardboard box"]
+    assert len(boxes) == 6
+    # two piles of three: each box stands on the one below (0.5 m boxes), none collides
+    assert sorted(round(float(o.pos[1]), 2) for o in boxes) == [0.0, 0.0, 0.5, 0.5, 1.0, 1.0]
+    assert len({(round(float(o.pos[0]), 2), round(float(o.pos[2]), 2)) for o in boxes}) == 2
+    assert not evaluate_physics(scene).colliding_objects
+    # nine berths three high under a 2.4-2.8 m ceiling: each low enough for its pile to fit
+    scene, _ = run_rule_episode(
+        "A crew cabin of 12 m2 where nine narrow bunks are stacked three high along the wall.", extras=False
+    )
+    bunks = [o for o in scene.objects if "bunk" in o.desc]
+    assert len(bunks) == 9 and max(float(o.pos[1] + o.size[1]) for o in bunks) <= float(scene.bounds_top[0][1])
