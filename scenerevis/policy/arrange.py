@@ -77,7 +77,10 @@ _SELF = [
     ),
     ("side_by_side", r"\bside\s+by\s+side\b|\b(?:next\s+to|beside)\s+(?:each\s+other|one\s+another)\b"),
     # pieces on pieces of their own kind: an ``on_top`` of the phrase on itself ("crates stacked three high")
-    ("stacked", r"\b(?:stacked|piled)\b(?!\s+with)|\bon\s+top\s+of\s+(?:each\s+other|one\s+another)\b"),
+    (
+        "stacked",
+        r"\b(?:stacked|piled)\b(?!\s+(?:with|on|onto|atop|upon|over)\b)|\bon\s+top\s+of\s+(?:each\s+other|one\s+another)\b",
+    ),
     ("back_to_back", r"\bback\s+to\s+back\b"),
     ("opposite", r"\b(?:fac(?:e|es|ing)|opposite)\s+(?:each\s+other|one\s+another)\b"),
 ]
@@ -117,6 +120,7 @@ _PAIR_KINDS = ("side_by_side", "back_to_back", "opposite")
 _LINK_VERBS = r"'s|is|are|stands?|sits?|rests?|hangs?|placed|standing|sitting|resting|hanging"
 
 
+_MOUNTED = re.compile(r"\bwall[- ](?:mounted|hung)\b")
 _ROWS_OF = re.compile(r"\brows?\s+of\s+(\w+)")
 _ROWS = re.compile(r"\b(\w+)\s+rows\b")
 
@@ -392,6 +396,9 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
     for p in phrases:
         if p.quantity == "rows":
             add("in_row", p.category, None, _rows_words(doc, p), p)
+        # "a wall-mounted TV": hung on a wall, not on a stand (a wall-mounted shelf stands by a wall anyway)
+        if on_surface_category(p.category) and _MOUNTED.search(" ".join([*p.words, p.text]).lower()):
+            add("against_wall", p.category, None, "wall-mounted", p)
         if (carrier := _carrier(doc[p.head], heads)) is not None:  # "a pedestal holds the biggest cup"
             add("on_top", p.category, carrier.category, f"on the {carrier.text.lower()}", p, carrier)
         roots = _units(doc, p, heads, room_tokens) + orphans.get(p.head, []) + orphans.get(p.token, [])

@@ -562,7 +562,7 @@ class Placer(DecorRoles):
             self._anchors(item),
             lambda a, s: S.around_table(a, s, n, self.space.inner),
             "chairs go around the table, each facing it",
-            fallback=False,
+            fallback=not any(self.totals.get(a) for a in self._anchors(item)),  # a lone visitor chair: the open floor
         )
 
     def _role_desk_front(self, item: PlannedItem) -> Placement | None:

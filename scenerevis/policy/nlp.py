@@ -135,6 +135,9 @@ def _misread_adverb(tok: Token) -> bool:
     if tok.pos_ != "ADV" or tok.is_stop or tok.lower_.endswith("ly") or tok.lower_ in _PLACE_ADVERBS or tok.i == 0:
         return False
     before = tok.doc[tok.i - 1]
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.pos_ == "NOUN" and tok.head.i == nxt.i and before.pos_ in ("NOUN", "ADJ") and tok.is_alpha:
+        return True  # "two black leather tattoo chairs": "tattoo" an adverb between the phrase's words
     # ("with a crystal decanter on it": "decanter" an adverb on "crystal")
     on_before = tok.head.i == before.i and tok.dep_ == "advmod" and tok.tag_ == "RBR"
     if before.pos_ != "NOUN" or (before.head.i != tok.i and not on_before) or not tok.is_alpha:
@@ -169,6 +172,15 @@ def _preposition_read_as_adjective(tok: Token) -> bool:
         return False
     nxt = tok.doc[tok.i + 1]
     return nxt.tag_ in ("DT", "PRP$", "CD") and nxt.lower_ not in ("each", "one")
+
+
+def _place_read_as_adjective(tok: Token) -> bool:
+    """Whether ``tok`` is "middle" / "centre" ending a place that the parser read as describing the next piece
+    ("a folding table in the middle and two plastic chairs" read as "the middle and two ... chairs")."""
+    doc = tok.doc
+    if tok.lower_ not in ("middle", "centre", "center") or tok.pos_ != "ADJ" or not 0 < tok.i < len(doc) - 2:
+        return False
+    return doc[tok.i - 1].lower_ == "the" and doc[tok.i + 1].lower_ in ("and", ",") and tok.head.pos_ == "NOUN"
 
 
 def _verb_read_as_compound(tok: Token) -> bool:
@@ -334,6 +346,7 @@ def _nouns_misread_as_verbs(doc: Doc) -> Doc:
     modifying = [(t, "shop") for t in doc if _misread_preposition(t)]  # a noun before a noun ("a wooden till counter")
     modifying += [(t, "near") for t in doc if _preposition_read_as_adjective(t)]  # "Opposite the boxes are ..."
     modifying += [(t, "toward") for t in doc if _verb_read_as_compound(t)]  # "in a row facing mirrors"
+    modifying += [(t, "room") for t in doc if _place_read_as_adjective(t)]  # "in the middle and two chairs"
     modifying += [(t, "metal") for t in doc if _misread_compound(t)]  # a split compound's first noun ("a form finisher")
     verbs = [t for t in doc if _misread_noun(t)]
     if not misread and not verbs and not modifying:

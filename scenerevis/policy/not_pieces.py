@@ -130,6 +130,9 @@ def contents(root: Token) -> bool:
     boxes", "full of jars", "shelves with local honey and postcards", "a tall shelf of spice blends", "the units hold
     the retail bags"."""
     tok = first_conjunct(root)
+    unit = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+    if root.tag_ in ("NNS", "NNPS") and unit is not None and unit.dep_ == "pobj" and unit.head.lower_ == "for":
+        return True  # "a ski rack for eight pairs of skis"
     if root.tag_ in ("NNS", "NNPS") and (holder := holder_of(tok)) is not None:
         # "two tall shelving units hold the retail bags" (but "a pedestal holds the biggest cup" is a piece)
         return holder.lower_ in HOLDERS

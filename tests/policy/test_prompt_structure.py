@@ -112,6 +112,7 @@ def test_a_twenty_item_paragraph_parses_completely():
     assert (spec.room_type, spec.size_hint) == ("living_room", "large")
     assert {(r.kind, r.subject, r.target) for r in spec.relations} == {
         ("facing", "sectional", "tv"),
+        ("against_wall", "tv", None),  # "a wall-mounted TV": hung on a wall
         ("against_wall", "bookshelf", None),
         ("next_to", "console_table", "sectional"),  # "behind the sofa"
         ("on_top", "record_player", "sideboard"),

@@ -154,3 +154,38 @@ def test_pieces_stacked_on_their_own_kind_form_piles_of_the_asked_height():
     )
     bunks = [o for o in scene.objects if "bunk" in o.desc]
     assert len(bunks) == 9 and max(float(o.pos[1] + o.size[1]) for o in bunks) <= float(scene.bounds_top[0][1])
+
+
+def test_misparsed_lists_keep_their_pieces():
+    # "tattoo" read as an adverb between the phrase's words; "the middle and two plastic chairs" read as one phrase
+    assert counts("A tattoo studio with two black leather tattoo chairs, a rolling stool beside each chair.") == {
+        "dining_chair": 2,
+        "stool": 2,
+    }
+    spec = parse_prompt(
+        "four washing machines along one wall, four dryers stacked on top of them, a folding table in the middle and two plastic chairs."
+    )
+    assert [(i.category, i.desc, i.count) for i in spec.items] == [
+        ("washing_machine", "washing machine", 4),
+        ("dryer", "dryer", 4),
+        ("folding_table", "folding table", 1),
+        ("dining_chair", "plastic dining chair", 2),
+    ]
+    # "stacked on top of them" piles the dryers on the machines, not on each other
+    assert {(r.kind, r.subject, r.target) for r in spec.relations if r.kind == "on_top"} == {
+        ("on_top", "dryer", "washing_machine")
+    }
+    # what a rack is for is no piece
+    assert counts("a ski rack for eight pairs of skis and a shoe cabinet") == {"storage_rack": 1, "shoe_rack": 1}
+
+
+def test_a_wall_mounted_tv_hangs_on_a_wall_and_a_lone_visitor_chair_stands_alone():
+    from scenerevis.loop.simulate import run_rule_episode
+
+    scene, _ = run_rule_episode(
+        "A hospital room with an adjustable bed against the wall, a visitor chair and a wall-mounted TV facing the bed."
+    )
+    descs = sorted(o.desc for o in scene.objects)
+    assert descs == ["adjustable bed", "visitor chair", "wall-mounted tv"]  # no stand for the TV, no table for the chair
+    tv = next(o for o in scene.objects if o.desc == "wall-mounted tv")
+    assert float(tv.pos[1]) > 0.5  # hung, not standing on the floor
