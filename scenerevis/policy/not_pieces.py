@@ -266,6 +266,13 @@ def _measures(num: Token, noun: Token) -> bool:
     return False
 
 
+def opens_as_the_room(tok: Token, room_preps: frozenset[str]) -> bool:
+    """Whether a piece word that names a place (a tent, a yurt, a gazebo) opens the prompt as the room its pieces
+    come with ("A circus tent with a ring and ..."; not "a bedroom with a play tent")."""
+    heads = tok.dep_ == "ROOT" and tok.sent.start == 0 and any(c.lower_ in room_preps for c in tok.rights)
+    return heads and names_a_place_noun(tok.lower_) and not any(t.pos_ == "NOUN" for t in tok.doc[: tok.left_edge.i])
+
+
 def _lists_pieces(first: Token) -> bool:
     """Whether a verbless first noun starts a list of pieces ("just a gurney and a paramedic seat next to it"): a
     conjunct of it names a piece the vocabulary knows (in "A bakery and a sandwich counter" the first is a venue)."""

@@ -31,6 +31,7 @@ from scenerevis.policy.not_pieces import (
     listed_npadvmod,
     names_the_room,
     names_the_venue,
+    opens_as_the_room,
     part_of_the_room,
     part_piece,
     seat_cushion,
@@ -43,7 +44,6 @@ from scenerevis.policy.open_vocab import (
     TABLETOP_HEADS,
     VENUE_STATIONS,
     is_object_noun,
-    names_a_place_noun,
     names_a_venue,
 )
 from scenerevis.policy.owners import both_sides, each_corner, each_of, number_of, owner_of, per_row, shared_noun_counts
@@ -98,18 +98,17 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", 
 class ObjectPhrase:
     """An object the prompt names.
 
-    ``token`` is the noun's token index, ``head`` the token its determiner, count and relations
-    attach to (the noun itself, or the noun it modifies when that is a part or place word: "a dryer
-    side by side" -> "side"); ``start``/``end`` the noun's character span; ``text`` the noun (a
-    mention's words, or an open phrase's modifiers and noun); ``mention`` the vocabulary mention
-    (None for open phrases). ``count`` is None when no word gives it; ``indefinite`` for "a"/"an",
-    ``another`` for "another"; ``definite`` for "the"/"its"; ``words`` the describing words before
-    the noun, ``trail`` a "with ..." phrase after it; ``quantity`` the quantifying noun ("rows");
-    ``owner`` the token of the object it belongs to ("beds, each with its own nightstand"), -1 for an
-    object before it that the parse does not link. ``reference``: an open phrase "the <noun>" without a
-    count, naming an object written before rather than a new one ("the altar").
-    ``category`` is set by the prompt reader, and ``label`` (the piece's description) when pieces of the
-    category are named apart ("a large-format printer ... two laser printers").
+    ``token`` is the noun's token index, ``head`` the token its determiner, count and relations attach to (the
+    noun itself, or the noun it modifies when that is a part or place word: "a dryer side by side" -> "side");
+    ``start``/``end`` the noun's character span; ``text`` the noun (a mention's words, or an open phrase's
+    modifiers and noun); ``mention`` the vocabulary mention (None for open phrases). ``count`` is None when no
+    word gives it; ``indefinite`` for "a"/"an", ``another`` for "another"; ``definite`` for "the"/"its";
+    ``words`` the describing words before the noun, ``trail`` a "with ..." phrase after it; ``quantity`` the
+    quantifying noun ("rows"); ``owner`` the token of the object it belongs to ("beds, each with its own
+    nightstand"), -1 for an object before it that the parse does not link. ``reference``: an open phrase "the
+    <noun>" without a count, naming an object written before ("the altar"). ``category`` is set by the prompt
+    reader, and ``label`` when pieces of the category are named apart ("a large-format printer ... two laser
+    printers").
     """
 
     token: int
@@ -339,9 +338,8 @@ def _negated(head: Token, left: list[Token]) -> bool:
 
 
 def _groups_of(head: Token, heads: set[int], taken: set[int]) -> int:
-    """How many furniture groups the phrase of ``head`` is one of: N for a phrase under "N <group noun>, each
-    of / with ..." or "N <group noun>s of a ... and ..." (``GROUP_NOUNS``, not itself an object), else 1. The
-    phrase right after "N <group>s of" is left out: its own count already holds N (``_count``)."""
+    """How many furniture groups the phrase of ``head`` is one of: N under "N <group noun>, each of / with ..."
+    or "N <group noun>s of a ... and ..." (``GROUP_NOUNS``), else 1 (and 1 right after "N <group>s of")."""
     x, through = head, False
     for _ in range(8):
         if x.head.i == x.i:
@@ -350,6 +348,8 @@ def _groups_of(head: Token, heads: set[int], taken: set[int]) -> int:
         if x.i in heads:
             if step.dep_ == "conj":
                 continue  # "sets of a table and two chairs": the chairs are the table's sibling
+            return 1
+        if x.pos_ == "NUM" and x.dep_ == "pobj":  # "desks in four pods of five, a phone booth": misread onto "five"
             return 1
         through = through or x.lower_ in ("each", "of", "with")
         if x.lower_ == "each" and x.dep_ == "appos" and x.head.i not in heads and x.head.lemma_.lower() not in GROUP_NOUNS:
@@ -460,12 +460,11 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
         if tok.dep_ == "compound" and after is not None and after.dep_ == "compound" and names_a_venue(after.lower_):
             dropped |= own  # "a piano showroom floor": the piano names the venue
             continue
-        heads_the_prompt = tok.dep_ == "ROOT" and tok.sent.start == 0 and any(c.lower_ in _ROOM_PREPS for c in tok.rights)
-        if heads_the_prompt and names_a_place_noun(tok.lower_) and not any(t.pos_ == "NOUN" for t in doc[: tok.left_edge.i]):
-            dropped |= own  # "A circus tent with a ring, ...": the room, not a play tent
-            continue
         if names_the_venue(tok, min(own), heading) or part_of_the_room(tok) or serves_as(tok) or zone_with(tok, m.end):
             dropped |= own  # "A sushi counter restaurant: ...": a heading's venue, not a counter
+            continue
+        if opens_as_the_room(tok, _ROOM_PREPS):
+            dropped |= own  # "A circus tent with a ring, ...": the room, not a play tent
             continue
         plural = m.plural or tok.tag_ in ("NNS", "NNPS")  # "shelves" is a synonym of its own
         out.append(ObjectPhrase(tok.i, _promote(tok, own).i, m.start, m.end, m.text, m, plural=plural))

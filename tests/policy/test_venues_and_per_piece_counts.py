@@ -175,6 +175,9 @@ def test_misparsed_lists_keep_their_pieces():
     assert {(r.kind, r.subject, r.target) for r in spec.relations if r.kind == "on_top"} == {
         ("on_top", "dryer", "washing_machine")
     }
+    # "a phone booth in each corner" misread onto the "five" of "four pods of five": four booths, not sixteen
+    got = counts("A co-working space with twenty desks arranged in four pods of five, a phone booth in each corner.")
+    assert got == {"desk": 20, "phone booth": 4}
     # what a rack is for is no piece
     assert counts("a ski rack for eight pairs of skis and a shoe cabinet") == {"storage_rack": 1, "shoe_rack": 1}
 
