@@ -162,7 +162,8 @@ def _misread_preposition(tok: Token) -> bool:
     if tok.lower_ not in PREPOSITION_NOUNS or tok.pos_ not in ("ADP", "SCONJ") or not 0 < tok.i < len(tok.doc) - 1:
         return False
     before, after = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
-    return before.pos_ in ("DET", "ADJ", "NOUN") and after.pos_ == "NOUN"
+    # ("a wooden till counter"; "a brass till on it", "and a till.")
+    return before.pos_ in ("DET", "ADJ", "NOUN") and (after.pos_ == "NOUN" or after.pos_ in ("ADP", "PUNCT", "CCONJ"))
 
 
 def _preposition_read_as_adjective(tok: Token) -> bool:

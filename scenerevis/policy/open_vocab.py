@@ -30,6 +30,8 @@ SUBSTITUTE_AT = 0.72
 #: Cosine similarity from which a phrase whose kind ``data/object_sizes.json`` lists (a hammock) is still read as
 #: a known category: below it the phrase keeps its own kind and size ("hammock" is near "hamper", no basket).
 SUBSTITUTE_LISTED_AT = 0.9
+#: Cosine similarity from which a generic object takes the size of the nearest phrase object_sizes.json lists.
+LISTED_SIZE_AT = 0.7
 #: Cosine similarity from which a generic object borrows the nearest category's size.
 SIZE_FROM_AT = 0.45
 
@@ -74,7 +76,7 @@ PLACE_NOUNS = frozenset(
     """hall lobby room shop store studio salon office space area cabin shed booth lab laboratory workshop garage barn
     stable depot warehouse clinic suite den loft attic basement cellar library bar cafe café restaurant parlour parlor
     club clubhouse centre center station dorm dormitory quarters kiosk gallery chapel classroom ward tent marquee yurt
-    gazebo pavilion cabana igloo hut treehouse boathouse greenhouse conservatory""".split()
+    gazebo pavilion cabana igloo hut treehouse boathouse greenhouse conservatory apartment bedsit""".split()
 )
 
 
@@ -213,7 +215,8 @@ def map_phrase(phrase: str) -> Mapping:
     except Exception as err:  # no encoder installed: a generic object of the default size
         log.warning("open vocabulary: no MiniLM encoder (%s); %r becomes a generic object", err, phrase)
         return Mapping("generic_object", None, 0.0, generic.size)
-    sims = table @ enc.encode([phrase])[0]
+    vec = enc.encode([phrase])[0]
+    sims = table @ vec
     k = int(np.argmax(sims))
     best, sim = names[k], float(sims[k])
     named_for = any(
@@ -223,8 +226,28 @@ def map_phrase(phrase: str) -> Mapping:
     listed = own is not None and sim < SUBSTITUTE_LISTED_AT
     if sim >= SUBSTITUTE_AT and not _other_kind(phrase, texts[k]) and not named_for and not listed:
         return Mapping(best, best, sim, facts.category(best).size)
-    size = own or (facts.category(best).size if sim >= SIZE_FROM_AT else generic.size)
+    size = own or _nearest_listed_size(vec, sim)
+    size = size or (facts.category(best).size if sim >= SIZE_FROM_AT else generic.size)
     return Mapping("generic_object", best, sim, size)
+
+
+@lru_cache(maxsize=1)
+def _listed_table() -> tuple[list[tuple[float, float, float]], np.ndarray]:
+    """The sizes of ``data/object_sizes.json`` and the MiniLM embeddings of their phrases."""
+    from scenerevis.assets.embeddings import load_encoder
+
+    table = _ending_sizes()
+    return list(table.values()), load_encoder("minilm").encode([" ".join(words) for words in table])
+
+
+def _nearest_listed_size(vec: np.ndarray, category_sim: float) -> tuple[float, float, float] | None:
+    """The size of the ``data/object_sizes.json`` phrase nearest a phrase's embedding ``vec`` (MiniLM cosine at least
+    ``LISTED_SIZE_AT`` and above the nearest category's ``category_sim``): "an oxygen cylinder" is sized like
+    an oxygen tank, not like the aquarium that is the nearest category."""
+    sizes, table = _listed_table()
+    sims = table @ vec
+    k = int(np.argmax(sims))
+    return sizes[k] if sims[k] >= max(LISTED_SIZE_AT, category_sim) else None
 
 
 def is_object_noun(word: str) -> bool:

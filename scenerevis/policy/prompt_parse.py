@@ -41,7 +41,7 @@ from scenerevis.policy.references import new_pieces, resolve_references
 from scenerevis.policy.spec_rules import named_hosts, small_things, standing, tables_for_chairs
 from scenerevis.policy.terse import articled
 from scenerevis.policy.translate import gloss
-from scenerevis.policy.venue import names_a_place, names_a_toy, names_another_venue
+from scenerevis.policy.venue import names_a_place, names_a_toy, names_a_zone, names_another_venue
 from scenerevis.policy.vocab import Mention, resolve_generic, vocabulary
 from scenerevis.scene.rooms import load_rooms
 
@@ -265,6 +265,7 @@ def parse_prompt(text: str) -> PromptSpec:
         and not names_a_place(doc, m)
         and not names_another_venue(doc, m)
         and not names_a_toy(doc, m)
+        and not names_a_zone(doc, m)
     ]
     known = [p for p in phrases if p.mention is not None]
     explicit_room = bool(rooms)

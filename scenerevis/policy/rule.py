@@ -213,9 +213,28 @@ class RulePolicy:
         rows = {r.subject for r in rels if r.kind in ("in_row", "side_by_side") and not r.target and totals[r.subject] >= 3}
         # (a row by another piece waits for that piece: "six stools in a row along the counter")
         led |= {r.subject for r in rels if r.kind == "next_to" and r.target and r.target != r.subject and r.subject in rows}
+        # the room program's own essentials after the brief's pieces (a gym's rack takes no requested row's floor);
+        # not those that go with a requested piece (a dining table's chairs) or stand on one
+        facts, asked = load_rooms(), {i.category for i in self.plan.items if i.requested}
+        hosts = {
+            h
+            for i in self.plan.items
+            if facts.category(i.category).role == "on_surface"
+            for h in facts.category(i.category).hosts
+        }
+        program = {
+            id(i)
+            for i in items
+            if i.essential
+            and not i.requested
+            and facts.category(i.category).role != "on_surface"
+            and i.category not in hosts  # (a TV's stand before the TV)
+            and not asked & set(facts.category(i.category).anchors)
+        }
         order = sorted(
             items,
             key=lambda i: (
+                id(i) in program,
                 i.category in led,
                 i.category not in sited,
                 i.category not in rows,

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from scenerevis.policy.face_verbs import FACE_VERBS
+from scenerevis.policy.open_vocab import names_a_place_noun
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -80,3 +81,20 @@ def names_a_place(doc: Doc, mention: Mention) -> bool:
     if tok.dep_ in ("compound", "nmod") and prep.i > tok.i and prep.lower_ in _ZONE_NOUNS:
         return True
     return tok.dep_ == "pobj" and (prep.lower_ in _PLACE_PREPS or (prep.lower_ == "to" and prep.head.lower_ in ("next", "close")))
+
+
+def names_a_zone(doc: Doc, mention: Mention) -> bool:
+    """Whether a room mention is a zone listed among the pieces of a place the prompt opens with ("An open-plan
+    co-working space with twenty desks, a kitchenette along the east wall and a lounge area ..."): the place
+    (a place noun but no room type's word) is the room, the kitchenette one of its parts."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span[-1]
+    while tok.dep_ == "compound" and tok.head.i > tok.i:
+        tok = tok.head  # "a lounge area": the area is listed
+    first = next((t for t in doc if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod", "nmod")), None)
+    if first is None or first.i >= span.start or first.sent.start != 0 or not names_a_place_noun(first.lower_):
+        return False
+    listed = tok.dep_ in ("conj", "appos") or (tok.dep_ == "pobj" and tok.head.lower_ == "with")
+    return listed and first.dep_ in ("ROOT", "dobj", "nsubj") and tok.sent.start == first.sent.start

@@ -192,3 +192,30 @@ def test_a_wall_mounted_tv_hangs_on_a_wall_and_a_lone_visitor_chair_stands_alone
     assert descs == ["adjustable bed", "visitor chair", "wall-mounted tv"]  # no stand for the TV, no table for the chair
     tv = next(o for o in scene.objects if o.desc == "wall-mounted tv")
     assert float(tv.pos[1]) > 0.5  # hung, not standing on the floor
+
+
+def test_an_unlisted_kind_takes_the_size_of_the_nearest_listed_phrase():
+    from scenerevis.policy.open_vocab import map_phrase
+
+    # MiniLM: "oxygen cylinder" is nearest the "aquarium" category (0.47), and the listed "oxygen tank" (0.79)
+    got = map_phrase("oxygen cylinder")
+    assert (got.category, got.size) == ("generic_object", (0.2, 1.0, 0.2))
+
+
+def test_a_till_on_a_counter_is_a_piece():
+    spec = parse_prompt("A long mahogany counter with a brass till on it, and a bench.")
+    assert sorted((i.category, i.desc) for i in spec.items) == [
+        ("bench", "bench"),
+        ("generic_object", "brass till"),
+        ("kitchen_counter", "long mahogany counter"),
+    ]
+
+
+def test_the_briefs_row_is_placed_before_the_room_programs_pieces():
+    from scenerevis.loop.simulate import run_rule_episode
+    from scenerevis.policy.brief_check import relation_met
+
+    scene, _ = run_rule_episode(
+        "Fitness room with three exercise bikes in a row facing a wall-mounted TV, a water cooler and a bench."
+    )
+    assert relation_met(scene, ["in_row", "exercise bike"]) and relation_met(scene, ["facing", "exercise bike", "tv"])
