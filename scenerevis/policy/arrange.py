@@ -16,7 +16,6 @@ with a lamp next to it"), else the nearest object named before. The layout tries
 
 from __future__ import annotations
 
-import math
 import re
 from typing import TYPE_CHECKING
 
@@ -35,6 +34,7 @@ from scenerevis.policy.carried import (
 )
 from scenerevis.policy.ellipsis import colon_places, fronted_pronoun, other_side, verb_sites
 from scenerevis.policy.face_verbs import faces_verb, zone_pieces
+from scenerevis.policy.groupings import self_stacked, stack_words
 from scenerevis.policy.phrases import QUANTITY_NOUNS
 from scenerevis.policy.prompt_words import NUMBER_WORDS
 from scenerevis.policy.references import holder_of
@@ -121,43 +121,6 @@ _LINK_VERBS = r"'s|is|are|stands?|sits?|rests?|hangs?|placed|standing|sitting|re
 
 
 _MOUNTED = re.compile(r"\bwall[- ](?:mounted|hung)\b")
-_ROWS_OF = re.compile(r"\brows?\s+of\s+(\w+)")
-_ROWS = re.compile(r"\b(\w+)\s+rows\b")
-
-
-def row_length(text: str, count: int) -> int:
-    """Pieces per row the words of an ``in_row`` request ask for: "rows of four" -> 4, "in three rows" of 12
-    pieces -> 4; 0 when they say none."""
-    low = text.lower()
-    if (m := _ROWS_OF.search(low)) and (n := _number(m.group(1))) >= 2:
-        return n
-    if (m := _ROWS.search(low)) and count >= 4 and (rows := _number(m.group(1))) >= 2:
-        return math.ceil(count / rows)
-    return 0
-
-
-def stack_levels(rel: Relation, count: int) -> int:
-    """Levels of a pile of pieces on pieces of their own kind (an ``on_top`` of a category on itself): "stacked
-    three high" -> 3; else as many as there are pieces, at most three."""
-    high = re.search(r"\b(\w+)\s+high\b", rel.text.lower())
-    n = _number(high.group(1)) if high else 0
-    return max(n, 1) if n else max(1, min(count, 3))
-
-
-def _stack_words(text: str, m: re.Match) -> str:
-    """The words of a pile: "stacked" and the height that follows it ("stacked three high")."""
-    high = re.match(r"\s+(?:\w+\s+){0,3}?\w+\s+high\b", text[m.end() :])
-    return m.group(0) + (high.group(0) if high else "")
-
-
-def self_stacked(rel: Relation) -> bool:
-    """Whether ``rel`` piles pieces on pieces of their own kind and phrase ("crates stacked on each other")."""
-    return rel.kind == "on_top" and rel.target == rel.subject and rel.target_text == rel.subject_text
-
-
-def _number(word: str) -> int:
-    """The count a word or digits state ("four", "4"), else 0."""
-    return NUMBER_WORDS.get(word) or (int(word) if word.isdigit() else 0)
 
 
 def _rows_words(doc: Doc, p: ObjectPhrase) -> str:
@@ -443,7 +406,7 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                     continue
                 if kind == "stacked":  # "two crates stacked on top of each other", "bunks stacked three high"
                     if (owner.count or 1) >= 2:
-                        add("on_top", owner.category, owner.category, _stack_words(text, m), owner, owner)
+                        add("on_top", owner.category, owner.category, stack_words(text, m), owner, owner)
                     continue
                 subj, target, sp, tp = owner.category, None, owner, None
                 before = re.search(r"§(\d)\s*$", text[: m.start()])
@@ -623,6 +586,6 @@ def _written_after(doc: Doc, phrases: list[ObjectPhrase], add) -> None:
             if (kind in _PAIR_KINDS or kind == "stacked") and (p.count or 1) < 2:
                 continue
             if kind == "stacked":
-                add("on_top", p.category, p.category, _stack_words(text, m), p, p)
+                add("on_top", p.category, p.category, stack_words(text, m), p, p)
                 continue
             add(kind, p.category, None, m.group(0), p)

@@ -7,6 +7,7 @@ token indices refer to the ``Doc``.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from scenerevis.policy.prompt_words import EXPLICIT_MAX, NUMBER_WORDS
@@ -221,7 +222,11 @@ def each_corner(head: Token) -> bool:
 
 
 def each_of(head: Token) -> int | None:
-    """N for a phrase placed "on each of the N <walls / sides / ends>" (two for "both"), else None."""
+    """N for a phrase placed "on each of the N <walls / sides / ends>" (two for "both") or counted after it ("the
+    copyists' desks, seven of them, ..."), else None."""
+    for num in (c for c in head.children if c.dep_ == "appos" and c.like_num):
+        if any(o.lower_ == "of" and any(g.lower_ in ("them", "those") for g in o.children) for o in num.children):
+            return number_of(num)
     owners = [head] + ([head.head] if head.dep_ == "dobj" and head.head.pos_ == "VERB" else [])  # "Put a bench on"
     for prep in (c for o in owners for c in o.children if c.dep_ == "prep" and c.i > head.i):
         for each in (c for c in prep.children if c.dep_ == "pobj" and c.lower_ in ("each", "either", "both")):
@@ -252,7 +257,14 @@ def per_row(head: Token) -> int | None:
         )
         if n and row:
             return n
+    for t in head.doc[head.i + 1 : head.sent.end]:  # "four rows of seats, five per row": a bare numeral
+        words = " ".join(w.lower_ for w in head.doc[t.i + 1 : t.i + 4])
+        if t.like_num and (n := number_of(t)) and _PER_ROW.match(words):
+            return n
     return None
+
+
+_PER_ROW = re.compile(r"(?:per|to a|in each|in every|a|each) rows?\b")
 
 
 def shared_noun_counts(phrases: list[ObjectPhrase], heads: dict[int, ObjectPhrase], doc: Doc) -> None:

@@ -66,7 +66,7 @@ _UNIT_OBJECTS = frozenset({"pod", "bank", "block", "wall"})
 #: Piece nouns with an adjective's or a participle's ending ("a campfire ring", "a swing", "a large painting").
 _ENDING_PIECES = frozenset("ring rings swing swings sling slings string painting paintings railing railings sled sleds".split())
 #: Words that make a "wall" a piece of its own ("a video wall", "a climbing wall").
-WALL_PIECES = frozenset("video screen monitor led tv media climbing bouldering display".split())
+WALL_PIECES = frozenset("video screen monitor led tv media climbing bouldering display barrier partition divider".split())
 #: Quantity nouns whose own numeral multiplies the object's ("two rows of 4 desks", "3 groups of 2 chairs").
 _PER_UNIT = frozenset({"row", "group", "cluster", "set", "pair", "line", "pod", "bank", "block"})
 #: Nouns of a group of furniture whose numeral multiplies what each of them holds ("three seating groups, each of
@@ -302,7 +302,8 @@ def _count(
             return got, False, False, False, name
         if got == 1 and (lemma == "wall" or (lemma == "set" and head.lower_ in _ONE_SET)):
             return 1, False, True, False, name  # "a set of parallel bars", "a wall of PO boxes": one piece
-        return None, False, False, False, name
+        # "four sets of bleachers": one piece a set at least
+        return (got if got and got > 1 and lemma in _PER_UNIT else None), False, False, False, name
     dets = [t.lower_ for t in left if t.tag_ in _DETERMINER_TAGS or t.dep_ in ("det", "quantmod")]
     if "another" in dets:
         return 1, False, True, True, None
@@ -366,8 +367,7 @@ def _groups_of(head: Token, heads: set[int], taken: set[int]) -> int:
 
 
 def _trail(head: Token, anchors: set[int]) -> str:
-    """ "with gold diamond patterns" after the noun (two words or more, not another object); also when the
-    parser hung it on the verb whose object the noun is ("Put a bed with a grey headboard ...")."""
+    """ "with gold diamond patterns" after the noun (two words or more, not another object), or on its verb."""
     after = list(head.rights)
     if head.dep_ in ("dobj", "attr"):
         after += [c for c in head.head.rights if c.i > head.i]

@@ -12,7 +12,7 @@ import random
 import re
 from dataclasses import dataclass, field
 
-from scenerevis.policy.arrange import row_length
+from scenerevis.policy.groupings import row_length
 from scenerevis.policy.prompt_parse import EXPLICIT_MAX, PromptSpec
 from scenerevis.scene.rooms import Category, load_rooms
 

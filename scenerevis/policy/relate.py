@@ -16,8 +16,9 @@ from collections.abc import Callable
 from shapely.geometry import Point
 from shapely.ops import polylabel
 
-from scenerevis.policy.arrange import Relation, row_length, self_stacked, stack_levels
+from scenerevis.policy.arrange import Relation
 from scenerevis.policy.free_space import Body, Space
+from scenerevis.policy.groupings import row_length, self_stacked, stack_levels
 from scenerevis.policy.poses import Pose, corner_poses, grid_poses, wall_poses
 from scenerevis.policy.slots import _at, around_table, on_top
 from scenerevis.scene.rooms import load_rooms

@@ -12,7 +12,7 @@ import math
 import random
 from dataclasses import dataclass
 
-from scenerevis.policy.arrange import row_length
+from scenerevis.policy.groupings import row_length
 from scenerevis.policy.plan import ROW_END_ROOM, ROW_PIECE_GAP, DesignPlan
 from scenerevis.policy.relate import NEXT_ROW_EXTRAS
 from scenerevis.policy.tight_floor import footprint_need

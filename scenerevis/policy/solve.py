@@ -18,9 +18,10 @@ import math
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from scenerevis.policy.arrange import GENERIC, Relation, row_length, self_stacked
+from scenerevis.policy.arrange import GENERIC, Relation
 from scenerevis.policy.brief_check import bodies_hold
 from scenerevis.policy.free_space import Body
+from scenerevis.policy.groupings import row_length, self_stacked
 from scenerevis.policy.plan import PlannedItem
 from scenerevis.policy.poses import Pose, feasible, fit, grid_poses, iter_sizes
 from scenerevis.policy.relate import exempt_for, next_row_poses, relation_poses

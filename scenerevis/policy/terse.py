@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from scenerevis.policy.nlp import parse
+from scenerevis.policy.nlp import PLURAL_VERB_NOUNS, VERB_NOUNS, parse
 from scenerevis.policy.open_vocab import is_object_noun
 
 #: Prompts of more words than this are prose, not a list: their bare nouns are left alone.
@@ -52,13 +52,22 @@ def articled(text: str) -> str:
         words = item.strip().split()
         if not words or words[0].lower() in _LEADS | STOP_WORDS or not words[0][:1].isalpha():
             continue  # ("in dark mahogany", "next to it", "and a lamp": no bare noun first)
-        if not _starts_with_bare_noun(item.strip()):
+        if not _starts_with_bare_noun(item.strip()) or _a_verb_at(text, at):
             continue
         out.append(text[last:at])
         out.append("an " if words[0][:1].lower() in "aeiou" else "a ")
         last = at
     out.append(text[last:])
     return "".join(out)
+
+
+def _a_verb_at(text: str, at: int) -> bool:
+    """Whether the whole text's parse reads the word at character ``at`` as a verb with a subject ("The desks,
+    seven of them in dark oak, stand in a row": "stand" is no list item's noun)."""
+    if text[at:].split(maxsplit=1)[0].lower() not in PLURAL_VERB_NOUNS | VERB_NOUNS:
+        return False  # (only the verbs of placement: a terse list's "anvil" may parse as a verb)
+    tok = next((t for t in parse(text) if t.idx == at), None)
+    return tok is not None and tok.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 
 def _ends_in_noun(text: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from scenerevis.policy.arrange import self_stacked, stack_levels
+from scenerevis.policy.groupings import self_stacked, stack_levels
 from scenerevis.policy.plan import DesignPlan, PlannedItem
 from scenerevis.scene.rooms import load_rooms
 

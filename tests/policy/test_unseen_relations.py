@@ -1,7 +1,7 @@
 """Tests of the prompt-reading and layout rules for unseen prompts (commits c7c6444, 9cb40f6, 4a2fd6c): a
 placement verb the parser read as a noun ("the counter runs along the back wall"), "instead of" / "rather than",
 people and venues that are no objects, "down the middle", "along both side walls" / "line the walls", words after
-"side by side", "two rows of four" and :func:`~scenerevis.policy.arrange.row_length`, pieces "next to each
+"side by side", "two rows of four" and :func:`~scenerevis.policy.groupings.row_length`, pieces "next to each
 armchair", rows that narrow their pieces (:func:`~scenerevis.policy.plan.fit_rows`) or set the room's long side
 (:func:`~scenerevis.policy.room_shape._row_need`), a rug fitted in the middle and a row going on along the walls.
 The layout tests run seeded episodes (seed 0) and check the positions with hand-checkable tolerances."""
@@ -362,7 +362,7 @@ def test_rows_with_no_count_keep_the_bare_words():
     ],
 )
 def test_row_length(text, count, expected):
-    from scenerevis.policy.arrange import row_length
+    from scenerevis.policy.groupings import row_length
 
     assert row_length(text, count) == expected
 
@@ -376,7 +376,7 @@ def test_row_length(text, count, expected):
     ],
 )
 def test_row_length_of_a_parsed_row(text, count):
-    from scenerevis.policy.arrange import row_length
+    from scenerevis.policy.groupings import row_length
 
     spec = parse_prompt(text)
     rel = next(r for r in spec.relations if r.kind == "in_row")

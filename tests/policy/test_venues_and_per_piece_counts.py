@@ -219,3 +219,17 @@ def test_the_briefs_row_is_placed_before_the_room_programs_pieces():
         "Fitness room with three exercise bikes in a row facing a wall-mounted TV, a water cooler and a bench."
     )
     assert relation_met(scene, ["in_row", "exercise bike"]) and relation_met(scene, ["facing", "exercise bike", "tv"])
+
+
+def test_counts_written_after_the_pieces():
+    # "seven of them" after the desks; "stand" after the comma is their verb, no list item's noun
+    got = counts("The copyists' desks, seven of them in dark oak, stand in a row down the long side, each with a stool.")
+    assert got == {"desk": 7, "stool": 7}
+    assert counts("Four rows of seats, five per row, facing a TV.") == {"dining_chair": 20, "tv": 1}
+    # "four sets of bleachers": four pieces at least (a bare plural of no count is no request)
+    assert counts("A ring in a big top, four sets of wooden bleachers around it and a bandstand.")["wooden bleacher"] == 4
+    # counted walls of a kind are pieces ("the back wall" is none)
+    assert counts("An arena with ten neon-green barrier walls scattered around and a bench by the back wall.") == {
+        "neon-green barrier wall": 10,
+        "bench": 1,
+    }
