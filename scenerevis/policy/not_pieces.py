@@ -208,7 +208,7 @@ DESIGN_VERBS = frozenset(
 #: Verbs whose subject, written as the prompt's first noun, is the room ("The hall has a mirror ...").
 HAVE_VERBS = frozenset({"have", "feature", "contain", "include", "hold", "house"})
 #: What a room "needs" when the prompt asks for its design ("The food court needs furnishing").
-_WORK_NOUNS = frozenset("furnishing furniture layout makeover refit redesign design redo fit-out fitting furnish design".split())
+_WORK_NOUNS = frozenset("furnishing furniture layout makeover refit redesign design redo fit-out fitting furnish".split())
 
 
 def names_the_room(first: Token, room_preps: frozenset[str]) -> bool:
