@@ -405,8 +405,7 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
                 if not m or (kind == "against_wall" and "wall-mounted" in text):
                     continue
                 if kind == "stacked":  # "two crates stacked on top of each other", "bunks stacked three high"
-                    if (owner.count or 1) >= 2:
-                        add("on_top", owner.category, owner.category, stack_words(text, m), owner, owner)
+                    _pile(add, owner, text, m)
                     continue
                 subj, target, sp, tp = owner.category, None, owner, None
                 before = re.search(r"§(\d)\s*$", text[: m.start()])
@@ -562,6 +561,12 @@ def _hosts_take_places(rels: list[Relation]) -> list[Relation]:
     return out
 
 
+def _pile(add, p: ObjectPhrase, text: str, m: re.Match) -> None:
+    """A pile of ``p``'s pieces on their own kind (``m``: "stacked" in ``text``), when there are two or more."""
+    if (p.count or 1) >= 2:
+        add("on_top", p.category, p.category, stack_words(text, m), p, p)
+
+
 def _written_after(doc: Doc, phrases: list[ObjectPhrase], add) -> None:
     """Room relations the parse hung elsewhere ("a round table in the middle, two chairs ..." parsed with
     "middle" describing the chairs): words of ``_SELF`` written right after an object (at most three words
@@ -583,9 +588,9 @@ def _written_after(doc: Doc, phrases: list[ObjectPhrase], add) -> None:
             gap = text[max(q.end for q in before) : m.start()]
             if len(gap.split()) > 3 or re.search(r"[.;:!?]", gap):
                 continue
-            if (kind in _PAIR_KINDS or kind == "stacked") and (p.count or 1) < 2:
-                continue
             if kind == "stacked":
-                add("on_top", p.category, p.category, stack_words(text, m), p, p)
+                _pile(add, p, text, m)
+                continue
+            if kind in _PAIR_KINDS and (p.count or 1) < 2:
                 continue
             add(kind, p.category, None, m.group(0), p)

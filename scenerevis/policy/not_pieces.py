@@ -323,7 +323,7 @@ _MEASURE_UNITS = frozenset("m m² m2 sqm metre metres meter meters ft feet foot 
 
 
 #: Words of an area measure ("of 9 square metres").
-_AREA_WORDS = _MEASURE_UNITS | {"square", "sq", "sq.", "metre", "meters", "m²"}
+_AREA_WORDS = _MEASURE_UNITS | {"square", "sq", "sq."}
 
 
 #: Verbs whose object is a piece to place, never the room ("Put a DJ booth on a raised platform").

@@ -515,7 +515,7 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
         if root.lemma_.lower() == "station" and any(c.lower_ in VENUE_STATIONS for c in root.lefts):
             continue  # "an interview room at a police station"
         if contents(root) or belongings(root) or (low in ("column", "columns") and root.head.lower_ == "in"):
-            continue  # ("pews in two columns": an arrangement)  # "a wire shelf for moulds and boxes": what a piece holds, not pieces
+            continue  # "a wire shelf for moulds and boxes": what a piece holds; "pews in two columns": a row
         mods = modifiers(root, root.i, taken)
         start = min((t.idx for t in mods), default=root.idx)
         text = " ".join(_words(mods + [root]))

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from scenerevis.policy.groupings import row_length
-from scenerevis.policy.prompt_parse import EXPLICIT_MAX, PromptSpec
+from scenerevis.policy.prompt_parse import PromptSpec
+from scenerevis.policy.prompt_words import EXPLICIT_MAX
 from scenerevis.scene.rooms import Category, load_rooms
 
 Vec3 = tuple[float, float, float]
