@@ -33,7 +33,7 @@ from scenerevis.policy.carried import (
     with_small,
 )
 from scenerevis.policy.ellipsis import colon_places, fronted_pronoun, other_side, verb_sites
-from scenerevis.policy.face_verbs import faces_verb, zone_pieces
+from scenerevis.policy.face_verbs import faces_verb, verb_piece, zone_pieces
 from scenerevis.policy.groupings import self_stacked, stack_words
 from scenerevis.policy.phrases import QUANTITY_NOUNS
 from scenerevis.policy.prompt_words import NUMBER_WORDS
@@ -583,6 +583,11 @@ def _written_after(doc: Doc, phrases: list[ObjectPhrase], add) -> None:
             tok = at.get(m.start())
             if tok is not None and tok.dep_ == "prep" and tok.head.i > tok.i and tok.head.i in heads:
                 p = heads[tok.head.i]  # "put a ticket desk, and in the far corner a sound desk": the piece after it
+            elif tok is not None and tok.dep_ == "prep" and tok.head.i > tok.i and tok.head.pos_ in ("VERB", "AUX"):
+                # "..., and in one corner make a play area with a climbing block": the verb's piece, not the one before
+                p = verb_piece(doc, tok.head, phrases)
+                if p is None:
+                    continue
             elif kind in ("middle", "corner", "against_wall"):  # "a table with 2 chairs in the middle": the table
                 p = with_host(doc, p, heads) or p
             gap = text[max(q.end for q in before) : m.start()]

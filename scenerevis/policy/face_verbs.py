@@ -45,11 +45,32 @@ def faces_verb(doc: Doc, phrases: list[ObjectPhrase], heads: dict[int, ObjectPhr
                 if q is not p and q.category:
                     add(kind, p.category, q.category, f"{_WORDS[kind]} {q.text.lower()}", p, q)
 
+    for t in doc:  # "four rows of seats, all facing a big-screen TV": "all" / "both" is the plural named before it
+        kind = VERB_RELATIONS.get(t.head.lemma_.lower())
+        if t.dep_ != "nsubj" or t.lower_ not in ("all", "both") or kind is None:
+            continue
+        before = [q for q in phrases if q.head < t.i and doc[q.head].sent == t.sent and doc[q.head].tag_ in ("NNS", "NNPS")]
+        for obj in (c for c in t.head.children if c.dep_ == "dobj" and c.i in heads and before):
+            p, q = before[-1], heads[obj.i]
+            if q is not p and p.category and q.category:
+                add(kind, p.category, q.category, f"{_WORDS[kind]} {q.text.lower()}", p, q)
+
 
 def starts_clause(tok: Token) -> bool:
     """Whether a verb follows ``tok``'s phrase right away ("a lamp stands ..."): the noun is a subject, not a list item."""
     nxt = tok.right_edge.i + 1
     return nxt < len(tok.doc) and tok.doc[nxt].pos_ in ("VERB", "AUX")
+
+
+def verb_piece(doc: Doc, verb: Token, phrases: list[ObjectPhrase]) -> ObjectPhrase | None:
+    """The first piece a verb takes after it: its object or subject ("in the corner stands a piano"), else the
+    first piece of a "with" on it ("make a play area with a climbing block")."""
+
+    def takes(q: ObjectPhrase) -> bool:
+        t = doc[q.head]
+        return t.head.i == verb.i or (t.dep_ == "pobj" and t.head.lower_ == "with" and t.head.head.i == verb.i)
+
+    return min((q for q in phrases if q.head > verb.i and q.category and takes(q)), key=lambda q: q.head, default=None)
 
 
 #: Zone nouns that put the first piece they come with in a corner ("a reading corner with a rug").

@@ -29,6 +29,11 @@ WALK_RADIUS = 0.3
 MIN_REGION = 0.3
 
 
+def _regions(parts: list[BaseGeometry]) -> int:
+    """Connected pieces of at least ``MIN_REGION`` m^2 in some (multi)polygons."""
+    return sum(1 for p in parts for g in getattr(p, "geoms", [p]) if g.area >= MIN_REGION)
+
+
 def rect(x: float, z: float, yaw: float, w: float, d: float) -> Polygon:
     """Footprint of a ``w`` x ``d`` box (local x / z extents, metres) centred at (x, z), rotated by ``yaw``."""
     c, s = math.cos(yaw), math.sin(yaw)
@@ -85,6 +90,16 @@ class Body:
     def bounds(self) -> tuple[float, float, float, float]:
         """(min x, min z, max x, max z) of the footprint (m): the cheap first test before a geometric one."""
         return tuple(self.poly.bounds)
+
+    @cached_property
+    def near_poly(self) -> Polygon:
+        """The footprint grown by just under ``BODY_GAP``: no other body's centre region may reach into it."""
+        return self.poly.buffer(BODY_GAP - 2e-3, join_style="mitre")
+
+    @cached_property
+    def keepout_core(self) -> BaseGeometry | None:
+        """The keep-out zone shrunk by 2 mm (touching it is not entering it), None without one."""
+        return None if self.keepout is None else self.keepout.buffer(-2e-3)
 
     @cached_property
     def keepout_bounds(self) -> tuple[float, float, float, float] | None:
@@ -223,29 +238,37 @@ class Space:
             polys = [b.poly.buffer(WALK_RADIUS, join_style="mitre") for b in self.bodies if not b.rug and b.y0 < 0.3]
             self._blocked_geom = shapely.union_all(polys) if polys else None
             self._blocked_bodies = tuple(self.bodies)
-            self._regions = None
+            self._walk_parts = None
         return self._blocked_geom
 
-    def _count_regions(self, blocked) -> int:
-        walk = self.room.buffer(-WALK_RADIUS, join_style="mitre")
-        if blocked is not None:
-            walk = walk.difference(blocked)
-        parts = getattr(walk, "geoms", [walk])
-        return sum(1 for g in parts if g.area >= MIN_REGION)
+    def _walk(self) -> list[BaseGeometry]:
+        """The walkable floor's connected parts now (walker centres; cached with :meth:`_blocked`)."""
+        blocked = self._blocked()
+        if self._walk_parts is None:
+            walk = self.room.buffer(-WALK_RADIUS, join_style="mitre")
+            if blocked is not None:
+                walk = walk.difference(blocked)
+            self._walk_parts = [g for g in getattr(walk, "geoms", [walk]) if not g.is_empty]
+        return self._walk_parts
 
     def walk_regions(self) -> int:
         """Walkable regions of the floor now (a walker of radius ``WALK_RADIUS`` m; nooks ignored)."""
-        blocked = self._blocked()
-        if self._regions is None:
-            self._regions = self._count_regions(blocked)
-        return self._regions
+        return _regions(self._walk())
 
     def keeps_connected(self, poly: Polygon) -> bool:
-        """Whether adding a floor footprint leaves the walkable floor in no more pieces than now."""
-        before = self.walk_regions()
+        """Whether adding a floor footprint leaves the walkable floor in no more pieces than now.
+
+        Only the parts the grown footprint touches can change: each is cut by it alone, which counts the same
+        pieces as cutting the whole floor by every body again."""
+        parts = self._walk()
+        before = _regions(parts)
         grown = poly.buffer(WALK_RADIUS, join_style="mitre")
-        blocked = self._blocked()
-        return self._count_regions(grown if blocked is None else blocked.union(grown)) <= max(before, 1)
+        box = grown.bounds
+        after = before
+        for g in parts:
+            if _near(box, g.bounds, 0.0) and g.intersects(grown):
+                after += _regions([g.difference(grown)]) - _regions([g])
+        return after <= max(before, 1)
 
     def no_slivers(self, poly: Polygon, exempt: set[str], lo: float, hi: float) -> bool:
         """False when ``poly`` would stand ``lo``..``hi`` metres from a wall or from a floor-standing

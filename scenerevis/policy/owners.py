@@ -94,6 +94,11 @@ def owner_of(head: Token, heads: set[int]) -> int | None:
             own = own or each_after
         elif x.lower_ == "each" and via_with:
             own = True
+            # "eight tables run along the walls, each with four chairs": the subject of the verb "each" hangs on
+            if x.head.pos_ in ("VERB", "AUX") and x.dep_ in ("npadvmod", "advmod", "dep", "appos"):
+                subject = [c.i for c in x.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in heads and c.i < x.i]
+                if subject:
+                    return subject[-1]
             # "a tree, ringed by six tables, each with three chairs" (hung on the tree): the plural named between
             plural = [h for h in heads if x.head.i < h < x.i and head.doc[h].tag_ in ("NNS", "NNPS")]
             if x.head.i in heads and head.doc[x.head.i].tag_ not in ("NNS", "NNPS") and plural:

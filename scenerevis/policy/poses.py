@@ -15,7 +15,6 @@ import numpy as np
 import shapely
 
 from scenerevis.policy.free_space import (
-    BODY_GAP,
     WALL_GAP,
     Body,
     Space,
@@ -226,21 +225,19 @@ def feasible(
     w, h, d = size
     y0 = poses[0].y
     y1 = y0 + h
-    blocks = [
-        b.poly.buffer(BODY_GAP - 2e-3, join_style="mitre")
-        for b in space.bodies
-        if not b.rug and min(y1, b.y1) - max(y0, b.y0) > 1e-3
-    ]
+    blocks = [b.near_poly for b in space.bodies if not b.rug and min(y1, b.y1) - max(y0, b.y0) > 1e-3]
     if y0 < 0.3:
-        blocks += [b.keepout.buffer(-2e-3) for b in space.bodies if b.keepout is not None and b.id not in exempt]
-    free = space.inner.difference(shapely.union_all(blocks)) if blocks else space.inner
+        blocks += [b.keepout_core for b in space.bodies if b.keepout is not None and b.id not in exempt]
     r = min(w, d) / 2 - 3e-3
-    region = free.buffer(-r) if r > 0 else free
+    region = space.inner.buffer(-r) if r > 0 else space.inner
     if region.is_empty:
         return []
     xs = np.fromiter((p.x for p in poses), float, len(poses))
     zs = np.fromiter((p.z for p in poses), float, len(poses))
     mask = shapely.intersects_xy(region, xs, zs)
+    if blocks:  # a centre closer than r to a block: its disc reaches into the block
+        hit = shapely.STRtree(blocks).query(shapely.points(xs, zs), predicate="dwithin", distance=max(r, 0.0))[0]
+        mask[hit] = False
     return [p for p, m in zip(poses, mask) if m]
 
 

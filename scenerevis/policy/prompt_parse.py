@@ -343,7 +343,8 @@ def parse_prompt(text: str) -> PromptSpec:
             other_words = bool(lows and first_words[cat] and not lows & first_words[cat])
             # "12 student desks ... a teacher's desk", "on a cabinet ... a first-aid cabinet": another "a <noun>"
             other_words = other_words or (p.indefinite and p.owner is None and lows != first_words[cat])
-            other_noun = first_noun[cat] != m.phrase.lower() and p.owner is None  # "sewing desk, sewing stool"
+            # "sewing desk, sewing stool"; "twenty seats ... tables, each with four chairs"
+            other_noun = first_noun[cat] != m.phrase.lower()
             # "a row of four chairs ... and a separate row of three chairs": seven
             more = p.count is not None and bool(_MORE_WORDS & {t.lower_ for t in doc[max(0, p.token - 5) : p.token]})
             # ("the head trader's desk" after "six trading desks": a definite piece someone owns is another one)
@@ -388,7 +389,7 @@ def parse_prompt(text: str) -> PromptSpec:
     _add_open_phrases(spec, [p for p in phrases if p.mention is None and not p.reference])
     resolve_references(doc, phrases)
     _add_open_phrases(spec, new_pieces(doc, phrases))
-    _each_with_own(spec, phrases, extra)
+    _each_with_own(spec, phrases, extra, {i: descs_of[i] for i in apart_phrases})
     _stated_totals(spec, text, phrases)
     for p in phrases:
         if p.category is not None and p.category in spec.excluded:
@@ -450,10 +451,12 @@ def reads_as_english(text: str) -> bool:
     return known >= 2 and known > (foreign.hits if foreign is not None else 0)
 
 
-def _each_with_own(spec: PromptSpec, phrases: list[ObjectPhrase], extra: dict[str, int]) -> None:
+def _each_with_own(spec: PromptSpec, phrases: list[ObjectPhrase], extra: dict[str, int], apart: dict[int, str]) -> None:
     """ "three beds, each with its own nightstand", "3 tables with 4 chairs each", "a chair at each desk": the
     count per owner times the owner's count (at most ``EXPLICIT_MAX``); an owner the parse does not link is the
-    largest count named before the companion. ``extra``: pieces of a category named apart, added on top."""
+    largest count named before the companion. ``extra``: pieces of a category named apart, added on top;
+    ``apart``: id(phrase) -> description of the phrases named apart ("twenty seats ... eight tables, each with
+    four chairs": the chairs are 32 pieces on top of the seats)."""
     by_token = {p.head: p for p in phrases} | {p.token: p for p in phrases}
     per_owner: dict[tuple[str, int], int] = {}  # (category, owner's token) -> pieces per owner
 
@@ -478,6 +481,14 @@ def _each_with_own(spec: PromptSpec, phrases: list[ObjectPhrase], extra: dict[st
         owners = owner.count if linked and owner.count and not owner.reference else count_of(owner)
         n = owners * per_owner[key] + extra.get(p.category, 0)  # + pieces named apart
         item = spec.item(p.category)
+        if id(p) in apart and item is not None:
+            k = next((k for k, v in enumerate(item.variants) if v == (apart[id(p)], p.count or 1)), None)
+            if k is not None:  # the variant's pieces: per owner times owners
+                own = min(owners * per_owner[key], EXPLICIT_MAX)
+                item.count += own - item.variants[k][1]
+                item.variants[k] = (apart[id(p)], own)
+                item.explicit = True
+            continue
         if p.category == "generic_object":  # "three plinths, each with a vase on top": the vases
             item = next((i for i in spec.items if i.category == p.category and i.phrase == p.text.lower()), None)
         if item is not None and item.count < n:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 from scenerevis.policy.free_space import Body, rect, room_space
+from scenerevis.policy.poses import Pose, feasible
 
 
 def _bar(body_id: str) -> Body:
@@ -64,3 +65,33 @@ def test_keepout_ok_inside_room_and_free_of_floor_bodies():
     assert not space.keepout_ok(rect(1.9, 0.0, 0.0, 0.4, 0.4))  # 0.1 m past the wall at x = 2: 0.04 m^2 outside
     assert not space.keepout_ok(rect(-1.4, -1.4, 0.0, 0.2, 0.2))  # overlaps the box by 0.05 x 0.05 m
     assert space.keepout_ok(rect(-1.4, -1.4, 0.0, 0.2, 0.2), ignore={"box"})
+
+
+def test_keeps_connected_cuts_only_the_parts_it_touches():
+    # 4 x 4 m room, a 0.4 m deep bar at z = 0 from the west wall to x = 1.2: the two halves meet through the 0.8 m
+    # gap at the east wall (walker centres: x = 1.5 .. 1.7).
+    space = room_space([[-2, -2], [2, -2], [2, 2], [-2, 2]], 2.7)
+    space.add(Body("bar", "bookcase", rect(-0.4, 0.0, 0.0, 3.2, 0.4), 0.0, 1.8))
+    assert space.walk_regions() == 1
+    # a 0.3 m box in the gap (x = 1.6 +- 0.15) leaves 0.25 m each side: the two halves part -> refused
+    assert not space.keeps_connected(rect(1.6, 0.0, 0.0, 0.3, 0.3))
+    # the same box in the open south half (far from every edge) cuts nothing
+    assert space.keeps_connected(rect(0.0, 1.2, 0.0, 0.3, 0.3))
+    # with the halves parted already, another piece in one half does not count as parting them again
+    space.add(Body("plug", "cabinet", rect(1.6, 0.0, 0.0, 0.3, 0.3), 0.0, 1.0))
+    assert space.walk_regions() == 2
+    assert space.keeps_connected(rect(0.0, 1.2, 0.0, 0.3, 0.3))
+    # a bar across the south half parts it too: three pieces from two -> refused
+    assert not space.keeps_connected(rect(0.0, 1.0, 0.0, 4.0, 0.2))
+
+
+def test_feasible_drops_centres_too_close_to_a_body_or_a_wall():
+    # 4 x 4 m room, a 1 x 1 m box at the origin (near zone 1 + 2 * 0.058 m). A 0.6 x 0.6 m piece needs its
+    # centre 0.297 m from the box's near zone and from the walls' inner line (0.02 m in).
+    space = room_space([[-2, -2], [2, -2], [2, 2], [-2, 2]], 2.7)
+    space.add(Body("box", "cabinet", rect(0.0, 0.0, 0.0, 1.0, 1.0), 0.0, 1.0))
+    xs = [0.8, 0.9, 1.0, 1.67, 1.7, -0.5, 0.0, 1.5, -1.5, 1.0]
+    poses = [Pose(x, 0.0, 0.0) for x in xs[:5]] + [Pose(x, 1.5, 0.0) for x in xs[5:]]
+    kept = [(p.x, p.z) for p in feasible(space, poses, (0.6, 0.8, 0.6))]
+    # x = 0.8: 0.242 m from the zone (< 0.297); 0.9: 0.342 m; 1.67: 0.31 m from the inner wall line; 1.7: 0.28 m
+    assert kept == [(0.9, 0.0), (1.0, 0.0), (1.67, 0.0), (-0.5, 1.5), (0.0, 1.5), (1.5, 1.5), (-1.5, 1.5), (1.0, 1.5)]

@@ -233,3 +233,23 @@ def test_counts_written_after_the_pieces():
         "neon-green barrier wall": 10,
         "bench": 1,
     }
+
+
+def test_pieces_of_another_noun_each_owner_has_are_counted_apart():
+    # "each with four chairs" hangs on the tables' verb: 8 x 4 chairs, on top of the twenty seats
+    text = (
+        "Up front, four rows of airline-style seats, five per row, all facing a big-screen TV. "
+        "Behind them, eight fixed tables run along the side walls, each with four chairs."
+    )
+    assert counts(text) == {"dining_chair": 52, "tv": 1, "small_table": 8}
+    assert ("facing", "dining_chair", "tv", "airline-style seat", "") in rels(text)
+
+
+def test_a_place_before_its_verb_belongs_to_the_verb_piece_and_stairs_are_no_piece():
+    text = (
+        "Near the stairs, place a luggage rack and a brochure stand, and in one corner make a small play area "
+        "with a foam climbing block and two beanbags next to it."
+    )
+    assert counts(text) == {"storage_rack": 1, "brochure stand": 1, "foam climbing block": 1, "beanbag": 2}
+    corner = {r for r in rels(text) if r[0] == "corner"}
+    assert corner == {("corner", "generic_object", None, "foam climbing block", "")}
