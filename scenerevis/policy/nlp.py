@@ -84,7 +84,15 @@ def _misread_verb(tok: Token) -> bool:
     """Whether ``tok`` is an object noun the parser read as the verb of the noun right before it: a past tense
     ("a table saw in the middle"), a bare verb after "a"/"an" with no auxiliary ("an IV stand next to it"),
     "stands" after a plural count ("two bike repair stands") or "stand" after "a" ("a music stand")."""
-    if tok.i == 0 or tok.pos_ not in ("VERB", "AUX") or not (tok.lower_ in NOUN_VERBS or _piece_noun(tok)):
+    if tok.i == 0 or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if tok.pos_ == "VERB" and any(c.dep_ == "nummod" and c.like_num and c.i < tok.i for c in tok.children):
+        return True  # "four wax figures in a row": no verb takes a numeral
+    before = tok.doc[tok.i - 1]
+    # "a laminar flow hood": a plural-present verb right after "a <noun>" agrees with nothing
+    agrees_not = tok.tag_ == "VBP" and before.pos_ == "NOUN" and before.head.i == tok.i and before.tag_ == "NN"
+    agrees_not = agrees_not and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in before.children)
+    if not (tok.lower_ in NOUN_VERBS or _piece_noun(tok) or agrees_not):
         return False
     subj = tok.doc[tok.i - 1]
     near = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
@@ -101,6 +109,12 @@ def _misread_verb(tok: Token) -> bool:
     return {"VBD": True, "VB": single, "VBP": single, "VBZ": plural}.get(tok.tag_, False)
 
 
+#: Adjectives that follow "a" in a quantity or degree ("a little to the left", "a few on the shelf").
+_QUANTITY_ADJECTIVES = frozenset("little few good great whole single double lot bit".split())
+#: Words that start a piece's place right after its noun ("a thermometer on the back wall").
+_PLACE_PREPOSITIONS = frozenset("on in at by against beside near next under above below along behind between".split())
+
+
 def _misread_adjective(tok: Token) -> bool:
     """Whether ``tok`` is a noun the parser read as an adjective heading its own noun phrase: "a small safe",
     "a portable" (an article or numeral of its own and no noun after it to describe), or describing the noun
@@ -110,6 +124,11 @@ def _misread_adjective(tok: Token) -> bool:
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and _participle_after_adjective(nxt):
         return True  # "a lute resting on a wooden stand": "lute" read as the adjective of "resting"
+    after_a = tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("a", "an") and tok.lower_ not in _QUANTITY_ADJECTIVES
+    pair = nxt is not None and nxt.i + 2 < len(tok.doc) and tok.doc[nxt.i + 1].lower_ in ("by", "to")
+    pair = pair and tok.doc[nxt.i + 2].lower_ == nxt.lower_  # "side by side", "back to back"
+    if after_a and nxt is not None and (pair or " " in nxt.text or nxt.lower_ in _PLACE_PREPOSITIONS):
+        return True  # "a thermometer side by side ...", "a thermometer on the wall": nothing after it to describe
     if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ"):
         return False
     if tok.dep_ == "amod" and tok.i > 0 and tok.head.i == tok.i - 1 and tok.head.pos_ == "NOUN":
@@ -125,21 +144,29 @@ def _misread_adjective(tok: Token) -> bool:
 #: Adverbs of place a noun may govern in a misparse that are still adverbs ("a sofa nearby").
 _PLACE_ADVERBS = frozenset(
     "nearby opposite overhead upstairs downstairs outside inside outdoors indoors alongside underneath apart aside "
-    "together ahead behind beneath forward backward backwards sideways lengthwise crosswise diagonally".split()
+    "together ahead behind beneath forward backward backwards sideways lengthwise crosswise diagonally instead anyway "
+    "away underfoot again first last now today already throughout everywhere somewhere anywhere".split()
 )
+#: Object nouns ending in "-ly", which the parser reads as adverbs ("a piano dolly": a dolly).
+LY_NOUNS = frozenset("dolly dollies doily doilies trolly lily lilies holly".split())
 
 
 def _misread_adverb(tok: Token) -> bool:
     """Whether ``tok`` is an object noun the parser read as an adverb heading the noun before it ("with a red fire
     extinguisher beside it": "fire" its subject, counted by "a" or a numeral)."""
-    if tok.pos_ != "ADV" or tok.is_stop or tok.lower_.endswith("ly") or tok.lower_ in _PLACE_ADVERBS or tok.i == 0:
+    ly = tok.lower_.endswith("ly") and tok.lower_ not in LY_NOUNS
+    if tok.pos_ != "ADV" or tok.is_stop or ly or tok.lower_ in _PLACE_ADVERBS or tok.i == 0:
         return False
+    if tok.lower_ in LY_NOUNS:
+        return True  # never an adverb: "a piano dolly parked in a corner"
     before = tok.doc[tok.i - 1]
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.pos_ == "NOUN" and tok.head.i == nxt.i and before.pos_ in ("NOUN", "ADJ") and tok.is_alpha:
         return True  # "two black leather tattoo chairs": "tattoo" an adverb between the phrase's words
     # ("with a crystal decanter on it": "decanter" an adverb on "crystal")
-    on_before = tok.head.i == before.i and tok.dep_ == "advmod" and tok.tag_ == "RBR"
+    # ("and a piano dolly.": "dolly" an adverb ending the phrase of "piano")
+    ends = nxt is None or nxt.pos_ in ("PUNCT", "CCONJ") or nxt.lower_ in ("on", "in", "by", "with", "next", "against")
+    on_before = tok.head.i == before.i and tok.dep_ == "advmod" and (tok.tag_ == "RBR" or (tok.tag_ == "RB" and ends))
     if before.pos_ != "NOUN" or (before.head.i != tok.i and not on_before) or not tok.is_alpha:
         return False
     return any(c.dep_ in ("det", "nummod") and c.lower_ not in ("the", "this", "that") for c in before.children)

@@ -179,6 +179,29 @@ def belongings(root: Token) -> bool:
     return any(d.pos_ in ("NOUN", "PROPN") and not is_object_noun(d.lower_) for d in doers)
 
 
+#: Verbs of a trade ("We restore old pianos", "I repair bikes"): their bare plural objects are the work, not pieces.
+TRADE_VERBS = frozenset(
+    "restore repair fix sell make build service mend craft breed rent hire stock bake brew carve tune grow rescue "
+    "sew frame bind print import trade refurbish upholster reupholster recycle".split()
+)
+
+
+def trade_goods(root: Token) -> bool:
+    """Whether a noun names what the speaker's trade works on ("We restore old pianos and need the back room sorted"):
+    a bare plural (no article, number or owner) object of a present-tense ``TRADE_VERBS`` verb whose subject is
+    "we" or "I"."""
+    tok = first_conjunct(root)
+    verb = tok.head
+    return (
+        tok.dep_ == "dobj"
+        and root.tag_ in ("NNS", "NNPS")
+        and verb.tag_ in ("VBP", "VBZ")
+        and verb.lemma_.lower() in TRADE_VERBS
+        and any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in verb.children)
+        and not any(c.dep_ in ("det", "nummod", "poss") for c in root.children)
+    )
+
+
 def serves_as(tok: Token) -> bool:
     """Whether ``tok`` is the role a verb gives another piece ("pushed together as one bank", "a barrel standing in
     each corner as a standing table", "a sofa that doubles as a bed"): no piece of its own ("pieces such as a
@@ -347,11 +370,21 @@ def part_piece(tok: Token, describing: frozenset[str] = frozenset()) -> bool:
 
 def listed_npadvmod(tok: Token) -> bool:
     """Whether a noun the parser made an adverbial modifier is a counted piece of a list ("..., three tiered flower
-    stands in a row opposite it, ..."): a number of its own and a comma before its phrase (not "3 metres long")."""
-    if tok.dep_ != "npadvmod" or not any(c.dep_ == "nummod" for c in tok.children):
+    stands in a row opposite it, ..."): a number or "a" of its own and a comma before its phrase (not "3 metres long"), or
+    "a" and a place word it hangs on ("next to it a box")."""
+    if tok.dep_ != "npadvmod":
+        return False
+    article = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+    if tok.head.lower_ in _PLACE_HEADS and article:
+        return True  # "and next to it a vintage sawing-in-half box": parsed as the measure of "next"
+    if not (article or any(c.dep_ == "nummod" for c in tok.children)):
         return False
     start = tok.left_edge.i
     return start > 0 and tok.doc[start - 1].text in (",", ";", ":")
+
+
+#: Place words a piece's phrase may be misparsed as the measure of ("next to it a box").
+_PLACE_HEADS = frozenset("next opposite beside behind near nearby alongside".split())
 
 
 #: Seats whose cushions come with them ("four chairs with red cushions").

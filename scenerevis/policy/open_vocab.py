@@ -76,7 +76,9 @@ PLACE_NOUNS = frozenset(
     """hall lobby room shop store studio salon office space area cabin shed booth lab laboratory workshop garage barn
     stable depot warehouse clinic suite den loft attic basement cellar library bar cafe café restaurant parlour parlor
     club clubhouse centre center station dorm dormitory quarters kiosk gallery chapel classroom ward tent marquee yurt
-    gazebo pavilion cabana igloo hut treehouse boathouse greenhouse conservatory apartment bedsit""".split()
+    gazebo pavilion cabana igloo hut treehouse boathouse greenhouse conservatory apartment bedsit arcade museum mews
+    chamber caboose cottage emporium market hangar crypt sanctuary temple church theatre theater cinema auditorium gym spa
+    nursery pantry larder scullery galley cockpit""".split()
 )
 
 
@@ -173,11 +175,14 @@ def _synonym_table():
 
 def _other_kind(phrase: str, synonym: str) -> bool:
     """True when ``synonym`` names another kind of the same noun: its describing words are not the phrase's
-    ("a stand" or "a keyboard stand" is no "tv stand"), or the phrase only names what the synonym's piece is for
+    ("a stand" or "a keyboard stand" is no "tv stand"), the same describing word goes with another noun ("a movie
+    camera" is no "movie screen"), or the phrase only names what the synonym's piece is for
     ("a sewing machine" is no "sewing machine table"), so the phrase keeps its own name."""
     words, syn = phrase.lower().split(), synonym.lower().split()
     if len(syn) > len(words) and syn[: len(words)] == words:
         return True  # "a sewing machine" only names what a "sewing machine table" is for
+    if len(words) >= 2 and len(syn) >= 2 and words[-1].rstrip("s") != syn[-1].rstrip("s") and set(words[:-1]) & set(syn[:-1]):
+        return True  # "a movie camera" is no "movie screen": a shared describing word, other nouns
     if not words or len(syn) < 2 or words[-1].rstrip("s") != syn[-1].rstrip("s"):
         return False
     return not set(syn[:-1]) <= set(words[:-1])

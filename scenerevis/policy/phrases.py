@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from scenerevis.policy.finish_words import predicate_words
-from scenerevis.policy.nlp import hyphen_word
+from scenerevis.policy.nlp import LY_NOUNS, hyphen_word
 from scenerevis.policy.not_pieces import (
     belongings,
     beside_the_room,
@@ -36,6 +36,7 @@ from scenerevis.policy.not_pieces import (
     part_piece,
     seat_cushion,
     serves_as,
+    trade_goods,
     vehicle_prop,
     venue_of_the_room,
     zone_with,
@@ -64,7 +65,10 @@ QUANTITY_NOUNS: dict[str, int | None] = {
 #: Quantity nouns that name an object when no "of" follows ("a sleep pod", "a chopping block", "a piggy bank").
 _UNIT_OBJECTS = frozenset({"pod", "bank", "block", "wall"})
 #: Piece nouns with an adjective's or a participle's ending ("a campfire ring", "a swing", "a large painting").
-_ENDING_PIECES = frozenset("ring rings swing swings sling slings string painting paintings railing railings sled sleds".split())
+_ENDING_PIECES = LY_NOUNS | frozenset(
+    "ring rings swing swings sling slings string painting paintings railing railings sled sleds dish dishes hive hives "
+    "beehive beehives awning awnings".split()
+)
 #: Words that make a "wall" a piece of its own ("a video wall", "a climbing wall").
 WALL_PIECES = frozenset("video screen monitor led tv media climbing bouldering display barrier partition divider".split())
 #: Quantity nouns whose own numeral multiplies the object's ("two rows of 4 desks", "3 groups of 2 chairs").
@@ -74,7 +78,7 @@ _PER_UNIT = frozenset({"row", "group", "cluster", "set", "pair", "line", "pod", 
 #: and two chairs"); when the noun itself names an object, the owner rule counts instead.
 GROUP_NOUNS = _PER_UNIT | frozenset({"area", "zone", "corner", "nook", "island", "station", "grouping", "arrangement"})
 #: Plural nouns that "a set of" makes one piece of ("a set of parallel bars"; "a set of chairs" stays several).
-_ONE_SET = frozenset("bars drawers shelves steps stairs drums weights dumbbells bells lockers pigeonholes cubbies".split())
+_ONE_SET = frozenset("bars drawers shelves steps stairs drums weights dumbbells bells lockers pigeonholes cubbies scales".split())
 _FEW = {"few": 3, "several": 3, "handful": 3, "couple": 2, "pair": 2}
 _SKIP_DEPS = frozenset({"det", "predet", "nummod", "quantmod", "poss", "case", "cc", "neg", "prep", "aux", "punct"})
 _COUNT_WORDS = frozenset({"few", "several", "more", "additional", "extra", "own", "least", "at", "couple", "pair", "many"})
@@ -188,7 +192,7 @@ def noun_phrase_left(tok: Token, first: int | None = None, taken: set[int] | fro
             break
         sub = list(child.subtree)
         if any(
-            t.dep_ in _CLAUSE_DEPS
+            (t.dep_ in _CLAUSE_DEPS and not _hyphen_joined(t))  # ("a sawing-in-half box": one word)
             or (t.is_punct and t.tag_ not in ("HYPH", "POS"))  # (the "'" of "partners' desk" is no break)
             or (t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG") and not _hyphenated(t) and t.dep_ != "compound")
             for t in sub  # (a "verb" the parser made a compound is a noun: "twelve bentwood chairs")
@@ -201,6 +205,13 @@ def noun_phrase_left(tok: Token, first: int | None = None, taken: set[int] | fro
     seen = {t.i for t in out}
     out += [t for t in _linear_run(tok.doc, first, taken) if t.i not in seen]
     return sorted(out, key=lambda t: t.i)
+
+
+def _hyphen_joined(t: Token) -> bool:
+    """Whether ``t`` is written joined by a hyphen to a neighbour ("in", "half" of "sawing-in-half")."""
+    doc = t.doc
+    before = t.i > 0 and doc[t.i - 1].tag_ == "HYPH" and not doc[t.i - 1].whitespace_
+    return before or (t.i < len(doc) - 1 and doc[t.i + 1].tag_ == "HYPH" and not t.whitespace_)
 
 
 def _hyphenated(t: Token) -> bool:
@@ -453,7 +464,7 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
             ):
                 dropped |= own  # "a table saw", "a chair lift": the outer noun names an object of its own
                 continue
-        if seat_cushion(tok) or kept_for(tok) or belongings(tok):
+        if seat_cushion(tok) or kept_for(tok) or belongings(tok) or trade_goods(tok):
             dropped |= own  # "four chairs with red cushions": the chairs' cushions; "a locker for the tents"
             continue
         after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
@@ -514,7 +525,7 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
             continue
         if root.lemma_.lower() == "station" and any(c.lower_ in VENUE_STATIONS for c in root.lefts):
             continue  # "an interview room at a police station"
-        if contents(root) or belongings(root) or (low in ("column", "columns") and root.head.lower_ == "in"):
+        if contents(root) or belongings(root) or trade_goods(root) or (low in ("column", "columns") and root.head.lower_ == "in"):
             continue  # "a wire shelf for moulds and boxes": what a piece holds; "pews in two columns": a row
         mods = modifiers(root, root.i, taken)
         start = min((t.idx for t in mods), default=root.idx)
@@ -543,6 +554,12 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
         listed = head.dep_ in ("conj", "appos") or (p.plural and head.dep_ == "dobj" and not definite)
         # "A greengrocer's with wooden produce crates": what the room comes with are its pieces
         listed = listed or (p.plural and head.dep_ == "pobj" and head.head.lower_ == "with" and head.head.head.i == room_noun)
+        carried = doc[head.head.head.i] if head.dep_ == "pobj" and head.head.lower_ in ("on", "upon") else None
+        if carried is not None and carried.i not in anchors:  # "a row of three fish tanks on stands": the tanks
+            carried = next((g for c in carried.children if c.lower_ == "of" for g in c.children if g.i in anchors), None)
+        # "three fish tanks on low black stands": the stands they stand on, one each
+        carrier = carried is not None and p.plural and p.count is None and not definite and carried.i in anchors
+        listed = listed or carrier
         if p.mention is None and p.count is None and not listed:
             if definite:
                 p.reference = True  # "the altar", "on its pedestal": an object named before, resolved by the prompt reader
@@ -568,6 +585,8 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
             p.words = predicate_words(head, describing)
         p.trail = _trail(head, anchors)
         p.owner = owner_of(head, {q.head for q in out if q is not p})
+        if carrier and p.owner is None:
+            p.owner, p.count = carried.i, 1
         if both_sides(head):  # "a nightstand on each side of the bed", "lamps at both ends": two
             p.count = 2 * (p.count or 1) if p.count != 2 or not p.plural else 2
             p.indefinite = False

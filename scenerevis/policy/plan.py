@@ -33,6 +33,8 @@ MAX_COUNT = {
 DEFAULT_MAX = 6
 #: Seats whose companion rules (a table for the chairs) give way when the brief arranges them otherwise.
 _SEATS = frozenset({"dining_chair", "office_chair", "armchair", "bar_stool", "stool", "bench"})
+#: Relations by which a requested seat serves a piece ("a stool at each desk", "chairs around the table").
+_SEATED_BY = frozenset({"next_to", "around", "facing"})
 
 
 def count_cap(category: str, explicit: bool) -> int:
@@ -238,8 +240,12 @@ def build_plan(spec: PromptSpec, seed: int = 0, extras: bool = True) -> DesignPl
     # pieces the brief arranges among themselves or by other pieces (chairs in a row, beside each bed) call
     # no companion of their own
     arranged = {r.subject for r in spec.relations if r.kind != "around" or r.target in wanted}
+    # pieces the brief seats already ("each with a swivel stool": the desks' seats) call no seat of their own
+    seated = {r.target for r in spec.relations if r.subject in _SEATS and r.subject in wanted and r.kind in _SEATED_BY}
     for rule in facts.companions:
         if any(c in arranged for c in rule.when if c in wanted) and rule.when[0] in _SEATS:
+            continue
+        if rule.category_for(spec.room_type) in _SEATS and any(c in seated for c in rule.when):
             continue
         if rule.applies(spec.room_type, wanted) and not rule.ruled_out_by(descs):
             anchor_scale = next((scales.get(c, 1.0) for c in rule.when if c in wanted), 1.0)

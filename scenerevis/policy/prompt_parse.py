@@ -586,6 +586,11 @@ def _add_open_phrases(spec: PromptSpec, phrases: list[ObjectPhrase]) -> None:
             seen.add(got.category)
             spec.items.append(RequestedItem(got.category, count, desc, count > 1, False, scale, source="similar", **common))
         else:
+            said = ph.text.lower()
+            same = [i for i in spec.items if i.category == "generic_object" and i.phrase.split()[-1] == said != i.phrase]
+            if same:  # "each with a Morse key ..., so four keys and four stools": the same pieces said again
+                same[0].count = max(same[0].count, count)
+                continue
             spec.items.append(
                 RequestedItem("generic_object", count, desc, count > 1, False, scale, source="generic", size=got.size, **common)
             )

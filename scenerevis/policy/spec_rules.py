@@ -1,6 +1,7 @@
 """spec_rules.py: rules applied to a parsed prompt's spec once its relations are known.
 
-A lamp next to a seat is its floor version; small things stay requested only when set on a named piece; a
+A lamp next to a seat is its floor version; small things stand on a named piece (the brief's, else the nearest
+that can carry them) or are reported as left to the styling; a
 generic object something stands on becomes the host category it is nearest to; a small table with three or
 more chairs per table is a dining table. Each rule edits the :class:`~scenerevis.policy.prompt_parse.PromptSpec`
 in place (its items and relations) and is called by :func:`~scenerevis.policy.prompt_parse.parse_prompt`.
@@ -12,6 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from scenerevis.policy.arrange import Relation
+from scenerevis.policy.carried import SURFACE_HEADS, carries_things
 from scenerevis.policy.open_vocab import is_tabletop
 from scenerevis.scene.rooms import load_rooms
 
@@ -43,16 +45,39 @@ def standing(spec: PromptSpec, rel: Relation) -> Relation:
 
 
 def small_things(spec: PromptSpec) -> None:
-    """Small things set on furniture ("a singing bowl on the altar", "a vase on top") stay requested, as small
-    generic objects, when the brief sets them on a piece; the others are reported as left to the styling."""
+    """Small things set on furniture ("a singing bowl on the altar", "a glass bell jar") stay requested, as small
+    generic objects: on the piece the brief sets them on, else on the piece that can carry them named nearest
+    before them (after them when none is before); with nothing to carry them they are reported as left to the
+    styling."""
     set_on = {r.subject_text for r in spec.relations if r.kind == "on_top" and r.subject == "generic_object"}
     for item in list(spec.items):
         small = item.source == "generic" and is_tabletop(item.phrase)
-        if small and item.phrase not in set_on:
+        if not small or item.phrase in set_on:
+            continue
+        host = _surface_for(spec, item)
+        if host is None:
             spec.items.remove(item)
             spec.not_placed.append((item.desc, "small things set on furniture are left to the styling"))
+            continue
+        host_text = host.phrase if host.category == "generic_object" else ""
+        words = f"on the {host.desc.lower()}"
+        spec.relations.append(Relation("on_top", "generic_object", host.category, words, item.phrase, host_text))
     kept = {i.phrase for i in spec.items}
     spec.relations = [r for r in spec.relations if r.subject != "generic_object" or not r.subject_text or r.subject_text in kept]
+
+
+def _surface_for(spec: PromptSpec, item):
+    """The requested piece that can carry the small ``item`` (a table, desk, counter, shelf, cabinet ...): the
+    nearest named before it, else the first after it, else None."""
+    k = spec.items.index(item)
+
+    def carries(i) -> bool:
+        if i.category == "generic_object":
+            return bool(i.phrase) and i.phrase.split()[-1] in SURFACE_HEADS and not is_tabletop(i.phrase)
+        return carries_things(i.category)
+
+    before = [i for i in spec.items[:k] if carries(i)]
+    return before[-1] if before else next((i for i in spec.items[k + 1 :] if carries(i)), None)
 
 
 def named_hosts(spec: PromptSpec) -> None:

@@ -259,13 +259,29 @@ def test_a_floor_standing_small_thing_is_placed(text, phrase):
     [
         ("a bed, a vase and a grandfather clock", {"double_bed": 1, "grandfather clock": 1}, "vase"),
         ("a living room with a sofa and a vase", {"sofa": 1}, "vase"),
-        ("a desk, a chair and a clock", {"desk": 1, "office_chair": 1}, "clock"),
+        ("a yoga room with two yoga mats and a candle", {"exercise_mat": 2}, "candle"),
     ],
 )
-def test_a_small_thing_on_its_own_is_left_to_the_styling(text, expected, left):
+def test_a_small_thing_with_nothing_to_carry_it_is_left_to_the_styling(text, expected, left):
     spec = parse_prompt(text)
     assert items(text) == expected
     assert spec.not_placed == [(left, "small things set on furniture are left to the styling")]
+
+
+@pytest.mark.parametrize(
+    "text, phrase, host",
+    [
+        ("a desk, a chair and a clock", "clock", "desk"),  # the piece named before it that carries things
+        ("a glass bell jar, a cabinet and a globe", "glass bell jar", "cabinet"),  # none before: the first after
+        ("a counter, a stool, a shelf and two jars", "jar", "bookshelf"),  # the nearest before
+    ],
+)
+def test_a_small_thing_asked_for_stands_on_a_piece_that_carries_it(text, phrase, host):
+    spec = parse_prompt(text)
+    assert spec.not_placed == []
+    assert [(r.subject, r.target) for r in spec.relations if r.subject_text == phrase and r.kind == "on_top"] == [
+        ("generic_object", host)
+    ]
 
 
 # ----------------------------------------------------------------------------------------------------- room types
