@@ -530,7 +530,7 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
     fronted_pronoun(doc, phrases, heads, add, resolve)
     faces_verb(doc, phrases, heads, add, resolve)
     zone_pieces(doc, phrases, heads, add)
-    _written_after(doc, phrases, add)
+    _written_after(doc, phrases, add, out)
     verb_sites(doc, heads, add)
     bare_on_top(doc, phrases, add)
     carried(doc, phrases, heads, out, add)
@@ -572,7 +572,7 @@ def _pile(add, p: ObjectPhrase, text: str, m: re.Match) -> None:
         add("on_top", p.category, p.category, stack_words(text, m), p, p)
 
 
-def _written_after(doc: Doc, phrases: list[ObjectPhrase], add) -> None:
+def _written_after(doc: Doc, phrases: list[ObjectPhrase], add, out: list[Relation]) -> None:
     """Room relations the parse hung elsewhere ("a round table in the middle, two chairs ..." parsed with
     "middle" describing the chairs): words of ``_SELF`` written right after an object (at most three words
     between, same sentence) go to that object; ``add`` skips what the tree already gave."""
@@ -594,7 +594,9 @@ def _written_after(doc: Doc, phrases: list[ObjectPhrase], add) -> None:
                 if p is None:
                     continue
             elif kind in ("middle", "corner", "against_wall"):  # "a table with 2 chairs in the middle": the table
-                p = with_host(doc, p, heads) or p
+                host = with_host(doc, p, heads)  # (not a host placed already: "machines down the middle, with a
+                sited = host is not None and any(r.kind in SITE_KINDS and r.subject == host.category for r in out)
+                p = host if host is not None and not sited else p  # counter along the wall": the counter's)
             gap = text[max(q.end for q in before) : m.start()]
             if len(gap.split()) > 3 or re.search(r"[.;:!?]", gap):
                 continue

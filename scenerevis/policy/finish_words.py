@@ -107,6 +107,9 @@ def _finish_words(phrases: list[Token], describing: frozenset[str]) -> list[str]
         words += [
             t.lower_
             for t in own
-            if t.pos_ in ("ADJ", "NOUN", "PROPN") and t.dep_ != "prep" and (not part or t.lower_ in describing)
+            # ("covered in green felt": "felt" tagged a verb is still the material)
+            if (t.pos_ in ("ADJ", "NOUN", "PROPN") or t.lower_ in describing)
+            and t.dep_ != "prep"
+            and (not part or (t.lower_ in describing and t.i != ph.i))  # (of "with red felt", "red")
         ]
     return words[:3]

@@ -291,9 +291,19 @@ def _measures(num: Token, noun: Token) -> bool:
 
 def opens_as_the_room(tok: Token, room_preps: frozenset[str]) -> bool:
     """Whether a piece word that names a place (a tent, a yurt, a gazebo) opens the prompt as the room its pieces
-    come with ("A circus tent with a ring and ..."; not "a bedroom with a play tent")."""
+    come with ("A circus tent with a ring and ..."; not "a bedroom with a play tent"), the heading before a colon
+    ("Pinball arcade: eight machines") or what the first sentence designs or opens ("I'm opening a pinball arcade")."""
+    doc = tok.doc
     heads = tok.dep_ == "ROOT" and tok.sent.start == 0 and any(c.lower_ in room_preps for c in tok.rights)
-    return heads and names_a_place_noun(tok.lower_) and not any(t.pos_ == "NOUN" for t in tok.doc[: tok.left_edge.i])
+    # "Pinball arcade: eight machines ...", "A small 30 m² pinball arcade: put ten machines ..."
+    heads = heads or (tok.sent.start == 0 and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":")
+    # "I'm opening a retro pinball arcade in an old laundrette"
+    heads = heads or (tok.dep_ == "dobj" and tok.head.lemma_.lower() in DESIGN_VERBS | _OPEN_VERBS and tok.sent.start == 0)
+    return heads and names_a_place_noun(tok.lower_) and not any(t.pos_ == "NOUN" for t in doc[: tok.left_edge.i])
+
+
+#: Verbs of starting a business ("I'm opening a pinball arcade"): their object is the room.
+_OPEN_VERBS = frozenset({"open", "run", "start", "launch"})
 
 
 def _lists_pieces(first: Token) -> bool:

@@ -216,9 +216,15 @@ def build_plan(spec: PromptSpec, seed: int = 0, extras: bool = True) -> DesignPl
 
     essentials: set[str] = set()
     brief_only = spec.strict and bool(spec.items)  # "only a bed and a nightstand": no essentials, companions or extras
+    # pieces the brief seats already ("each with a swivel stool": the desks' seats) call no seat of their own
+    seated = {r.target for r in spec.relations if r.subject in _SEATS and r.subject in wanted and r.kind in _SEATED_BY}
+
+    def served(cat: str) -> bool:  # a seat whose pieces the brief has seated
+        return cat in _SEATS and any(a in seated for a in facts.category(cat).anchors)
+
     # a room type guessed from the pieces named adds none of its essentials: the brief lists what it wants
     for req in () if brief_only or not spec.room_type_explicit else room.essentials:
-        if not any(c in wanted for c in req):
+        if not any(c in wanted for c in req) and not served(req[0]):
             choice = req[0]
             if spec.room_type in ("bedroom",) and spec.size_hint == "small" and choice == "double_bed":
                 choice = "single_bed" if rng.random() < 0.5 else choice
@@ -240,8 +246,6 @@ def build_plan(spec: PromptSpec, seed: int = 0, extras: bool = True) -> DesignPl
     # pieces the brief arranges among themselves or by other pieces (chairs in a row, beside each bed) call
     # no companion of their own
     arranged = {r.subject for r in spec.relations if r.kind != "around" or r.target in wanted}
-    # pieces the brief seats already ("each with a swivel stool": the desks' seats) call no seat of their own
-    seated = {r.target for r in spec.relations if r.subject in _SEATS and r.subject in wanted and r.kind in _SEATED_BY}
     for rule in facts.companions:
         if any(c in arranged for c in rule.when if c in wanted) and rule.when[0] in _SEATS:
             continue

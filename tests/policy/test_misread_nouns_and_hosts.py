@@ -1,0 +1,80 @@
+"""Tests of nouns the tagger misreads (a verb with a numeral, a plural-present verb after "a <noun>", an adjective
+right before a place, an "-ly" noun, a hyphenated kind), what a trade works on, the stands pieces stand on, the
+room a heading names, a bare noun said again, seats the brief gives a piece and a describing word shared with a
+category's synonym."""
+
+from __future__ import annotations
+
+import pytest
+
+from scenerevis.policy.open_vocab import map_phrase
+from scenerevis.policy.plan import build_plan
+from scenerevis.policy.prompt_parse import parse_prompt
+from tests.policy.brief_words import counts, rels
+
+
+@pytest.mark.parametrize(
+    ("prompt", "expected"),
+    [
+        # "figures" tagged a verb: no verb takes a numeral
+        ("Wax museum hall of about 50 m²: four wax figures in a row along the back wall.", {"wax figure": 4}),
+        # "flow" tagged a plural-present verb after "a laminar"
+        ("A grow room with a laminar flow hood on a steel table.", {"laminar flow hood": 1, "small_table": 1}),
+        # "thermometer" tagged an adjective of "side by side"
+        ("I'm designing a weather studio. A brass barometer and a thermometer side by side on the back wall.",
+         {"brass barometer": 1, "thermometer": 1}),
+        # "dolly" tagged an adverb ("-ly")
+        ("Piano repair shop: an upright piano, a workbench and a piano dolly.",
+         {"piano": 1, "workbench": 1, "piano dolly": 1}),
+        # the hyphenated kind is one word of the phrase; "next to it a box" is a piece, not the measure of "next"
+        ("I want a trunk, and next to it a vintage sawing-in-half box.",
+         {"trunk": 1, "vintage sawing-in-half box": 1}),
+    ],
+)  # fmt: skip
+def test_nouns_the_tagger_misreads_are_pieces(prompt, expected):
+    assert counts(prompt) == expected
+
+
+def test_what_the_trade_works_on_is_no_piece():
+    text = "We restore old pianos and need the back room sorted out. Four upright pianos in a row along the back wall."
+    assert counts(text) == {"piano": 4}
+    # a counted object of the same verb is a request ("we restore two pianos here" would still be two pianos)
+    assert counts("We restore two pianos in the workshop.") == {"piano": 2}
+
+
+def test_pieces_on_bare_plural_stands_ask_for_the_stands_and_the_row_moves_to_them():
+    text = "Along the back wall I'd like a row of three fish tanks on low black stands, with a tall shelving unit."
+    assert counts(text) == {"aquarium": 3, "bookshelf": 1, "low black stand": 3}
+    got = rels(text)
+    assert ("on_top", "aquarium", "generic_object", "", "low black stand") in got
+    assert ("in_row", "generic_object", None, "low black stand", "") in got
+    # one host for all: the row is along its top, none on the floor
+    assert {r[0] for r in rels("Three printers in a row on a cabinet.")} == {"on_top"}
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Pinball arcade: eight pinball machines in two rows.",
+        "A small 30 square metre pinball arcade: put eight pinball machines along the walls.",
+        "I'm opening a retro pinball arcade in an old laundrette with eight pinball machines.",
+    ],
+)
+def test_the_room_a_heading_or_the_first_sentence_names_is_no_piece(prompt):
+    assert counts(prompt) == {"arcade_cabinet": 8}
+
+
+def test_a_bare_noun_said_again_is_the_same_pieces():
+    text = "Four desks, each with a Morse key on top and a swivel stool, so four keys and four stools."
+    assert counts(text) == {"desk": 4, "stool": 4, "Morse key": 4}
+
+
+def test_seats_the_brief_gives_a_piece_call_no_companion_seat():
+    plan = build_plan(parse_prompt("An office with four desks, each with a swivel stool."), seed=0)
+    assert {i.category for i in plan.items} >= {"desk", "stool"}
+    assert "office_chair" not in {i.category for i in plan.items}
+
+
+def test_a_shared_describing_word_with_another_noun_is_no_substitution():
+    assert map_phrase("vintage movie camera").category == "generic_object"  # not "movie screen"
+    assert map_phrase("gaming chair").category == "office_chair"  # a synonym itself still is
