@@ -25,6 +25,7 @@ from scenerevis.policy.carried import (
     anchors_of,
     bare_on_top,
     carried,
+    hosts_take_places,
     named_as,
     on_surface,
     on_surface_category,
@@ -34,8 +35,8 @@ from scenerevis.policy.carried import (
 )
 from scenerevis.policy.ellipsis import colon_places, fronted_pronoun, other_side, verb_sites
 from scenerevis.policy.face_verbs import faces_verb, verb_piece, zone_pieces
-from scenerevis.policy.groupings import self_stacked, stack_words
-from scenerevis.policy.phrases import QUANTITY_NOUNS
+from scenerevis.policy.groupings import stack_words
+from scenerevis.policy.noun_words import QUANTITY_NOUNS
 from scenerevis.policy.prompt_words import NUMBER_WORDS
 from scenerevis.policy.references import holder_of
 from scenerevis.policy.relation import Relation
@@ -537,33 +538,7 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
     with_small(doc, phrases, heads, out, add)
     with_owner(doc, phrases, heads, out, add)
     many = {(p.category, p.text.lower()) for p in phrases if p.category and ((p.count or 1) >= 2 or p.plural)}
-    return _hosts_take_places(out, many)
-
-
-def _hosts_take_places(rels: list[Relation], many: set[tuple[str, str]] = frozenset()) -> list[Relation]:
-    """ "along the left wall a machine stands on a counter": a piece standing on another leaves where it stands
-    (against a wall, in a corner, in the middle) to its host, unless the host is placed already; a TV or a
-    lamp "on the wall" stays hung there (see layout). A row of pieces on a host ("three printers in a row on a
-    cabinet") is a row along the host's top: the on-top places make it, no row on the floor; on hosts of their
-    own (``many``: (category, phrase) of the phrases of several pieces: "a row of three tanks on stands") the
-    hosts make the row."""
-    # (a pile of its own kind keeps its places: "crates stacked in the corner" stand in the corner)
-    tops = {(r.subject, r.subject_text): r for r in rels if r.kind == "on_top" and r.target and not self_stacked(r)}
-    sited = {(r.subject, r.subject_text) for r in rels if r.kind in SITE_KINDS}
-    out = []
-    for r in rels:
-        if r.kind in ("in_row", "side_by_side") and not r.target and (top := tops.get((r.subject, r.subject_text))):
-            if (top.target, top.target_text) in many:
-                out.append(Relation(r.kind, top.target, None, r.text, top.target_text))
-            continue
-        host = tops.get((r.subject, r.subject_text)) if r.kind in ("against_wall", "corner", "middle") else None
-        if host is None or (r.kind == "against_wall" and on_surface_category(r.subject)):
-            out.append(r)
-            continue
-        if (host.target, host.target_text) not in sited:
-            out.append(Relation(r.kind, host.target, None, r.text, host.target_text))
-            sited.add((host.target, host.target_text))
-    return out
+    return hosts_take_places(out, many)
 
 
 def _pile(add, p: ObjectPhrase, text: str, m: re.Match) -> None:

@@ -11,15 +11,16 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from scenerevis.policy.groupings import self_stacked
 from scenerevis.policy.nlp import first_conjunct
 from scenerevis.policy.open_vocab import FLOOR_STANDING_WORDS, map_phrase
 from scenerevis.policy.owners import largest_before
+from scenerevis.policy.relation import Relation
 from scenerevis.scene.rooms import load_rooms
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from scenerevis.policy.arrange import Relation
     from scenerevis.policy.phrases import ObjectPhrase
 
 GENERIC = "generic_object"
@@ -234,3 +235,29 @@ def named_as(p: ObjectPhrase | None, category: str | None) -> str:
     if p is None:
         return ""
     return p.text.lower() if category == GENERIC else p.label
+
+
+def hosts_take_places(rels: list[Relation], many: set[tuple[str, str]] = frozenset()) -> list[Relation]:
+    """ "along the left wall a machine stands on a counter": a piece standing on another leaves where it stands
+    (against a wall, in a corner, in the middle) to its host, unless the host is placed already; a TV or a
+    lamp "on the wall" stays hung there (see layout). A row of pieces on a host ("three printers in a row on a
+    cabinet") is a row along the host's top: the on-top places make it, no row on the floor; on hosts of their
+    own (``many``: (category, phrase) of the phrases of several pieces: "a row of three tanks on stands") the
+    hosts make the row."""
+    # (a pile of its own kind keeps its places: "crates stacked in the corner" stand in the corner)
+    tops = {(r.subject, r.subject_text): r for r in rels if r.kind == "on_top" and r.target and not self_stacked(r)}
+    sited = {(r.subject, r.subject_text) for r in rels if r.kind in SITE_KINDS}
+    out = []
+    for r in rels:
+        if r.kind in ("in_row", "side_by_side") and not r.target and (top := tops.get((r.subject, r.subject_text))):
+            if (top.target, top.target_text) in many:
+                out.append(Relation(r.kind, top.target, None, r.text, top.target_text))
+            continue
+        host = tops.get((r.subject, r.subject_text)) if r.kind in ("against_wall", "corner", "middle") else None
+        if host is None or (r.kind == "against_wall" and on_surface_category(r.subject)):
+            out.append(r)
+            continue
+        if (host.target, host.target_text) not in sited:
+            out.append(Relation(r.kind, host.target, None, r.text, host.target_text))
+            sited.add((host.target, host.target_text))
+    return out

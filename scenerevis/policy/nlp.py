@@ -321,6 +321,24 @@ def _piece_noun(tok: Token) -> bool:
     return low in names or (low.endswith("s") and (low[:-1] in names or (low.endswith("es") and low[:-2] in names)))
 
 
+def hyphen_joined(t: Token) -> bool:
+    """Whether ``t`` is written joined by a hyphen to a neighbour ("in", "half" of "sawing-in-half")."""
+    doc = t.doc
+    before = t.i > 0 and doc[t.i - 1].tag_ == "HYPH" and not doc[t.i - 1].whitespace_
+    return before or (t.i < len(doc) - 1 and doc[t.i + 1].tag_ == "HYPH" and not t.whitespace_)
+
+
+def hyphenated(t: Token) -> bool:
+    """Whether ``t`` is part of a hyphenated "X-and-Y" compound ("pick" of "pick-and-mix"; not "walk-in")."""
+    doc = t.doc
+    a = b = t.i
+    while a >= 2 and doc[a - 1].tag_ == "HYPH":
+        a -= 2
+    while b + 2 < len(doc) and doc[b + 1].tag_ == "HYPH":
+        b += 2
+    return b > a and any(doc[k].lower_ in ("and", "n", "or") for k in range(a, b + 1))
+
+
 def hyphen_word(t: Token) -> str:
     """The whole hyphenated word ``t`` ends ("merry-go-round" for "round"; ``t``'s own text when written alone)."""
     doc, a = t.doc, t.i

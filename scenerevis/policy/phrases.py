@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from scenerevis.policy.finish_words import predicate_words
-from scenerevis.policy.nlp import LY_NOUNS, hyphen_word
+from scenerevis.policy.nlp import hyphen_joined, hyphen_word, hyphenated
 from scenerevis.policy.not_pieces import (
     belongings,
     beside_the_room,
@@ -41,6 +41,16 @@ from scenerevis.policy.not_pieces import (
     venue_of_the_room,
     zone_with,
 )
+from scenerevis.policy.noun_words import (
+    ENDING_PIECES,
+    FEW,
+    GROUP_NOUNS,
+    ONE_SET,
+    PER_UNIT,
+    QUANTITY_NOUNS,
+    UNIT_OBJECTS,
+    WALL_PIECES,
+)
 from scenerevis.policy.open_vocab import (
     TABLETOP_HEADS,
     VENUE_STATIONS,
@@ -55,31 +65,6 @@ from scenerevis.policy.vocab import Mention
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-#: Nouns that quantify the noun after "of": count per unit ("two rows of" = 2 x 3), or None for "a set of N".
-QUANTITY_NOUNS: dict[str, int | None] = {
-    **{"pair": 2, "couple": 2, "trio": 3, "few": 3, "handful": 3, "several": 3, "dozen": 12, "row": 3},
-    # "a stack of firewood", "two stacks of subwoofers", "a suit of armour": one piece per unit
-    **{"stack": 1, "pile": 1, "heap": 1, "suit": 1},
-    **dict.fromkeys("set group collection line cluster pod wall bank block number lot lots plenty".split()),
-}
-#: Quantity nouns that name an object when no "of" follows ("a sleep pod", "a chopping block", "a piggy bank").
-_UNIT_OBJECTS = frozenset({"pod", "bank", "block", "wall"})
-#: Piece nouns with an adjective's or a participle's ending ("a campfire ring", "a swing", "a large painting").
-_ENDING_PIECES = LY_NOUNS | frozenset(
-    "ring rings swing swings sling slings string painting paintings railing railings sled sleds dish dishes hive hives "
-    "beehive beehives awning awnings".split()
-)
-#: Words that make a "wall" a piece of its own ("a video wall", "a climbing wall").
-WALL_PIECES = frozenset("video screen monitor led tv media climbing bouldering display barrier partition divider".split())
-#: Quantity nouns whose own numeral multiplies the object's ("two rows of 4 desks", "3 groups of 2 chairs").
-_PER_UNIT = frozenset({"row", "group", "cluster", "set", "pair", "line", "pod", "bank", "block"})
-#: Nouns of a group of furniture whose numeral multiplies what each of them holds ("three seating groups, each of
-#: two armchairs around a table", "two reading corners, each with an armchair and a lamp", "four sets of a table
-#: and two chairs"); when the noun itself names an object, the owner rule counts instead.
-GROUP_NOUNS = _PER_UNIT | frozenset({"area", "zone", "corner", "nook", "island", "station", "grouping", "arrangement"})
-#: Plural nouns that "a set of" makes one piece of ("a set of parallel bars"; "a set of chairs" stays several).
-_ONE_SET = frozenset("bars drawers shelves steps stairs drums weights dumbbells bells lockers pigeonholes cubbies scales".split())
-_FEW = {"few": 3, "several": 3, "handful": 3, "couple": 2, "pair": 2}
 _SKIP_DEPS = frozenset({"det", "predet", "nummod", "quantmod", "poss", "case", "cc", "neg", "prep", "aux", "punct"})
 _COUNT_WORDS = frozenset({"few", "several", "more", "additional", "extra", "own", "least", "at", "couple", "pair", "many"})
 _NP_DEPS = frozenset(
@@ -192,9 +177,9 @@ def noun_phrase_left(tok: Token, first: int | None = None, taken: set[int] | fro
             break
         sub = list(child.subtree)
         if any(
-            (t.dep_ in _CLAUSE_DEPS and not _hyphen_joined(t))  # ("a sawing-in-half box": one word)
+            (t.dep_ in _CLAUSE_DEPS and not hyphen_joined(t))  # ("a sawing-in-half box": one word)
             or (t.is_punct and t.tag_ not in ("HYPH", "POS"))  # (the "'" of "partners' desk" is no break)
-            or (t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG") and not _hyphenated(t) and t.dep_ != "compound")
+            or (t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG") and not hyphenated(t) and t.dep_ != "compound")
             for t in sub  # (a "verb" the parser made a compound is a noun: "twelve bentwood chairs")
         ):
             break
@@ -205,24 +190,6 @@ def noun_phrase_left(tok: Token, first: int | None = None, taken: set[int] | fro
     seen = {t.i for t in out}
     out += [t for t in _linear_run(tok.doc, first, taken) if t.i not in seen]
     return sorted(out, key=lambda t: t.i)
-
-
-def _hyphen_joined(t: Token) -> bool:
-    """Whether ``t`` is written joined by a hyphen to a neighbour ("in", "half" of "sawing-in-half")."""
-    doc = t.doc
-    before = t.i > 0 and doc[t.i - 1].tag_ == "HYPH" and not doc[t.i - 1].whitespace_
-    return before or (t.i < len(doc) - 1 and doc[t.i + 1].tag_ == "HYPH" and not t.whitespace_)
-
-
-def _hyphenated(t: Token) -> bool:
-    """Whether ``t`` is part of a hyphenated "X-and-Y" compound ("pick" of "pick-and-mix"; not "walk-in")."""
-    doc = t.doc
-    a = b = t.i
-    while a >= 2 and doc[a - 1].tag_ == "HYPH":
-        a -= 2
-    while b + 2 < len(doc) and doc[b + 1].tag_ == "HYPH":
-        b += 2
-    return b > a and any(doc[k].lower_ in ("and", "n", "or") for k in range(a, b + 1))
 
 
 def modifiers(tok: Token, before: int, taken: set[int]) -> list[Token]:
@@ -239,7 +206,7 @@ def modifiers(tok: Token, before: int, taken: set[int]) -> list[Token]:
         and not (t.pos_ == "ADV" and t.head.pos_ != "ADJ")  # "just a cushion", "only one nightstand"
         and (t.dep_ not in _SKIP_DEPS or t.tag_ in ("HYPH", "AFX") or _possessive_noun(t))
         and t.tag_ not in _DETERMINER_TAGS
-        and (t.lower_ not in ("and", "or", ",") or _hyphenated(t))
+        and (t.lower_ not in ("and", "or", ",") or hyphenated(t))
         and not (t.tag_ == "HYPH" and t.head.like_num)  # the hyphen of "twenty-two"
     ]
     return _whole_words(out[-6:], before, taken)
@@ -295,10 +262,10 @@ def _count(
         if n is not None and (t.tag_ == "CD" or t.dep_ in ("nummod", "npadvmod", "quantmod", "compound", "amod", "det")):
             if is_measure(t):
                 continue  # "a 9 m² nook", "a 2 m bench": a size
-            if quantity is not None and quantity.lemma_.lower() in _PER_UNIT:  # "3 rows of 5 seats" = 15
+            if quantity is not None and quantity.lemma_.lower() in PER_UNIT:  # "3 rows of 5 seats" = 15
                 n *= _count(quantity, {quantity.i}, taken)[0] or 1
             return n, "least" in lows, False, False, name
-    for word, n in _FEW.items():
+    for word, n in FEW.items():
         if word in lows:
             return n, False, False, False, name
     if quantity is not None:
@@ -309,12 +276,12 @@ def _count(
             return (got or 2) * (per_row(head) or 3), False, False, False, name
         if per is not None:
             return (got or 1) * per, False, False, False, name
-        if got and lemma in _PER_UNIT and lows & {"a", "an", "one"}:  # "four sets of a table (and two chairs)"
+        if got and lemma in PER_UNIT and lows & {"a", "an", "one"}:  # "four sets of a table (and two chairs)"
             return got, False, False, False, name
-        if got == 1 and (lemma == "wall" or (lemma == "set" and head.lower_ in _ONE_SET)):
+        if got == 1 and (lemma == "wall" or (lemma == "set" and head.lower_ in ONE_SET)):
             return 1, False, True, False, name  # "a set of parallel bars", "a wall of PO boxes": one piece
         # "four sets of bleachers": one piece a set at least
-        return (got if got and got > 1 and lemma in _PER_UNIT else None), False, False, False, name
+        return (got if got and got > 1 and lemma in PER_UNIT else None), False, False, False, name
     dets = [t.lower_ for t in left if t.tag_ in _DETERMINER_TAGS or t.dep_ in ("det", "quantmod")]
     if "another" in dets:
         return 1, False, True, True, None
@@ -510,7 +477,7 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
         # "a card reader", "a barcode reader" is a device ("an avid reader" a person)
         device = low in ("reader", "readers") and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in root.lefts)
         whole = (word := hyphen_word(root)) != low and is_object_noun(word)
-        quantity = (low in QUANTITY_NOUNS and low not in _UNIT_OBJECTS) or (
+        quantity = (low in QUANTITY_NOUNS and low not in UNIT_OBJECTS) or (
             root.lemma_.lower() in QUANTITY_NOUNS and any(c.lower_ == "of" for c in root.children)
         )  # "three pods of four desks" (but "a sleep pod", "a chopping block" are objects)
         if (
@@ -521,7 +488,7 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
             or (len(low) < 3 and low not in _SHORT_PIECES)
         ):
             continue
-        if (low.endswith(("ly", "ing", "ed", "ful", "ous", "ive", "ish")) and low not in _ENDING_PIECES) or names_a_venue(low):
+        if (low.endswith(("ly", "ing", "ed", "ful", "ous", "ive", "ish")) and low not in ENDING_PIECES) or names_a_venue(low):
             continue
         if root.lemma_.lower() == "station" and any(c.lower_ in VENUE_STATIONS for c in root.lefts):
             continue  # "an interview room at a police station"
