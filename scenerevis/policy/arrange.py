@@ -63,7 +63,7 @@ _SELF = [
     (
         "middle",
         # (not "in the middle of the front wall": that is against the wall)
-        r"\b(?:in|fills|filling|occupies|occupying|covers|covering|takes(?:\s+up)?|down|through)\s+the\s+(?:middle|centre|center)\b(?!\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+)?walls?\b)"
+        r"\b(?:in|fills|filling|occupies|occupying|covers|covering|takes(?:\s+up)?|down|through)\s+the\s+(?:very\s+|exact\s+)?(?:middle|centre|center)\b(?!\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+)?walls?\b)"
         r"|\bcent(?:er|re)d\b|\bat\s+the\s+cent(?:er|re)\b",
     ),
     (

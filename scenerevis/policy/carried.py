@@ -96,7 +96,7 @@ def carried(doc: Doc, phrases: list[ObjectPhrase], heads: dict[int, ObjectPhrase
 #: Heads of open-vocabulary pieces that can carry small things ("a long listening bar with two turntables").
 SURFACE_HEADS = frozenset(
     "table desk counter bench workbench bar stand shelf shelves cabinet cart trolley console station sideboard "
-    "dresser bier island unit".split()
+    "dresser bier island unit plinth pedestal altar chest trunk".split()
 )
 #: The largest piece (w, h, d metres) "with" puts on its host when the brief does not place it ("a desk with a laptop").
 SMALL_PIECE = (0.7, 0.6, 0.6)

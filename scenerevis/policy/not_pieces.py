@@ -202,6 +202,24 @@ def trade_goods(root: Token) -> bool:
     )
 
 
+#: Verbs whose object is the space pieces go into ("furnish a burial chamber with a throne ...").
+FURNISH_VERBS = frozenset("furnish decorate equip outfit stock kit".split())
+
+
+def the_brief_around(tok: Token) -> bool:
+    """Whether a noun names what the brief is for or the space it furnishes, not a piece: a sentence's opening
+    "For a <noun>," ("For a museum diorama, furnish ...") or the object of a ``FURNISH_VERBS`` verb ("furnish a
+    pharaoh's burial chamber with a throne")."""
+    prep = tok.head
+    opening = tok.dep_ == "pobj" and prep.lower_ == "for" and prep.i == tok.sent.start
+    after = tok.right_edge.i + 1
+    opening = opening and after < len(tok.doc) and tok.doc[after].text == ","
+    furnished = tok.dep_ == "dobj" and prep.lemma_.lower() in FURNISH_VERBS and not any(c.dep_ == "nummod" for c in tok.children)
+    # (its first object only: "furnish a chamber with a throne ..., a boat on a plinth" parsed with the boat an object)
+    furnished = furnished and tok.i == min(c.i for c in prep.children if c.dep_ == "dobj")
+    return opening or furnished
+
+
 def serves_as(tok: Token) -> bool:
     """Whether ``tok`` is the role a verb gives another piece ("pushed together as one bank", "a barrel standing in
     each corner as a standing table", "a sofa that doubles as a bed"): no piece of its own ("pieces such as a

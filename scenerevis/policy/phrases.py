@@ -36,6 +36,7 @@ from scenerevis.policy.not_pieces import (
     part_piece,
     seat_cushion,
     serves_as,
+    the_brief_around,
     trade_goods,
     vehicle_prop,
     venue_of_the_room,
@@ -58,7 +59,7 @@ from scenerevis.policy.open_vocab import (
     names_a_venue,
 )
 from scenerevis.policy.owners import both_sides, each_corner, each_of, number_of, owner_of, per_row, shared_noun_counts
-from scenerevis.policy.prompt_words import NEGATIONS
+from scenerevis.policy.prompt_words import LARGE_WORDS, NEGATIONS, SMALL_WORDS
 from scenerevis.policy.venue import names_a_toy
 from scenerevis.policy.vocab import Mention
 
@@ -438,7 +439,13 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
         if tok.dep_ == "compound" and after is not None and after.dep_ == "compound" and names_a_venue(after.lower_):
             dropped |= own  # "a piano showroom floor": the piano names the venue
             continue
-        if names_the_venue(tok, min(own), heading) or part_of_the_room(tok) or serves_as(tok) or zone_with(tok, m.end):
+        if (
+            names_the_venue(tok, min(own), heading)
+            or part_of_the_room(tok)
+            or serves_as(tok)
+            or zone_with(tok, m.end)
+            or the_brief_around(tok)
+        ):
             dropped |= own  # "A sushi counter restaurant: ...": a heading's venue, not a counter
             continue
         if opens_as_the_room(tok, _ROOM_PREPS):
@@ -464,7 +471,14 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
         if root.i == room_noun:
             continue  # "A tattoo parlour with ...", "Design a seaside fishmonger", "The hall has ...": the room
         venue = venue_of_the_room(root, doc[room_noun] if room_noun >= 0 else None)
-        if venue or beside_the_room(root, nouns[0]) or likened(root) or part_of_the_room(root) or serves_as(root):
+        if (
+            venue
+            or beside_the_room(root, nouns[0])
+            or likened(root)
+            or part_of_the_room(root)
+            or serves_as(root)
+            or the_brief_around(root)
+        ):
             continue  # "Relaxation lounge next to a spa's sauna", "feels like a jewel box": no object in the room
         low = root.lower_
         # "a video wall" is a piece ("the back wall" is none)
@@ -477,13 +491,15 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
         # "a card reader", "a barcode reader" is a device ("an avid reader" a person)
         device = low in ("reader", "readers") and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in root.lefts)
         whole = (word := hyphen_word(root)) != low and is_object_noun(word)
+        # ("a quern stone", "a grinding stone": a kind before the material names a piece)
+        material_kind = low in describing and any(_kind_word(c, describing) for c in root.lefts)
         quantity = (low in QUANTITY_NOUNS and low not in UNIT_OBJECTS) or (
             root.lemma_.lower() in QUANTITY_NOUNS and any(c.lower_ == "of" for c in root.children)
         )  # "three pods of four desks" (but "a sleep pod", "a chopping block" are objects)
         if (
             # ("a merry-go-round": the whole hyphenated word names the piece, not its last part)
-            (not is_object_noun(low) and not lamp and not piece_wall and not device and not part and not whole and not prop)
-            or (low in describing and not any(c.dep_ == "compound" and c.lower_ not in describing for c in root.lefts))
+            (not is_object_noun(low) and not (lamp or piece_wall or device or part or whole or prop or material_kind))
+            or (low in describing and not material_kind)
             or quantity  # ("a waffle iron" is a piece: a material word with a kind before it)
             or (len(low) < 3 and low not in _SHORT_PIECES)
         ):
@@ -515,7 +531,12 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
         definite = any(
             (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"))
             or (c.dep_ == "poss" and c.lower_ in ("its", "their"))
-            for c in [*head.lefts, *(g for o in owner for g in o.lefts)]
+            # ("The granite sarcophagus": "The" parsed onto "granite")
+            for c in [
+                *head.lefts,
+                *(g for o in owner for g in o.lefts),
+                *(g for m in head.lefts if m.dep_ == "compound" for g in m.lefts),
+            ]
         )
         # "desk, sewing machine, chair" lists pieces; "facing the targets" names pieces named before
         listed = head.dep_ in ("conj", "appos") or (p.plural and head.dep_ == "dobj" and not definite)
@@ -573,6 +594,17 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
             p.owner = q.owner
     shared_noun_counts(out, heads, doc)  # "three waste and recycling bins": three bins
     return sorted((p for p in out if p.token >= 0), key=lambda p: p.start)
+
+
+def _kind_word(c: Token, describing: frozenset[str]) -> bool:
+    """Whether a word before a material noun names a kind of piece ("quern" of "a quern stone"), not a finish or size."""
+    if c.dep_ == "compound":
+        return c.lower_ not in describing
+    return c.dep_ == "amod" and c.tag_ == "JJ" and c.lower_ not in describing | SMALL_WORDS | LARGE_WORDS | _PLAIN_ADJECTIVES
+
+
+#: Adjectives that say how a material piece looks, not what kind it is ("a rough stone", "a raised slab").
+_PLAIN_ADJECTIVES = frozenset("rough smooth raised flat polished old new heavy light thick thin round square".split())
 
 
 def _phrase_above(tok: Token, heads: dict[int, ObjectPhrase]) -> ObjectPhrase | None:

@@ -46,13 +46,15 @@ def standing(spec: PromptSpec, rel: Relation) -> Relation:
 
 def small_things(spec: PromptSpec) -> None:
     """Small things set on furniture ("a singing bowl on the altar", "a glass bell jar") stay requested, as small
-    generic objects: on the piece the brief sets them on, else on the piece that can carry them named nearest
-    before them (after them when none is before); with nothing to carry them they are reported as left to the
-    styling."""
+    generic objects: on the piece the brief sets them on, where the brief places them ("a row of four canopic
+    jars"), else on the piece that can carry them named nearest before them (after them when none is before);
+    with nothing to carry them they are reported as left to the styling."""
     set_on = {r.subject_text for r in spec.relations if r.kind == "on_top" and r.subject == "generic_object"}
+    # ("a row of four canopic jars": the brief places them itself, on the floor)
+    placed = {r.subject_text for r in spec.relations if r.kind != "on_top" and r.subject == "generic_object"}
     for item in list(spec.items):
         small = item.source == "generic" and is_tabletop(item.phrase)
-        if not small or item.phrase in set_on:
+        if not small or item.phrase in set_on | placed:
             continue
         host = _surface_for(spec, item)
         if host is None:

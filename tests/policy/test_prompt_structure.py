@@ -197,7 +197,13 @@ def test_open_phrases_and_the_room_noun():
     spec = parse_prompt("A tattoo parlour with a reception desk and an antique brass telescope.")
     assert [(i.category, i.phrase) for i in spec.items] == [("desk", "desk"), ("generic_object", "antique brass telescope")]
     spec = parse_prompt("A study with a desk, a coffee table book and a desk lamp.")
-    assert [(i.category, i.desc) for i in spec.items] == [("desk", "desk"), ("table_lamp", "desk lamp")]
+    # the book is a small thing on the desk, never a coffee table
+    assert [(i.category, i.desc) for i in spec.items] == [
+        ("desk", "desk"),
+        ("table_lamp", "desk lamp"),
+        ("generic_object", "coffee table book"),
+    ]
+    assert [(r.kind, r.target) for r in spec.relations if r.subject_text == "coffee table book"] == [("on_top", "desk")]
 
 
 def test_a_place_after_a_with_companion_belongs_to_its_host():
