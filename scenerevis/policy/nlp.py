@@ -89,6 +89,9 @@ def _misread_verb(tok: Token) -> bool:
     if tok.pos_ == "VERB" and any(c.dep_ == "nummod" and c.like_num and c.i < tok.i for c in tok.children):
         return True  # "four wax figures in a row": no verb takes a numeral
     before = tok.doc[tok.i - 1]
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if tok.lower_ == "can" and tok.tag_ == "MD" and before.pos_ == "NOUN" and (nxt is None or nxt.tag_ != "VB"):
+        return any(d.dep_ in ("det", "nummod") for d in before.children)  # "a trash can next to the table"
     # "a laminar flow hood": a plural-present verb right after "a <noun>" agrees with nothing
     agrees_not = tok.tag_ == "VBP" and before.pos_ == "NOUN" and before.head.i == tok.i and before.tag_ == "NN"
     agrees_not = agrees_not and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in before.children)
@@ -98,6 +101,12 @@ def _misread_verb(tok: Token) -> bool:
     near = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
     if near is not None and all(t.pos_ in ("ADV", "NOUN", "ADJ") for t in tok.doc[near.i + 1 : tok.i]):
         subj = near  # "two black leather tattoo chairs": "tattoo" read as an adverb between them
+    if tok.tag_ == "VBP" and tok.lower_ in NOUN_VERBS and before.pos_ == "NOUN" and before.tag_ == "NN" and before.dep_ == "pobj":
+        # "the lifeguard chair with a red rescue buoy stand next to it": the noun of the "with" phrase, whose
+        # singular subject agrees with no plural-present verb
+        far = [c for c in tok.children if c.dep_ == "nsubj"]
+        if far and far[0].tag_ == "NN" and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in before.children):
+            return True
     counted = subj.tag_ == "NN" and any(c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1") for c in subj.children)
     if counted and tok.tag_ == "VBZ":
         return True  # "two bike repair stands along the wall": a count before a singular noun, the plural after it

@@ -11,7 +11,9 @@ import re
 from typing import TYPE_CHECKING
 
 from scenerevis.policy.nlp import first_conjunct
+from scenerevis.policy.noun_words import QUANTITY_NOUNS
 from scenerevis.policy.open_vocab import is_object_noun, names_a_place_noun
+from scenerevis.policy.prompt_words import NEGATIONS
 from scenerevis.policy.references import holder_of
 from scenerevis.policy.vocab import vocabulary
 
@@ -204,20 +206,33 @@ def trade_goods(root: Token) -> bool:
 
 #: Verbs whose object is the space pieces go into ("furnish a burial chamber with a throne ...").
 FURNISH_VERBS = frozenset("furnish decorate equip outfit stock kit".split())
+#: Verbs that with "up" / "out" make over a space ("do up the cupboard", "mock up a dugout", "fit out a van").
+_UP_VERBS = frozenset("do mock fix spruce kit fit".split())
+
+
+def for_the_brief(tok: Token) -> bool:
+    """Whether a noun is in a sentence's opening "For <...>," ("For our village summer fete, ...": what the brief
+    is for; any noun of it, the parser may read "fete" as an adjective)."""
+    doc, start = tok.doc, tok.sent.start
+    comma = next((t.i for t in doc[start : start + 8] if t.text == ","), None)
+    return doc[start].lower_ == "for" and comma is not None and start < tok.i < comma
 
 
 def the_brief_around(tok: Token) -> bool:
     """Whether a noun names what the brief is for or the space it furnishes, not a piece: a sentence's opening
     "For a <noun>," ("For a museum diorama, furnish ...") or the object of a ``FURNISH_VERBS`` verb ("furnish a
-    pharaoh's burial chamber with a throne")."""
+    pharaoh's burial chamber with a throne") or a place noun given its measures ("a 10 by 20 metre hall")."""
     prep = tok.head
-    opening = tok.dep_ == "pobj" and prep.lower_ == "for" and prep.i == tok.sent.start
-    after = tok.right_edge.i + 1
-    opening = opening and after < len(tok.doc) and tok.doc[after].text == ","
-    furnished = tok.dep_ == "dobj" and prep.lemma_.lower() in FURNISH_VERBS and not any(c.dep_ == "nummod" for c in tok.children)
+    opening = for_the_brief(tok)
+    # ("we're doing up the cupboard under the stairs", "mock up a nicer dugout", "kit out the van")
+    done_up = prep.lemma_.lower() in _UP_VERBS and any(c.dep_ == "prt" and c.lower_ in ("up", "out") for c in prep.children)
+    furnished = tok.dep_ == "dobj" and (prep.lemma_.lower() in FURNISH_VERBS or done_up)
+    furnished = furnished and not any(c.dep_ == "nummod" for c in tok.children)
     # (its first object only: "furnish a chamber with a throne ..., a boat on a plinth" parsed with the boat an object)
     furnished = furnished and tok.i == min(c.i for c in prep.children if c.dep_ == "dobj")
-    return opening or furnished
+    # "It's a 10 by 20 metre hall with ...": a place given its measures is the room
+    measured = names_a_place_noun(tok.lower_) and any(t.like_num and is_measure(t) for t in tok.subtree if t.i < tok.i)
+    return opening or furnished or measured
 
 
 def serves_as(tok: Token) -> bool:
@@ -249,6 +264,8 @@ DESIGN_VERBS = frozenset(
 #: Verbs whose subject, written as the prompt's first noun, is the room ("The hall has a mirror ...").
 HAVE_VERBS = frozenset({"have", "feature", "contain", "include", "hold", "house"})
 #: What a room "needs" when the prompt asks for its design ("The food court needs furnishing").
+#: What a room "needs" doing ("The bandstand needs setting up", "needs laying out").
+_SET_UP = frozenset("set lay fit kit do sort".split())
 _WORK_NOUNS = frozenset("furnishing furniture layout makeover refit redesign design redo fit-out fitting furnish".split())
 
 
@@ -262,7 +279,7 @@ def names_the_room(first: Token, room_preps: frozenset[str]) -> bool:
     # "The food court ... needs furnishing", "The chambers ... are to be furnished in a traditional style"
     furnished = first.dep_ in ("nsubj", "nsubjpass") and (
         (first.dep_ == "nsubjpass" and verb in DESIGN_VERBS)
-        or (verb in ("need", "require") and any(c.lemma_.lower() in _WORK_NOUNS for c in first.head.children))
+        or (verb in ("need", "require") and any(c.lemma_.lower() in _WORK_NOUNS | _SET_UP for c in first.head.children))
     )
     return (
         furnished
@@ -366,6 +383,8 @@ def is_measure(num: Token) -> bool:
     nxt = doc[num.i + 1].lower_.rstrip(".") if num.i + 1 < len(doc) else ""
     if nxt in ("square", "sq"):  # "9 square metres" (not "three square tables")
         return num.i + 2 < len(doc) and doc[num.i + 2].lower_.rstrip(".") in _MEASURE_UNITS
+    if nxt in ("by", "x", "×") and num.i + 2 < len(doc) and doc[num.i + 2].like_num:
+        return True  # "a 10 by 20 metre hall"
     return nxt in _MEASURE_UNITS
 
 
@@ -441,3 +460,29 @@ def vehicle_prop(tok: Token) -> bool:
     """Whether a vehicle noun names a prop in the room ("a large pirate ship stands in the centre", "a model train"):
     a kind before it and a clause's subject or object ("The engine room of a cargo ship" is where the room is)."""
     return tok.lower_ in _VEHICLES and tok.dep_ in _PROP_DEPS and any(c.dep_ == "compound" for c in tok.lefts)
+
+
+def negated(head: Token, left: list[Token]) -> bool:
+    """Ruled out: "no TV", "no TV or rug", "without a rug", "I don't want a TV" (``left``: the noun phrase's
+    words before the noun)."""
+    if any(t.lower_ == "no" and t.tag_ in ("DT", "PDT", "PRP$", "WP$") for t in left):
+        return True
+    x = head
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in QUANTITY_NOUNS:
+        x = head.head.head  # "no pair of ..."
+    own = [t.lower_ for t in x.lefts if t.dep_ in ("det", "neg")]
+    if "no" in own:
+        return True
+    while x.dep_ == "conj":
+        x = x.head
+        if not own and any(t.lower_ == "no" for t in x.lefts if t.dep_ in ("det", "neg")):
+            return True
+    if x.dep_ == "pobj" and x.head.lower_ in NEGATIONS:
+        return True
+    if x.dep_ == "pobj" and x.head.lower_ in ("of", "than"):  # "instead of a metal table", "rather than a desk"
+        prep = x.head
+        if prep.head.lower_ in ("instead", "rather") or any(c.lower_ in ("instead", "rather") for c in prep.children):
+            return True
+    if x.dep_ in ("dobj", "nsubjpass", "attr"):
+        return any(t.dep_ == "neg" for t in x.head.children)
+    return False

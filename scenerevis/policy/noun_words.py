@@ -4,7 +4,13 @@ an adjective's ending that still name pieces, and the words that make a wall a p
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from scenerevis.policy.nlp import LY_NOUNS
+from scenerevis.policy.prompt_words import LARGE_WORDS, SMALL_WORDS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 #: Nouns that quantify the noun after "of": count per unit ("two rows of" = 2 x 3), or None for "a set of N".
 QUANTITY_NOUNS: dict[str, int | None] = {
@@ -31,3 +37,14 @@ GROUP_NOUNS = PER_UNIT | frozenset({"area", "zone", "corner", "nook", "island", 
 #: Plural nouns that "a set of" makes one piece of ("a set of parallel bars"; "a set of chairs" stays several).
 ONE_SET = frozenset("bars drawers shelves steps stairs drums weights dumbbells bells lockers pigeonholes cubbies scales".split())
 FEW = {"few": 3, "several": 3, "handful": 3, "couple": 2, "pair": 2}
+
+
+def kind_word(c: Token, describing: frozenset[str]) -> bool:
+    """Whether a word before a material noun names a kind of piece ("quern" of "a quern stone"), not a finish or size."""
+    if c.dep_ == "compound":
+        return c.lower_ not in describing
+    return c.dep_ == "amod" and c.tag_ == "JJ" and c.lower_ not in describing | SMALL_WORDS | LARGE_WORDS | PLAIN_ADJECTIVES
+
+
+#: Adjectives that say how a material piece looks, not what kind it is ("a rough stone", "a raised slab").
+PLAIN_ADJECTIVES = frozenset("rough smooth raised flat polished old new heavy light thick thin round square".split())

@@ -114,7 +114,7 @@ def is_tabletop(phrase: str) -> bool:
 TABLETOP_HEADS = frozenset(
     """bottle bottles ceramics ceramic vase vases book books candle candles pillow pillows throw throws blanket blankets
     frame frames picture pictures photo photos print prints poster posters bowl bowls plate plates glass glasses cup cups
-    mug mugs tray trays clock clocks figurine figurines ornament ornaments trinket trinkets knick-knacks accessories
+    mug mugs tray trays figurine figurines ornament ornaments trinket trinkets knick-knacks accessories
     magazine magazines towel towels plates dishes utensils jar jars pot pots""".split()
 )
 #: Furniture parts, people, places and adjectives: never an object phrase's head.

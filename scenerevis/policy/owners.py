@@ -64,6 +64,10 @@ def owner_of(head: Token, heads: set[int]) -> int | None:
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             if obj.i in heads and (prep.lower_ == "per" or any(d.lower_ in ("each", "every") for d in obj.lefts)):
                 return obj.i
+            if obj.lower_ == "each":  # "a stool at each of the two tables"
+                of = [g.i for c in obj.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj" and g.i in heads]
+                if of:
+                    return of[0]
     via_with, with_i = False, -1
     x = head
     for _ in range(8):
@@ -202,6 +206,9 @@ def both_sides(head: Token) -> bool:
     if x.dep_ in ("nsubj", "nsubjpass") and x.head.pos_ in ("VERB", "AUX"):
         owners.append(x.head)  # "a suit of armour stands on either side of the thrones"
     doc = head.doc
+    for side in (c for c in head.children if c.dep_ in ("npadvmod", "advmod", "appos") and c.lemma_.lower() in ("side", "end")):
+        if any(d.lower_ in ("each", "either", "both") for d in side.lefts):
+            return True  # "a tall flower urn either side of the entrance"
     for prep in (c for o in owners for c in o.children if c.dep_ == "prep" and c.i > head.i):
         if any(doc[i].pos_ in ("NOUN", "PROPN") for i in range(head.i + 1, prep.i)):
             continue  # "a bed with a nightstand on each side": the place belongs to the nearer noun
@@ -281,3 +288,14 @@ def shared_noun_counts(phrases: list[ObjectPhrase], heads: dict[int, ObjectPhras
         singular = tok.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in tok.children)
         if p.mention is None and singular and (p.count or 1) > 1 and shared and shared[0].count is None:
             shared[0].count, p.token = p.count, -1
+
+
+def phrase_above(tok: Token, heads: dict[int, ObjectPhrase]) -> ObjectPhrase | None:
+    """The nearest object phrase ``tok`` hangs under in the parse tree, or None."""
+    for _ in range(8):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.i in heads:
+            return heads[tok.i]
+    return None

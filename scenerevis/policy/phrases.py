@@ -24,6 +24,7 @@ from scenerevis.policy.not_pieces import (
     belongings,
     beside_the_room,
     contents,
+    for_the_brief,
     heading_end,
     is_measure,
     kept_for,
@@ -31,6 +32,7 @@ from scenerevis.policy.not_pieces import (
     listed_npadvmod,
     names_the_room,
     names_the_venue,
+    negated,
     opens_as_the_room,
     part_of_the_room,
     part_piece,
@@ -51,6 +53,7 @@ from scenerevis.policy.noun_words import (
     QUANTITY_NOUNS,
     UNIT_OBJECTS,
     WALL_PIECES,
+    kind_word,
 )
 from scenerevis.policy.open_vocab import (
     TABLETOP_HEADS,
@@ -58,8 +61,16 @@ from scenerevis.policy.open_vocab import (
     is_object_noun,
     names_a_venue,
 )
-from scenerevis.policy.owners import both_sides, each_corner, each_of, number_of, owner_of, per_row, shared_noun_counts
-from scenerevis.policy.prompt_words import LARGE_WORDS, NEGATIONS, SMALL_WORDS
+from scenerevis.policy.owners import (
+    both_sides,
+    each_corner,
+    each_of,
+    number_of,
+    owner_of,
+    per_row,
+    phrase_above,
+    shared_noun_counts,
+)
 from scenerevis.policy.venue import names_a_toy
 from scenerevis.policy.vocab import Mention
 
@@ -291,32 +302,6 @@ def _count(
     return None, False, False, False, None
 
 
-def _negated(head: Token, left: list[Token]) -> bool:
-    """Ruled out: "no TV", "no TV or rug", "without a rug", "I don't want a TV" (``left``: the noun phrase's
-    words before the noun)."""
-    if any(t.lower_ == "no" and t.tag_ in _DETERMINER_TAGS for t in left):
-        return True
-    x = head
-    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in QUANTITY_NOUNS:
-        x = head.head.head  # "no pair of ..."
-    own = [t.lower_ for t in x.lefts if t.dep_ in ("det", "neg")]
-    if "no" in own:
-        return True
-    while x.dep_ == "conj":
-        x = x.head
-        if not own and any(t.lower_ == "no" for t in x.lefts if t.dep_ in ("det", "neg")):
-            return True
-    if x.dep_ == "pobj" and x.head.lower_ in NEGATIONS:
-        return True
-    if x.dep_ == "pobj" and x.head.lower_ in ("of", "than"):  # "instead of a metal table", "rather than a desk"
-        prep = x.head
-        if prep.head.lower_ in ("instead", "rather") or any(c.lower_ in ("instead", "rather") for c in prep.children):
-            return True
-    if x.dep_ in ("dobj", "nsubjpass", "attr"):
-        return any(t.dep_ == "neg" for t in x.head.children)
-    return False
-
-
 def _groups_of(head: Token, heads: set[int], taken: set[int]) -> int:
     """How many furniture groups the phrase of ``head`` is one of: N under "N <group noun>, each of / with ..."
     or "N <group noun>s of a ... and ..." (``GROUP_NOUNS``), else 1 (and 1 right after "N <group>s of")."""
@@ -463,6 +448,7 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
             t.dep_ == "conj" and t.head.dep_ in ("compound", "nmod") and t.head.head.i > t.i
         )  # "a labour and delivery suite"
     ]
+    nouns = [t for t in nouns if not for_the_brief(t)] + [t for t in nouns if for_the_brief(t)]  # (the purpose last)
     room_noun = nouns[0].i if nouns and names_the_room(nouns[0], _ROOM_PREPS) else -1
     # "A church hall turned polling station: a registration table, ...": a short heading names the room
     for root in nouns:
@@ -492,7 +478,7 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
         device = low in ("reader", "readers") and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in root.lefts)
         whole = (word := hyphen_word(root)) != low and is_object_noun(word)
         # ("a quern stone", "a grinding stone": a kind before the material names a piece)
-        material_kind = low in describing and any(_kind_word(c, describing) for c in root.lefts)
+        material_kind = low in describing and any(kind_word(c, describing) for c in root.lefts)
         quantity = (low in QUANTITY_NOUNS and low not in UNIT_OBJECTS) or (
             root.lemma_.lower() in QUANTITY_NOUNS and any(c.lower_ == "of" for c in root.children)
         )  # "three pods of four desks" (but "a sleep pod", "a chopping block" are objects)
@@ -548,6 +534,9 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
         # "three fish tanks on low black stands": the stands they stand on, one each
         carrier = carried is not None and p.plural and p.count is None and not definite and carried.i in anchors
         listed = listed or carrier
+        if p.mention is None and definite and room_noun >= 0 and head.lemma_ == doc[room_noun].lemma_:
+            p.token = -1  # "We're renovating the pool ... with the pool taking up most of it": the room again
+            continue
         if p.mention is None and p.count is None and not listed:
             if definite:
                 p.reference = True  # "the altar", "on its pedestal": an object named before, resolved by the prompt reader
@@ -555,7 +544,7 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
                 p.token = -1  # open phrase without a determiner or count: no request
                 continue  # (a bare plural in a list is one: "..., acoustic panels on the walls, ...")
         left = noun_phrase_left(head, min(own), others)
-        p.negated = _negated(head, left)
+        p.negated = negated(head, left)
         p.definite = any(t.lower_ in _DEFINITE for t in left if t.tag_ in _DETERMINER_TAGS or t.dep_ == "poss")
         first = min(own)
         mods = modifiers(doc[p.token], first, others)
@@ -589,30 +578,8 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
             p.count, p.owner, p.indefinite = (p.count or 1) * groups, None, False
     for p in out:  # "each with a chair for the technician and a chair for the client": both per table
         coordinated = doc[p.head].dep_ == "conj"  # (not "four stools at each table (12 stools)")
-        q = _phrase_above(doc[p.head], heads) if p.owner is None and coordinated and p.mention else None
+        q = phrase_above(doc[p.head], heads) if p.owner is None and coordinated and p.mention else None
         if q is not None and q.owner is not None and q.mention and q.mention.name == p.mention.name:
             p.owner = q.owner
     shared_noun_counts(out, heads, doc)  # "three waste and recycling bins": three bins
     return sorted((p for p in out if p.token >= 0), key=lambda p: p.start)
-
-
-def _kind_word(c: Token, describing: frozenset[str]) -> bool:
-    """Whether a word before a material noun names a kind of piece ("quern" of "a quern stone"), not a finish or size."""
-    if c.dep_ == "compound":
-        return c.lower_ not in describing
-    return c.dep_ == "amod" and c.tag_ == "JJ" and c.lower_ not in describing | SMALL_WORDS | LARGE_WORDS | _PLAIN_ADJECTIVES
-
-
-#: Adjectives that say how a material piece looks, not what kind it is ("a rough stone", "a raised slab").
-_PLAIN_ADJECTIVES = frozenset("rough smooth raised flat polished old new heavy light thick thin round square".split())
-
-
-def _phrase_above(tok: Token, heads: dict[int, ObjectPhrase]) -> ObjectPhrase | None:
-    """The nearest object phrase ``tok`` hangs under in the parse tree, or None."""
-    for _ in range(8):
-        if tok.head.i == tok.i:
-            return None
-        tok = tok.head
-        if tok.i in heads:
-            return heads[tok.i]
-    return None

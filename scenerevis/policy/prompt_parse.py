@@ -517,7 +517,8 @@ def _resolve(p: ObjectPhrase, room_type: str, present: set[str], owner: str | No
         return resolve_generic(name, "", {owner} if owner in present else {"dining_table"}, p.count)
     if name == "table" and any(w.lower().endswith("ing") and w.lower() not in TABLE_KINDS_ING for w in p.words):
         return "work_table"  # "a filleting table", "a packing table": a table to work at, no dining table
-    cat = resolve_generic(name, room_type, present, p.count)
+    small = bool({w.lower() for w in p.words} & SMALL_WORDS)  # "a narrow little bed": the rule's small kind
+    cat = resolve_generic(name, room_type, present, p.count, small=small)
     if cat == "desk" and name == "table" and p.words:
         cat = resolve_generic(name, "", frozenset(), p.count)
     return cat

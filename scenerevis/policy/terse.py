@@ -23,6 +23,10 @@ _DASH = re.compile(r"\s[-\u2013\u2014]\s")
 #: What ends a list item.
 _SEP = re.compile(r"[,;:]|" + _DASH.pattern)
 _JOINS = re.compile(r"\b(?:with|and)\s+")
+#: Verbs that start an order after a comma ("For a diorama, furnish a chamber with ..."), never a list item.
+_IMPERATIVES = frozenset(
+    "furnish put place add design create build make decorate give fit arrange include keep leave hang fill equip".split()
+)
 _LEADS = frozenset(
     "a an the one two three four five six seven eight nine ten some several many few each every plus also then including".split()
 )
@@ -40,10 +44,12 @@ def articled(text: str) -> str:
     for m in _SEP.finditer(text):
         if m.start() >= head:  # (items before the room's colon or dash are the room's words)
             starts.append(m.end() + len(text[m.end() :]) - len(text[m.end() :].lstrip()))
+    joined: set[int] = set()
     for m in _JOINS.finditer(text):
         before = text[: m.start()].rstrip()
         if m.start() > head and before and before[-1].isalpha() and _ends_in_noun(before):
             starts.append(m.end())
+            joined.add(m.end())
     out: list[str] = []
     last = 0
     for at in sorted(set(starts)):
@@ -52,7 +58,9 @@ def articled(text: str) -> str:
         words = item.strip().split()
         if not words or words[0].lower() in _LEADS | STOP_WORDS or not words[0][:1].isalpha():
             continue  # ("in dark mahogany", "next to it", "and a lamp": no bare noun first)
-        if not _starts_with_bare_noun(item.strip()) or _a_verb_at(text, at):
+        if words[0].lower() in _IMPERATIVES or not _starts_with_bare_noun(item.strip()) or _a_verb_at(text, at):
+            continue  # (", furnish a burial chamber with ...": an order, no item)
+        if at in joined and _verb_in_text(text, at):
             continue
         out.append(text[last:at])
         out.append("an " if words[0][:1].lower() in "aeiou" else "a ")
@@ -68,6 +76,13 @@ def _a_verb_at(text: str, at: int) -> bool:
         return False  # (only the verbs of placement: a terse list's "anvil" may parse as a verb)
     tok = next((t for t in parse(text) if t.idx == at), None)
     return tok is not None and tok.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
+def _verb_in_text(text: str, at: int) -> bool:
+    """Whether the whole text's parse reads the word at character ``at`` as a verb ("I coach a team and want to
+    mock up a dugout": "want" is the speaker's verb, no item after "and")."""
+    tok = next((t for t in parse(text) if t.idx == at), None)
+    return tok is not None and tok.pos_ in ("VERB", "AUX")
 
 
 def _ends_in_noun(text: str) -> bool:

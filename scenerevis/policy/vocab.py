@@ -96,15 +96,22 @@ def vocabulary(include_rooms: bool = True) -> Vocabulary:
 
 
 def resolve_generic(
-    noun: str, room_type: str, present: set[str] | frozenset[str] = frozenset(), count: int | None = None
+    noun: str,
+    room_type: str,
+    present: set[str] | frozenset[str] = frozenset(),
+    count: int | None = None,
+    small: bool = False,
 ) -> str | None:
     """Category meant by a generic noun ("chair", "table") in ``room_type`` next to the ``present`` categories;
-    ``count`` two or more takes the rule's ``many`` entry (beds in a ward, a twin room are single beds)."""
+    ``count`` two or more takes the rule's ``many`` entry (beds in a ward, a twin room are single beds), ``small``
+    (a size word such as "narrow" or "little") its ``small`` entry (a narrow bed is a single bed)."""
     rule = load_rooms().generic_nouns.get(noun)
     if rule is None:
         return None
     if count is not None and count >= 2 and "many" in rule:
         return rule["many"]
+    if small and "small" in rule:
+        return rule["small"]
     for cat, target in rule.get("with", {}).items():
         if cat in present:
             return target

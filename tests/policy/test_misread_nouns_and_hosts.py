@@ -78,3 +78,43 @@ def test_seats_the_brief_gives_a_piece_call_no_companion_seat():
 def test_a_shared_describing_word_with_another_noun_is_no_substitution():
     assert map_phrase("vintage movie camera").category == "generic_object"  # not "movie screen"
     assert map_phrase("gaming chair").category == "office_chair"  # a synonym itself still is
+
+
+@pytest.mark.parametrize(
+    ("prompt", "expected"),
+    [
+        # a measured place is the room; "10 by 20" is no count; the room said again is no piece
+        ("It's a 10 by 20 metre hall with the pool. A tall potted palm in each of the four corners.", {"plant": 4}),
+        # "can" read as a modal after "a trash"
+        ("Two coolers on a folding table and a trash can next to the table.",
+         {"folding_table": 1, "cooler": 2, "trash can": 1}),
+        # "stand" read as a plural-present verb after "a red rescue buoy"
+        ("I want the tall white lifeguard chair with a red rescue buoy stand next to it.",
+         {"dining_chair": 1, "red rescue buoy stand": 1}),
+        ("A small table by the steps and a tall flower urn either side of the entrance.",
+         {"small_table": 1, "tall flower urn": 2}),
+        ("A red rolling tool chest and a stool at each of the two tables.",
+         {"utility_cart": 1, "stool": 2, "small_table": 2}),
+        # the opening "For ...," is the purpose; "furnish X with" and "doing up X" name the room; "and want" no item
+        ("For our village summer fete, the octagonal bandstand needs setting up. I want ten chairs in two rows.",
+         {"dining_chair": 10}),
+        ("For a museum diorama, furnish a pharaoh's burial chamber with a gilded throne.", {"gilded throne": 1}),
+        ("We're doing up the cupboard under the stairs as her den. Put a narrow bed along the long wall.",
+         {"single_bed": 1}),
+        ("I coach a college team and want to mock up a nicer dugout, about 3 by 12 m. Put two benches in a row.",
+         {"bench": 2}),
+        # a kind before a material names a piece
+        ("Add a weaving loom in one corner and a quern stone.", {"weaving loom": 1, "quern stone": 1}),
+    ],
+)  # fmt: skip
+def test_rooms_measures_and_misread_words(prompt, expected):
+    assert counts(prompt) == expected
+
+
+def test_a_definite_new_piece_and_small_things_the_brief_places():
+    text = "The granite sarcophagus sits in the very centre on a raised stone platform."
+    assert counts(text) == {"raised stone platform": 1, "granite sarcophagus": 1}
+    assert ("middle", "generic_object", None, "raised stone platform", "") in rels(text)
+    jars = "A burial chamber with a gilded throne and a row of four alabaster canopic jars."
+    assert counts(jars)["alabaster canopic jar"] == 4
+    assert ("in_row", "generic_object", None, "alabaster canopic jar", "") in rels(jars)

@@ -271,7 +271,7 @@ def test_a_small_thing_with_nothing_to_carry_it_is_left_to_the_styling(text, exp
 @pytest.mark.parametrize(
     "text, phrase, host",
     [
-        ("a desk, a chair and a clock", "clock", "desk"),  # the piece named before it that carries things
+        ("a desk, a chair and a vase", "vase", "desk"),  # the piece named before it that carries things
         ("a glass bell jar, a cabinet and a globe", "glass bell jar", "cabinet"),  # none before: the first after
         ("a counter, a stool, a shelf and two jars", "jar", "bookshelf"),  # the nearest before
     ],
