@@ -77,12 +77,14 @@ def test_no_item_key_steals_a_later_keys_objects(path):
         ("fresh13.jsonl", 50, 16),
         ("fresh14.jsonl", 50, 16),
         ("fresh15.jsonl", 50, 16),
+        ("fresh16.jsonl", 50, 16),
+        ("fresh17.jsonl", 50, 16),
     ],
 )
 def test_blind_sets_have_only_room_types_of_no_other_set(name, prompts, rooms):
-    """fresh5 to fresh15 were written blind by a helper that read neither the designer nor the other sets' prompts;
+    """fresh5 to fresh17 were written blind by a helper that read neither the designer nor the other sets' prompts;
     fresh9, fresh10, fresh11 and fresh13 were each scored only before and after one session's work, never read while
-    tuning (fresh12 so for the first half of a session, then read; fresh14 and fresh15 scored at a session's start
+    tuning (fresh12 so for the first half of a session, then read; fresh14 to fresh17 scored at a session's start
     and after its work, then read)."""
     exps = load_expectations(HOLDOUT.with_name(name))
     own = {e.room for e in exps}
