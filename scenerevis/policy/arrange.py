@@ -538,7 +538,23 @@ def parse_relations(doc: Doc, phrases: list[ObjectPhrase], room_tokens: set[int]
     with_small(doc, phrases, heads, out, add)
     with_owner(doc, phrases, heads, out, add)
     many = {(p.category, p.text.lower()) for p in phrases if p.category and ((p.count or 1) >= 2 or p.plural)}
-    return hosts_take_places(out, many)
+    return hosts_take_places(_pairs_share_sites(out), many)
+
+
+def _pairs_share_sites(rels: list[Relation]) -> list[Relation]:
+    """ "a bench and a leaning rail side by side along the back": pieces side by side share where they stand
+    (against a wall, in a corner, in the middle) when the brief places only one of them."""
+    sites = {(r.subject, r.subject_text): r for r in rels if r.kind in SITE_KINDS}
+    out = list(rels)
+    for r in rels:
+        if r.kind != "side_by_side" or not r.target:
+            continue
+        a, b = (r.subject, r.subject_text), (r.target, r.target_text)
+        for have, lack in ((a, b), (b, a)):
+            if have in sites and lack not in sites:
+                out.append(Relation(sites[have].kind, lack[0], None, sites[have].text, lack[1]))
+                sites[lack] = out[-1]
+    return out
 
 
 def _pile(add, p: ObjectPhrase, text: str, m: re.Match) -> None:

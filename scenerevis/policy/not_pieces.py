@@ -231,7 +231,11 @@ def the_brief_around(tok: Token) -> bool:
     # (its first object only: "furnish a chamber with a throne ..., a boat on a plinth" parsed with the boat an object)
     furnished = furnished and tok.i == min(c.i for c in prep.children if c.dep_ == "dobj")
     # "It's a 10 by 20 metre hall with ...": a place given its measures is the room
-    measured = names_a_place_noun(tok.lower_) and any(t.like_num and is_measure(t) for t in tok.subtree if t.i < tok.i)
+    doc = tok.doc
+    near = list(tok.subtree)  # ("a big glass bus shelter, roughly 2 by 5 metres": the measure after its comma)
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].text == ",":
+        near += list(doc[tok.i + 2 : tok.i + 5])
+    measured = names_a_place_noun(tok.lower_) and any(t.like_num and is_measure(t) for t in near)
     return opening or furnished or measured
 
 

@@ -78,7 +78,7 @@ PLACE_NOUNS = frozenset(
     club clubhouse centre center station dorm dormitory quarters kiosk gallery chapel classroom ward tent marquee yurt
     gazebo pavilion cabana igloo hut treehouse boathouse greenhouse conservatory apartment bedsit arcade museum mews
     chamber caboose cottage emporium market hangar crypt sanctuary temple church theatre theater cinema auditorium gym spa
-    nursery pantry larder scullery galley cockpit""".split()
+    nursery pantry larder scullery galley cockpit shelter dugout vault""".split()
 )
 
 

@@ -118,3 +118,14 @@ def test_a_definite_new_piece_and_small_things_the_brief_places():
     jars = "A burial chamber with a gilded throne and a row of four alabaster canopic jars."
     assert counts(jars)["alabaster canopic jar"] == 4
     assert ("in_row", "generic_object", None, "alabaster canopic jar", "") in rels(jars)
+
+
+def test_a_measured_shelter_is_the_room_and_pieces_side_by_side_share_their_wall():
+    text = (
+        "I'm making a rainy city street scene and the centrepiece is a big glass bus shelter, roughly 2 by 5 metres. "
+        "Inside I want a bench and a leaning rail side by side along the back."
+    )
+    assert counts(text) == {"bench": 1, "leaning rail": 1}
+    got = rels(text)
+    assert ("against_wall", "generic_object", None, "leaning rail", "") in got
+    assert ("against_wall", "bench", None, "", "") in got  # the partner of "side by side" stands there too
