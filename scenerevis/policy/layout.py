@@ -25,7 +25,7 @@ from scenerevis.policy.plan import PlannedItem
 from scenerevis.policy.poses import (
     CLEARANCE_STEPS,
     Pose,
-    corner_poses,
+    corner_fit,
     feasible,
     first_fit,
     fit,
@@ -328,7 +328,7 @@ class Placer(DecorRoles):
         ns_size = self.sizes.get("nightstand", self.facts.category("nightstand").size)
         want_ns = min(self.totals.get("nightstand", 0) - len(self.space.of_category("nightstand")), 2)
         if want_ns <= 0 and self.space.room.area < SMALL_ROOM:  # a small room without nightstands: bed in a corner
-            body = self._corner_fit(item, clip=True)
+            body = corner_fit(self.space, item.category, item.size, item.min_size(), self.rng, clip=True)
             if body is not None:
                 return self._add(item, body, f"the {self._name(item)} goes into a corner, one side to the wall")
         best: tuple[int, Body] | None = None
@@ -527,9 +527,8 @@ class Placer(DecorRoles):
         return self._role_free(item) if fallback else None
 
     def _role_bed_side(self, item: PlannedItem) -> Placement | None:
-        return self._attach(
-            item, self._anchors(item), S.bed_side, "a nightstand flanks the bed head", fallback=False
-        ) or self._role_wall(item)
+        flank = self._attach(item, self._anchors(item), S.bed_side, "a nightstand flanks the bed head", fallback=False)
+        return flank or self._role_wall(item)
 
     def _role_bed_foot(self, item: PlannedItem) -> Placement | None:
         return self._attach(item, self._anchors(item), S.bed_foot, f"{_a(self._name(item))} sits across the foot of the bed")
@@ -556,6 +555,11 @@ class Placer(DecorRoles):
         return self._attach(item, self._anchors(item), slots, f"{_a(self._name(item))} is pulled up to its table")
 
     def _role_around_table(self, item: PlannedItem) -> Placement | None:
+        # "sixty desks, each desk with a plastic chair": chairs the brief gives desks are pulled up to them
+        asked = {r.target for r in self.relations if r.subject == item.category and r.kind == "next_to" and r.target}
+        if desks := tuple(d for d in asked if self.facts.category(d).role == "desk"):
+            if got := self._attach(item, desks, S.desk_front, "the chair is pulled up to the desk", fallback=False):
+                return got
         n = self._per_anchor(item)
         return self._attach(
             item,
@@ -581,19 +585,10 @@ class Placer(DecorRoles):
         got = self._attach(item, ("coffee_table",), S.coffee_sides, "an armchair turns towards the coffee table", fallback=False)
         if got is not None:
             return got
-        body = self._corner_fit(item)
+        body = corner_fit(self.space, item.category, item.size, item.min_size(), self.rng)
         if body is not None:
             return self._add(item, body, f"{_a(self._name(item))} makes a reading corner")
         return self._role_free(item)
-
-    def _corner_fit(self, item: PlannedItem, clip: bool = False) -> Body | None:
-        """``item`` tucked into a corner, shrunk within its size range if need be (``clip``: see :func:`fit`)."""
-        for size in iter_sizes(item.size, item.min_size(), 2):
-            poses = corner_poses(self.space, size[0], size[2], self.rng)
-            body = first_fit(self.space, item.category, poses, size, clip=clip)
-            if body is not None:
-                return body
-        return None
 
     def _role_beside_seating(self, item: PlannedItem) -> Placement | None:
         got = self._attach(item, self._anchors(item), S.beside, f"{_a(self._name(item))} sits beside the seating", fallback=False)

@@ -207,8 +207,9 @@ def both_sides(head: Token) -> bool:
         owners.append(x.head)  # "a suit of armour stands on either side of the thrones"
     doc = head.doc
     for side in (c for c in head.children if c.dep_ in ("npadvmod", "advmod", "appos") and c.lemma_.lower() in ("side", "end")):
-        if any(d.lower_ in ("each", "either", "both") for d in side.lefts):
-            return True  # "a tall flower urn either side of the entrance"
+        # "a tall flower urn either side of the entrance" (not "thirty chairs in rows either side of the aisle")
+        if head.tag_ == "NN" and any(d.lower_ in ("each", "either", "both") for d in side.lefts):
+            return True
     for prep in (c for o in owners for c in o.children if c.dep_ == "prep" and c.i > head.i):
         if any(doc[i].pos_ in ("NOUN", "PROPN") for i in range(head.i + 1, prep.i)):
             continue  # "a bed with a nightstand on each side": the place belongs to the nearer noun

@@ -275,3 +275,20 @@ def iter_sizes(
         nd = d + (min(min_size[2], d) - d) * t
         if (nw, nd) != (w, d):
             yield (round(nw, 3), h, round(nd, 3))
+
+
+def corner_fit(
+    space: Space,
+    category: str,
+    size: tuple[float, float, float],
+    min_size: tuple[float, float, float],
+    rng: random.Random,
+    clip: bool = False,
+) -> Body | None:
+    """A ``category`` piece tucked into a corner, shrunk from ``size`` towards ``min_size`` (w, h, d metres) if
+    need be (``clip``: see :func:`fit`)."""
+    for sized in iter_sizes(size, min_size, 2):
+        body = first_fit(space, category, corner_poses(space, sized[0], sized[2], rng), sized, clip=clip)
+        if body is not None:
+            return body
+    return None

@@ -129,3 +129,32 @@ def test_a_measured_shelter_is_the_room_and_pieces_side_by_side_share_their_wall
     got = rels(text)
     assert ("against_wall", "generic_object", None, "leaning rail", "") in got
     assert ("against_wall", "bench", None, "", "") in got  # the partner of "side by side" stands there too
+
+
+def test_chairs_the_brief_gives_desks_are_pulled_up_to_them():
+    import random
+
+    from scenerevis.policy.free_space import Body, rect, room_space
+    from scenerevis.policy.layout import Placer
+    from scenerevis.policy.plan import PlannedItem
+    from scenerevis.policy.relation import Relation
+    from scenerevis.scene.rooms import load_rooms
+
+    def chair_at(relations):
+        # a 6 x 6 m room: a 1.2 x 0.6 m desk at x = -1.5 facing +Z, a dining table at x = +1.5
+        space = room_space([(-3, -3), (3, -3), (3, 3), (-3, 3)], 2.8)
+        space.add(Body("desk", "desk", rect(-1.5, 0, 0, 1.2, 0.6), 0.0, 0.75, pose=(-1.5, 0.0, 0.0), size=(1.2, 0.75, 0.6)))
+        space.add(
+            Body("table", "dining_table", rect(1.5, 0, 0, 1.6, 0.9), 0.0, 0.75, pose=(1.5, 0.0, 0.0), size=(1.6, 0.75, 0.9))
+        )
+        size = load_rooms().category("dining_chair").size
+        totals = {"desk": 1, "dining_table": 1, "dining_chair": 1}
+        placer = Placer(space, random.Random(0), totals, {"dining_chair": size}, relations)
+        got = placer.place(PlannedItem("dining_chair", "plastic chair", size, stage=1, group="seating"))
+        return got.position[0], got.position[2]
+
+    # "each desk with a plastic chair": at the desk's front (+Z), not around the dining table
+    x, z = chair_at([Relation("next_to", "dining_chair", "desk", "with the desk")])
+    assert abs(x + 1.5) < 0.3 and 0.3 < z < 1.0
+    x, _ = chair_at([])  # no word of the desk: a dining chair goes around the table
+    assert x > 0.3
