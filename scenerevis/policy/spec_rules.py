@@ -47,8 +47,8 @@ def standing(spec: PromptSpec, rel: Relation) -> Relation:
 def small_things(spec: PromptSpec) -> None:
     """Small things set on furniture ("a singing bowl on the altar", "a glass bell jar") stay requested, as small
     generic objects: on the piece the brief sets them on, where the brief places them ("a row of four canopic
-    jars"), else on the piece that can carry them named nearest before them (after them when none is before);
-    with nothing to carry them they are reported as left to the styling."""
+    jars"), else on the piece that can carry them named nearest before them in the prompt (after them when none
+    is before); with nothing to carry them they are reported as left to the styling."""
     set_on = {r.subject_text for r in spec.relations if r.kind == "on_top" and r.subject == "generic_object"}
     # ("a row of four canopic jars": the brief places them itself, on the floor)
     placed = {r.subject_text for r in spec.relations if r.kind != "on_top" and r.subject == "generic_object"}
@@ -70,16 +70,21 @@ def small_things(spec: PromptSpec) -> None:
 
 def _surface_for(spec: PromptSpec, item):
     """The requested piece that can carry the small ``item`` (a table, desk, counter, shelf, cabinet ...): the
-    nearest named before it, else the first after it, else None."""
-    k = spec.items.index(item)
+    nearest named before it in the prompt, else the first named after it, else None."""
+    text = spec.text.lower()
+
+    def at(i) -> int:  # where the prompt first names the piece (its phrase; unknown: the end)
+        k = text.find(i.phrase) if i.phrase else -1
+        return k if k >= 0 else len(text)
 
     def carries(i) -> bool:
         if i.category == "generic_object":
             return bool(i.phrase) and i.phrase.split()[-1] in SURFACE_HEADS and not is_tabletop(i.phrase)
         return carries_things(i.category)
 
-    before = [i for i in spec.items[:k] if carries(i)]
-    return before[-1] if before else next((i for i in spec.items[k + 1 :] if carries(i)), None)
+    hosts = sorted((i for i in spec.items if i is not item and carries(i)), key=at)
+    before = [i for i in hosts if at(i) <= at(item)]
+    return before[-1] if before else (hosts[0] if hosts else None)
 
 
 def named_hosts(spec: PromptSpec) -> None:

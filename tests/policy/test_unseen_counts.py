@@ -274,6 +274,7 @@ def test_a_small_thing_with_nothing_to_carry_it_is_left_to_the_styling(text, exp
         ("a desk, a chair and a vase", "vase", "desk"),  # the piece named before it that carries things
         ("a glass bell jar, a cabinet and a globe", "glass bell jar", "cabinet"),  # none before: the first after
         ("a counter, a stool, a shelf and two jars", "jar", "bookshelf"),  # the nearest before
+        ("A gallery with a vase, a low marble plinth and a desk", "vase", "generic_object"),  # the prompt's order
     ],
 )
 def test_a_small_thing_asked_for_stands_on_a_piece_that_carries_it(text, phrase, host):
