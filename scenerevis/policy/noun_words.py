@@ -43,8 +43,14 @@ def kind_word(c: Token, describing: frozenset[str]) -> bool:
     """Whether a word before a material noun names a kind of piece ("quern" of "a quern stone"), not a finish or size."""
     if c.dep_ == "compound":
         return c.lower_ not in describing
+    if c.lower_.endswith(_ADJECTIVE_ENDINGS):  # "a battered brown leather ...": a look, not a kind
+        return False
     return c.dep_ == "amod" and c.tag_ == "JJ" and c.lower_ not in describing | SMALL_WORDS | LARGE_WORDS | PLAIN_ADJECTIVES
 
 
 #: Adjectives that say how a material piece looks, not what kind it is ("a rough stone", "a raised slab").
 PLAIN_ADJECTIVES = frozenset("rough smooth raised flat polished old new heavy light thick thin round square".split())
+
+
+#: Endings of adjectives that say how a piece looks ("battered", "antique-looking", "glossy"), never its kind.
+_ADJECTIVE_ENDINGS = ("ed", "ing", "ful", "ous", "ive", "al", "ic", "y", "ish", "less", "able", "ible", "ly")

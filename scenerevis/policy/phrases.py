@@ -479,6 +479,7 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
         whole = (word := hyphen_word(root)) != low and is_object_noun(word)
         # ("a quern stone", "a grinding stone": a kind before the material names a piece)
         material_kind = low in describing and any(kind_word(c, describing) for c in root.lefts)
+        material_kind = material_kind and not (root.i + 1 < len(doc) and doc[root.i + 1].pos_ == "NOUN")  # "leather sofa"
         quantity = (low in QUANTITY_NOUNS and low not in UNIT_OBJECTS) or (
             root.lemma_.lower() in QUANTITY_NOUNS and any(c.lower_ == "of" for c in root.children)
         )  # "three pods of four desks" (but "a sleep pod", "a chopping block" are objects)

@@ -33,8 +33,9 @@ MAX_COUNT = {
 DEFAULT_MAX = 6
 #: Seats whose companion rules (a table for the chairs) give way when the brief arranges them otherwise.
 _SEATS = frozenset({"dining_chair", "office_chair", "armchair", "bar_stool", "stool", "bench"})
-#: Relations by which a requested seat serves a piece ("a stool at each desk", "chairs around the table").
-_SEATED_BY = frozenset({"next_to", "around", "facing"})
+#: Relations by which a requested seat serves a piece ("a stool at each desk", "chairs around the table"; chairs
+#: facing a desk are its visitors': the desk keeps its own seat).
+_SEATED_BY = frozenset({"next_to", "around"})
 
 
 def count_cap(category: str, explicit: bool) -> int:

@@ -105,6 +105,8 @@ def test_a_shared_describing_word_with_another_noun_is_no_substitution():
          {"bench": 2}),
         # a kind before a material names a piece
         ("Add a weaving loom in one corner and a quern stone.", {"weaving loom": 1, "quern stone": 1}),
+        # (but how a material piece looks is no kind: the leather is the chesterfield's)
+        ("By the window, a battered brown leather chesterfield has two armchairs facing it.", {"sofa": 1, "armchair": 2}),
     ],
 )  # fmt: skip
 def test_rooms_measures_and_misread_words(prompt, expected):
