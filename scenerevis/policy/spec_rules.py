@@ -56,7 +56,8 @@ def small_things(spec: PromptSpec) -> None:
         small = item.source == "generic" and is_tabletop(item.phrase)
         if not small or item.phrase in set_on | placed:
             continue
-        host = _surface_for(spec, item)
+        # (textiles go on beds and seats, not on whatever table or shelf is near: "each with a grey army blanket")
+        host = None if item.phrase.split()[-1] in _TEXTILES else _surface_for(spec, item)
         if host is None:
             spec.items.remove(item)
             spec.not_placed.append((item.desc, "small things set on furniture are left to the styling"))
@@ -66,6 +67,10 @@ def small_things(spec: PromptSpec) -> None:
         spec.relations.append(Relation("on_top", "generic_object", host.category, words, item.phrase, host_text))
     kept = {i.phrase for i in spec.items}
     spec.relations = [r for r in spec.relations if r.subject != "generic_object" or not r.subject_text or r.subject_text in kept]
+
+
+#: Small things of cloth, which no table or shelf carries ("a blanket on each bunk" is bedding).
+_TEXTILES = frozenset("pillow pillows throw throws blanket blankets towel towels".split())
 
 
 def _surface_for(spec: PromptSpec, item):

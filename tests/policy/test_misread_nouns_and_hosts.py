@@ -160,3 +160,9 @@ def test_chairs_the_brief_gives_desks_are_pulled_up_to_them():
     assert abs(x + 1.5) < 0.3 and 0.3 < z < 1.0
     x, _ = chair_at([])  # no word of the desk: a dining chair goes around the table
     assert x > 0.3
+
+
+def test_textiles_are_left_to_the_styling_not_set_on_the_nearest_table():
+    spec = parse_prompt("Three steel bunk beds in a row, each with a grey army blanket, and a small wooden table.")
+    assert spec.not_placed == [("grey army blanket", "small things set on furniture are left to the styling")]
+    assert not [r for r in spec.relations if r.kind == "on_top"]
