@@ -188,6 +188,20 @@ TRADE_VERBS = frozenset(
 )
 
 
+#: Containers a piece stands in ("a tall olive tree in a terracotta pot", "tulips in a glass vase").
+_CONTAINERS = frozenset("pot pots vase vases jar jars tub tubs bucket buckets".split())
+
+
+def container_of(root: Token) -> bool:
+    """Whether a noun is the container the piece named before it stands in ("an olive tree in a terracotta pot"):
+    part of that piece, not one of its own."""
+    prep = root.head
+    if root.dep_ != "pobj" or root.lower_ not in _CONTAINERS or prep.lower_ != "in" or prep.i == 0:
+        return False
+    # (the "in" may hang on the verb: "In the corner stands a tall olive tree in a terracotta pot")
+    return prep.head.pos_ in ("NOUN", "PROPN") or root.doc[prep.i - 1].pos_ in ("NOUN", "PROPN")
+
+
 def trade_goods(root: Token) -> bool:
     """Whether a noun names what the speaker's trade works on ("We restore old pianos and need the back room sorted"):
     a bare plural (no article, number or owner) object of a present-tense ``TRADE_VERBS`` verb whose subject is

@@ -23,6 +23,7 @@ from scenerevis.policy.nlp import hyphen_joined, hyphen_word, hyphenated
 from scenerevis.policy.not_pieces import (
     belongings,
     beside_the_room,
+    container_of,
     contents,
     for_the_brief,
     heading_end,
@@ -417,7 +418,7 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
             ):
                 dropped |= own  # "a table saw", "a chair lift": the outer noun names an object of its own
                 continue
-        if seat_cushion(tok) or kept_for(tok) or belongings(tok) or trade_goods(tok):
+        if seat_cushion(tok) or kept_for(tok) or belongings(tok) or trade_goods(tok) or container_of(tok):
             dropped |= own  # "four chairs with red cushions": the chairs' cushions; "a locker for the tents"
             continue
         after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
@@ -495,7 +496,13 @@ def find_phrases(doc: Doc, mentions: list[Mention], describing: frozenset[str] =
             continue
         if root.lemma_.lower() == "station" and any(c.lower_ in VENUE_STATIONS for c in root.lefts):
             continue  # "an interview room at a police station"
-        if contents(root) or belongings(root) or trade_goods(root) or (low in ("column", "columns") and root.head.lower_ == "in"):
+        if (
+            contents(root)
+            or belongings(root)
+            or trade_goods(root)
+            or container_of(root)
+            or (low in ("column", "columns") and root.head.lower_ == "in")
+        ):
             continue  # "a wire shelf for moulds and boxes": what a piece holds; "pews in two columns": a row
         mods = modifiers(root, root.i, taken)
         start = min((t.idx for t in mods), default=root.idx)

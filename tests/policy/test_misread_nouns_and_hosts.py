@@ -105,6 +105,9 @@ def test_a_shared_describing_word_with_another_noun_is_no_substitution():
          {"bench": 2}),
         # a kind before a material names a piece
         ("Add a weaving loom in one corner and a quern stone.", {"weaving loom": 1, "quern stone": 1}),
+        # the pot a tree stands in is the tree's, no small thing of its own
+        ("A balcony with a teak coffee table. In the corner stands a tall olive tree in a terracotta pot.",
+         {"coffee_table": 1, "plant": 1}),
         # (but how a material piece looks is no kind: the leather is the chesterfield's)
         ("By the window, a battered brown leather chesterfield has two armchairs facing it.", {"sofa": 1, "armchair": 2}),
     ],
